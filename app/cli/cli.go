@@ -1,0 +1,160 @@
+// Package cli implements linkscope's headless subcommands (validate, stats,
+// find, ...). Each subcommand lives in its own file and registers itself.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Env is where a subcommand reads and writes; tests pass buffers.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+// StdEnv is the process's standard streams.
+func StdEnv() *Env { return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr} }
+
+// command is one subcommand.
+type command struct {
+	name    string
+	args    string // usage after the name, e.g. "[-d FILE] [--json] TEXT"
+	summary string
+	run     func(env *Env, args []string) error
+}
+
+var registry = map[string]*command{}
+
+func register(c *command) { registry[c.name] = c }
+
+// IsCommand reports whether name is a subcommand or a help flag, that is,
+// whether main should run the CLI rather than open the window.
+func IsCommand(name string) bool {
+	_, ok := registry[name]
+	return ok || name == "help" || name == "-h" || name == "--help" || name == "version" || name == "--version"
+}
+
+// usageError makes Run exit 2 and print the command's usage line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// exitError makes Run exit with a code without printing anything more (the
+// command has already reported).
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// Version is the program's version, set by main.
+var Version = "dev"
+
+// Run runs the subcommand named by args[0] and returns the exit status:
+// 0 success, 1 failure, 2 usage error.
+func Run(args []string, env *Env) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			if c, ok := registry[args[1]]; ok {
+				fmt.Fprintf(env.Stdout, "usage: linkscope %s %s\n\n%s\n", c.name, c.args, c.summary)
+				return 0
+			}
+		}
+		printHelp(env.Stdout)
+		return 0
+	}
+	if args[0] == "version" || args[0] == "--version" {
+		fmt.Fprintln(env.Stdout, "linkscope", Version)
+		return 0
+	}
+	c, ok := registry[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "linkscope: unknown command %q\n", args[0])
+		printHelp(env.Stderr)
+		return 2
+	}
+	err := c.run(env, args[1:])
+	var ue *usageError
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		if ue.msg != "" {
+			fmt.Fprintf(env.Stderr, "linkscope %s: %s\n", c.name, ue.msg)
+		}
+		fmt.Fprintf(env.Stderr, "usage: linkscope %s %s\n", c.name, c.args)
+		return 2
+	default:
+		msg := err.Error()
+		if !strings.HasSuffix(msg, "\n") {
+			msg += "\n"
+		}
+		fmt.Fprint(env.Stderr, msg)
+		return 1
+	}
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "usage: linkscope [FILE]            open the explorer window (the Clearview case when no FILE)")
+	fmt.Fprintln(w, "       linkscope COMMAND [ARGS]    run headless")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(registry))
+	for n := range registry {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := registry[n]
+		fmt.Fprintf(w, "  %-10s %s\n", n, firstLine(c.summary))
+	}
+	fmt.Fprintln(w, "\n'linkscope help COMMAND' shows a command's arguments.")
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// newFlags returns a flag set that reports errors to Run instead of
+// printing or exiting.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses flags that may come before, between or after the
+// positional arguments (as in "find --json noyb" and "find noyb --json"),
+// and returns the positionals. "--" ends flag parsing.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, usagef("")
+			}
+			return nil, usagef("%v", err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// fs.Parse stops at the first positional, or after "--".
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}

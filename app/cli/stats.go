@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/linkscope/linkscope/graph"
+)
+
+func init() {
+	register(&command{
+		name:    "stats",
+		args:    "[-d FILE] [--json]",
+		summary: "count entities and relations, by type",
+		run:     runStats,
+	})
+}
+
+// statsJSON is the --json output of stats.
+type statsJSON struct {
+	Nodes     int            `json:"nodes"`
+	Edges     int            `json:"edges"`
+	NodeTypes map[string]int `json:"nodeTypes"`
+	EdgeTypes map[string]int `json:"edgeTypes"`
+}
+
+func runStats(env *Env, args []string) error {
+	fs := newFlags("stats")
+	ds := addDatasetFlags(fs)
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q (use -d FILE)", pos[0])
+	}
+	g, _, err := ds.load()
+	if err != nil {
+		return err
+	}
+	nt, et := g.NodeTypes(), g.EdgeTypes()
+	if *asJSON {
+		return writeJSON(env.Stdout, statsJSON{g.NodeCount(), g.EdgeCount(), countMap(nt), countMap(et)})
+	}
+	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	title := g.Title
+	if title == "" {
+		title = "(untitled dataset)"
+	}
+	fmt.Fprintln(env.Stdout, title)
+	fmt.Fprintf(w, "%d\tentities\t\n", g.NodeCount())
+	for _, c := range nt {
+		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, c.Type)
+	}
+	fmt.Fprintf(w, "%d\trelations\t\n", g.EdgeCount())
+	for _, c := range et {
+		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, c.Type)
+	}
+	return w.Flush()
+}
+
+func countMap(cs []graph.TypeCount) map[string]int {
+	m := make(map[string]int, len(cs))
+	for _, c := range cs {
+		m[c.Type] = c.Count
+	}
+	return m
+}

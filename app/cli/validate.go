@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/linkscope/linkscope/dataset"
+)
+
+func init() {
+	register(&command{
+		name:    "validate",
+		args:    "[--max-bytes N] [FILE]",
+		summary: "check a dataset file (the embedded one when no FILE) and report every problem as FILE:LINE:COL",
+		run:     runValidate,
+	})
+}
+
+func runValidate(env *Env, args []string) error {
+	fs := newFlags("validate")
+	maxBytes := fs.Int64("max-bytes", dataset.DefaultMaxBytes, "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usagef("expected at most one FILE")
+	}
+	path, name := "", dataset.DefaultName+" (embedded)"
+	if len(pos) == 1 {
+		path, name = pos[0], pos[0]
+	}
+	g, err := openDataset(path, *maxBytes)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return &exitError{1}
+	}
+	fmt.Fprintf(env.Stdout, "%s: ok, %d entities (%d types), %d relations (%d types), %d sources\n",
+		name, g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()), len(g.Sources))
+	return nil
+}

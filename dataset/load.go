@@ -1,0 +1,125 @@
+package dataset
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	json "github.com/goccy/go-json"
+
+	"github.com/linkscope/linkscope/graph"
+)
+
+// DefaultMaxBytes is the largest file Load reads unless told otherwise.
+const DefaultMaxBytes = 512 << 20
+
+// Options tune loading. The zero value is ready to use.
+type Options struct {
+	// MaxBytes refuses larger files; 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+// Load reads and validates the dataset file at path. Errors are an
+// *ErrorList whose entries are positioned FILE:LINE:COL, or an I/O error
+// naming the file.
+func Load(path string, opts Options) (*graph.Graph, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > opts.maxBytes() {
+		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, st.Size(), opts.maxBytes())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, opts.maxBytes()+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > opts.maxBytes() {
+		return nil, fmt.Errorf("%s: file is over the %d-byte limit (raise it with --max-bytes)", path, opts.maxBytes())
+	}
+	return Decode(path, data, opts)
+}
+
+// Decode validates data, the contents of the file called name, and builds
+// the graph. It never panics: an unexpected failure is reported as an error.
+func Decode(name string, data []byte, opts Options) (g *graph.Graph, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			g, err = nil, fmt.Errorf("%s: internal error while loading (please report it): %v", name, r)
+		}
+	}()
+	if int64(len(data)) > opts.maxBytes() {
+		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", name, len(data), opts.maxBytes())
+	}
+	// A UTF-8 byte order mark is not JSON, but editors write it unseen.
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if off, msg, ok := checkBytes(data); !ok {
+		return nil, single(name, data, off, msg)
+	}
+	var doc document
+	if derr := json.Unmarshal(data, &doc); derr != nil {
+		off, msg, found, syntax := locateDecodeError(data)
+		switch {
+		case !found:
+			// The fast decoder refused what encoding/json accepts: trust the
+			// careful one and go on with its result.
+			doc = document{}
+			if serr := stdUnmarshal(data, &doc); serr != nil {
+				return nil, single(name, data, 0, derr.Error())
+			}
+		case syntax:
+			return nil, single(name, data, off, msg)
+		default:
+			// A value of the wrong type: report every one, in place.
+			b := &builder{name: name, data: data, loc: newLocator(data)}
+			b.checkShape()
+			b.finish()
+			if len(b.errs.Errors) == 0 {
+				return nil, single(name, data, off, msg)
+			}
+			return nil, &b.errs
+		}
+	}
+	if off, msg, ok := checkTopLevel(data); !ok {
+		return nil, single(name, data, off, msg)
+	}
+	b := &builder{name: name, data: data, loc: newLocator(data)}
+	g = b.build(&doc)
+	if len(b.errs.Errors) > 0 {
+		return nil, &b.errs
+	}
+	return g, nil
+}
+
+// checkTopLevel makes sure the document is an object (json.Unmarshal into a
+// struct accepts null).
+func checkTopLevel(data []byte) (int, string, bool) {
+	t := trimSpace(data)
+	if len(t) == 0 || t[0] != '{' {
+		off := len(data) - len(trimLeftSpace(data))
+		return off, "the file must hold one JSON object ({\"nodes\": [...], \"edges\": [...]}), not " + newLocator(data).describe(off), false
+	}
+	return 0, "", true
+}
+
+func trimLeftSpace(b []byte) []byte {
+	i := 0
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	return b[i:]
+}
+
+func single(name string, data []byte, off int, msg string) *ErrorList {
+	line, col := position(data, off)
+	return &ErrorList{Errors: []*Error{{File: name, Line: line, Col: col, Msg: msg}}}
+}

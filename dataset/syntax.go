@@ -1,0 +1,321 @@
+package dataset
+
+import (
+	stdjson "encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxDepth bounds how deeply arrays and objects may nest: the format needs
+// about 6 levels; 64 leaves room for rich props and stops stack exhaustion.
+const MaxDepth = 64
+
+// checkBytes rejects what must not reach the decoder: empty input, invalid
+// UTF-8 and excessive nesting. It returns the byte offset and a message.
+func checkBytes(data []byte) (int, string, bool) {
+	if len(data) == 0 {
+		return 0, "empty file: expected a JSON object", false
+	}
+	if len(trimSpace(data)) == 0 {
+		return 0, "the file holds only white space: expected a JSON object", false
+	}
+	if !utf8.Valid(data) {
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return i, fmt.Sprintf("invalid UTF-8 (byte 0x%02X): the file must be UTF-8 encoded", data[i]), false
+			}
+			i += size
+		}
+	}
+	depth := 0
+	inString := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '{', '[':
+			depth++
+			if depth > MaxDepth {
+				return i, fmt.Sprintf("nesting deeper than %d levels", MaxDepth), false
+			}
+		case '}', ']':
+			depth--
+		}
+	}
+	return 0, "", true
+}
+
+func trimSpace(b []byte) []byte {
+	i, j := 0, len(b)
+	for i < j && isSpace(b[i]) {
+		i++
+	}
+	for j > i && isSpace(b[j-1]) {
+		j--
+	}
+	return b[i:j]
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// locateDecodeError re-decodes data with encoding/json, whose offsets are
+// exact, to find where and why the fast decoder failed. It returns the
+// offset and a message; ok is false if encoding/json accepts the input, and
+// syntax is false for errors that are not syntax errors, such as a value of
+// the wrong type ("id": 5), which checkShape reports better.
+func locateDecodeError(data []byte) (off int, msg string, ok, syntax bool) {
+	var doc document
+	err := stdjson.Unmarshal(data, &doc)
+	if err == nil {
+		return 0, "", false, false
+	}
+	var se *stdjson.SyntaxError
+	if errors.As(err, &se) {
+		if se.Error() == "unexpected end of JSON input" {
+			return len(trimRightSpace(data)), "unexpected end of file: " + unclosed(data), true, true
+		}
+		// Offset counts the bytes read, including the offending one.
+		off = int(se.Offset) - 1
+		if off < 0 {
+			off = 0
+		}
+		off, msg = explainSyntax(data, off, se.Error())
+		return off, msg, true, true
+	}
+	var te *stdjson.UnmarshalTypeError
+	if errors.As(err, &te) {
+		// Offset is just past the offending value: point at its start.
+		field := te.Field
+		if field == "" {
+			field = "value"
+		}
+		return valueStartBefore(data, int(te.Offset)), fmt.Sprintf("%s must be %s, not %s", field, describeType(te.Type.String()), te.Value), true, false
+	}
+	return 0, err.Error(), true, false
+}
+
+func trimRightSpace(b []byte) []byte {
+	j := len(b)
+	for j > 0 && isSpace(b[j-1]) {
+		j--
+	}
+	return b[:j]
+}
+
+// unclosed says what a truncated document leaves open: the string, object
+// or array that the end of the file interrupts.
+func unclosed(data []byte) string {
+	var open []int
+	str := -1
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if str >= 0 {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				str = -1
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			str = i
+		case '{', '[':
+			open = append(open, i)
+		case '}', ']':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	at := func(off int) string {
+		l, c := position(data, off)
+		return fmt.Sprintf("%d:%d", l, c)
+	}
+	switch {
+	case str >= 0:
+		return "the string that starts at " + at(str) + " has no closing quote (the file may be truncated)"
+	case len(open) > 0:
+		o := open[len(open)-1]
+		what := "object"
+		if data[o] == '[' {
+			what = "array"
+		}
+		return fmt.Sprintf("the %s opened at %s is never closed (the file may be truncated)", what, at(o))
+	}
+	return "the last value is incomplete (the file may be truncated)"
+}
+
+// explainSyntax turns encoding/json's message about the character at off
+// into one an analyst can act on, and may move the position to the
+// character to fix (the comma of a trailing comma).
+func explainSyntax(data []byte, off int, msg string) (int, string) {
+	if off >= len(data) || !strings.HasPrefix(msg, "invalid character ") {
+		return off, "syntax error: " + msg
+	}
+	c := data[off]
+	ch := describeChar(data, off)
+	prev := lastNonSpace(data, off)
+	var p byte
+	if prev >= 0 {
+		p = data[prev]
+	}
+	switch {
+	case c == '/':
+		return off, "comments are not allowed in JSON"
+	case strings.HasSuffix(msg, "looking for beginning of value"), strings.HasSuffix(msg, "looking for beginning of object key string"):
+		switch {
+		case c == ']' && p == ',':
+			return prev, "trailing comma: no element follows it before the ']' that closes the array"
+		case c == '}' && p == ',':
+			return prev, "trailing comma: no member follows it before the '}' that closes the object"
+		case c == '\'':
+			return off, "strings and member names must be in double quotes (\"), not single quotes"
+		case strings.HasSuffix(msg, "object key string"):
+			return off, "expected a member name in double quotes, found " + ch
+		}
+		return off, "expected a value (a string, number, object, array, true, false or null), found " + ch
+	case strings.HasSuffix(msg, "after object key"):
+		return off, "expected ':' after the member name, found " + ch
+	case isDigit(c) && prev == off-1 && isDigit(p):
+		for prev > 0 && (isDigit(data[prev-1]) || data[prev-1] == '-') {
+			prev--
+		}
+		return prev, "invalid number: a number cannot start with 0 followed by more digits"
+	case strings.HasSuffix(msg, "after object key:value pair"):
+		if isValueStart(c) {
+			return off, "missing comma before this member"
+		}
+		return off, "expected ',' or '}' after the member's value, found " + ch
+	case strings.HasSuffix(msg, "after array element"):
+		if isValueStart(c) {
+			return off, "missing comma before this element"
+		}
+		return off, "expected ',' or ']' after the array element, found " + ch
+	case strings.HasSuffix(msg, "after top-level value"):
+		return off, "unexpected " + ch + " after the end of the JSON object: a file holds exactly one object"
+	case strings.HasSuffix(msg, "in string literal"):
+		if c == '\n' || c == '\r' {
+			return off, "line break inside a string: a closing quote may be missing (write a line break in a string as \\n)"
+		}
+		return off, fmt.Sprintf("control character %s inside a string: write it as \\u%04X", ch, c)
+	case strings.HasSuffix(msg, "in string escape code"):
+		return off - 1, fmt.Sprintf("invalid escape \\%s in a string (a backslash itself is written \\\\)", strings.Trim(ch, "'"))
+	case strings.HasSuffix(msg, "in \\u hexadecimal character escape"):
+		return off, "invalid \\u escape: expected 4 hexadecimal digits, found " + ch
+	case strings.Contains(msg, "numeric literal"):
+		return off, "invalid number: unexpected " + ch
+	case strings.Contains(msg, "in literal "):
+		word := msg[strings.Index(msg, "in literal ")+len("in literal "):]
+		if sp := strings.IndexByte(word, ' '); sp >= 0 {
+			word = word[:sp]
+		}
+		return off, fmt.Sprintf("unknown word: expected %s, found %s", word, ch)
+	}
+	return off, "syntax error: " + msg
+}
+
+// describeChar quotes the character at off for a message, naming control
+// characters by code point.
+func describeChar(data []byte, off int) string {
+	r, _ := utf8.DecodeRune(data[off:])
+	switch {
+	case r == ' ':
+		return "a space"
+	case r < 0x20 || r == 0x7F:
+		return fmt.Sprintf("U+%04X", r)
+	case r == utf8.RuneError:
+		return fmt.Sprintf("byte 0x%02X", data[off])
+	}
+	return "'" + string(r) + "'"
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isValueStart reports whether c can begin a JSON value.
+func isValueStart(c byte) bool {
+	return c == '"' || c == '{' || c == '[' || c == '-' || c == 't' || c == 'f' || c == 'n' || isDigit(c)
+}
+
+func lastNonSpace(data []byte, off int) int {
+	for i := off - 1; i >= 0; i-- {
+		if !isSpace(data[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// valueStartBefore finds the start of the JSON value that ends at end.
+func valueStartBefore(data []byte, end int) int {
+	if end > len(data) {
+		end = len(data)
+	}
+	i := end - 1
+	for i >= 0 && isSpace(data[i]) {
+		i--
+	}
+	if i < 0 {
+		return 0
+	}
+	switch data[i] {
+	case '"':
+		for j := i - 1; j >= 0; j-- {
+			if data[j] == '"' && (j == 0 || data[j-1] != '\\') {
+				return j
+			}
+		}
+	case '}', ']':
+		open := byte('{')
+		if data[i] == ']' {
+			open = '['
+		}
+		depth := 0
+		for j := i; j >= 0; j-- {
+			switch data[j] {
+			case data[i]:
+				depth++
+			case open:
+				depth--
+				if depth == 0 {
+					return j
+				}
+			}
+		}
+	default:
+		j := i
+		for j > 0 && !isSpace(data[j-1]) && data[j-1] != ':' && data[j-1] != ',' && data[j-1] != '[' {
+			j--
+		}
+		return j
+	}
+	return i
+}
+
+func describeType(t string) string {
+	switch t {
+	case "string":
+		return "a string"
+	case "[]string", "[]dataset.fileSource", "[]dataset.fileNode", "[]dataset.fileEdge", "[]dataset.citation":
+		return "an array"
+	case "map[string]interface {}", "dataset.fileNode", "dataset.fileEdge", "dataset.fileSource", "dataset.document":
+		return "an object"
+	case "float64", "int":
+		return "a number"
+	}
+	return "of type " + t
+}
