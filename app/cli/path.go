@@ -1,0 +1,274 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"time"
+
+	json "github.com/goccy/go-json"
+
+	"github.com/linkscope/linkscope/graph"
+)
+
+func init() {
+	register(&command{
+		name: "path",
+		args: "[-d FILE] [--json] [--types a,b] [--exclude-types a,b] [--directed] [--max-hops N] [--k K | --all] [--limit N] [--timeout D] [--in-date-order] FROM TO\n" +
+			"       linkscope path [-d FILE] --pairs PAIRS.json [--directed] [--json]",
+		summary: "how two entities are connected: shortest path, k shortest or all simple paths\n\n" +
+			"FROM and TO are ids, labels or aliases. --k K gives the K shortest simple paths,\n" +
+			"--all every simple path up to --max-hops (default 4, at most 8) and at most --limit;\n" +
+			"--in-date-order keeps paths whose dated relations do not go back in time.\n" +
+			"--pairs runs the shortest-path query for each [from, to] pair of a JSON array and\n" +
+			"reports lengths (-1: no path) and the median time of one query in microseconds.",
+		run: runPath,
+	})
+}
+
+// pathFlags are the search options shared by path and neighbors.
+type pathFlags struct {
+	types, excludeTypes string
+	directed, dated     bool
+	maxHops             int
+}
+
+func addPathFlags(fs *flag.FlagSet) *pathFlags {
+	p := &pathFlags{}
+	fs.StringVar(&p.types, "types", "", "follow only these relation types (comma-separated)")
+	fs.StringVar(&p.excludeTypes, "exclude-types", "", "do not pass through entities of these types")
+	fs.BoolVar(&p.directed, "directed", false, "follow relations only from subject to object")
+	fs.BoolVar(&p.dated, "in-date-order", false, "dated relations must not go back in time along the path")
+	fs.IntVar(&p.maxHops, "max-hops", 0, "longest path (relations)")
+	return p
+}
+
+// options checks the flags against g and returns the search options.
+func (p *pathFlags) options(g *graph.Graph) (graph.PathOptions, error) {
+	o := graph.PathOptions{
+		Directed: p.directed, InDateOrder: p.dated, MaxHops: p.maxHops,
+		RelTypes: splitList(p.types), ExcludeNodeTypes: splitList(p.excludeTypes),
+	}
+	if p.maxHops < 0 {
+		return o, usagef("--max-hops must not be negative")
+	}
+	if err := checkTypes("relation", o.RelTypes, g.EdgeTypes()); err != nil {
+		return o, err
+	}
+	return o, checkTypes("entity", o.ExcludeNodeTypes, g.NodeTypes())
+}
+
+func runPath(env *Env, args []string) error {
+	fs := newFlags("path")
+	ds := addDatasetFlags(fs)
+	pf := addPathFlags(fs)
+	asJSON := fs.Bool("json", false, "")
+	k := fs.Int("k", 1, "")
+	all := fs.Bool("all", false, "")
+	limit := fs.Int("limit", 100, "")
+	timeout := fs.Duration("timeout", 10*time.Second, "")
+	pairs := fs.String("pairs", "", "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	kSet := false
+	fs.Visit(func(f *flag.Flag) { kSet = kSet || f.Name == "k" })
+	switch {
+	case *pairs != "" && len(pos) != 0:
+		return usagef("--pairs takes no FROM TO")
+	case *pairs == "" && len(pos) != 2:
+		return usagef("want FROM and TO, got %d arguments", len(pos))
+	case *all && kSet:
+		return usagef("--k and --all exclude each other")
+	case *k < 1:
+		return usagef("--k must be at least 1")
+	case *limit < 1:
+		return usagef("--limit must be at least 1")
+	case *timeout <= 0:
+		return usagef("--timeout must be positive")
+	case *all && pf.maxHops > graph.MaxAllPathsHops:
+		return usagef("--all takes --max-hops up to %d", graph.MaxAllPathsHops)
+	}
+	g, _, err := ds.load()
+	if err != nil {
+		return err
+	}
+	opt, err := pf.options(g)
+	if err != nil {
+		return err
+	}
+	if *pairs != "" {
+		return runPairs(env, g, *pairs, opt, *asJSON)
+	}
+	from, err := resolveNode(g, pos[0])
+	if err != nil {
+		return err
+	}
+	to, err := resolveNode(g, pos[1])
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+	defer cancel()
+	s := graph.NewSearcher(g)
+	var set graph.PathSet
+	switch {
+	case *all:
+		set, err = s.AllPaths(ctx, from, to, opt, *limit)
+	case *k > 1:
+		set.Paths, err = s.KShortest(ctx, from, to, *k, opt)
+		if err != nil && ctx.Err() != nil {
+			set.Truncated, set.TimedOut, err = true, true, nil
+		}
+	default:
+		if p, ok := s.Shortest(from, to, opt); ok {
+			set.Paths = []graph.Path{p}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return printPaths(env, g, set, *asJSON, nil, fmt.Sprintf("no path from %s to %s", nodeName(g, from), nodeName(g, to)))
+}
+
+// printPaths writes a path set as JSON or one path a line; bindings, when
+// given, are the query bindings of each path. An empty human answer prints
+// none on stderr and exits 1.
+func printPaths(env *Env, g *graph.Graph, set graph.PathSet, asJSON bool, bindings []map[string]any, none string) error {
+	if asJSON {
+		out := pathsJSON{Paths: make([]pathJSON, len(set.Paths)), Truncated: set.Truncated}
+		for i, p := range set.Paths {
+			out.Paths[i] = toPathJSON(g, p)
+			if bindings != nil {
+				out.Paths[i].Bindings = bindings[i]
+			}
+		}
+		return writeJSON(env.Stdout, out)
+	}
+	for i, p := range set.Paths {
+		line := formatPath(g, p)
+		if bindings != nil && len(bindings[i]) > 0 {
+			line += "   " + formatBindings(bindings[i])
+		}
+		fmt.Fprintln(env.Stdout, line)
+	}
+	switch {
+	case set.TimedOut:
+		fmt.Fprintf(env.Stderr, "stopped at the deadline after %d paths: there may be more (raise --timeout)\n", len(set.Paths))
+	case set.Truncated:
+		fmt.Fprintf(env.Stderr, "stopped at %d paths: there are more (raise --limit)\n", len(set.Paths))
+	case len(set.Paths) == 0:
+		fmt.Fprintln(env.Stderr, none)
+		return &exitError{1}
+	}
+	return nil
+}
+
+// pairsJSON is the output of path --pairs.
+type pairsJSON struct {
+	Results   []pairResult `json:"results"`
+	USMedian  float64      `json:"us_median"`
+	USMean    float64      `json:"us_mean"`
+	USP90     float64      `json:"us_p90"`
+	Queries   int          `json:"queries"`
+	Directed  bool         `json:"directed"`
+	FoundFrac float64      `json:"found_frac"`
+	MeanHops  float64      `json:"mean_hops"`
+	PrepareMS float64      `json:"prepare_ms"`
+}
+
+type pairResult struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Length int    `json:"length"`
+}
+
+// runPairs times one shortest-path query per pair, after one untimed
+// warm-up pass over all pairs (as graphology's sp.mjs does).
+func runPairs(env *Env, g *graph.Graph, file string, opt graph.PathOptions, asJSON bool) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var raw [][]string
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return fmt.Errorf("%s: want a JSON array of [from, to] pairs: %v", file, err)
+	}
+	type pair struct{ from, to int32 }
+	ps := make([]pair, len(raw))
+	for i, p := range raw {
+		if len(p) != 2 {
+			return fmt.Errorf("%s: pair %d has %d elements, want 2", file, i, len(p))
+		}
+		var ends [2]int32
+		for j, ref := range p {
+			v, ok := g.NodeIndex(ref)
+			if !ok {
+				if v, err = resolveNode(g, ref); err != nil {
+					return fmt.Errorf("%s: pair %d: %v", file, i, err)
+				}
+			}
+			ends[j] = v
+		}
+		ps[i] = pair{ends[0], ends[1]}
+	}
+	start := time.Now()
+	s := graph.NewSearcher(g)
+	prepare := time.Since(start)
+	for _, p := range ps { // warm-up
+		s.Shortest(p.from, p.to, opt)
+	}
+	out := pairsJSON{Results: make([]pairResult, len(ps)), Queries: len(ps), Directed: opt.Directed}
+	us := make([]float64, len(ps))
+	found, hops := 0, 0
+	for i, p := range ps {
+		t0 := time.Now()
+		path, ok := s.Shortest(p.from, p.to, opt)
+		us[i] = float64(time.Since(t0).Nanoseconds()) / 1000
+		out.Results[i] = pairResult{raw[i][0], raw[i][1], -1}
+		if ok {
+			out.Results[i].Length = path.Len()
+			found++
+			hops += path.Len()
+		}
+	}
+	if len(us) > 0 {
+		sum := 0.0
+		for _, u := range us {
+			sum += u
+		}
+		out.USMean = round2(sum / float64(len(us)))
+		slices.Sort(us)
+		out.USMedian = round2(quantile(us, 0.5))
+		out.USP90 = round2(quantile(us, 0.9))
+		out.FoundFrac = math.Round(float64(found)/float64(len(us))*10000) / 10000
+	}
+	if found > 0 {
+		out.MeanHops = math.Round(float64(hops)/float64(found)*1000) / 1000
+	}
+	out.PrepareMS = round2(float64(prepare.Microseconds()) / 1000)
+	if asJSON {
+		return writeJSON(env.Stdout, out)
+	}
+	for _, r := range out.Results {
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%d\n", r.From, r.To, r.Length)
+	}
+	fmt.Fprintf(env.Stdout, "%d queries, median %.2f µs, mean %.2f µs, p90 %.2f µs, %.0f%% with a path\n",
+		out.Queries, out.USMedian, out.USMean, out.USP90, 100*out.FoundFrac)
+	return nil
+}
+
+// quantile of sorted values, interpolating linearly (as graphology's
+// harness does).
+func quantile(sorted []float64, q float64) float64 {
+	pos := q * float64(len(sorted)-1)
+	lo := int(math.Floor(pos))
+	hi := min(lo+1, len(sorted)-1)
+	return sorted[lo] + (sorted[hi]-sorted[lo])*(pos-float64(lo))
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

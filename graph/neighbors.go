@@ -1,0 +1,76 @@
+package graph
+
+import "slices"
+
+// Neighborhood is the part of the graph within some hops of given entities.
+type Neighborhood struct {
+	// Nodes are in breadth-first order, the starting entities first.
+	Nodes []int32
+	// Depth[i] is the number of hops from the nearest start to Nodes[i].
+	Depth []int
+	// Via[i] is the relation by which Nodes[i] was first reached (-1 for a
+	// start): following Via back gives a shortest path from a start.
+	Via []int32
+	// Edges are the relations, of the allowed types, that join two of
+	// Nodes (self-loops included), in index order.
+	Edges []int32
+	// Truncated is true when the node limit stopped the search early.
+	Truncated bool
+}
+
+// Neighborhood returns the entities within depth hops of the starts under
+// opt (relation types, direction — with Directed, only outgoing relations
+// are followed — and excluded entities, which are neither shown nor
+// crossed; MaxHops is ignored), with at most limit entities (no limit when
+// limit <= 0). Invalid start indices are ignored.
+func (s *Searcher) Neighborhood(starts []int32, depth int, opt PathOptions, limit int) Neighborhood {
+	s.sync()
+	f := s.compile(opt)
+	gen := s.nextGen()
+	var nb Neighborhood
+	add := func(v int32, d int, via int32) bool {
+		if limit > 0 && len(nb.Nodes) >= limit {
+			nb.Truncated = true
+			return false
+		}
+		s.markF[v] = gen
+		nb.Nodes = append(nb.Nodes, v)
+		nb.Depth = append(nb.Depth, d)
+		nb.Via = append(nb.Via, via)
+		return true
+	}
+	for _, v := range starts {
+		if s.valid(v) && s.markF[v] != gen && !add(v, 0, -1) {
+			break
+		}
+	}
+	lo := 0
+	for d := 1; d <= depth && !nb.Truncated && lo < len(nb.Nodes); d++ {
+		hi := len(nb.Nodes)
+	level:
+		for _, u := range nb.Nodes[lo:hi] {
+			l1, l2 := s.arcs(&f, u, false)
+			for _, list := range [2][]arc{l1, l2} {
+				for _, x := range list {
+					if s.markF[x.node] == gen || !s.edgeOK(&f, x.rel) || !s.nodeOK(&f, x.node) {
+						continue
+					}
+					if !add(x.node, d, x.rel) {
+						break level
+					}
+				}
+			}
+		}
+		lo = hi
+	}
+	g := s.adj.g
+	for _, u := range nb.Nodes {
+		for _, r := range g.out[u] {
+			if s.markF[g.edges[r].To] == gen && (f.relOK == nil || f.relOK[s.adj.relType[r]]) {
+				nb.Edges = append(nb.Edges, r)
+			}
+		}
+	}
+	slices.Sort(nb.Edges)
+	return nb
+}

@@ -1,0 +1,344 @@
+package query
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"sort"
+
+	"github.com/linkscope/linkscope/graph"
+)
+
+// DefaultLimit is the result cap of Run when none is given.
+const DefaultLimit = 1000
+
+// Match is one answer: the path through the graph, left to right as the
+// pattern is written, and what each variable is bound to.
+type Match struct {
+	Path graph.Path
+	// Nodes maps node variables to entities.
+	Nodes map[string]int32
+	// Rels maps relation variables to the relations of their hop (one for
+	// a plain hop).
+	Rels map[string][]int32
+}
+
+// Result is the answer to a query.
+type Result struct {
+	// Matches are shortest first.
+	Matches []Match
+	// Truncated is true when there are more matches than the limit, or
+	// the deadline stopped the search before it had looked everywhere.
+	// SHORTEST k is not truncated for having more than k matches.
+	Truncated bool
+	// TimedOut is true when ctx ended the search.
+	TimedOut bool
+}
+
+// Run parses, compiles and runs a pattern on s's graph.
+func Run(ctx context.Context, s *graph.Searcher, pattern string, limit int) (*Result, error) {
+	q, err := Parse(pattern)
+	if err != nil {
+		return nil, err
+	}
+	p, err := Compile(q, s.Graph())
+	if err != nil {
+		return nil, err
+	}
+	return p.Run(ctx, s, limit)
+}
+
+// ErrOtherGraph is returned when a plan runs on a graph it was not
+// compiled for.
+var ErrOtherGraph = errors.New("query: the plan was compiled for another graph")
+
+// Run finds the matches of the plan on s's graph (the graph it was
+// compiled for), shortest first, at most limit of them (DefaultLimit when
+// limit <= 0; SHORTEST k caps them at k). Matches are enumerated by total
+// length, so a capped answer keeps the shortest ones. It stops when ctx
+// ends and says so in the Result.
+func (p *Plan) Run(ctx context.Context, s *graph.Searcher, limit int) (*Result, error) {
+	if s.Graph() != p.g {
+		return nil, ErrOtherGraph
+	}
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if p.q.Shortest {
+		limit = min(limit, p.q.K)
+		if res, ok := p.runYen(ctx, s, limit); ok {
+			return res, nil
+		}
+	}
+	m := &matcher{
+		p: p, s: s, ctx: ctx, limit: limit, res: &Result{},
+		bound:    make([]int32, len(p.nodes)),
+		segNodes: make([][]int32, len(p.rels)),
+		segEdges: make([][]int32, len(p.rels)),
+		used:     make([]bool, p.g.NodeCount()),
+		usedRel:  make([]bool, p.g.EdgeCount()),
+		reach:    make([]*graph.Reach, len(p.order)),
+	}
+	lo, hi := 0, 0
+	for _, r := range p.rels {
+		lo, hi = lo+r.min, hi+r.max
+	}
+	for total := lo; total <= hi && !m.stopped; total++ {
+		m.budget = total
+		m.matchAnchor()
+	}
+	if m.timedOut {
+		m.res.Truncated, m.res.TimedOut = true, true
+	}
+	if p.q.Shortest && !m.timedOut {
+		m.res.Truncated = false
+	}
+	return m.res, nil
+}
+
+// matcher is the state of one backtracking search.
+type matcher struct {
+	p     *Plan
+	s     *graph.Searcher
+	ctx   context.Context
+	limit int
+	res   *Result
+
+	budget             int     // hops left for the rest of the pattern
+	bound              []int32 // entity at each pattern position, -1 when not yet
+	segNodes, segEdges [][]int32
+	used               []bool // entities on the partial match
+	usedRel            []bool
+	reach              []*graph.Reach
+	steps              int
+	stopped, timedOut  bool
+}
+
+func (m *matcher) matchAnchor() {
+	for i := range m.bound {
+		m.bound[i] = -1
+	}
+	a := m.p.anchor
+	try := func(v int32) bool {
+		if !m.p.accepts(a, v) {
+			return true
+		}
+		m.bound[a], m.used[v] = v, true
+		m.extend(0)
+		m.bound[a], m.used[v] = -1, false
+		return !m.stopped
+	}
+	if c := m.p.nodes[a]; c.in != nil {
+		for _, v := range c.cands {
+			if !try(v) {
+				return
+			}
+		}
+		return
+	}
+	for v := int32(0); v < int32(m.p.g.NodeCount()); v++ {
+		if m.steps++; m.steps&1023 == 0 && m.ctx.Err() != nil {
+			m.stopped, m.timedOut = true, true
+			return
+		}
+		if !try(v) {
+			return
+		}
+	}
+}
+
+// accepts reports whether entity v satisfies node pattern i's own
+// constraints (type, name, id).
+func (p *Plan) accepts(i int, v int32) bool {
+	c := &p.nodes[i]
+	if c.in != nil {
+		return c.in[v]
+	}
+	return c.typ == "" || p.g.Node(v).Type == c.typ
+}
+
+// varBinding returns the entity already bound to position i's variable at
+// another position, or -1.
+func (m *matcher) varBinding(i int) int32 {
+	name := m.p.q.Nodes[i].Var
+	if name == "" {
+		return -1
+	}
+	for j, n := range m.p.q.Nodes {
+		if j != i && n.Var == name && m.bound[j] >= 0 {
+			return m.bound[j]
+		}
+	}
+	return -1
+}
+
+// extend matches segment step of the evaluation order and the rest.
+func (m *matcher) extend(step int) {
+	if step == len(m.p.order) {
+		if m.budget == 0 {
+			m.emit()
+		}
+		return
+	}
+	seg := m.p.order[step]
+	rc := m.p.rels[seg.rel]
+	minAfter := 0
+	for _, s := range m.p.order[step+1:] {
+		minAfter += m.p.rels[s.rel].min
+	}
+	lo, hi := rc.min, min(rc.max, m.budget-minAfter)
+	if step == len(m.p.order)-1 {
+		lo = max(lo, m.budget)
+	}
+	if lo > hi {
+		return
+	}
+	to := seg.to
+	want := m.varBinding(to)
+	spec := graph.WalkSpec{
+		PathOptions: graph.PathOptions{RelTypes: rc.types, MaxHops: hi, Directed: rc.dir != Either},
+		MinHops:     lo,
+		// Going right over "<-" or left over "->" walks against the relations.
+		Reverse: (rc.dir == Left) == (seg.to > seg.from),
+		End: func(v int32) bool {
+			if want >= 0 {
+				return v == want
+			}
+			return !m.used[v] && m.p.accepts(to, v)
+		},
+		Avoid:    func(v int32) bool { return m.used[v] },
+		AvoidRel: func(r int32) bool { return m.usedRel[r] },
+	}
+	if rc.dir == Either {
+		spec.Reverse = false
+	}
+	if hi > 1 && want < 0 && m.p.nodes[to].in != nil {
+		if m.reach[step] == nil {
+			m.reach[step] = m.s.NewReach(m.p.nodes[to].cands, spec.PathOptions, spec.Reverse, rc.max)
+		}
+		spec.Reach = m.reach[step]
+	}
+	err := m.s.Walk(m.ctx, m.bound[seg.from], spec, func(path graph.Path) bool {
+		end := path.Nodes[len(path.Nodes)-1]
+		for _, v := range path.Nodes[1:] {
+			m.used[v] = true
+		}
+		for _, r := range path.Edges {
+			m.usedRel[r] = true
+		}
+		m.bound[to] = end
+		m.budget -= path.Len()
+		m.setSegment(seg, path)
+		m.extend(step + 1)
+		m.budget += path.Len()
+		m.bound[to] = -1
+		for _, r := range path.Edges {
+			m.usedRel[r] = false
+		}
+		for _, v := range path.Nodes[1:] {
+			m.used[v] = false
+		}
+		if want >= 0 {
+			m.used[want] = true // still bound at its other position
+		}
+		return !m.stopped
+	})
+	if err != nil {
+		m.stopped, m.timedOut = true, true
+	}
+}
+
+// setSegment stores the hop of seg, oriented left to right.
+func (m *matcher) setSegment(seg segment, path graph.Path) {
+	nodes := append(m.segNodes[seg.rel][:0], path.Nodes...)
+	edges := append(m.segEdges[seg.rel][:0], path.Edges...)
+	if seg.to < seg.from {
+		slices.Reverse(nodes)
+		slices.Reverse(edges)
+	}
+	m.segNodes[seg.rel], m.segEdges[seg.rel] = nodes, edges
+}
+
+func (m *matcher) emit() {
+	if len(m.res.Matches) == m.limit {
+		m.res.Truncated = true
+		m.stopped = true
+		return
+	}
+	match := Match{Nodes: map[string]int32{}, Rels: map[string][]int32{}}
+	match.Path.Nodes = []int32{m.bound[0]}
+	for i := range m.p.rels {
+		match.Path.Nodes = append(match.Path.Nodes, m.segNodes[i][1:]...)
+		match.Path.Edges = append(match.Path.Edges, m.segEdges[i]...)
+		if v := m.p.q.Rels[i].Var; v != "" {
+			match.Rels[v] = slices.Clone(m.segEdges[i])
+		}
+	}
+	for i, n := range m.p.q.Nodes {
+		if n.Var != "" {
+			match.Nodes[n.Var] = m.bound[i]
+		}
+	}
+	m.res.Matches = append(m.res.Matches, match)
+	if m.p.q.Shortest && len(m.res.Matches) == m.limit {
+		m.stopped = true
+	}
+}
+
+// runYen answers SHORTEST k over a single hop between explicitly named
+// ends with Yen's k shortest paths, per pair of candidates. It declines
+// (false) other patterns.
+func (p *Plan) runYen(ctx context.Context, s *graph.Searcher, k int) (*Result, bool) {
+	if len(p.rels) != 1 {
+		return nil, false
+	}
+	a, b, rc := p.nodes[0], p.nodes[1], p.rels[0]
+	if a.in == nil || b.in == nil || len(a.cands)*len(b.cands) > 64 || rc.min != 1 {
+		return nil, false
+	}
+	if v := p.q.Nodes[0].Var; v != "" && v == p.q.Nodes[1].Var {
+		return nil, false
+	}
+	opt := graph.PathOptions{RelTypes: rc.types, MaxHops: rc.max, Directed: rc.dir != Either}
+	res := &Result{}
+	for _, x := range a.cands {
+		for _, y := range b.cands {
+			if x == y {
+				continue
+			}
+			from, to := x, y
+			if rc.dir == Left {
+				from, to = y, x
+			}
+			paths, err := s.KShortest(ctx, from, to, k, opt)
+			if err != nil {
+				res.Truncated, res.TimedOut = true, true
+			}
+			for _, path := range paths {
+				if rc.dir == Left {
+					slices.Reverse(path.Nodes)
+					slices.Reverse(path.Edges)
+				}
+				match := Match{Path: path, Nodes: map[string]int32{}, Rels: map[string][]int32{}}
+				if v := p.q.Nodes[0].Var; v != "" {
+					match.Nodes[v] = x
+				}
+				if v := p.q.Nodes[1].Var; v != "" {
+					match.Nodes[v] = y
+				}
+				if v := p.q.Rels[0].Var; v != "" {
+					match.Rels[v] = slices.Clone(path.Edges)
+				}
+				res.Matches = append(res.Matches, match)
+			}
+			if res.TimedOut {
+				break
+			}
+		}
+	}
+	sort.SliceStable(res.Matches, func(i, j int) bool { return res.Matches[i].Path.Len() < res.Matches[j].Path.Len() })
+	if len(res.Matches) > k {
+		res.Matches = res.Matches[:k]
+	}
+	return res, true
+}
