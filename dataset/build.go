@@ -104,14 +104,12 @@ func (b *builder) addNodes(g *graph.Graph, nodes []fileNode) {
 		if label == "" {
 			label = n.ID
 		}
-		b.checkMoney(n.Props, "nodes", i, "entity "+quoteID(n.ID))
-		cites := b.citations(n.Sources, func() int { return b.loc.field("nodes", i, "sources") }, "entity "+quoteID(n.ID))
-		if _, dup := g.NodeIndex(n.ID); dup {
-			dups = append(dups, i)
-			continue
-		}
+		what := func() string { return "entity " + quoteID(n.ID) }
+		b.checkMoney(n.Props, "nodes", i, what)
+		cites := b.citations(n.Sources, func() int { return b.loc.field("nodes", i, "sources") }, what)
+		// The id is not empty, so AddNode can only fail on a duplicate.
 		if _, err := g.AddNode(graph.Node{ID: n.ID, Type: n.Type, Label: label, Aliases: n.Aliases, Props: n.Props, Sources: cites}); err != nil {
-			b.fail(b.loc.field("nodes", i, "id"), "%v", err)
+			dups = append(dups, i)
 		}
 	}
 	if len(dups) > 0 {
@@ -136,69 +134,74 @@ func firstIndex(n int, id func(int) string) map[string]int {
 
 func (b *builder) addEdges(g *graph.Graph, edges []fileEdge) {
 	gen := newIDGenerator(edges)
+	froms, tos := resolveEnds(g, edges)
 	var dups []int
 	var skipped map[string]bool // ids of relations not added
 	for i := range edges {
 		e := &edges[i]
-		what := fmt.Sprintf("relation %d", i+1)
-		if e.ID != "" {
-			what = "relation " + quoteID(e.ID)
+		// what names the relation in messages; it is only built for one.
+		what := func() string {
+			if e.ID != "" {
+				return "relation " + quoteID(e.ID)
+			}
+			return "relation " + strconv.Itoa(i+1)
 		}
 		ok := true
-		from, found := g.NodeIndex(e.Source)
+		from, to := froms[i], tos[i]
 		switch {
 		case e.Source == "":
-			b.fail(b.loc.field("edges", i, "source"), "%s has an empty or missing source", what)
+			b.fail(b.loc.field("edges", i, "source"), "%s has an empty or missing source", what())
 			ok = false
-		case !found:
-			b.fail(b.loc.field("edges", i, "source"), "%s: source %s is not the id of any entity", what, quoteID(e.Source))
+		case from < 0:
+			b.fail(b.loc.field("edges", i, "source"), "%s: source %s is not the id of any entity", what(), quoteID(e.Source))
 			ok = false
 		}
-		to, found := g.NodeIndex(e.Target)
 		switch {
 		case e.Target == "":
-			b.fail(b.loc.field("edges", i, "target"), "%s has an empty or missing target", what)
+			b.fail(b.loc.field("edges", i, "target"), "%s has an empty or missing target", what())
 			ok = false
-		case !found:
-			b.fail(b.loc.field("edges", i, "target"), "%s: target %s is not the id of any entity", what, quoteID(e.Target))
+		case to < 0:
+			b.fail(b.loc.field("edges", i, "target"), "%s: target %s is not the id of any entity", what(), quoteID(e.Target))
 			ok = false
 		}
 		if e.Type == "" {
-			b.fail(b.loc.field("edges", i, "type"), "%s has an empty or missing type", what)
+			b.fail(b.loc.field("edges", i, "type"), "%s has an empty or missing type", what())
 		}
 		var date graph.Date
 		if e.Date != "" {
 			d, err := graph.ParseDate(e.Date)
 			if err != nil {
-				b.fail(b.loc.field("edges", i, "date"), "%s: %v", what, err)
+				b.fail(b.loc.field("edges", i, "date"), "%s: %v", what(), err)
 			}
 			date = d
 		}
 		b.checkMoney(e.Props, "edges", i, what)
 		cites := b.citations(e.Sources, func() int { return b.loc.field("edges", i, "sources") }, what)
-		if e.ID != "" {
-			_, dup := g.EdgeIndex(e.ID)
-			if dup || skipped[e.ID] {
-				dups = append(dups, i)
-				continue
-			}
-		}
 		if !ok {
 			if e.ID != "" {
 				// Remember the id so that a later duplicate is still reported.
-				if skipped == nil {
-					skipped = map[string]bool{}
+				if _, dup := g.EdgeIndex(e.ID); dup || skipped[e.ID] {
+					dups = append(dups, i)
+				} else {
+					if skipped == nil {
+						skipped = map[string]bool{}
+					}
+					skipped[e.ID] = true
 				}
-				skipped[e.ID] = true
 			}
 			continue
 		}
 		id := e.ID
 		if id == "" {
 			id = gen.next()
+		} else if skipped[id] {
+			dups = append(dups, i)
+			continue
 		}
+		// Both ends exist and the id is set, so AddEdge can only fail on a
+		// duplicate id.
 		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: e.Type, Date: date, Props: e.Props, Sources: cites}); err != nil {
-			b.fail(b.loc.field("edges", i, "id"), "%v", err)
+			dups = append(dups, i)
 		}
 	}
 	if len(dups) > 0 {
@@ -211,15 +214,15 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge) {
 
 // checkMoney enforces props.amount as a number and props.currency as an
 // ISO 4217 code.
-func (b *builder) checkMoney(props map[string]any, arr string, i int, what string) {
+func (b *builder) checkMoney(props map[string]any, arr string, i int, what func() string) {
 	if v, has := props["amount"]; has {
 		if _, num := v.(float64); !num {
-			b.fail(b.loc.path(b.loc.field(arr, i, "props"), "amount"), "%s: props.amount must be a number, not %s", what, describeValue(v))
+			b.fail(b.loc.path(b.loc.field(arr, i, "props"), "amount"), "%s: props.amount must be a number, not %s", what(), describeValue(v))
 		}
 	}
 	if v, has := props["currency"]; has {
 		if s, _ := v.(string); !isCurrencyCode(s) {
-			b.fail(b.loc.path(b.loc.field(arr, i, "props"), "currency"), "%s: props.currency must be an ISO 4217 code such as \"EUR\", not %s", what, describeValue(v))
+			b.fail(b.loc.path(b.loc.field(arr, i, "props"), "currency"), "%s: props.currency must be an ISO 4217 code such as \"EUR\", not %s", what(), describeValue(v))
 		}
 	}
 }
@@ -254,7 +257,7 @@ func describeValue(v any) string {
 
 // citations converts and checks citations; off locates the owner's
 // "sources" member and is only called when there is a problem.
-func (b *builder) citations(cs []citation, off func() int, owner string) []graph.Citation {
+func (b *builder) citations(cs []citation, off func() int, owner func() string) []graph.Citation {
 	if len(cs) == 0 {
 		return nil
 	}
@@ -262,9 +265,9 @@ func (b *builder) citations(cs []citation, off func() int, owner string) []graph
 	for k, c := range cs {
 		switch {
 		case c.Source == "":
-			b.fail(b.loc.path(off(), k), "%s: citation %d names no source", owner, k+1)
+			b.fail(b.loc.path(off(), k), "%s: citation %d names no source", owner(), k+1)
 		case !b.sources[c.Source]:
-			b.fail(b.loc.path(off(), k, "source"), "%s cites unknown source %s", owner, quoteID(c.Source))
+			b.fail(b.loc.path(off(), k, "source"), "%s cites unknown source %s", owner(), quoteID(c.Source))
 		}
 		out = append(out, graph.Citation{Source: c.Source, Quote: c.Quote, Gloss: c.Gloss})
 	}

@@ -66,6 +66,7 @@ func Decode(name string, data []byte, opts Options) (g *graph.Graph, err error) 
 		return nil, single(name, data, off, msg)
 	}
 	var doc document
+	presize(&doc, data)
 	if derr := json.Unmarshal(data, &doc); derr != nil {
 		off, msg, found, syntax := locateDecodeError(data)
 		switch {
@@ -98,6 +99,18 @@ func Decode(name string, data []byte, opts Options) (g *graph.Graph, err error) 
 		return nil, &b.errs
 	}
 	return g, nil
+}
+
+// presize gives the document's arrays about the capacity they will need, so
+// that the decoder does not grow and copy them: the key "target" occurs
+// once per relation and "type" once per entity or relation (a props member
+// may add to either count; the caps keep such a file from asking for more
+// than the smallest records could fill).
+func presize(doc *document, data []byte) {
+	edges := bytes.Count(data, []byte(`"target":`))
+	nodes := bytes.Count(data, []byte(`"type":`)) - edges
+	doc.Edges = make([]fileEdge, 0, min(edges, len(data)/38))
+	doc.Nodes = make([]fileNode, 0, min(max(nodes, 0), len(data)/21))
 }
 
 // checkTopLevel makes sure the document is an object (json.Unmarshal into a

@@ -70,13 +70,15 @@ func (l *locator) path(off int, steps ...any) int {
 }
 
 // member returns the offset of the value of key in the object at off, or -1.
+// When the key is repeated it is the last one, which the decoders keep.
 func (l *locator) member(off int, key string) int {
+	found := -1
 	for k, v := range l.members(off) {
 		if k == key {
-			return v
+			found = v
 		}
 	}
-	return -1
+	return found
 }
 
 // members yields the name and value offset of each member of the object at

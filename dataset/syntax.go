@@ -30,33 +30,42 @@ func checkBytes(data []byte) (int, string, bool) {
 			i += size
 		}
 	}
-	depth := 0
-	inString := false
+	depth, inString := 0, false
 	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if inString {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inString = false
-			}
+		m := nestMark[data[i]]
+		if m == 0 {
 			continue
 		}
-		switch c {
-		case '"':
-			inString = true
-		case '{', '[':
+		switch {
+		case m == markBackslash:
+			if inString {
+				i++ // skip the escaped character
+			}
+		case m == markQuote:
+			inString = !inString
+		case inString:
+		case m == markOpen:
 			depth++
 			if depth > MaxDepth {
 				return i, fmt.Sprintf("nesting deeper than %d levels", MaxDepth), false
 			}
-		case '}', ']':
+		default:
 			depth--
 		}
 	}
 	return 0, "", true
 }
+
+// nestMark classifies the bytes that the nesting scan of checkBytes looks
+// at; a table keeps the scan of other bytes to one load and one test.
+var nestMark = [256]uint8{'"': markQuote, '\\': markBackslash, '{': markOpen, '[': markOpen, '}': markClose, ']': markClose}
+
+const (
+	markQuote = 1 + iota
+	markBackslash
+	markOpen
+	markClose
+)
 
 func trimSpace(b []byte) []byte {
 	i, j := 0, len(b)

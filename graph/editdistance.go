@@ -10,10 +10,14 @@ func editDistance(a, b string, limit int) int {
 	if n-m > limit {
 		return limit + 1
 	}
-	// Three rows of the DP matrix suffice for transpositions.
-	prev2 := make([]int, m+1)
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
+	// Three rows of the DP matrix suffice for transpositions; short names
+	// (the usual case) keep them on the stack.
+	var stack [3 * 48]int
+	rows := stack[:]
+	if 3*(m+1) > len(rows) {
+		rows = make([]int, 3*(m+1))
+	}
+	prev2, prev, cur := rows[:m+1], rows[m+1:2*(m+1)], rows[2*(m+1):3*(m+1)]
 	for j := 0; j <= m; j++ {
 		prev[j] = j
 	}

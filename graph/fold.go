@@ -16,11 +16,15 @@ func Fold(s string) string {
 	if isPlainASCIIFolded(s) {
 		return s
 	}
+	// Invalid UTF-8 stops the normalisation of what follows it: replace it
+	// (U+FFFD then separates words like any other symbol).
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	it := norm.NFKD.String(s)
 	for _, r := range it {
+		r = unicode.ToLower(r) // before the ß test: "ẞ" lowers to "ß"
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -42,7 +46,7 @@ func Fold(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(r)
 	}
 	return b.String()
 }

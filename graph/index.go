@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 )
@@ -39,6 +40,31 @@ type indexKey struct {
 	node   int32
 	bonus  float64 // 0.05 for labels, 0.03 for aliases, 0 for ids
 	name   string
+	mask   uint64 // byteMask(folded)
+}
+
+// byteMask has bit maskBit(b) set for every byte b of s. A string cannot be
+// within d edits of any part of s if it has more than d distinct bytes
+// whose bits are missing from s's mask, as each edit supplies at most one;
+// this lets Search skip the edit distance for most names.
+func byteMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= 1 << maskBit(s[i])
+	}
+	return m
+}
+
+// maskBit gives letters and digits bits of their own (folded names are
+// mostly made of them) and shares the rest.
+func maskBit(b byte) byte {
+	switch {
+	case b >= 'a' && b <= 'z':
+		return b - 'a'
+	case b >= '0' && b <= '9':
+		return 26 + b - '0'
+	}
+	return 36 + b%28
 }
 
 // Index returns the graph's name index, building it on first use.
@@ -54,7 +80,7 @@ func NewNameIndex(g *Graph) *NameIndex {
 		n := &g.nodes[i]
 		add := func(name string, bonus float64) {
 			if f := Fold(name); f != "" {
-				ix.keys = append(ix.keys, indexKey{f, int32(i), bonus, name})
+				ix.keys = append(ix.keys, indexKey{f, int32(i), bonus, name, byteMask(f)})
 			}
 		}
 		add(n.Label, 0.05)
@@ -77,9 +103,10 @@ func (ix *NameIndex) Search(q string, limit int) []Match {
 		return nil
 	}
 	best := map[int32]Match{}
+	qmask := byteMask(fq)
 	for k := range ix.keys {
 		key := &ix.keys[k]
-		s := score(fq, key.folded)
+		s := score(fq, key.folded, bits.OnesCount64(qmask&^key.mask))
 		if s == 0 {
 			continue
 		}
@@ -127,8 +154,9 @@ func (ix *NameIndex) Exact(q string) []int32 {
 }
 
 // score rates how well the folded query q matches the folded name key;
-// 0 means no match.
-func score(q, key string) float64 {
+// 0 means no match. missing is how many of q's byte-mask bits key lacks
+// (see byteMask).
+func score(q, key string, missing int) float64 {
 	ratio := float64(len(q)) / float64(max(len(key), len(q)))
 	switch {
 	case q == key:
@@ -152,6 +180,9 @@ func score(q, key string) float64 {
 	budget := len(q) / 4
 	if budget < 1 {
 		budget = 1
+	}
+	if missing > budget {
+		return 0
 	}
 	d := editDistance(q, key[:min(len(key), len(q)+budget)], budget)
 	for w := 0; w < len(key) && d > 0; w++ {

@@ -1,0 +1,68 @@
+package dataset
+
+import (
+	"os"
+	"testing"
+)
+
+// benchGraph is the large synthetic graph (120 000 entities, 360 000
+// relations) shared with the JavaScript baselines; LINKSCOPE_BENCH_GRAPH
+// names another file.
+func benchGraph(b *testing.B) (string, []byte) {
+	path := os.Getenv("LINKSCOPE_BENCH_GRAPH")
+	if path == "" {
+		path = "/work/peers/graphs/synth-N120000-d6-s42.json"
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skipf("no benchmark graph: %v", err)
+	}
+	return path, data
+}
+
+// BenchmarkDecode measures Decode of the large synthetic graph (the bytes
+// are already in memory).
+func BenchmarkDecode(b *testing.B) {
+	path, data := benchGraph(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Decode(path, data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad adds reading the file to BenchmarkDecode.
+func BenchmarkLoad(b *testing.B) {
+	path, data := benchGraph(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(path, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeDefault measures the embedded dataset, loaded at start-up.
+func BenchmarkDecodeDefault(b *testing.B) {
+	b.SetBytes(int64(len(DefaultJSON())))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckBytes measures the pre-decoding scan (UTF-8 and nesting).
+func BenchmarkCheckBytes(b *testing.B) {
+	_, data := benchGraph(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, msg, ok := checkBytes(data); !ok {
+			b.Fatal(msg)
+		}
+	}
+}
