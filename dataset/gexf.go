@@ -17,7 +17,7 @@ func init() {
 }
 
 // WriteGEXF writes g as GEXF 1.3 (Gephi): a directed graph whose parallel
-// relations stay separate edges, with node positions (Y pointing up, as
+// relations stay separate edges (of distinct kinds, which Gephi needs), with node positions (Y pointing up, as
 // in Gephi), colours and sizes in the viz namespace, and typed attributes
 // for the properties. The ls_* attributes carry the rest of the model as
 // JSON so that ReadGEXF gives back the graph written; GEXF has no place
@@ -93,10 +93,22 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		p("      </node>\n")
 	}
 	p("    </nodes>\n    <edges>\n")
+	// Gephi merges parallel edges of the same kind: the second fine of
+	// the same regulator gets the kind "fined #2" so that it stays an edge
+	type triple struct {
+		a, b int32
+		t    string
+	}
+	seen := map[triple]int{}
 	for i := 0; i < g.EdgeCount(); i++ {
 		e := g.Edge(int32(i))
+		kind := e.Type
+		k := triple{e.From, e.To, e.Type}
+		if seen[k]++; seen[k] > 1 {
+			kind = fmt.Sprintf("%s #%d", e.Type, seen[k])
+		}
 		p("      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\" kind=\"%s\">\n        <attvalues>\n",
-			esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID), esc(e.Type), esc(e.Type))
+			esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID), esc(e.Type), esc(kind))
 		att("type", e.Type)
 		att("date", e.Date.String())
 		if len(e.Props) > 0 {

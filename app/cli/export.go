@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/render/arrange"
+	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/query"
+)
+
+func init() {
+	register(&command{
+		name: "export",
+		args: "[-d FILE] [--query PATTERN | --focus NODE [--depth N]] [--layout fa2|circular|radial|layered] " +
+			"[--width W --height H --scale S] [--theme light|dark] [--title T] [--no-legend] [--transparent] " +
+			"[--seed N] [--iterations N] --out FILE",
+		summary: "draw the graph or a part of it as PNG or SVG, or export it for other tools\n\n" +
+			"The format follows FILE's extension: .png .svg (pictures, --width×--height logical\n" +
+			"pixels, times --scale for PNG), .graphml (yEd, Gephi, Cytoscape), .gexf (Gephi),\n" +
+			".dot (Graphviz: render with neato -n2), .json (Linkscope), .csv (FILE-nodes.csv and\n" +
+			"FILE-edges.csv). Positions, colours and sizes are those of the picture.\n" +
+			"--query keeps the entities and relations on the pattern's matches; --focus keeps\n" +
+			"the entities within --depth hops (default 1) of NODE and centres radial layouts.",
+		run: runExport,
+	})
+}
+
+// exportFlags are export's options.
+type exportFlags struct {
+	query, focus, layout, theme, title, out string
+	depth, width, height, iterations        int
+	scale                                   float64
+	seed                                    uint64
+	noLegend, transparent, titleSet         bool
+	timeout                                 time.Duration
+}
+
+func runExport(env *Env, args []string) error {
+	fs := newFlags("export")
+	ds := addDatasetFlags(fs)
+	var f exportFlags
+	fs.StringVar(&f.query, "query", "", "")
+	fs.StringVar(&f.focus, "focus", "", "")
+	fs.IntVar(&f.depth, "depth", 1, "")
+	fs.StringVar(&f.layout, "layout", "fa2", "")
+	fs.IntVar(&f.width, "width", 1600, "")
+	fs.IntVar(&f.height, "height", 1000, "")
+	fs.Float64Var(&f.scale, "scale", 1, "")
+	fs.StringVar(&f.theme, "theme", "light", "")
+	fs.StringVar(&f.title, "title", "", "")
+	fs.BoolVar(&f.noLegend, "no-legend", false, "")
+	fs.BoolVar(&f.transparent, "transparent", false, "")
+	fs.Uint64Var(&f.seed, "seed", 1, "")
+	fs.IntVar(&f.iterations, "iterations", 0, "")
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "")
+	fs.StringVar(&f.out, "out", "", "")
+	fs.StringVar(&f.out, "o", "", "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	fs.Visit(func(fl *flag.Flag) {
+		if fl.Name == "title" {
+			f.titleSet = true
+		}
+	})
+	theme, okTheme := render.ParseTheme(f.theme)
+	ext := strings.ToLower(filepath.Ext(f.out))
+	switch {
+	case len(pos) > 0:
+		return usagef("unexpected argument %q (use --out FILE)", pos[0])
+	case f.out == "":
+		return usagef("missing --out FILE")
+	case ext != ".png" && ext != ".svg" && ext != ".csv" && dataset.Writers[ext] == nil:
+		return usagef("cannot tell the format of %q: use .png, .svg, .graphml, .gexf, .dot, .json or .csv", f.out)
+	case f.query != "" && f.focus != "":
+		return usagef("give --query or --focus, not both")
+	case f.depth < 0:
+		return usagef("--depth must not be negative")
+	case f.width < 1 || f.height < 1 || f.width > 20000 || f.height > 20000:
+		return usagef("--width and --height must be between 1 and 20000")
+	case !(f.scale > 0) || f.scale > 16:
+		return usagef("--scale must be above 0 and at most 16")
+	case !okTheme:
+		return usagef("unknown --theme %q (light, dark)", f.theme)
+	case f.iterations < 0:
+		return usagef("--iterations must not be negative")
+	case !validLayout(f.layout):
+		return usagef("unknown --layout %q (%s)", f.layout, strings.Join(arrange.Layouts, ", "))
+	}
+	g, _, err := ds.load()
+	if err != nil {
+		return err
+	}
+	sub, focus, err := selectSubgraph(g, &f)
+	if err != nil {
+		return err
+	}
+	scene := render.NewScene(sub)
+	positions, err := arrange.Positions(sub, scene, arrange.Options{Layout: f.layout, Focus: focus, Seed: f.seed,
+		Iterations: f.iterations, Width: float64(f.width), Height: float64(f.height)})
+	if err != nil {
+		return err
+	}
+	scene.SetPositions(positions)
+	title := sub.Title
+	if f.titleSet {
+		title = f.title
+	}
+	opts := render.ImageOptions{Width: f.width, Height: f.height, Scale: f.scale,
+		Options: render.Options{Theme: theme, Title: title, Legend: !f.noLegend, Transparent: f.transparent}}
+	var files []string
+	switch ext {
+	case ".png", ".svg":
+		err = writeFile(f.out, func(w io.Writer) error {
+			if ext == ".png" {
+				return render.WritePNG(w, scene, opts)
+			}
+			return render.WriteSVG(w, scene, opts)
+		})
+		files = []string{f.out}
+	default:
+		files, err = dataset.WriteFile(f.out, sub, visualOf(scene, opts))
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s (%d entities, %d relations)\n", strings.Join(files, ", "), sub.NodeCount(), sub.EdgeCount())
+	return nil
+}
+
+func validLayout(name string) bool {
+	for _, l := range arrange.Layouts {
+		if l == name {
+			return true
+		}
+	}
+	return false
+}
+
+// writeFile creates path and writes it with fn; a failed write removes
+// the partial file.
+func writeFile(path string, fn func(io.Writer) error) error {
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := fn(out); err != nil {
+		out.Close()
+		os.Remove(path)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return out.Close()
+}
+
+// selectSubgraph applies --query or --focus/--depth and returns the graph
+// to export and the radial layout's centre in it (-1: none given).
+func selectSubgraph(g *graph.Graph, f *exportFlags) (*graph.Graph, int32, error) {
+	switch {
+	case f.query != "":
+		q, err := query.Parse(f.query)
+		if err != nil {
+			return nil, -1, queryError(err)
+		}
+		plan, err := query.Compile(q, g)
+		if err != nil {
+			return nil, -1, queryError(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), f.timeout)
+		defer cancel()
+		res, err := plan.Run(ctx, graph.NewSearcher(g), 0)
+		if err != nil {
+			return nil, -1, err
+		}
+		if len(res.Matches) == 0 {
+			return nil, -1, fmt.Errorf("the pattern matches nothing: nothing to export")
+		}
+		var nodes, edges []int32
+		for _, m := range res.Matches {
+			nodes = append(nodes, m.Path.Nodes...)
+			edges = append(edges, m.Path.Edges...)
+		}
+		return subgraph(g, nodes, edges), -1, nil
+	case f.focus != "":
+		v, err := resolveNode(g, f.focus)
+		if err != nil {
+			return nil, -1, err
+		}
+		nb := graph.NewSearcher(g).Neighborhood([]int32{v}, f.depth, graph.PathOptions{}, 0)
+		// the focus is first in breadth-first order: index 0 of the subgraph
+		return subgraph(g, nb.Nodes, nb.Edges), 0, nil
+	}
+	return g, -1, nil
+}
+
+// subgraph copies the given entities and relations (and the relations'
+// ends) into a new graph, in the order first given, keeping ids.
+func subgraph(g *graph.Graph, nodes, edges []int32) *graph.Graph {
+	idx := map[int32]int32{}
+	var order []int32
+	keep := func(v int32) {
+		if _, ok := idx[v]; !ok {
+			idx[v] = int32(len(order))
+			order = append(order, v)
+		}
+	}
+	for _, v := range nodes {
+		keep(v)
+	}
+	seen := map[int32]bool{}
+	var rels []int32
+	for _, e := range edges {
+		if !seen[e] {
+			seen[e] = true
+			rels = append(rels, e)
+			keep(g.Edge(e).From)
+			keep(g.Edge(e).To)
+		}
+	}
+	sub := graph.New(len(order), len(rels))
+	sub.Title, sub.Description, sub.Sources = g.Title, g.Description, g.Sources
+	for _, v := range order {
+		sub.AddNode(*g.Node(v))
+	}
+	for _, e := range rels {
+		r := *g.Edge(e)
+		r.From, r.To = idx[r.From], idx[r.To]
+		sub.AddEdge(r)
+	}
+	return sub
+}
+
+// visualOf gives data exports the picture's positions (logical pixels),
+// disc radii and colours.
+func visualOf(s *render.Scene, o render.ImageOptions) *dataset.Visual {
+	o.Scale = 1
+	v := render.ExportViewport(s, o)
+	n := s.NodeCount()
+	vis := &dataset.Visual{X: make([]float64, n), Y: make([]float64, n), Size: make([]float64, n)}
+	types := s.Types()
+	for i := 0; i < n; i++ {
+		x, y := v.ToScreen(s.Positions()[i])
+		vis.X[i], vis.Y[i] = x, y
+		vis.Size[i] = render.ScreenRadius(s, v, int32(i))
+		vis.Color = append(vis.Color, types[s.NodeType(int32(i))].Style.Color)
+	}
+	return vis
+}

@@ -1,0 +1,277 @@
+// Package arrange computes node positions for pictures and exports: it
+// runs a layout from graph/layout and then removes overlaps between nodes
+// and their labels at the size the picture will have, so that every label
+// of a small graph can be shown.
+package arrange
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/layout"
+)
+
+// Options choose the layout.
+type Options struct {
+	// Layout is "fa2" (the default), "circular", "radial" or "layered".
+	Layout string
+	// Focus is the centre of a radial layout (-1, or 0 in a zero Options
+	// with another layout: the most connected entity).
+	Focus int32
+	// Iterations of ForceAtlas2 (0: chosen by graph size).
+	Iterations int
+	// Seed seeds the random start.
+	Seed uint64
+	// Width and Height are the picture size in logical pixels; when set,
+	// labels are made to fit without overlapping (graphs up to
+	// MaxLabelAdjust entities).
+	Width, Height float64
+}
+
+// MaxLabelAdjust is the largest graph whose label boxes are taken into
+// account when removing overlaps.
+const MaxLabelAdjust = 3000
+
+// Layouts lists the layout names Positions accepts.
+var Layouts = []string{"fa2", "circular", "radial", "layered"}
+
+// Positions lays g out. s must be the scene of g (it gives node sizes and
+// label sizes).
+func Positions(g *graph.Graph, s *render.Scene, o Options) ([]render.Point, error) {
+	n := g.NodeCount()
+	lg := &layout.Graph{N: n, Src: make([]int32, g.EdgeCount()), Dst: make([]int32, g.EdgeCount()), Size: s.Radii()}
+	for e := range lg.Src {
+		ed := g.Edge(int32(e))
+		lg.Src[e], lg.Dst[e] = ed.From, ed.To
+	}
+	// a bundle of parallel relations pulls like one relation
+	lg.Weight = make([]float64, len(lg.Src))
+	for e := range lg.Weight {
+		lg.Weight[e] = 1 / float64(s.Parallel(int32(e)))
+	}
+	lg.Group = make([]int32, n)
+	for i := range lg.Group {
+		lg.Group[i] = int32(s.NodeType(int32(i)))
+	}
+	var pos []layout.Point
+	var err error
+	switch o.Layout {
+	case "", "fa2", "forceatlas2":
+		pos, err = fa2(lg, o)
+	default:
+		pos, err = otherLayout(lg, o)
+	}
+	if err != nil {
+		return nil, err
+	}
+	pos = packComponents(lg, pos, s.Radii())
+	pos, err = separate(pos, s, o)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]render.Point, n)
+	for i, p := range pos {
+		out[i] = render.Point{X: p.X, Y: p.Y}
+	}
+	return out, nil
+}
+
+func fa2(lg *layout.Graph, o Options) ([]layout.Point, error) {
+	n := lg.N
+	if n == 0 {
+		return nil, nil
+	}
+	st := layout.InferFA2Settings(n)
+	st.AdjustSizes = n <= MaxLabelAdjust
+	iters := o.Iterations
+	if iters <= 0 {
+		switch {
+		case n <= 1000:
+			iters = 1500
+		case n <= 20000:
+			iters = 300
+		default:
+			iters = 120
+		}
+	}
+	// settle without size adjustment first (it slows convergence), then
+	// let the nodes push apart
+	st0 := st
+	st0.AdjustSizes = false
+	f, err := layout.NewFA2(lg, layout.FA2Options{Settings: &st0, Seed: o.Seed + 1})
+	if err != nil {
+		return nil, err
+	}
+	f.Run(iters * 4 / 5)
+	if err := f.SetSettings(st); err != nil {
+		return nil, err
+	}
+	f.Run(iters - iters*4/5)
+	return f.Positions(), nil
+}
+
+// separate removes node (and, for small graphs with a picture size, label)
+// overlaps.
+func separate(pos []layout.Point, s *render.Scene, o Options) ([]layout.Point, error) {
+	n := len(pos)
+	if n == 0 {
+		return pos, nil
+	}
+	radii := s.Radii()
+	if o.Width <= 0 || o.Height <= 0 || n > MaxLabelAdjust {
+		p, _, err := layout.RemoveOverlaps(pos, layout.OverlapOptions{Radii: radii})
+		return p, err
+	}
+	// label sizes are in pixels, positions in world units: the zoom that
+	// fits the picture converts them; overlap removal spreads the graph,
+	// which lowers the zoom, so repeat until it settles
+	lw := make([]float64, n)
+	lh := make([]float64, n)
+	for i := range lw {
+		lw[i], lh[i] = s.LabelSize(int32(i))
+	}
+	availW, availH := o.Width*0.8, o.Height*0.82
+	adjust := func(pos []layout.Point) ([]layout.Point, error) {
+		for round := 0; round < 4; round++ {
+			z := fitZoom(pos, radii, availW*0.85, availH)
+			p, rep, err := removeLabelOverlaps(pos, radii, lw, lh, z)
+			if err != nil {
+				return nil, err
+			}
+			pos = p
+			if fitZoom(pos, radii, availW*0.85, availH) >= z*0.97 && rep.After.Total() == 0 {
+				break
+			}
+		}
+		return pos, nil
+	}
+	pos = fitAspect(pos, availW*0.85/availH)
+	pos = stretchBundles(pos, s, radii, fitZoom(pos, radii, availW*0.85, availH))
+	pos, err := adjust(pos)
+	if err != nil {
+		return nil, err
+	}
+	// force layouts leave much room: pull the drawing together and let
+	// overlap removal push apart only what collides, while that enlarges
+	// the picture's scale
+	best, bestZ := pos, fitZoom(pos, radii, availW*0.85, availH)
+	// but not so far that a leaf's disc grows past leafRadius pixels
+	zCap := leafRadius / render.NodeRadius(1)
+	for round := 0; round < 6 && bestZ < zCap; round++ {
+		p := shrink(best, 0.8)
+		p = stretchBundles(p, s, radii, fitZoom(p, radii, availW*0.85, availH))
+		p, err := adjust(p)
+		if err != nil {
+			return nil, err
+		}
+		z := fitZoom(p, radii, availW*0.85, availH)
+		if z <= bestZ*1.02 || z > zCap*1.15 {
+			break
+		}
+		best, bestZ = p, z
+	}
+	return best, nil
+}
+
+// leafRadius is the largest on-screen radius, in logical pixels, that
+// pulling the drawing together may give an entity with one relation.
+const leafRadius = 11
+
+// fitAspect stretches the drawing along one axis (by at most 1.6) so that
+// its bounding box comes closer to the picture's aspect ratio: force
+// layouts come out round, pictures are wide, and the room gained goes to
+// labels.
+func fitAspect(pos []layout.Point, aspect float64) []layout.Point {
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for _, p := range pos {
+		minX, maxX = math.Min(minX, p.X), math.Max(maxX, p.X)
+		minY, maxY = math.Min(minY, p.Y), math.Max(maxY, p.Y)
+	}
+	w, h := maxX-minX, maxY-minY
+	if !(w > 0) || !(h > 0) {
+		return pos
+	}
+	fx, fy := 1.0, 1.0
+	if r := aspect / (w / h); r > 1 {
+		fx = math.Min(r, 1.6)
+	} else {
+		fy = math.Min(1/r, 1.6)
+	}
+	out := make([]layout.Point, len(pos))
+	for i, p := range pos {
+		out[i] = layout.Point{X: p.X * fx, Y: p.Y * fy}
+	}
+	return out
+}
+
+// shrink scales positions by f about their centroid.
+func shrink(pos []layout.Point, f float64) []layout.Point {
+	var cx, cy float64
+	for _, p := range pos {
+		cx += p.X
+		cy += p.Y
+	}
+	cx /= float64(len(pos))
+	cy /= float64(len(pos))
+	out := make([]layout.Point, len(pos))
+	for i, p := range pos {
+		out[i] = layout.Point{X: cx + (p.X-cx)*f, Y: cy + (p.Y-cy)*f}
+	}
+	return out
+}
+
+// removeLabelOverlaps separates discs and label boxes sized for zoom z.
+func removeLabelOverlaps(pos []layout.Point, radii, lw, lh []float64, z float64) ([]layout.Point, layout.OverlapReport, error) {
+	n := len(pos)
+	{
+		labels := make([]layout.Size, n)
+		r := make([]float64, n)
+		for i := range labels {
+			labels[i] = layout.Size{W: lw[i] / z, H: lh[i] / z}
+			// tiny nodes are drawn at a minimum size
+			r[i] = math.Max(radii[i], 1.6/z)
+		}
+		return layout.RemoveOverlaps(pos, layout.OverlapOptions{
+			Radii: r, Labels: labels, Padding: 2 / z,
+			Placement: layout.LabelPlacement{Side: layout.LabelRight, Gap: render.LabelGap / z},
+		})
+	}
+}
+
+// fitZoom is the zoom that fits the discs into w×h.
+func fitZoom(pos []layout.Point, radii []float64, w, h float64) float64 {
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for i, p := range pos {
+		minX, maxX = math.Min(minX, p.X-radii[i]), math.Max(maxX, p.X+radii[i])
+		minY, maxY = math.Min(minY, p.Y-radii[i]), math.Max(maxY, p.Y+radii[i])
+	}
+	z := math.Min(w/math.Max(maxX-minX, 1e-9), h/math.Max(maxY-minY, 1e-9))
+	if !(z > 0) || math.IsInf(z, 0) {
+		return 1
+	}
+	return z
+}
+
+func otherLayout(lg *layout.Graph, o Options) ([]layout.Point, error) {
+	switch o.Layout {
+	case "circular":
+		return layout.Circular(lg, layout.CircularOptions{ByDegree: true}), nil
+	case "radial":
+		r, err := layout.Radial(lg, layout.RadialOptions{Focus: int(o.Focus)})
+		if err != nil {
+			return nil, err
+		}
+		return r.Pos, nil
+	case "layered":
+		r, err := layout.Layered(lg, layout.LayeredOptions{})
+		if err != nil {
+			return nil, err
+		}
+		return r.Pos, nil
+	}
+	return nil, fmt.Errorf("unknown layout %q (fa2, circular, radial, layered)", o.Layout)
+}

@@ -1,0 +1,423 @@
+package render
+
+import (
+	"image/color"
+	"math"
+	"sort"
+
+	"github.com/linkscope/linkscope/graph"
+)
+
+// Point is a position in world coordinates (y grows downwards, as on
+// screen).
+type Point struct{ X, Y float64 }
+
+// Highlight is what the user singled out. Node and edge indices are the
+// graph's; -1 means none.
+type Highlight struct {
+	// Selected is the selected entity, or -1.
+	Selected int32
+	// Hovered is the entity under the pointer, or -1.
+	Hovered int32
+	// PathNodes and PathEdges are a highlighted path (or any subgraph).
+	PathNodes, PathEdges []int32
+	// Dim fades everything that is not selected, hovered, on the path or
+	// a relation of the selected entity (and its other end).
+	Dim bool
+}
+
+// NoHighlight highlights nothing.
+var NoHighlight = Highlight{Selected: -1, Hovered: -1}
+
+// node and edge state flags.
+const (
+	flagSelected uint8 = 1 << iota
+	flagHovered
+	flagPath
+	flagNeighbor // adjacent to the selected node (or a relation of it)
+	flagDim
+)
+
+// Scene is everything Render needs about one graph. The graph-derived part
+// (types, labels, sizes, parallel-relation arcs) is fixed by NewScene; the
+// positions, visibility masks and highlight are set with the setters,
+// which replace rather than modify, so that Snapshot is cheap and safe.
+//
+// A Scene must not be changed while Render reads it; render a Snapshot
+// instead when the UI thread keeps changing the scene.
+type Scene struct {
+	*static
+
+	pos         []Point
+	grid        *grid
+	nodeVisible []bool // nil: all visible
+	edgeVisible []bool // nil: all visible
+	hl          Highlight
+	nodeFlags   []uint8 // nil: nothing highlighted
+	edgeFlags   []uint8
+}
+
+// static is the part of a Scene fixed at construction and shared by its
+// snapshots.
+type static struct {
+	n, m      int
+	src, dst  []int32
+	nodeType  []uint16 // index into types
+	types     []TypeInfo
+	labels    []string
+	edgeLabel []string
+	edgeRank  []uint8 // label priority: 0 money, 1 dated, 2 other
+	degree    []int32
+	maxDegree int32
+	radius    []float64 // world units
+	// parallel arcs: position of the relation among the relations joining
+	// the same two entities (either direction), and their number.
+	parIndex, parCount []uint16
+	// outStart/outList, inStart/inList: relations leaving and entering
+	// each node (CSR)
+	outStart, outList []int32
+	inStart, inList   []int32
+	// priority lists nodes most important first (degree, then index), the
+	// order labels are placed in.
+	priority []int32
+	text     *textEngine
+	// Title is the dataset's title.
+	title string
+}
+
+// TypeInfo describes an entity type present in the scene, for legends.
+type TypeInfo struct {
+	// Name is the type as the dataset spells it.
+	Name string
+	// Style is its colour and icon.
+	Style TypeStyle
+	// Count is the number of entities of this type.
+	Count int
+}
+
+// NewScene derives a scene from g: every entity visible, nothing
+// highlighted, all positions at the origin until SetPositions.
+func NewScene(g *graph.Graph) *Scene {
+	n, m := g.NodeCount(), g.EdgeCount()
+	st := &static{n: n, m: m, title: g.Title, text: newTextEngine()}
+	st.src = make([]int32, m)
+	st.dst = make([]int32, m)
+	st.edgeLabel = make([]string, m)
+	st.edgeRank = make([]uint8, m)
+	for i := 0; i < m; i++ {
+		e := g.Edge(int32(i))
+		st.src[i], st.dst[i] = e.From, e.To
+		st.edgeLabel[i] = EdgeLabel(e)
+		switch _, _, money := e.Amount(); {
+		case money:
+			st.edgeRank[i] = 0
+		case !e.Date.IsZero():
+			st.edgeRank[i] = 1
+		default:
+			st.edgeRank[i] = 2
+		}
+	}
+	st.nodeType = make([]uint16, n)
+	st.labels = make([]string, n)
+	st.degree = make([]int32, n)
+	typeIdx := map[string]uint16{}
+	for i := 0; i < n; i++ {
+		nd := g.Node(int32(i))
+		t, ok := typeIdx[nd.Type]
+		if !ok {
+			if len(st.types) >= math.MaxUint16 {
+				t = uint16(len(st.types) - 1)
+			} else {
+				t = uint16(len(st.types))
+				typeIdx[nd.Type] = t
+				st.types = append(st.types, TypeInfo{Name: nd.Type, Style: StyleForType(nd.Type)})
+			}
+		}
+		st.nodeType[i] = t
+		st.types[t].Count++
+		st.labels[i] = nd.Label
+		if st.labels[i] == "" {
+			st.labels[i] = nd.ID
+		}
+		st.degree[i] = int32(g.Degree(int32(i)))
+		if st.degree[i] > st.maxDegree {
+			st.maxDegree = st.degree[i]
+		}
+	}
+	distinctColors(st.types)
+	st.radius = make([]float64, n)
+	for i := range st.radius {
+		st.radius[i] = NodeRadius(int(st.degree[i]))
+	}
+	st.parallel()
+	st.outStart, st.outList = csr(n, st.src)
+	st.inStart, st.inList = csr(n, st.dst)
+	st.priority = make([]int32, n)
+	for i := range st.priority {
+		st.priority[i] = int32(i)
+	}
+	sort.SliceStable(st.priority, func(a, b int) bool {
+		return st.degree[st.priority[a]] > st.degree[st.priority[b]]
+	})
+	s := &Scene{static: st, hl: NoHighlight}
+	s.pos = make([]Point, n)
+	s.grid = buildGrid(s.pos, st.radius)
+	return s
+}
+
+// distinctColors gives types that share a colour (synonyms such as
+// "authority" and "regulator", both drawn as regulators) colours of their
+// own, so that the legend tells them apart; the more frequent keeps it.
+func distinctColors(types []TypeInfo) {
+	order := make([]int, len(types))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return types[order[a]].Count > types[order[b]].Count })
+	used := map[color.NRGBA]bool{}
+	for _, t := range order {
+		c := types[t].Style.Color
+		if !used[c] {
+			used[c] = true
+			continue
+		}
+		for k := 0; k < len(extraColors); k++ {
+			alt := extraColors[(t+k)%len(extraColors)]
+			if !used[alt] {
+				types[t].Style.Color = alt
+				used[alt] = true
+				break
+			}
+		}
+	}
+}
+
+// NodeRadius is the world-space radius of an entity with the given number
+// of relations; layouts take the same sizes for overlap removal.
+func NodeRadius(degree int) float64 {
+	return 1 + 0.6*math.Sqrt(float64(degree))
+}
+
+// parallel numbers the relations that join the same two entities so each
+// is drawn as its own arc: relations are sorted by their unordered pair of
+// ends (then index), and each run of equal pairs is a bundle.
+func (st *static) parallel() {
+	st.parIndex = make([]uint16, st.m)
+	st.parCount = make([]uint16, st.m)
+	keys := make([]uint64, st.m)
+	idx := make([]int32, st.m)
+	for i := 0; i < st.m; i++ {
+		a, b := st.src[i], st.dst[i]
+		if a > b {
+			a, b = b, a
+		}
+		keys[i] = uint64(uint32(a))<<32 | uint64(uint32(b))
+		idx[i] = int32(i)
+	}
+	sort.Slice(idx, func(x, y int) bool {
+		kx, ky := keys[idx[x]], keys[idx[y]]
+		return kx < ky || (kx == ky && idx[x] < idx[y])
+	})
+	for lo := 0; lo < len(idx); {
+		hi := lo + 1
+		for hi < len(idx) && keys[idx[hi]] == keys[idx[lo]] {
+			hi++
+		}
+		for j := lo; j < hi; j++ {
+			st.parIndex[idx[j]] = uint16(min(j-lo, math.MaxUint16))
+			st.parCount[idx[j]] = uint16(min(hi-lo, math.MaxUint16))
+		}
+		lo = hi
+	}
+}
+
+// csr groups relation indices by the node in ends.
+func csr(n int, ends []int32) (start, list []int32) {
+	start = make([]int32, n+1)
+	for _, a := range ends {
+		start[a+1]++
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	list = make([]int32, len(ends))
+	fill := append([]int32(nil), start[:n]...)
+	for e, a := range ends {
+		list[fill[a]] = int32(e)
+		fill[a]++
+	}
+	return start, list
+}
+
+// outOf returns the relations leaving node i.
+func (st *static) outOf(i int32) []int32 { return st.outList[st.outStart[i]:st.outStart[i+1]] }
+
+// NodeCount is the number of entities.
+func (s *Scene) NodeCount() int { return s.n }
+
+// EdgeCount is the number of relations.
+func (s *Scene) EdgeCount() int { return s.m }
+
+// Types lists the entity types in order of first appearance, with counts.
+func (s *Scene) Types() []TypeInfo { return append([]TypeInfo(nil), s.types...) }
+
+// NodeType is the index in Types of node i's type.
+func (s *Scene) NodeType(i int32) int { return int(s.nodeType[i]) }
+
+// Radius is node i's radius in world units.
+func (s *Scene) Radius(i int32) float64 { return s.radius[i] }
+
+// Radii returns every node's world radius (a copy), e.g. for a layout's
+// node sizes.
+func (s *Scene) Radii() []float64 { return append([]float64(nil), s.radius...) }
+
+// Label is node i's label.
+func (s *Scene) Label(i int32) string { return s.labels[i] }
+
+// Title is the dataset's title.
+func (s *Scene) Title() string { return s.title }
+
+// Positions returns the positions in use. The slice must not be modified.
+func (s *Scene) Positions() []Point { return s.pos }
+
+// SetPositions copies pos (one point per node; missing ones stay at the
+// origin, non-finite ones are treated as the origin) and rebuilds the
+// hit-testing grid.
+func (s *Scene) SetPositions(pos []Point) {
+	p := make([]Point, s.n)
+	copy(p, pos)
+	for i := range p {
+		if !finite(p[i].X) || !finite(p[i].Y) {
+			p[i] = Point{}
+		}
+	}
+	s.pos = p
+	s.grid = buildGrid(p, s.radius)
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// SetNodeVisible sets which entities are shown (nil: all). Relations of a
+// hidden entity are hidden too.
+func (s *Scene) SetNodeVisible(v []bool) {
+	if v == nil {
+		s.nodeVisible = nil
+		return
+	}
+	c := make([]bool, s.n)
+	copy(c, v)
+	s.nodeVisible = c
+}
+
+// SetEdgeVisible sets which relations are shown (nil: all).
+func (s *Scene) SetEdgeVisible(v []bool) {
+	if v == nil {
+		s.edgeVisible = nil
+		return
+	}
+	c := make([]bool, s.m)
+	copy(c, v)
+	s.edgeVisible = c
+}
+
+// NodeVisible reports whether node i is shown.
+func (s *Scene) NodeVisible(i int32) bool {
+	return i >= 0 && int(i) < s.n && (s.nodeVisible == nil || s.nodeVisible[i])
+}
+
+// EdgeVisible reports whether relation e and both its ends are shown.
+func (s *Scene) EdgeVisible(e int32) bool {
+	if e < 0 || int(e) >= s.m || (s.edgeVisible != nil && !s.edgeVisible[e]) {
+		return false
+	}
+	return s.NodeVisible(s.src[e]) && s.NodeVisible(s.dst[e])
+}
+
+// Highlight returns the highlight state.
+func (s *Scene) Highlight() Highlight { return s.hl }
+
+// SetHighlight sets the selection, hover, highlighted path and dimming.
+// Out-of-range indices are ignored.
+func (s *Scene) SetHighlight(h Highlight) {
+	s.hl = h
+	if h.Selected < 0 && h.Hovered < 0 && len(h.PathNodes) == 0 && len(h.PathEdges) == 0 {
+		s.nodeFlags, s.edgeFlags = nil, nil
+		return
+	}
+	nf := make([]uint8, s.n)
+	ef := make([]uint8, s.m)
+	for _, v := range h.PathNodes {
+		if v >= 0 && int(v) < s.n {
+			nf[v] |= flagPath
+		}
+	}
+	for _, e := range h.PathEdges {
+		if e >= 0 && int(e) < s.m {
+			ef[e] |= flagPath
+		}
+	}
+	if v := h.Hovered; v >= 0 && int(v) < s.n {
+		nf[v] |= flagHovered
+	}
+	if v := h.Selected; v >= 0 && int(v) < s.n {
+		nf[v] |= flagSelected
+		for _, list := range [][]int32{s.outOf(v), s.inList[s.inStart[v]:s.inStart[v+1]]} {
+			for _, e := range list {
+				ef[e] |= flagNeighbor
+				nf[s.src[e]] |= flagNeighbor
+				nf[s.dst[e]] |= flagNeighbor
+			}
+		}
+	}
+	if h.Dim {
+		for i := range nf {
+			if nf[i] == 0 {
+				nf[i] = flagDim
+			}
+		}
+		for i := range ef {
+			if ef[i] == 0 {
+				ef[i] = flagDim
+			}
+		}
+	}
+	s.nodeFlags, s.edgeFlags = nf, ef
+}
+
+// Snapshot returns a copy of the scene that later setter calls on s do not
+// affect. It shares all data, so it costs almost nothing.
+func (s *Scene) Snapshot() *Scene {
+	c := *s
+	return &c
+}
+
+func (s *Scene) nodeFlag(i int32) uint8 {
+	if s.nodeFlags == nil {
+		return 0
+	}
+	return s.nodeFlags[i]
+}
+
+func (s *Scene) edgeFlag(e int32) uint8 {
+	if s.edgeFlags == nil {
+		return 0
+	}
+	return s.edgeFlags[e]
+}
+
+// Bounds returns the bounding box of the visible nodes' discs in world
+// coordinates; ok is false when no node is visible.
+func (s *Scene) Bounds() (minX, minY, maxX, maxY float64, ok bool) {
+	minX, minY = math.Inf(1), math.Inf(1)
+	maxX, maxY = math.Inf(-1), math.Inf(-1)
+	for i := 0; i < s.n; i++ {
+		if s.nodeVisible != nil && !s.nodeVisible[i] {
+			continue
+		}
+		p, r := s.pos[i], s.radius[i]
+		minX, maxX = math.Min(minX, p.X-r), math.Max(maxX, p.X+r)
+		minY, maxY = math.Min(minY, p.Y-r), math.Max(maxY, p.Y+r)
+		ok = true
+	}
+	return
+}

@@ -1,0 +1,99 @@
+package render
+
+import "math"
+
+// Viewport maps world coordinates to the pixels of an image.
+type Viewport struct {
+	// CenterX, CenterY is the world point at the image's centre.
+	CenterX, CenterY float64
+	// Zoom is logical pixels per world unit.
+	Zoom float64
+	// Width and Height are the image size in device pixels.
+	Width, Height int
+	// Scale is device pixels per logical pixel (2 on a HiDPI screen, about
+	// 4 for print); every line width, node size and font size scales with
+	// it. Zero means 1.
+	Scale float64
+}
+
+func (v Viewport) scale() float64 {
+	if v.Scale <= 0 || !finite(v.Scale) {
+		return 1
+	}
+	return v.Scale
+}
+
+// pxPerUnit is device pixels per world unit.
+func (v Viewport) pxPerUnit() float64 {
+	z := v.Zoom
+	if z <= 0 || !finite(z) {
+		z = 1
+	}
+	return z * v.scale()
+}
+
+// ToScreen maps a world point to device pixel coordinates.
+func (v Viewport) ToScreen(p Point) (x, y float64) {
+	k := v.pxPerUnit()
+	return (p.X-v.CenterX)*k + float64(v.Width)/2, (p.Y-v.CenterY)*k + float64(v.Height)/2
+}
+
+// ToWorld maps device pixel coordinates to a world point.
+func (v Viewport) ToWorld(x, y float64) Point {
+	k := v.pxPerUnit()
+	return Point{(x-float64(v.Width)/2)/k + v.CenterX, (y-float64(v.Height)/2)/k + v.CenterY}
+}
+
+// ZoomAt multiplies the zoom by f keeping the world point under device
+// pixel (x, y) in place, as a mouse-wheel zoom does.
+func (v Viewport) ZoomAt(x, y, f float64) Viewport {
+	if f <= 0 || !finite(f) {
+		return v
+	}
+	p := v.ToWorld(x, y)
+	v.Zoom = v.pxPerUnit() * f / v.scale()
+	q := v.ToWorld(x, y)
+	v.CenterX += p.X - q.X
+	v.CenterY += p.Y - q.Y
+	return v
+}
+
+// Fit returns the viewport of a w×h device-pixel image at the given scale
+// that shows every visible node, with margin logical pixels left free on
+// each side. An empty scene gives zoom 1 around the origin.
+func Fit(s *Scene, w, h int, scale, margin float64) Viewport {
+	v := Viewport{Width: w, Height: h, Scale: scale, Zoom: 1}
+	sc := v.scale()
+	minX, minY, maxX, maxY, ok := s.Bounds()
+	if !ok {
+		return v
+	}
+	v.CenterX, v.CenterY = (minX+maxX)/2, (minY+maxY)/2
+	availW := float64(w)/sc - 2*margin
+	availH := float64(h)/sc - 2*margin
+	if availW < 1 {
+		availW = 1
+	}
+	if availH < 1 {
+		availH = 1
+	}
+	dx, dy := maxX-minX, maxY-minY
+	z := math.Inf(1)
+	if dx > 0 {
+		z = availW / dx
+	}
+	if dy > 0 {
+		z = math.Min(z, availH/dy)
+	}
+	if math.IsInf(z, 1) {
+		z = 1
+	}
+	v.Zoom = z
+	return v
+}
+
+// ScreenRadius is node i's disc radius in device pixels under v, as
+// Render draws it.
+func ScreenRadius(s *Scene, v Viewport, i int32) float64 {
+	return nodeStyleFor(v).screenRadius(s.radius[i], v.pxPerUnit(), v.scale())
+}
