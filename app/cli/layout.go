@@ -1,0 +1,246 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"os"
+	"runtime"
+	"strconv"
+	"time"
+
+	json "github.com/goccy/go-json"
+
+	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/layout"
+)
+
+func init() {
+	register(&command{
+		name: "layout",
+		args: "[-d FILE] [--algo fa2|circular|radial|layered|none] [--iterations N] [--seed S] " +
+			"[--focus NODE] [--init FILE] [--no-overlap] [--labels] [--out FILE] [--stats]",
+		summary: "compute node positions and write {\"positions\":{\"id\":[x,y]}}\n\n" +
+			"  fa2       ForceAtlas2 (Barnes-Hut, settings inferred from the graph size)\n" +
+			"  circular  one circle, entity types on contiguous arcs\n" +
+			"  radial    breadth-first rings around --focus (default: the best connected entity)\n" +
+			"  layered   Sugiyama layers, top to bottom (--left-right for left to right)\n" +
+			"  none      keep --init positions (to measure another program's layout)\n\n" +
+			"--init FILE starts from positions in the same format. --no-overlap then moves\n" +
+			"nodes (and, with --labels, their labels) until nothing overlaps. --stats prints one\n" +
+			"JSON line: timings (load excluded from ms_per_iter) and quality measures.",
+		run: runLayout,
+	})
+}
+
+// layoutStats is the --stats line.
+type layoutStats struct {
+	Algo       string  `json:"algo"`
+	Nodes      int     `json:"nodes"`
+	Edges      int     `json:"edges"`
+	Iterations int     `json:"iterations"`
+	MsPerIter  float64 `json:"ms_per_iter"`
+	LayoutMs   float64 `json:"layout_ms"`
+	SetupMs    float64 `json:"setup_ms"`
+	LoadMs     float64 `json:"load_ms"`
+	OverlapMs  float64 `json:"overlap_ms,omitempty"`
+	Threads    int     `json:"threads"`
+	layout.Quality
+	QualityMs float64 `json:"quality_ms"`
+}
+
+func runLayout(env *Env, args []string) error {
+	fs := newFlags("layout")
+	ds := addDatasetFlags(fs)
+	algo := fs.String("algo", "fa2", "")
+	iters := fs.Int("iterations", 100, "")
+	seed := fs.Uint64("seed", 1, "")
+	focus := fs.String("focus", "", "")
+	initFile := fs.String("init", "", "")
+	noOverlap := fs.Bool("no-overlap", false, "")
+	labels := fs.Bool("labels", false, "")
+	leftRight := fs.Bool("left-right", false, "")
+	out := fs.String("out", "", "")
+	stats := fs.Bool("stats", false, "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) > 0:
+		return usagef("unexpected argument %q (use -d FILE)", pos[0])
+	case *out == "" && !*stats:
+		return usagef("nothing to do: give --out FILE and/or --stats")
+	case *iters < 0:
+		return usagef("--iterations must not be negative")
+	case *algo == "none" && *initFile == "":
+		return usagef("--algo none needs --init FILE")
+	}
+	switch *algo {
+	case "fa2", "circular", "radial", "layered", "none":
+	default:
+		return usagef("unknown --algo %q (fa2, circular, radial, layered, none)", *algo)
+	}
+
+	g, loadDur, err := ds.load()
+	if err != nil {
+		return err
+	}
+	lg := layoutInput(g)
+	var initPos []layout.Point
+	if *initFile != "" {
+		if initPos, err = readPositions(*initFile, g, *seed); err != nil {
+			return err
+		}
+	}
+	st := layoutStats{Algo: *algo, Nodes: lg.N, Edges: lg.M(), LoadMs: ms(loadDur), Threads: runtime.GOMAXPROCS(0)}
+
+	var p []layout.Point
+	switch *algo {
+	case "none":
+		p = initPos
+	case "fa2":
+		t0 := time.Now()
+		f, err := layout.NewFA2(lg, layout.FA2Options{Seed: *seed, Initial: initPos})
+		if err != nil {
+			return err
+		}
+		st.SetupMs = ms(time.Since(t0))
+		t1 := time.Now()
+		f.Run(*iters)
+		st.LayoutMs = ms(time.Since(t1))
+		st.Iterations = *iters
+		if *iters > 0 {
+			st.MsPerIter = st.LayoutMs / float64(*iters)
+		}
+		p = f.Positions()
+	default:
+		t0 := time.Now()
+		switch *algo {
+		case "circular":
+			p = layout.Circular(lg, layout.CircularOptions{})
+		case "radial":
+			f := int32(-1)
+			if *focus != "" {
+				if f, err = resolveNode(g, *focus); err != nil {
+					return err
+				}
+			}
+			var r *layout.RadialResult
+			if r, err = layout.Radial(lg, layout.RadialOptions{Focus: int(f)}); err != nil {
+				return err
+			}
+			p = r.Pos
+		case "layered":
+			dir := layout.TopToBottom
+			if *leftRight {
+				dir = layout.LeftToRight
+			}
+			var r *layout.LayeredResult
+			if r, err = layout.Layered(lg, layout.LayeredOptions{Direction: dir}); err != nil {
+				return err
+			}
+			p = r.Pos
+		}
+		st.LayoutMs = ms(time.Since(t0))
+		st.Iterations = 1
+		st.MsPerIter = st.LayoutMs
+	}
+
+	radii := lg.Radii()
+	var lab []layout.Size
+	if *labels {
+		lab = labelSizes(g, 2*layout.DefaultNodeSize)
+	}
+	placement := layout.LabelPlacement{Side: layout.LabelRight, Gap: 0.5 * layout.DefaultNodeSize}
+	if *noOverlap {
+		t0 := time.Now()
+		q, _, err := layout.RemoveOverlaps(p, layout.OverlapOptions{Radii: radii, Labels: lab, Placement: placement})
+		if err != nil {
+			return err
+		}
+		p = q
+		st.OverlapMs = ms(time.Since(t0))
+	}
+	if *out != "" {
+		if err := writePositions(*out, g, p); err != nil {
+			return err
+		}
+	}
+	if *stats {
+		t0 := time.Now()
+		st.Quality = layout.Measure(lg, p, layout.QualityOptions{Radii: radii, Labels: lab, Placement: placement, StressSeed: 1})
+		st.QualityMs = ms(time.Since(t0))
+		return writeJSON(env.Stdout, st)
+	}
+	return nil
+}
+
+// ms converts a duration to milliseconds rounded to 0.001.
+func ms(d time.Duration) float64 {
+	return math.Round(float64(d.Microseconds())) / 1000
+}
+
+// positionsFile is the --out / --init format.
+type positionsFile struct {
+	Positions map[string][2]float64 `json:"positions"`
+}
+
+// readPositions reads a positions file; entities it lacks get seeded random
+// positions.
+func readPositions(path string, g *graph.Graph, seed uint64) ([]layout.Point, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f positionsFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	p := layout.RandomPositions(g.NodeCount(), seed)
+	for i := range p {
+		if xy, ok := f.Positions[g.Node(int32(i)).ID]; ok {
+			p[i] = layout.Point{X: xy[0], Y: xy[1]}
+		}
+	}
+	return p, nil
+}
+
+// writePositions writes {"positions":{"id":[x,y],...}} in node order.
+func writePositions(path string, g *graph.Graph, p []layout.Point) error {
+	fh, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(fh, 1<<16)
+	w.WriteString(`{"positions":{`)
+	buf := make([]byte, 0, 128)
+	for i, pt := range p {
+		buf = buf[:0]
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		id, _ := json.Marshal(g.Node(int32(i)).ID)
+		buf = append(buf, id...)
+		buf = append(buf, ':', '[')
+		buf = strconv.AppendFloat(buf, finite(pt.X), 'g', -1, 64)
+		buf = append(buf, ',')
+		buf = strconv.AppendFloat(buf, finite(pt.Y), 'g', -1, 64)
+		buf = append(buf, ']')
+		w.Write(buf)
+	}
+	w.WriteString("}}\n")
+	if err := w.Flush(); err != nil {
+		fh.Close()
+		return err
+	}
+	return fh.Close()
+}
+
+// finite maps NaN and infinities (which JSON cannot hold) to 0.
+func finite(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
