@@ -23,3 +23,23 @@ func benchFA2Step(b *testing.B, n int) {
 
 func BenchmarkFA2Step10k(b *testing.B)  { benchFA2Step(b, 10000) }
 func BenchmarkFA2Step100k(b *testing.B) { benchFA2Step(b, 100000) }
+
+// BenchmarkRemoveOverlaps10k removes node and label overlaps from a 10k
+// node ForceAtlas2 layout.
+func BenchmarkRemoveOverlaps10k(b *testing.B) {
+	g := benchGraph(b, 10000)
+	f, _ := NewFA2(g, FA2Options{Seed: 1})
+	f.Run(100)
+	pos := f.Positions()
+	opt := OverlapOptions{Radii: make([]float64, g.N), Labels: make([]Size, g.N), Placement: LabelPlacement{Side: LabelRight, Gap: 1}}
+	for i := range opt.Radii {
+		opt.Radii[i] = 2
+		opt.Labels[i] = Size{W: 12 + float64(i%10)*2, H: 4}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, err := RemoveOverlaps(pos, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

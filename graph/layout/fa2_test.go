@@ -79,7 +79,7 @@ func TestFA2BarnesHutCloseToExact(t *testing.T) {
 	f.Run(60)
 	layouts["clustered"] = f.Positions()
 	for name, pos := range layouts {
-		for _, c := range []struct{ theta, tol float64 }{{0.3, 0.005}, {0.5, 0.01}, {0.8, 0.03}, {1.2, 0.08}} {
+		for _, c := range []struct{ theta, tol float64 }{{0.3, 0.002}, {0.5, 0.005}, {0.8, 0.012}, {1.2, 0.04}} {
 			var tree bhTree
 			tree.build(pos, f.mass, nil)
 			bh := make([]Point, g.N)
