@@ -1,0 +1,351 @@
+package gui
+
+import (
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/graph"
+)
+
+// explorer is the window's state and the logic over it, without any
+// widget: the graph, its render scene and positions, the filters, the
+// selection, the hover, the neighbourhood focus and the highlighted path.
+// It is used from the UI goroutine only; panels read it and call its
+// methods, and it tells them about changes through onChange.
+type explorer struct {
+	g      *graph.Graph
+	scene  *render.Scene
+	search *graph.Searcher
+	// path is the file the graph came from ("" for the embedded case).
+	path string
+
+	pos []render.Point
+
+	filter filterState
+
+	// selected and hovered are node indices, -1 for none.
+	selected, hovered int32
+	// focus, when non-nil, restricts the view to these entities (a
+	// neighbourhood opened by double-clicking).
+	focus []bool
+	// pathNodes and pathEdges are the highlighted path result (nil: none).
+	pathNodes, pathEdges []int32
+
+	// visible caches the filter result; nil until computed.
+	nodeVis, edgeVis []bool
+
+	// listeners, called after a change of the given kind.
+	onSelect    []func()
+	onFilter    []func()
+	onHighlight []func()
+}
+
+// filterState is what the Filters panel chose.
+type filterState struct {
+	// nodeTypeOff and edgeTypeOff are the types switched off.
+	nodeTypeOff, edgeTypeOff map[string]bool
+	// asOf hides relations dated after this YYYYMMDD key (0: no limit);
+	// undated relations stay.
+	asOf int32
+	// hideIsolated hides entities with no visible relation.
+	hideIsolated bool
+}
+
+// newExplorer wraps g, with every entity at the origin until positions
+// arrive.
+func newExplorer(g *graph.Graph, path string) *explorer {
+	ex := &explorer{
+		g:        g,
+		scene:    render.NewScene(g),
+		search:   graph.NewSearcher(g),
+		path:     path,
+		pos:      make([]render.Point, g.NodeCount()),
+		selected: -1,
+		hovered:  -1,
+		filter:   filterState{nodeTypeOff: map[string]bool{}, edgeTypeOff: map[string]bool{}},
+	}
+	ex.applyFilters()
+	return ex
+}
+
+// title is the window title for the dataset.
+func (ex *explorer) title() string {
+	t := ex.g.Title
+	if t == "" {
+		t = baseName(ex.path)
+	}
+	if t == "" {
+		return "Linkscope"
+	}
+	return t + " — Linkscope"
+}
+
+// setPositions replaces every position (one per node).
+func (ex *explorer) setPositions(p []render.Point) {
+	ex.pos = p
+	ex.scene.SetPositions(p)
+}
+
+// moveNode puts node i at world point p.
+func (ex *explorer) moveNode(i int32, p render.Point) {
+	if i < 0 || int(i) >= len(ex.pos) {
+		return
+	}
+	np := make([]render.Point, len(ex.pos))
+	copy(np, ex.pos)
+	np[i] = p
+	ex.setPositions(np)
+}
+
+// nodeVisible reports whether node i passes the filters.
+func (ex *explorer) nodeVisible(i int32) bool {
+	return i >= 0 && int(i) < len(ex.nodeVis) && ex.nodeVis[i]
+}
+
+// edgeVisible reports whether relation e and both its ends are shown.
+func (ex *explorer) edgeVisible(e int32) bool {
+	return e >= 0 && int(e) < len(ex.edgeVis) && ex.edgeVis[e]
+}
+
+// applyFilters recomputes which entities and relations are shown and
+// hands the result to the scene.
+func (ex *explorer) applyFilters() {
+	g := ex.g
+	n, m := g.NodeCount(), g.EdgeCount()
+	f := &ex.filter
+	base := make([]bool, n)
+	for i := 0; i < n; i++ {
+		base[i] = !f.nodeTypeOff[g.Node(int32(i)).Type] && (ex.focus == nil || ex.focus[i])
+	}
+	ev := make([]bool, m)
+	for e := 0; e < m; e++ {
+		r := g.Edge(int32(e))
+		ev[e] = base[r.From] && base[r.To] && !f.edgeTypeOff[r.Type] &&
+			(f.asOf == 0 || r.Date.IsZero() || r.Date.First() <= f.asOf)
+	}
+	nv := base
+	if f.hideIsolated {
+		nv = make([]bool, n)
+		for e := 0; e < m; e++ {
+			if ev[e] {
+				r := g.Edge(int32(e))
+				nv[r.From], nv[r.To] = true, true
+			}
+		}
+	}
+	ex.nodeVis, ex.edgeVis = nv, ev
+	ex.scene.SetNodeVisible(nv)
+	ex.scene.SetEdgeVisible(ev)
+	ex.updateHighlight()
+	for _, fn := range ex.onFilter {
+		fn()
+	}
+}
+
+// visibleCount returns how many entities and relations are shown.
+func (ex *explorer) visibleCount() (nodes, edges int) {
+	for _, v := range ex.nodeVis {
+		if v {
+			nodes++
+		}
+	}
+	for _, v := range ex.edgeVis {
+		if v {
+			edges++
+		}
+	}
+	return
+}
+
+// setNodeType switches an entity type on or off.
+func (ex *explorer) setNodeType(t string, on bool) {
+	ex.filter.nodeTypeOff[t] = !on
+	ex.applyFilters()
+}
+
+// setEdgeType switches a relation type on or off.
+func (ex *explorer) setEdgeType(t string, on bool) {
+	ex.filter.edgeTypeOff[t] = !on
+	ex.applyFilters()
+}
+
+// setAllNodeTypes switches every entity type on or off at once.
+func (ex *explorer) setAllNodeTypes(on bool) {
+	for _, tc := range ex.g.NodeTypes() {
+		ex.filter.nodeTypeOff[tc.Type] = !on
+	}
+	ex.applyFilters()
+}
+
+// setAllEdgeTypes switches every relation type on or off at once.
+func (ex *explorer) setAllEdgeTypes(on bool) {
+	for _, tc := range ex.g.EdgeTypes() {
+		ex.filter.edgeTypeOff[tc.Type] = !on
+	}
+	ex.applyFilters()
+}
+
+// setAsOf shows the case as it stood at YYYYMMDD key d (0: everything).
+func (ex *explorer) setAsOf(d int32) {
+	ex.filter.asOf = d
+	ex.applyFilters()
+}
+
+// setHideIsolated hides or shows entities left without visible relations.
+func (ex *explorer) setHideIsolated(on bool) {
+	ex.filter.hideIsolated = on
+	ex.applyFilters()
+}
+
+// dateRange returns the first and last day (YYYYMMDD) of the dated
+// relations; ok is false when none is dated.
+func (ex *explorer) dateRange() (first, last int32, ok bool) {
+	for e := 0; e < ex.g.EdgeCount(); e++ {
+		d := ex.g.Edge(int32(e)).Date
+		if d.IsZero() {
+			continue
+		}
+		if !ok || d.First() < first {
+			first = d.First()
+		}
+		if !ok || d.Last() > last {
+			last = d.Last()
+		}
+		ok = true
+	}
+	return
+}
+
+// selectNode selects node i (-1 clears the selection).
+func (ex *explorer) selectNode(i int32) {
+	if i >= int32(ex.g.NodeCount()) {
+		i = -1
+	}
+	if i == ex.selected {
+		return
+	}
+	ex.selected = i
+	ex.updateHighlight()
+	for _, fn := range ex.onSelect {
+		fn()
+	}
+}
+
+// hover marks node i as under the pointer (-1: none); it reports whether
+// that changed anything.
+func (ex *explorer) hover(i int32) bool {
+	if i == ex.hovered {
+		return false
+	}
+	ex.hovered = i
+	ex.updateHighlight()
+	return true
+}
+
+// setPath highlights a path (or any subgraph) and dims the rest; nil
+// slices clear it.
+func (ex *explorer) setPath(nodes, edges []int32) {
+	ex.pathNodes, ex.pathEdges = nodes, edges
+	ex.updateHighlight()
+}
+
+// clearHighlight is Esc: no selection, no hover, no path.
+func (ex *explorer) clearHighlight() {
+	ex.pathNodes, ex.pathEdges = nil, nil
+	ex.hovered = -1
+	if ex.selected >= 0 {
+		ex.selected = -1
+		for _, fn := range ex.onSelect {
+			fn()
+		}
+	}
+	ex.updateHighlight()
+}
+
+// updateHighlight hands the selection, hover and path to the scene. A
+// hovered entity lights up with its neighbours (as a path would, without
+// dimming the rest) when no path result is shown.
+func (ex *explorer) updateHighlight() {
+	h := render.Highlight{Selected: ex.selected, Hovered: ex.hovered}
+	if h.Hovered == h.Selected {
+		// the selection ring says it all (and render labels an entity
+		// that is both twice)
+		h.Hovered = -1
+	}
+	switch {
+	case ex.pathNodes != nil || ex.pathEdges != nil:
+		h.PathNodes, h.PathEdges, h.Dim = uniq(ex.pathNodes), uniq(ex.pathEdges), true
+	case ex.hovered >= 0:
+		h.PathNodes, h.PathEdges = ex.neighbourhood(ex.hovered)
+	}
+	ex.scene.SetHighlight(h)
+	for _, fn := range ex.onHighlight {
+		fn()
+	}
+}
+
+// neighbourhood returns node i's visible neighbours (each once, i not
+// included) and the visible relations joining them to i.
+func (ex *explorer) neighbourhood(i int32) (nodes, edges []int32) {
+	seen := map[int32]bool{i: true}
+	for _, list := range [2][]int32{ex.g.Out(i), ex.g.In(i)} {
+		for _, e := range list {
+			if !ex.edgeVisible(e) || !ex.nodeVisible(ex.g.Edge(e).From) || !ex.nodeVisible(ex.g.Edge(e).To) {
+				continue
+			}
+			edges = append(edges, e)
+			r := ex.g.Edge(e)
+			other := r.To
+			if other == i {
+				other = r.From
+			}
+			if !seen[other] {
+				seen[other] = true
+				nodes = append(nodes, other)
+			}
+		}
+	}
+	return nodes, edges
+}
+
+// expandFocus restricts the view to node i's neighbourhood, or, when a
+// neighbourhood is already shown, adds i's neighbours to it.
+func (ex *explorer) expandFocus(i int32) {
+	if i < 0 || int(i) >= ex.g.NodeCount() {
+		return
+	}
+	if ex.focus == nil {
+		ex.focus = make([]bool, ex.g.NodeCount())
+	}
+	ex.focus[i] = true
+	for _, e := range ex.g.Out(i) {
+		ex.focus[ex.g.Edge(e).To] = true
+	}
+	for _, e := range ex.g.In(i) {
+		ex.focus[ex.g.Edge(e).From] = true
+	}
+	ex.applyFilters()
+}
+
+// clearFocus shows the whole graph again.
+func (ex *explorer) clearFocus() {
+	if ex.focus == nil {
+		return
+	}
+	ex.focus = nil
+	ex.applyFilters()
+}
+
+// focused reports whether a neighbourhood focus is active.
+func (ex *explorer) focused() bool { return ex.focus != nil }
+
+// uniq returns xs without repeats, in first-seen order.
+func uniq(xs []int32) []int32 {
+	seen := make(map[int32]bool, len(xs))
+	out := make([]int32, 0, len(xs))
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}

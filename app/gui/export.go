@@ -1,0 +1,130 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/dataset"
+)
+
+// snapshotOptions describe the picture on screen: the canvas's size,
+// device scale, viewport, scene state and render options, so that an
+// export is what the user sees.
+func (u *ui) snapshotOptions() render.ImageOptions {
+	v := u.canvas.currentView()
+	sc := v.Scale
+	if sc <= 0 {
+		sc = 1
+	}
+	return render.ImageOptions{
+		Options:  u.renderOptions(),
+		Width:    int(float64(v.Width)/sc + 0.5),
+		Height:   int(float64(v.Height)/sc + 0.5),
+		Scale:    sc,
+		Viewport: &v,
+	}
+}
+
+// writeSnapshot writes the current view to path as PNG, or SVG when path
+// ends in .svg.
+func writeSnapshot(path string, s *render.Scene, o render.ImageOptions) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if strings.EqualFold(filepath.Ext(path), ".svg") {
+		err = render.WriteSVG(f, s, o)
+	} else {
+		err = render.WritePNG(f, s, o)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+	}
+	return err
+}
+
+// exportSnapshotDialog asks where to save a PNG or SVG of the view.
+func (u *ui) exportSnapshotDialog() {
+	if u.canvas == nil || u.canvas.view.Width == 0 {
+		return
+	}
+	scene := u.ex.scene.Snapshot()
+	opts := u.snapshotOptions()
+	u.saveDialog("linkscope-view.png", []string{".png", ".svg"}, func(path string) {
+		runJob(u.win, "Exporting "+baseName(path)+"…", func(context.Context) (struct{}, error) {
+			return struct{}{}, writeSnapshot(path, scene, opts)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				u.showError(fmt.Errorf("export failed: %w", err))
+				return
+			}
+			u.notify("Saved " + path)
+		})
+	})
+}
+
+// exportDataDialog asks where to save what the filters show, with the
+// positions on the canvas, as JSON, GraphML, GEXF, DOT or CSV (by the
+// file's extension).
+func (u *ui) exportDataDialog() {
+	if u.ex == nil {
+		return
+	}
+	g, vis, err := visibleSubgraph(u.ex)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.saveDialog("linkscope-data.json", dataExtensions, func(path string) {
+		runJob(u.win, "Exporting "+baseName(path)+"…", func(context.Context) ([]string, error) {
+			return dataset.WriteFile(path, g, vis)
+		}, func(files []string, err error) {
+			if err != nil {
+				u.showError(fmt.Errorf("export failed: %w", err))
+				return
+			}
+			u.notify("Saved " + strings.Join(files, ", "))
+		})
+	})
+}
+
+// saveDialog asks for a file name to save to.
+func (u *ui) saveDialog(name string, exts []string, save func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if filepath.Ext(path) == "" {
+			path += exts[0]
+		}
+		save(path)
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// notify shows a short message in the status line.
+func (u *ui) notify(msg string) {
+	if u.status != nil {
+		u.status.SetText(msg)
+	}
+}

@@ -1,0 +1,178 @@
+package gui
+
+import (
+	"fmt"
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/linkscope/linkscope/app/render"
+)
+
+// filtersPanel is the Filters tab: entity and relation types as checkable
+// lists with their colour and count, a timeline slider over the dated
+// relations, and a switch that hides entities left without relations.
+type filtersPanel struct {
+	ex        *explorer
+	nodeTypes map[string]*widget.Check
+	edgeTypes map[string]*widget.Check
+	slider    *widget.Slider
+	dateLabel *widget.Label
+	isolated  *widget.Check
+	summary   *widget.Label
+	// first and last are the timeline's ends in days since 1970.
+	first, last float64
+	content     fyne.CanvasObject
+}
+
+func newFiltersPanel(ex *explorer) *filtersPanel {
+	p := &filtersPanel{ex: ex, nodeTypes: map[string]*widget.Check{}, edgeTypes: map[string]*widget.Check{}}
+	p.summary = widget.NewLabel("")
+	p.summary.Wrapping = fyne.TextWrapWord
+
+	nodeRows := container.NewVBox()
+	for _, tc := range ex.g.NodeTypes() {
+		t := tc.Type
+		chk := widget.NewCheck(t, func(on bool) { ex.setNodeType(t, on) })
+		chk.SetChecked(!ex.filter.nodeTypeOff[t])
+		p.nodeTypes[t] = chk
+		dot := canvas.NewCircle(render.StyleForType(t).Color)
+		nodeRows.Add(typeRow(colorDot(dot), chk, tc.Count))
+	}
+	edgeRows := container.NewVBox()
+	for _, tc := range ex.g.EdgeTypes() {
+		t := tc.Type
+		chk := widget.NewCheck(t, func(on bool) { ex.setEdgeType(t, on) })
+		chk.SetChecked(!ex.filter.edgeTypeOff[t])
+		p.edgeTypes[t] = chk
+		bar := canvas.NewRectangle(color.NRGBA{110, 116, 128, 255})
+		swatch := container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 3), bar))
+		edgeRows.Add(typeRow(swatch, chk, tc.Count))
+	}
+
+	p.isolated = widget.NewCheck("Hide entities without visible relations", ex.setHideIsolated)
+	p.isolated.SetChecked(ex.filter.hideIsolated)
+
+	timeline := p.newTimeline()
+
+	items := []fyne.CanvasObject{
+		p.summary,
+		sectionHeader("Entity types", func(on bool) { p.setAll(p.nodeTypes, on, ex.setAllNodeTypes) }),
+		nodeRows,
+		widget.NewSeparator(),
+		sectionHeader("Relation types", func(on bool) { p.setAll(p.edgeTypes, on, ex.setAllEdgeTypes) }),
+		edgeRows,
+		widget.NewSeparator(),
+		timeline,
+		widget.NewSeparator(),
+		p.isolated,
+	}
+	p.content = container.NewVScroll(container.NewVBox(items...))
+	ex.onFilter = append(ex.onFilter, p.updateSummary)
+	p.updateSummary()
+	return p
+}
+
+// typeRow is swatch, check box and count on one line.
+func typeRow(swatch fyne.CanvasObject, chk *widget.Check, count int) fyne.CanvasObject {
+	n := widget.NewLabel(itoa(count))
+	n.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, swatch, n, chk)
+}
+
+// sectionHeader is a bold title with All and None buttons.
+func sectionHeader(title string, setAll func(on bool)) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	all := widget.NewButton("All", func() { setAll(true) })
+	none := widget.NewButton("None", func() { setAll(false) })
+	all.Importance, none.Importance = widget.LowImportance, widget.LowImportance
+	return container.NewBorder(nil, nil, nil, container.NewHBox(all, none), l)
+}
+
+// setAll ticks or clears every box of a list and applies the filter once.
+func (p *filtersPanel) setAll(checks map[string]*widget.Check, on bool, apply func(bool)) {
+	for _, c := range checks {
+		f := c.OnChanged
+		c.OnChanged = nil
+		c.SetChecked(on)
+		c.OnChanged = f
+	}
+	apply(on)
+}
+
+// newTimeline builds the date slider: at its right end every relation
+// shows; elsewhere, relations dated after the chosen day are hidden.
+func (p *filtersPanel) newTimeline() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	first, last, ok := p.ex.dateRange()
+	if !ok {
+		return container.NewVBox(title, widget.NewLabel("No relation is dated."))
+	}
+	p.first, p.last = float64(dayNumber(first)), float64(dayNumber(last))
+	p.dateLabel = widget.NewLabel("")
+	p.slider = widget.NewSlider(p.first-1, p.last)
+	p.slider.Step = 1
+	p.slider.Value = p.last
+	p.slider.OnChanged = func(v float64) { p.setDay(v) }
+	ends := container.NewBorder(nil, nil, lowLabel(dateOfDay(p.first).Format("2006-01-02")), lowLabel(dateOfDay(p.last).Format("2006-01-02")))
+	p.setDay(p.last)
+	hint := lowLabel("Slide left to see the case as it stood on a date; undated relations always show.")
+	hint.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(title, p.dateLabel, p.slider, ends, hint)
+}
+
+// setDay applies the slider position v (days since 1970).
+func (p *filtersPanel) setDay(v float64) {
+	if v >= p.last {
+		p.dateLabel.SetText("All dates")
+		if p.ex.filter.asOf != 0 {
+			p.ex.setAsOf(0)
+		}
+		return
+	}
+	d := dateOfDay(v)
+	p.dateLabel.SetText("As of " + d.Format("2 January 2006"))
+	key := int32(d.Year()*10000 + int(d.Month())*100 + d.Day())
+	if key != p.ex.filter.asOf {
+		p.ex.setAsOf(key)
+	}
+}
+
+// setAsOfDate moves the slider to YYYYMMDD key (0: all dates).
+func (p *filtersPanel) setAsOfDate(key int32) {
+	if p.slider == nil {
+		return
+	}
+	v := p.last
+	if key != 0 {
+		v = float64(dayNumber(key))
+	}
+	p.slider.SetValue(v)
+}
+
+// updateSummary shows how much of the graph the filters let through.
+func (p *filtersPanel) updateSummary() {
+	n, m := p.ex.visibleCount()
+	p.summary.SetText(fmt.Sprintf("Showing %d of %d entities and %d of %d relations.", n, p.ex.g.NodeCount(), m, p.ex.g.EdgeCount()))
+}
+
+func lowLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// dayNumber converts a YYYYMMDD key to days since 1970-01-01.
+func dayNumber(key int32) int64 {
+	t := time.Date(int(key/10000), time.Month(key/100%100), int(key%100), 0, 0, 0, 0, time.UTC)
+	return t.Unix() / 86400
+}
+
+// dateOfDay converts days since 1970-01-01 to a date.
+func dateOfDay(d float64) time.Time {
+	return time.Unix(int64(d)*86400, 0).UTC()
+}

@@ -1,0 +1,76 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/graph"
+)
+
+// clearview loads the embedded case.
+func clearview(t testing.TB) *graph.Graph {
+	t.Helper()
+	g, err := dataset.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// node returns the index of the entity with the given id.
+func node(t testing.TB, g *graph.Graph, id string) int32 {
+	t.Helper()
+	i, ok := g.NodeIndex(id)
+	if !ok {
+		t.Fatalf("no entity %q", id)
+	}
+	return i
+}
+
+// placedExplorer is an explorer over the Clearview case with the circular
+// layout's positions.
+func placedExplorer(t testing.TB) *explorer {
+	t.Helper()
+	g := clearview(t)
+	ex := newExplorer(g, "")
+	p, err := staticLayout(g, ex.scene.Radii(), layoutCircular, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex.setPositions(p)
+	return ex
+}
+
+// texts returns the text of every label, hyperlink and canvas text laid
+// out under o, joined by newlines.
+func texts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, obj := range test.LaidOutObjects(o) {
+		switch x := obj.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *widget.Hyperlink:
+			b.WriteString(x.Text + "\n")
+		case *canvas.Text:
+			b.WriteString(x.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// screenPos is where entity i is drawn on canvas c, in logical pixels.
+func screenPos(c *graphCanvas, i int32) fyne.Position {
+	x, y := c.view.ToScreen(c.ex.pos[i])
+	sc := c.view.Scale
+	return fyne.NewPos(float32(x/sc), float32(y/sc))
+}
+
+// lightOptions are plain render options for tests.
+func lightOptions() render.Options { return render.Options{Theme: render.Light} }

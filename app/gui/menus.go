@@ -1,0 +1,123 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Keyboard shortcuts of the menus.
+var (
+	shortcutOpen    = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExport  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFit     = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind    = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutZoomIn  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutZoomOut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// mainMenu builds File, Edit, View and Help.
+func (u *ui) mainMenu() *fyne.MainMenu {
+	open := fyne.NewMenuItem("Open…", u.openDialog)
+	open.Shortcut = shortcutOpen
+	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent.ChildMenu = u.recentMenu()
+	clearview := fyne.NewMenuItem("Open the Clearview Case", func() { u.showDefault() })
+	export := fyne.NewMenuItem("Export Snapshot…", u.exportSnapshotDialog)
+	export.Shortcut = shortcutExport
+	exportData := fyne.NewMenuItem("Export Data…", u.exportDataDialog)
+	file := fyne.NewMenu("File", open, recent, clearview, fyne.NewMenuItemSeparator(), export, exportData)
+
+	find := fyne.NewMenuItem("Find…", u.find)
+	find.Shortcut = shortcutFind
+	clearSel := fyne.NewMenuItem("Clear Selection (Esc)", u.escape)
+	edit := fyne.NewMenu("Edit", find, clearSel)
+
+	fit := fyne.NewMenuItem("Fit to Window", func() { u.canvas.Fit() })
+	fit.Shortcut = shortcutFit
+	zin := fyne.NewMenuItem("Zoom In", func() { u.canvas.ZoomIn() })
+	zin.Shortcut = shortcutZoomIn
+	zout := fyne.NewMenuItem("Zoom Out", func() { u.canvas.ZoomOut() })
+	zout.Shortcut = shortcutZoomOut
+	algo := fyne.NewMenuItem("Layout Algorithm", nil)
+	algo.ChildMenu = fyne.NewMenu("")
+	for _, name := range layoutNames {
+		algo.ChildMenu.Items = append(algo.ChildMenu.Items, fyne.NewMenuItem(name, func() { u.setLayout(name) }))
+	}
+	pause := fyne.NewMenuItem("Pause / Resume Layout", u.toggleLayout)
+	light := fyne.NewMenuItem("Light Theme", func() { u.setDark(false) })
+	dark := fyne.NewMenuItem("Dark Theme", func() { u.setDark(true) })
+	legend := fyne.NewMenuItem("Show Legend", nil)
+	legend.Checked = u.legend
+	legend.Action = func() { u.setLegend(!u.legend) }
+	light.Checked, dark.Checked = !u.dark, u.dark
+	view := fyne.NewMenu("View", fit, zin, zout, fyne.NewMenuItemSeparator(), algo, pause, fyne.NewMenuItemSeparator(), legend, light, dark)
+
+	keys := fyne.NewMenuItem("Mouse and Keyboard", u.showHelp)
+	help := fyne.NewMenu("Help", keys)
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// recentMenu lists the recent files.
+func (u *ui) recentMenu() *fyne.Menu {
+	m := fyne.NewMenu("")
+	for _, p := range u.prefs.recent() {
+		m.Items = append(m.Items, fyne.NewMenuItem(p, func() { u.open(p, false) }))
+	}
+	if len(m.Items) == 0 {
+		none := fyne.NewMenuItem("No recent files", nil)
+		none.Disabled = true
+		m.Items = append(m.Items, none)
+	} else {
+		m.Items = append(m.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Clear Recent Files", func() {
+			u.prefs.clearRecent()
+			u.win.SetMainMenu(u.mainMenu())
+		}))
+	}
+	return m
+}
+
+// addShortcuts registers the menu shortcuts on the window, and Esc and
+// +/- for when no widget has the keyboard.
+func (u *ui) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.openDialog() })
+	c.AddShortcut(shortcutExport, func(fyne.Shortcut) { u.exportSnapshotDialog() })
+	c.AddShortcut(shortcutFit, func(fyne.Shortcut) { u.canvas.Fit() })
+	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { u.find() })
+	c.AddShortcut(shortcutZoomIn, func(fyne.Shortcut) { u.canvas.ZoomIn() })
+	c.AddShortcut(shortcutZoomOut, func(fyne.Shortcut) { u.canvas.ZoomOut() })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			u.escape()
+		}
+	})
+	c.SetOnTypedRune(func(r rune) { u.canvas.TypedRune(r) })
+}
+
+// find shows the Search tab with the keyboard in its box.
+func (u *ui) find() {
+	if u.tabs == nil {
+		return
+	}
+	u.tabs.SelectIndex(0)
+	u.search.focus(u.win.Canvas())
+}
+
+// showHelp lists the mouse and keyboard controls.
+func (u *ui) showHelp() {
+	text := widget.NewLabel(helpText)
+	dialog.ShowCustom("Mouse and keyboard", "Close", text, u.win)
+}
+
+const helpText = `Drag the background to pan; the wheel zooms towards the pointer; + and − zoom too.
+Drag an entity to move it (it stays where you drop it).
+Click an entity to select it and read its relations and sources on the right.
+Hover an entity to light up its neighbours.
+Double-click an entity to show only its neighbourhood; double-click a neighbour to widen it;
+double-click the background (or press Esc) to see everything again.
+Esc clears the selection and the highlighted path.
+
+Ctrl+O open a file (or drop one on the window) · Ctrl+E export a snapshot
+Ctrl+0 fit to window · Ctrl+F find an entity`

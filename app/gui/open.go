@@ -1,0 +1,113 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/graph"
+)
+
+// openExtensions are the file types File › Open offers.
+var openExtensions = []string{".json", ".graphml", ".gexf", ".csv"}
+
+// openDialog asks for a file to open.
+func (u *ui) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		u.open(path, false)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(openExtensions))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// dropped opens the first file dropped on the window.
+func (u *ui) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			u.open(uri.Path(), false)
+			return
+		}
+	}
+}
+
+// open loads path in the background with a progress dialog that can
+// cancel. On success the new graph replaces the old; on failure its
+// positioned problems show in a dialog and the graph on screen stays
+// (fallback: the embedded case, when nothing is on screen yet).
+func (u *ui) open(path string, fallback bool) {
+	if u.loading != nil {
+		u.loading.Cancel()
+	}
+	var j *job
+	j = runJob(u.win, "Loading "+path+"…", func(ctx context.Context) (*graph.Graph, error) {
+		return dataset.LoadAny(path, dataset.Options{})
+	}, func(g *graph.Graph, err error) {
+		if u.loading == j {
+			u.loading = nil
+		}
+		if err != nil {
+			note := "the graph on screen is unchanged."
+			if fallback {
+				u.showDefault()
+				note = "showing the embedded Clearview case instead."
+			} else if u.ex != nil {
+				u.win.SetTitle(u.ex.title())
+			}
+			u.showLoadError(path, note, err)
+			return
+		}
+		u.prefs.addRecent(path)
+		u.win.SetMainMenu(u.mainMenu())
+		u.setGraph(g, path)
+	})
+	u.loading = j
+}
+
+// showLoadError shows why a file did not load: every FILE:LINE:COL
+// problem, one per line, in a scrollable, selectable text.
+func (u *ui) showLoadError(path, note string, err error) {
+	text := loadErrorText(err)
+	body := widget.NewMultiLineEntry()
+	body.SetText(text)
+	body.TextStyle = fyne.TextStyle{Monospace: true}
+	body.Wrapping = fyne.TextWrapOff
+	head := widget.NewLabel(fmt.Sprintf("%s could not be opened; %s", baseName(path), note))
+	head.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Could not open "+baseName(path), "Close", container.NewBorder(head, nil, nil, nil, body), u.win)
+	d.Resize(fyne.NewSize(820, 420))
+	d.Show()
+}
+
+// loadErrorText lists a load error's problems, one per line.
+func loadErrorText(err error) string {
+	var list *dataset.ErrorList
+	if errors.As(err, &list) {
+		lines := make([]string, 0, len(list.Errors)+1)
+		for _, e := range list.Errors {
+			lines = append(lines, e.Error())
+		}
+		if list.More > 0 {
+			lines = append(lines, fmt.Sprintf("… and %d more problems", list.More))
+		}
+		return strings.Join(lines, "\n")
+	}
+	return err.Error()
+}

@@ -1,0 +1,150 @@
+package gui
+
+import (
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/graph"
+)
+
+// searchLimit is the number of results the search box lists.
+const searchLimit = 60
+
+// searchPanel is the Search tab: a box with fuzzy matching over labels,
+// aliases and ids, and the results; choosing one selects and centres it.
+type searchPanel struct {
+	ex      *explorer
+	entry   *widget.Entry
+	list    *widget.List
+	info    *widget.Label
+	results []graph.Match
+	// onChoose is called with the chosen entity.
+	onChoose func(i int32)
+	content  fyne.CanvasObject
+}
+
+func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
+	p := &searchPanel{ex: ex, onChoose: onChoose}
+	p.entry = widget.NewEntry()
+	p.entry.SetPlaceHolder("Find an entity by name or alias…")
+	p.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
+	p.entry.OnChanged = func(string) { p.update() }
+	p.entry.OnSubmitted = func(string) {
+		if len(p.results) > 0 {
+			p.choose(0)
+		}
+	}
+	p.info = widget.NewLabel("")
+	p.info.Importance = widget.LowImportance
+	p.list = widget.NewList(
+		func() int { return len(p.results) },
+		newEntityRow,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(p.results) {
+				m := p.results[id]
+				setEntityRow(o, ex.g, m.Node, m.Matched)
+			}
+		})
+	p.list.OnSelected = func(id widget.ListItemID) {
+		p.choose(id)
+		p.list.UnselectAll()
+	}
+	p.update()
+	p.content = container.NewBorder(container.NewVBox(p.entry, p.info), nil, nil, nil, p.list)
+	return p
+}
+
+// choose selects result k.
+func (p *searchPanel) choose(k int) {
+	if k < 0 || k >= len(p.results) {
+		return
+	}
+	if p.onChoose != nil {
+		p.onChoose(p.results[k].Node)
+	}
+}
+
+// update runs the search for the entry's text; an empty box lists the
+// most connected entities.
+func (p *searchPanel) update() {
+	q := p.entry.Text
+	if q == "" {
+		p.results = topByDegree(p.ex.g, searchLimit)
+		p.info.SetText("Most connected entities")
+	} else {
+		p.results = p.ex.g.Index().Search(q, searchLimit)
+		switch len(p.results) {
+		case 0:
+			p.info.SetText("No entity matches “" + q + "”")
+		case 1:
+			p.info.SetText("1 match — Enter to select it")
+		default:
+			p.info.SetText(itoa(len(p.results)) + " matches, best first — Enter selects the first")
+		}
+	}
+	p.list.Refresh()
+	p.list.ScrollToTop()
+}
+
+// focus puts the keyboard in the search box.
+func (p *searchPanel) focus(c fyne.Canvas) {
+	if c != nil {
+		c.Focus(p.entry)
+	}
+}
+
+// topByDegree lists the limit most connected entities as matches.
+func topByDegree(g *graph.Graph, limit int) []graph.Match {
+	idx := make([]int32, g.NodeCount())
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return g.Degree(idx[a]) > g.Degree(idx[b]) })
+	if len(idx) > limit {
+		idx = idx[:limit]
+	}
+	out := make([]graph.Match, len(idx))
+	for k, i := range idx {
+		out[k] = graph.Match{Node: i, Score: 1, Matched: g.Node(i).Label}
+	}
+	return out
+}
+
+// newEntityRow is a list row: a dot of the type's colour, the name and
+// the type.
+func newEntityRow() fyne.CanvasObject {
+	dot := canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
+	name := widget.NewLabel("entity name")
+	name.Truncation = fyne.TextTruncateEllipsis
+	typ := widget.NewLabel("type")
+	typ.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, colorDot(dot), typ, name)
+}
+
+// setEntityRow fills a row made by newEntityRow with entity i; matched,
+// when it is not the label, is the alias the search matched.
+func setEntityRow(o fyne.CanvasObject, g *graph.Graph, i int32, matched string) {
+	c := o.(*fyne.Container)
+	n := g.Node(i)
+	name := c.Objects[0].(*widget.Label)
+	text := n.Label
+	if matched != "" && matched != n.Label {
+		text += " — “" + matched + "”"
+	}
+	name.SetText(text)
+	dot := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
+	dot.FillColor = render.StyleForType(n.Type).Color
+	dot.Refresh()
+	c.Objects[2].(*widget.Label).SetText(n.Type)
+}
+
+// colorDot is a small filled circle of colour c.
+func colorDot(c fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(12, 12), c))
+}

@@ -1,0 +1,78 @@
+package gui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// toolbar is the row above the canvas: fit, zoom, layout pause/resume and
+// algorithm, theme, export.
+type toolbar struct {
+	u       *ui
+	bar     *widget.Toolbar
+	pause   *widget.ToolbarAction
+	algo    *widget.Select
+	state   *widget.Label
+	content fyne.CanvasObject
+	// layoutState describes the layout for the status line.
+	layoutState string
+	// settingAlgo guards the select's callback while the code sets it.
+	settingAlgo bool
+}
+
+func newToolbar(u *ui) *toolbar {
+	t := &toolbar{u: u}
+	t.pause = widget.NewToolbarAction(theme.MediaPauseIcon(), u.toggleLayout)
+	t.bar = widget.NewToolbar(
+		widget.NewToolbarAction(theme.FolderOpenIcon(), u.openDialog),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ZoomFitIcon(), func() { u.canvas.Fit() }),
+		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.canvas.ZoomIn() }),
+		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.canvas.ZoomOut() }),
+		widget.NewToolbarSeparator(),
+		t.pause,
+	)
+	t.algo = widget.NewSelect(layoutNames, func(s string) {
+		if !t.settingAlgo {
+			u.setLayout(s)
+		}
+	})
+	t.state = widget.NewLabel("")
+	t.state.Importance = widget.LowImportance
+	right := widget.NewToolbar(
+		widget.NewToolbarAction(theme.ColorPaletteIcon(), func() { u.setDark(!u.dark) }),
+		widget.NewToolbarAction(theme.MediaPhotoIcon(), u.exportSnapshotDialog),
+	)
+	t.content = container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(t.bar, t.algo, t.state), right)
+	return t
+}
+
+// setLayoutName shows the chosen algorithm without re-running it.
+func (t *toolbar) setLayoutName(name string) {
+	t.settingAlgo = true
+	t.algo.SetSelected(name)
+	t.settingAlgo = false
+}
+
+// setRunning shows whether ForceAtlas2 is running (iter < 0: unknown).
+func (t *toolbar) setRunning(running bool, iter int) {
+	if running {
+		t.pause.SetIcon(theme.MediaPauseIcon())
+		t.layoutState = "laying out…"
+		if iter > 0 {
+			t.layoutState = fmt.Sprintf("laying out (step %d)", iter)
+		}
+	} else {
+		t.pause.SetIcon(theme.MediaPlayIcon())
+		t.layoutState = "layout paused"
+		if iter > 0 {
+			t.layoutState = fmt.Sprintf("layout settled (%d steps)", iter)
+		}
+	}
+	t.state.SetText(t.layoutState)
+	t.u.updateStatus()
+}

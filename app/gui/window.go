@@ -1,0 +1,241 @@
+package gui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/graph"
+)
+
+// ui is the explorer window: the explorer state of the graph on screen,
+// its canvas and panels, the running layout, and the window's menus.
+type ui struct {
+	app   fyne.App
+	win   fyne.Window
+	prefs *prefs
+	dark  bool
+	stats *frameStats
+
+	ex      *explorer
+	canvas  *graphCanvas
+	runner  *layoutRunner
+	search  *searchPanel
+	filters *filtersPanel
+	details *detailsPanel
+	paths   *pathPanel
+	tabs    *container.AppTabs
+	toolbar *toolbar
+	status  *widget.Label
+	// legend draws the entity types' legend on the canvas (and exports).
+	legend bool
+	// layoutName is the chosen layout algorithm.
+	layoutName string
+	// loading is the file load in flight.
+	loading *job
+	// still (tests) places graphs with the circular layout and does not
+	// animate them.
+	still bool
+}
+
+// newUI builds the window on the embedded case and, when path is set,
+// starts loading that file.
+func newUI(a fyne.App, path string) *ui { return newUIWith(a, path, false) }
+
+// newUIWith is newUI; still places graphs without animating them (tests).
+func newUIWith(a fyne.App, path string, still bool) *ui {
+	u := &ui{app: a, prefs: newPrefs(a), layoutName: layoutFA2, still: still}
+	if debugEnabled() {
+		u.stats = newFrameStats()
+	}
+	u.dark = u.prefs.dark()
+	u.legend = u.prefs.p.Bool(prefLegend)
+	a.Settings().SetTheme(newVariantTheme(u.dark))
+	u.win = a.NewWindow("Linkscope")
+	u.win.Resize(u.prefs.windowSize())
+	u.win.SetMaster()
+	u.win.SetOnDropped(u.dropped)
+	u.win.SetOnClosed(func() { u.prefs.setWindowSize(u.win.Canvas().Size()) })
+	u.win.SetMainMenu(u.mainMenu())
+	u.addShortcuts()
+	if path == "" {
+		u.showDefault()
+	} else {
+		// a blank graph while the file loads; the embedded case if it fails
+		u.setGraph(graph.New(0, 0), "")
+		u.win.SetTitle("Loading " + baseName(path) + " — Linkscope")
+		u.open(path, true)
+	}
+	return u
+}
+
+// showDefault shows the embedded Clearview case.
+func (u *ui) showDefault() {
+	g, err := dataset.Default()
+	if err != nil {
+		u.setGraph(graph.New(0, 0), "")
+		dialog.ShowError(fmt.Errorf("the embedded dataset does not load: %w", err), u.win)
+		return
+	}
+	u.setGraph(g, "")
+}
+
+// setGraph replaces the graph on screen: a new explorer, canvas, panels
+// and layout.
+func (u *ui) setGraph(g *graph.Graph, path string) {
+	if u.runner != nil {
+		u.runner.Stop()
+		u.runner = nil
+	}
+	if u.paths != nil {
+		u.paths.cancel()
+	}
+	ex := newExplorer(g, path)
+	// the layout's starting positions, before the canvas first fits them
+	if u.still {
+		if p, err := staticLayout(g, ex.scene.Radii(), layoutCircular, -1); err == nil {
+			ex.setPositions(p)
+		}
+	} else {
+		ex.setPositions(initialPositions(g, 42))
+	}
+	u.ex = ex
+	u.canvas = newGraphCanvas(ex, u.renderOptions)
+	u.canvas.stats = u.stats
+	u.canvas.synchronous = u.still
+	u.canvas.onNodeMoved = func(i int32, p render.Point) {
+		if u.runner != nil {
+			u.runner.Pin(i, p)
+		}
+	}
+	u.canvas.onNodeTapped = func(i int32) { u.selectNode(i, false) }
+	u.canvas.onDoubleTap = u.doubleTapped
+	u.canvas.onEscape = u.escape
+	u.search = newSearchPanel(ex, func(i int32) { u.selectNode(i, true) })
+	u.filters = newFiltersPanel(ex)
+	u.details = newDetailsPanel(ex, func(i int32) { u.selectNode(i, true) })
+	u.paths = newPathPanel(ex, u.showPath, func(i int32) { u.selectNode(i, true) })
+	u.toolbar = newToolbar(u)
+	u.status = widget.NewLabel("")
+	ex.onFilter = append(ex.onFilter, u.updateStatus)
+
+	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Search", theme.SearchIcon(), u.search.content),
+		container.NewTabItemWithIcon("Filters", theme.ListIcon(), u.filters.content),
+		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
+	)
+	right := container.NewHSplit(u.canvas, u.details.content)
+	right.Offset = 0.68
+	main := container.NewHSplit(u.tabs, right)
+	main.Offset = 0.27
+	u.win.SetContent(container.NewBorder(u.toolbar.content, u.status, nil, nil, main))
+	u.win.SetTitle(ex.title())
+	u.startLayout()
+	u.updateStatus()
+}
+
+// renderTheme is the canvas theme matching the window's.
+func (u *ui) renderTheme() render.Theme {
+	if u.dark {
+		return render.Dark
+	}
+	return render.Light
+}
+
+// renderOptions are what the canvas and the snapshot export draw with.
+func (u *ui) renderOptions() render.Options {
+	return render.Options{Theme: u.renderTheme(), Legend: u.legend}
+}
+
+// selectNode selects entity i (-1: none); center also brings it into
+// view.
+func (u *ui) selectNode(i int32, center bool) {
+	u.ex.selectNode(i)
+	if center && i >= 0 {
+		u.canvas.centerOn(i)
+	}
+}
+
+// doubleTapped opens (or widens) the neighbourhood of the entity
+// double-clicked; on the background it shows the whole graph again.
+func (u *ui) doubleTapped(i int32) {
+	if i < 0 {
+		if u.ex.focused() {
+			u.ex.clearFocus()
+			u.canvas.Fit()
+		}
+		return
+	}
+	u.ex.selectNode(i)
+	u.ex.expandFocus(i)
+	u.canvas.Fit()
+}
+
+// escape clears the selection, the highlight and any neighbourhood focus.
+func (u *ui) escape() {
+	u.ex.clearHighlight()
+	if u.ex.focused() {
+		u.ex.clearFocus()
+		u.canvas.Fit()
+	}
+	if u.paths != nil {
+		u.paths.list.UnselectAll()
+	}
+}
+
+// showPath highlights a path result (nil clears it) and brings it into
+// view.
+func (u *ui) showPath(r *pathResult) {
+	if r == nil {
+		u.ex.setPath(nil, nil)
+		return
+	}
+	u.ex.setPath(r.nodes, r.edges)
+	u.canvas.showNodes(r.nodes)
+}
+
+// updateStatus shows the counts and the layout state.
+func (u *ui) updateStatus() {
+	if u.status == nil || u.ex == nil {
+		return
+	}
+	n, m := u.ex.visibleCount()
+	s := fmt.Sprintf("%d of %d entities · %d of %d relations", n, u.ex.g.NodeCount(), m, u.ex.g.EdgeCount())
+	if u.ex.path != "" {
+		s = u.ex.path + " · " + s
+	}
+	if u.toolbar != nil && u.toolbar.layoutState != "" {
+		s += " · " + u.toolbar.layoutState
+	}
+	u.status.SetText(s)
+}
+
+// setDark switches between the light and dark themes.
+func (u *ui) setDark(dark bool) {
+	u.dark = dark
+	u.prefs.setDark(dark)
+	u.app.Settings().SetTheme(newVariantTheme(dark))
+	if u.canvas != nil {
+		u.canvas.Refresh()
+	}
+	u.win.SetMainMenu(u.mainMenu())
+}
+
+// setLegend shows or hides the legend on the canvas.
+func (u *ui) setLegend(on bool) {
+	u.legend = on
+	u.prefs.p.SetBool(prefLegend, on)
+	if u.canvas != nil {
+		u.canvas.requestRender()
+	}
+	u.win.SetMainMenu(u.mainMenu())
+}
+
+// showError shows err in a dialog.
+func (u *ui) showError(err error) { dialog.ShowError(err, u.win) }

@@ -1,0 +1,93 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// newTestUI opens the window on the embedded case without animation.
+func newTestUI(t *testing.T) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	u := newUIWith(a, "", true)
+	t.Cleanup(u.win.Close)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	return u
+}
+
+func TestWindowShowsTheCase(t *testing.T) {
+	u := newTestUI(t)
+	if !strings.Contains(u.win.Title(), u.ex.g.Title) || !strings.Contains(u.win.Title(), "Linkscope") {
+		t.Fatalf("title %q", u.win.Title())
+	}
+	if u.canvas.frame.img == nil {
+		t.Fatal("the canvas drew nothing")
+	}
+	if m := u.win.MainMenu(); m == nil || len(m.Items) < 3 || m.Items[0].Label != "File" {
+		t.Fatal("no File menu")
+	}
+}
+
+func TestFindNoybSelectsAndCentresIt(t *testing.T) {
+	u := newTestUI(t)
+	u.find()
+	test.Type(u.search.entry, "noyb")
+	u.search.entry.OnSubmitted(u.search.entry.Text)
+	noyb := node(t, u.ex.g, "noyb")
+	if u.ex.selected != noyb {
+		t.Fatalf("selected %d, want noyb", u.ex.selected)
+	}
+	p := u.ex.pos[noyb]
+	if u.canvas.view.CenterX != p.X || u.canvas.view.CenterY != p.Y {
+		t.Fatal("noyb was not centred")
+	}
+	if !strings.Contains(texts(u.details.box), "noyb") {
+		t.Fatal("the details do not show noyb")
+	}
+}
+
+func TestEscapeClearsSelectionPathAndFocus(t *testing.T) {
+	u := newTestUI(t)
+	noyb := node(t, u.ex.g, "noyb")
+	u.doubleTapped(noyb)
+	if !u.ex.focused() || u.ex.selected != noyb {
+		t.Fatal("double-click did not focus noyb's neighbourhood")
+	}
+	u.ex.setPath([]int32{noyb}, nil)
+	u.escape()
+	if u.ex.focused() || u.ex.selected != -1 || u.ex.pathNodes != nil {
+		t.Fatalf("Esc left focus=%v selected=%d path=%v", u.ex.focused(), u.ex.selected, u.ex.pathNodes)
+	}
+}
+
+func TestThemeSwitchIsRemembered(t *testing.T) {
+	u := newTestUI(t)
+	u.setDark(true)
+	if !u.prefs.dark() || u.renderOptions().Theme != 1 {
+		t.Fatal("dark theme not applied or not remembered")
+	}
+	u.setDark(false)
+	if u.prefs.dark() {
+		t.Fatal("light theme not remembered")
+	}
+}
+
+func TestStaticLayoutsPlaceEveryEntity(t *testing.T) {
+	ex := placedExplorer(t)
+	for _, name := range []string{layoutCircular, layoutRadial, layoutLayered} {
+		p, err := staticLayout(ex.g, ex.scene.Radii(), name, -1)
+		if err != nil || len(p) != ex.g.NodeCount() {
+			t.Fatalf("%s: %d positions, %v", name, len(p), err)
+		}
+		seen := map[[2]float64]bool{}
+		for _, q := range p {
+			seen[[2]float64{q.X, q.Y}] = true
+		}
+		if len(seen) < ex.g.NodeCount()*9/10 {
+			t.Fatalf("%s puts entities on top of each other (%d places)", name, len(seen))
+		}
+	}
+}
