@@ -60,15 +60,23 @@ func (g *Graph) AddNode(n Node) (int32, error) {
 	if n.ID == "" {
 		return -1, fmt.Errorf("node has an empty id")
 	}
-	if _, dup := g.nodeIDs[n.ID]; dup {
+	i := int32(len(g.nodes))
+	// One map operation (see AddEdge).
+	before := len(g.nodeIDs)
+	g.nodeIDs[n.ID] = i
+	if len(g.nodeIDs) == before {
+		for j := range g.nodes {
+			if g.nodes[j].ID == n.ID {
+				g.nodeIDs[n.ID] = int32(j)
+				break
+			}
+		}
 		return -1, fmt.Errorf("duplicate node id %q", n.ID)
 	}
-	i := int32(len(g.nodes))
 	n.Type = g.intern(n.Type)
 	g.nodes = append(g.nodes, n)
 	g.out = append(g.out, nil)
 	g.in = append(g.in, nil)
-	g.nodeIDs[n.ID] = i
 	g.index = nil
 	g.indexOnce = sync.Once{}
 	return i, nil
@@ -84,15 +92,26 @@ func (g *Graph) AddEdge(e Edge) (int32, error) {
 	}
 	if e.ID == "" {
 		e.ID = g.freshEdgeID()
-	} else if _, dup := g.edgeIDs[e.ID]; dup {
-		return -1, fmt.Errorf("duplicate relation id %q", e.ID)
 	}
 	i := int32(len(g.edges))
+	// One map operation, not a look-up then an insert: this is the loader's
+	// hot path. A duplicate id shows as an unchanged map size; the rare
+	// error path then restores the first relation's index.
+	before := len(g.edgeIDs)
+	g.edgeIDs[e.ID] = i
+	if len(g.edgeIDs) == before {
+		for j := range g.edges {
+			if g.edges[j].ID == e.ID {
+				g.edgeIDs[e.ID] = int32(j)
+				break
+			}
+		}
+		return -1, fmt.Errorf("duplicate relation id %q", e.ID)
+	}
 	e.Type = g.intern(e.Type)
 	g.edges = append(g.edges, e)
 	g.out[e.From] = append(g.out[e.From], i)
 	g.in[e.To] = append(g.in[e.To], i)
-	g.edgeIDs[e.ID] = i
 	return i, nil
 }
 

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every Linkscope-vs-peers comparison of BENCHMARKS.md in one go, on
+# the same files, alternating the two programs so both see the same load:
+# loading, shortest paths (also checking every length against graphology's),
+# ForceAtlas2 per iteration, and rendering vs Graphviz.
+#
+#   make build && bash bench/run.sh [ROUNDS] > bench.log
+#
+# Needs the peers harness (../shared/peers) with `npm ci` done in a writable
+# copy: PEERS=/path/to/copy (default /work/peers); graphs are generated there
+# when missing. Graphviz (apt-get install graphviz) for the rendering part.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+BIN=${BIN:-$here/../linkscope}
+PEERS=${PEERS:-/work/peers}
+ROUNDS=${1:-3}
+cd "$PEERS"
+[ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null
+mkdir -p graphs
+gen() { [ -f "graphs/$2" ] || node gen.mjs --nodes "$1" --avgdeg "$3" --seed 42 --out "graphs/$2" 2>/dev/null; }
+gen 10000 synth-N10000-d4-s42.json 4
+gen 100000 synth-N100000-d4-s42.json 4
+gen 120000 synth-N120000-d6-s42.json 6
+echo "# $(date -u +%FT%TZ) $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $("$BIN" version); node $(node --version)"
+
+echo "## load: 120k entities, 360k relations (wall s, peak RSS KB)"
+for r in $(seq "$ROUNDS"); do
+  /usr/bin/time -f "linkscope validate: %e s, %M KB" "$BIN" validate graphs/synth-N120000-d6-s42.json >/dev/null
+  node fa2.mjs graphs/synth-N120000-d6-s42.json --iters 1 --repeats 1 |
+    node -e 'const r=JSON.parse(require("fs").readFileSync(0));console.log(`graphology load_ms ${r.load_ms}, peak_rss_mb ${r.peak_rss_mb}`)'
+done
+
+echo "## shortest paths: median us per query over the same 1000 pairs"
+for n in 10000 100000; do
+  F=graphs/synth-N$n-d4-s42.json
+  for r in $(seq "$ROUNDS"); do
+    gl=$(node sp.mjs "$F" --queries 1000 --pairs-out "/tmp/pairs$n.json")
+    od=$("$BIN" path -d "$F" --pairs "/tmp/pairs$n.json" --directed --json)
+    ou=$("$BIN" path -d "$F" --pairs "/tmp/pairs$n.json" --json)
+    python3 - "$n" "$gl" "$od" "$ou" <<'PY'
+import json, sys
+n, gl, od, ou = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
+print(f"N={n} directed: graphology {gl['directed_us_median']} linkscope {od['us_median']} | "
+      f"undirected: graphology {gl['undirected_us_median']} linkscope {ou['us_median']}")
+PY
+  done
+  node "$here/gl_lengths.mjs" "$F" "/tmp/pairs$n.json" > "/tmp/gl$n.json"
+  python3 - "$n" "/tmp/gl$n.json" "$("$BIN" path -d "$F" --pairs "/tmp/pairs$n.json" --directed --json)" "$("$BIN" path -d "$F" --pairs "/tmp/pairs$n.json" --json)" <<'PY'
+import json, sys
+n, gl = sys.argv[1], json.load(open(sys.argv[2]))
+for name, out in (("directed", sys.argv[3]), ("undirected", sys.argv[4])):
+    ours = [r["length"] for r in json.loads(out)["results"]]
+    bad = sum(a != b for a, b in zip(ours, gl[name]))
+    print(f"N={n} {name}: {len(ours)} pairs, {bad} lengths differ from graphology's")
+PY
+done
+
+echo "## ForceAtlas2: ms per iteration (Barnes-Hut, inferred settings)"
+for spec in synth-N10000-d4-s42.json:100 synth-N100000-d4-s42.json:30; do
+  f=graphs/${spec%%:*}; k=${spec##*:}
+  for r in $(seq "$ROUNDS"); do
+    "$BIN" layout -d "$f" --algo fa2 --iterations "$k" --seed "$r" --stats |
+      node -e 'const r=JSON.parse(require("fs").readFileSync(0));console.log(`linkscope N=${r.nodes} ms_per_iter ${r.ms_per_iter.toFixed(1)}`)'
+    node fa2.mjs "$f" --iters "$k" --repeats 1 --seed "$r" |
+      node -e 'const r=JSON.parse(require("fs").readFileSync(0));console.log(`graphology N=${r.nodes} ms_per_iter ${r.bh_ms_per_iter}`)'
+  done
+done
+
+if command -v neato >/dev/null; then
+  echo "## rendering 1920x1080"
+  (cd "$here/.." && LINKSCOPE_PEERS="$PEERS" bash app/render/renderbench/bench.sh "$ROUNDS")
+fi
