@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -75,17 +74,9 @@ func WriteFile(path string, g *graph.Graph, vis *Visual) ([]string, error) {
 	return []string{path}, writeTo(path, func(w io.Writer) error { return wr(w, g, vis) })
 }
 
-// writeTo creates path and writes it with fn, reporting the first error.
+// writeTo writes path with fn, keeping the previous file on failure.
 func writeTo(path string, fn func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := fn(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return f.Close()
+	return WriteAtomic(path, fn)
 }
 
 // jsonString encodes v as compact JSON without HTML escaping.

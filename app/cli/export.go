@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -147,19 +146,9 @@ func validLayout(name string) bool {
 	return false
 }
 
-// writeFile creates path and writes it with fn; a failed write removes
-// the partial file.
+// writeFile writes path with fn; a failed write leaves the previous file.
 func writeFile(path string, fn func(io.Writer) error) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := fn(out); err != nil {
-		out.Close()
-		os.Remove(path)
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return out.Close()
+	return dataset.WriteAtomic(path, fn)
 }
 
 // selectSubgraph applies --query or --focus/--depth and returns the graph

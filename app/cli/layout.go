@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"runtime"
@@ -11,6 +11,7 @@ import (
 
 	json "github.com/goccy/go-json"
 
+	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
 )
@@ -210,33 +211,28 @@ func readPositions(path string, g *graph.Graph, seed uint64) ([]layout.Point, er
 
 // writePositions writes {"positions":{"id":[x,y],...}} in node order.
 func writePositions(path string, g *graph.Graph, p []layout.Point) error {
-	fh, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(fh, 1<<16)
-	w.WriteString(`{"positions":{`)
-	buf := make([]byte, 0, 128)
-	for i, pt := range p {
-		buf = buf[:0]
-		if i > 0 {
+	return dataset.WriteAtomic(path, func(w io.Writer) error {
+		io.WriteString(w, `{"positions":{`)
+		buf := make([]byte, 0, 128)
+		for i, pt := range p {
+			buf = buf[:0]
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			id, _ := json.Marshal(g.Node(int32(i)).ID)
+			buf = append(buf, id...)
+			buf = append(buf, ':', '[')
+			buf = strconv.AppendFloat(buf, finite(pt.X), 'g', -1, 64)
 			buf = append(buf, ',')
+			buf = strconv.AppendFloat(buf, finite(pt.Y), 'g', -1, 64)
+			buf = append(buf, ']')
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
 		}
-		id, _ := json.Marshal(g.Node(int32(i)).ID)
-		buf = append(buf, id...)
-		buf = append(buf, ':', '[')
-		buf = strconv.AppendFloat(buf, finite(pt.X), 'g', -1, 64)
-		buf = append(buf, ',')
-		buf = strconv.AppendFloat(buf, finite(pt.Y), 'g', -1, 64)
-		buf = append(buf, ']')
-		w.Write(buf)
-	}
-	w.WriteString("}}\n")
-	if err := w.Flush(); err != nil {
-		fh.Close()
+		_, err := io.WriteString(w, "}}\n")
 		return err
-	}
-	return fh.Close()
+	})
 }
 
 // finite maps NaN and infinities (which JSON cannot hold) to 0.

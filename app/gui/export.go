@@ -3,7 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -36,22 +36,12 @@ func (u *ui) snapshotOptions() render.ImageOptions {
 // writeSnapshot writes the current view to path as PNG, or SVG when path
 // ends in .svg.
 func writeSnapshot(path string, s *render.Scene, o render.ImageOptions) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if strings.EqualFold(filepath.Ext(path), ".svg") {
-		err = render.WriteSVG(f, s, o)
-	} else {
-		err = render.WritePNG(f, s, o)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(path)
-	}
-	return err
+	return dataset.WriteAtomic(path, func(w io.Writer) error {
+		if strings.EqualFold(filepath.Ext(path), ".svg") {
+			return render.WriteSVG(w, s, o)
+		}
+		return render.WritePNG(w, s, o)
+	})
 }
 
 // exportSnapshotDialog asks where to save a PNG or SVG of the view.
