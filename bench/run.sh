@@ -23,9 +23,10 @@ gen 100000 synth-N100000-d4-s42.json 4
 gen 120000 synth-N120000-d6-s42.json 6
 echo "# $(date -u +%FT%TZ) $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $("$BIN" version); node $(node --version)"
 
-echo "## load: 120k entities, 360k relations (wall s, peak RSS KB)"
+echo "## load: 120k entities, 360k relations (in-process load time; peak RSS of the whole process)"
 for r in $(seq "$ROUNDS"); do
-  /usr/bin/time -f "linkscope validate: %e s, %M KB" "$BIN" validate graphs/synth-N120000-d6-s42.json >/dev/null
+  /usr/bin/time -o /tmp/ls-time -f "%M" "$BIN" validate --time graphs/synth-N120000-d6-s42.json |
+    node -e 'const t=require("fs").readFileSync(0,"utf8");const kb=require("fs").readFileSync("/tmp/ls-time","utf8").trim();console.log(`linkscope load_ms ${/loaded in ([0-9.]+) ms/.exec(t)[1]}, peak_rss_mb ${(kb/1024).toFixed(1)}`)'
   node fa2.mjs graphs/synth-N120000-d6-s42.json --iters 1 --repeats 1 |
     node -e 'const r=JSON.parse(require("fs").readFileSync(0));console.log(`graphology load_ms ${r.load_ms}, peak_rss_mb ${r.peak_rss_mb}`)'
 done

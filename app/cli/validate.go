@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/linkscope/linkscope/dataset"
 )
@@ -9,7 +10,7 @@ import (
 func init() {
 	register(&command{
 		name:    "validate",
-		args:    "[--max-bytes N] [FILE]",
+		args:    "[--max-bytes N] [--time] [FILE]",
 		summary: "check a dataset file (the embedded one when no FILE) and report every problem as FILE:LINE:COL",
 		run:     runValidate,
 	})
@@ -18,6 +19,7 @@ func init() {
 func runValidate(env *Env, args []string) error {
 	fs := newFlags("validate")
 	maxBytes := fs.Int64("max-bytes", dataset.DefaultMaxBytes, "")
+	timed := fs.Bool("time", false, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -29,12 +31,19 @@ func runValidate(env *Env, args []string) error {
 	if len(pos) == 1 {
 		path, name = pos[0], pos[0]
 	}
+	start := time.Now()
 	g, err := openDataset(path, *maxBytes)
+	took := time.Since(start)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)
 		return &exitError{1}
 	}
-	fmt.Fprintf(env.Stdout, "%s: ok, %d entities (%d types), %d relations (%d types), %d sources\n",
+	fmt.Fprintf(env.Stdout, "%s: ok, %d entities (%d types), %d relations (%d types), %d sources",
 		name, g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()), len(g.Sources))
+	if *timed {
+		// read, decode, validate and build, measured in-process
+		fmt.Fprintf(env.Stdout, "; loaded in %.1f ms", float64(took.Microseconds())/1000)
+	}
+	fmt.Fprintln(env.Stdout)
 	return nil
 }
