@@ -69,12 +69,10 @@ func ExportViewport(s *Scene, o ImageOptions) Viewport {
 		return v
 	}
 	z := math.Inf(1)
-	if maxX > minX {
-		z = availW / (maxX - minX)
-	}
 	if maxY > minY {
-		z = math.Min(z, availH/(maxY-minY))
+		z = availH / (maxY - minY)
 	}
+	z, midX := s.fitWidth(minX, maxX, availW, z)
 	if math.IsInf(z, 1) {
 		return v
 	}
@@ -82,7 +80,7 @@ func ExportViewport(s *Scene, o ImageOptions) Viewport {
 	// centre the graph in the free area
 	cxPx := (left + margin + (float64(o.Width) - margin)) / 2
 	cyPx := (top + margin + (float64(o.Height) - margin)) / 2
-	v.CenterX = (minX+maxX)/2 - (cxPx-float64(o.Width)/2)/z
+	v.CenterX = midX - (cxPx-float64(o.Width)/2)/z
 	v.CenterY = (minY+maxY)/2 - (cyPx-float64(o.Height)/2)/z
 	return v
 }

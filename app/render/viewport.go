@@ -77,19 +77,65 @@ func Fit(s *Scene, w, h int, scale, margin float64) Viewport {
 	if availH < 1 {
 		availH = 1
 	}
-	dx, dy := maxX-minX, maxY-minY
 	z := math.Inf(1)
-	if dx > 0 {
-		z = availW / dx
+	if dy := maxY - minY; dy > 0 {
+		z = availH / dy
 	}
-	if dy > 0 {
-		z = math.Min(z, availH/dy)
-	}
+	z, v.CenterX = s.fitWidth(minX, maxX, availW, z)
 	if math.IsInf(z, 1) {
 		z = 1
 	}
 	v.Zoom = z
 	return v
+}
+
+// labelFitLimit is the number of visible entities above which fitting
+// ignores labels: at that density most are culled anyway.
+const labelFitLimit = 3000
+
+// fitWidth returns the zoom (logical pixels per world unit, at most zMax)
+// at which the visible discs, and the labels drawn to their right, fit
+// into availW logical pixels, and the world x to centre on at that zoom.
+// Fitting discs alone would push the labels of the rightmost entities out
+// of the picture, where Render must move them onto other labels or drop
+// them.
+func (s *Scene) fitWidth(minX, maxX, availW, zMax float64) (z, centerX float64) {
+	z = zMax
+	if dx := maxX - minX; dx > 0 {
+		z = math.Min(z, availW/dx)
+	}
+	var visible []int32
+	if s.n <= labelFitLimit || s.nodeVisible != nil {
+		for i := 0; i < s.n && len(visible) <= labelFitLimit; i++ {
+			if s.nodeVisible == nil || s.nodeVisible[i] {
+				visible = append(visible, int32(i))
+			}
+		}
+	}
+	if len(visible) > labelFitLimit {
+		visible = nil
+	}
+	// extent of each label: world distance a from the left bound to the
+	// disc's right edge, then lw logical pixels of gap and text
+	extent := func(i int32) (a, lw float64) {
+		w, _ := s.LabelSize(i)
+		return s.pos[i].X + s.radius[i] - minX, w + LabelGap + 2
+	}
+	for _, i := range visible {
+		a, lw := extent(i)
+		if a > 0 && lw < availW {
+			z = math.Min(z, (availW-lw)/a)
+		}
+	}
+	if math.IsInf(z, 1) {
+		return z, (minX + maxX) / 2
+	}
+	right := (maxX - minX) * z
+	for _, i := range visible {
+		a, lw := extent(i)
+		right = math.Max(right, a*z+lw)
+	}
+	return z, minX + right/2/z
 }
 
 // ScreenRadius is node i's disc radius in device pixels under v, as
