@@ -77,6 +77,13 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 	p := &pathPanel{ex: ex, onChoose: onChoose, onSelect: onSelect}
 	p.from = newEntityPicker(ex, "From (e.g. Privacy International)")
 	p.to = newEntityPicker(ex, "To (e.g. Walmart)")
+	// Enter in either box searches once both ends are chosen.
+	submit := func() {
+		if p.from.chosen >= 0 && p.to.chosen >= 0 {
+			p.findPaths()
+		}
+	}
+	p.from.onSubmit, p.to.onSubmit = submit, submit
 	var types []string
 	for _, tc := range ex.g.EdgeTypes() {
 		types = append(types, tc.Type)
@@ -156,7 +163,7 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 	results.Offset = 0.45
 	top := container.NewVScroll(form)
 	split := container.NewVSplit(top, results)
-	split.Offset = 0.6
+	split.Offset = 0.68
 	p.content = split
 	return p
 }

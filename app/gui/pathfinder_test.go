@@ -130,3 +130,28 @@ func TestPickerAutocompletes(t *testing.T) {
 		t.Fatalf("entry %q, %d suggestions left", p.entry.Text, len(p.list.Objects))
 	}
 }
+
+func TestPickerEnterSearchesOnceBothEndsAreChosen(t *testing.T) {
+	test.NewTempApp(t)
+	ex := placedExplorer(t)
+	p := newEntityPicker(ex, "From")
+	q := newEntityPicker(ex, "To")
+	runs := 0
+	submit := func() {
+		if p.chosen >= 0 && q.chosen >= 0 {
+			runs++
+		}
+	}
+	p.onSubmit, q.onSubmit = submit, submit
+	test.NewTempWindow(t, p.content)
+	test.Type(p.entry, "privacy int")
+	p.entry.OnSubmitted(p.entry.Text)
+	if runs != 0 {
+		t.Fatal("searched with only one end chosen")
+	}
+	test.Type(q.entry, "walmart")
+	q.entry.OnSubmitted(q.entry.Text)
+	if runs != 1 {
+		t.Fatalf("Enter with both ends chosen ran %d searches, want 1", runs)
+	}
+}

@@ -22,6 +22,8 @@ type entityPicker struct {
 	content fyne.CanvasObject
 	// onChange is called when the choice changes.
 	onChange func()
+	// onSubmit is called after Enter has chosen an entity.
+	onSubmit func()
 }
 
 func newEntityPicker(ex *explorer, placeholder string) *entityPicker {
@@ -41,6 +43,9 @@ func newEntityPicker(ex *explorer, placeholder string) *entityPicker {
 	p.entry.OnSubmitted = func(s string) {
 		if m := ex.g.Index().Search(s, 1); len(m) > 0 {
 			p.set(m[0].Node)
+			if p.onSubmit != nil {
+				p.onSubmit()
+			}
 		}
 	}
 	p.list = container.NewVBox()

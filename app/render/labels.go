@@ -89,7 +89,10 @@ func (f *frame) placeLabels() {
 	}
 	halo := 2.2 * f.sc
 	attempts := max(300, f.w*f.h/1500)
-	placeNode := func(i int32) {
+	// placeNode labels node i at the first free spot; a highlighted node
+	// (force) that finds none is labelled over the discs of other nodes
+	// rather than not at all, as long as no label is hidden.
+	placeNode := func(i int32, force bool) {
 		attempts--
 		fl := s.nodeFlag(i)
 		weight := regular
@@ -118,18 +121,44 @@ func (f *frame) placeLabels() {
 				return
 			}
 		}
+		if !force {
+			return
+		}
+		// further spots: beside the node, a line or two up or down
+		for _, dy := range []float64{-1.2, 1.2, -2.4, 2.4} {
+			cands = append(cands, [2]float64{x + r + gap, y - th/2 + dy*th}, [2]float64{x - r - gap - tw, y - th/2 + dy*th})
+		}
+	cand:
+		for _, c := range cands {
+			box := f.labelBox(ti, c[0], c[1])
+			if !box.In(bounds) {
+				continue
+			}
+			for k := range f.labels {
+				l := &f.labels[k]
+				if box.Overlaps(image.Rect(l.x, l.y, l.x+l.ti.w, l.y+l.ti.h)) {
+					continue cand
+				}
+			}
+			f.commitLabel(occ, box, ti, s.labels[i], weight, size, c[0], c[1], col, haloC)
+			f.labels[len(f.labels)-1].node = i
+			return
+		}
 	}
 	if !f.o.NoLabels {
 		// highlighted nodes first, then by importance
 		h := s.hl
-		for _, i := range []int32{h.Selected, h.Hovered} {
+		for k, i := range []int32{h.Selected, h.Hovered} {
+			if k == 1 && i == h.Selected {
+				break // selected and hovered: labelled once
+			}
 			if i >= 0 && int(i) < s.n && f.onScr[i] {
-				placeNode(i)
+				placeNode(i, true)
 			}
 		}
 		for _, i := range h.PathNodes {
 			if i >= 0 && int(i) < s.n && f.onScr[i] && i != h.Selected && i != h.Hovered {
-				placeNode(i)
+				placeNode(i, true)
 			}
 		}
 		if !f.far {
@@ -140,7 +169,7 @@ func (f *frame) placeLabels() {
 				if !f.onScr[i] || f.sr[i] < minLabelRadius*float32(f.sc) || i == h.Selected || i == h.Hovered || s.nodeFlag(i)&flagPath != 0 {
 					continue
 				}
-				placeNode(i)
+				placeNode(i, false)
 			}
 		}
 	}
@@ -152,19 +181,31 @@ func (f *frame) placeLabels() {
 // tryLabel places the label with its text box's top-left at (x, y) if the
 // box is free and inside the image.
 func (f *frame) tryLabel(occ *occupancy, bounds image.Rectangle, ti *textImage, text string, weight int, size, x, y float64, col, halo color.NRGBA) bool {
-	bx := math.Round(x)
-	by := math.Round(y + ti.ascent) // baseline
-	pad := int(math.Ceil(1.5 * f.sc))
-	box := image.Rect(int(bx)-pad, int(by-ti.ascent)-pad, int(math.Ceil(bx+ti.advance))+pad, int(math.Ceil(by+ti.descnt))+pad)
+	box := f.labelBox(ti, x, y)
 	if !box.In(bounds) || !occ.free(box) {
 		return false
 	}
+	f.commitLabel(occ, box, ti, text, weight, size, x, y, col, halo)
+	return true
+}
+
+// labelBox is the box a label drawn with its top-left at (x, y) covers.
+func (f *frame) labelBox(ti *textImage, x, y float64) image.Rectangle {
+	bx := math.Round(x)
+	by := math.Round(y + ti.ascent) // baseline
+	pad := int(math.Ceil(1.5 * f.sc))
+	return image.Rect(int(bx)-pad, int(by-ti.ascent)-pad, int(math.Ceil(bx+ti.advance))+pad, int(math.Ceil(by+ti.descnt))+pad)
+}
+
+// commitLabel records a label at (x, y) as drawn and its box as taken.
+func (f *frame) commitLabel(occ *occupancy, box image.Rectangle, ti *textImage, text string, weight int, size, x, y float64, col, halo color.NRGBA) {
+	bx := math.Round(x)
+	by := math.Round(y + ti.ascent)
 	occ.add(box)
 	pl := placedLabel{text: text, weight: weight, size: size, bx: bx, by: by, ti: ti, node: -1, edge: -1,
 		x: int(bx) - ti.pad, y: int(by) - ti.baseline}
 	pl.color, pl.halo = col, halo
 	f.labels = append(f.labels, pl)
-	return true
 }
 
 // edgeLabelSpots are the arc parameters tried for a relation's label,
