@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/linkscope/linkscope/graph"
 )
 
 // pickerSuggestions is the number of suggestions under a picker.
@@ -19,6 +20,7 @@ type entityPicker struct {
 	list    *fyne.Container
 	chosen  int32
 	setting bool
+	runner  searchRunner
 	content fyne.CanvasObject
 	// onChange is called when the choice changes.
 	onChange func()
@@ -61,6 +63,7 @@ func newEntityPicker(ex *explorer, placeholder string) *entityPicker {
 
 // set chooses entity i and shows its label.
 func (p *entityPicker) set(i int32) {
+	p.runner.cancel()
 	p.chosen = i
 	p.setting = true
 	p.entry.SetText(p.ex.g.Node(i).Label)
@@ -73,11 +76,18 @@ func (p *entityPicker) set(i int32) {
 
 // suggest lists the entities matching s.
 func (p *entityPicker) suggest(s string) {
-	p.list.RemoveAll()
 	if s == "" {
+		p.runner.cancel()
+		p.list.RemoveAll()
 		return
 	}
-	for _, m := range p.ex.g.Index().Search(s, pickerSuggestions) {
+	p.runner.run(p.ex.g, s, pickerSuggestions, p.showSuggestions)
+}
+
+// showSuggestions lists matches under the entry.
+func (p *entityPicker) showSuggestions(ms []graph.Match) {
+	p.list.RemoveAll()
+	for _, m := range ms {
 		i := m.Node
 		n := p.ex.g.Node(i)
 		text := n.Label + "  ·  " + n.Type

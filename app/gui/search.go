@@ -24,6 +24,7 @@ type searchPanel struct {
 	list    *widget.List
 	info    *widget.Label
 	results []graph.Match
+	runner  searchRunner
 	// onChoose is called with the chosen entity.
 	onChoose func(i int32)
 	content  fyne.CanvasObject
@@ -35,7 +36,12 @@ func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
 	p.entry.SetPlaceHolder("Find an entity by name or alias…")
 	p.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
 	p.entry.OnChanged = func(string) { p.update() }
-	p.entry.OnSubmitted = func(string) {
+	p.entry.OnSubmitted = func(q string) {
+		if q != "" && p.runner.pending() {
+			// Enter before the search came back: answer now
+			p.runner.cancel()
+			p.show(q, p.ex.g.Index().Search(q, searchLimit))
+		}
 		if len(p.results) > 0 {
 			p.choose(0)
 		}
@@ -75,18 +81,26 @@ func (p *searchPanel) choose(k int) {
 func (p *searchPanel) update() {
 	q := p.entry.Text
 	if q == "" {
+		p.runner.cancel()
 		p.results = topByDegree(p.ex.g, searchLimit)
 		p.info.SetText("Most connected entities")
-	} else {
-		p.results = p.ex.g.Index().Search(q, searchLimit)
-		switch len(p.results) {
-		case 0:
-			p.info.SetText("No entity matches “" + q + "”")
-		case 1:
-			p.info.SetText("1 match — Enter to select it")
-		default:
-			p.info.SetText(itoa(len(p.results)) + " matches, best first — Enter selects the first")
-		}
+		p.list.Refresh()
+		p.list.ScrollToTop()
+		return
+	}
+	p.runner.run(p.ex.g, q, searchLimit, func(res []graph.Match) { p.show(q, res) })
+}
+
+// show lists the results of searching q.
+func (p *searchPanel) show(q string, res []graph.Match) {
+	p.results = res
+	switch len(p.results) {
+	case 0:
+		p.info.SetText("No entity matches “" + q + "”")
+	case 1:
+		p.info.SetText("1 match — Enter to select it")
+	default:
+		p.info.SetText(itoa(len(p.results)) + " matches, best first — Enter selects the first")
 	}
 	p.list.Refresh()
 	p.list.ScrollToTop()
