@@ -20,7 +20,7 @@ func init() {
 	register(&command{
 		name: "layout",
 		args: "[-d FILE] [--algo fa2|circular|radial|layered|none] [--iterations N] [--seed S] " +
-			"[--focus NODE] [--left-right] [--init FILE] [--no-overlap] [--labels] [--out FILE] [--stats]",
+			"[--focus NODE] [--left-right] [--init FILE] [--no-overlap] [--labels] [--out FILE] [--stats] [FA2 settings]",
 		summary: "compute node positions and write {\"positions\":{\"id\":[x,y]}}\n\n" +
 			"  fa2       ForceAtlas2 (Barnes-Hut, settings inferred from the graph size)\n" +
 			"  circular  one circle, entity types on contiguous arcs\n" +
@@ -29,7 +29,7 @@ func init() {
 			"  none      keep --init positions (to measure another program's layout)\n\n" +
 			"--init FILE starts from positions in the same format. --no-overlap then moves\n" +
 			"nodes (and, with --labels, their labels) until nothing overlaps. --stats prints one\n" +
-			"JSON line: timings (load excluded from ms_per_iter) and quality measures.",
+			"JSON line: timings (load excluded from ms_per_iter) and quality measures.\n\n" + fa2FlagsUsage,
 		run: runLayout,
 	})
 }
@@ -63,6 +63,7 @@ func runLayout(env *Env, args []string) error {
 	leftRight := fs.Bool("left-right", false, "")
 	out := fs.String("out", "", "")
 	stats := fs.Bool("stats", false, "")
+	fa2f := addFA2Flags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -104,9 +105,10 @@ func runLayout(env *Env, args []string) error {
 		p = initPos
 	case "fa2":
 		t0 := time.Now()
-		f, err := layout.NewFA2(lg, layout.FA2Options{Seed: *seed, Initial: initPos})
+		settings := fa2f.settings(lg.N)
+		f, err := layout.NewFA2(lg, layout.FA2Options{Seed: *seed, Initial: initPos, Settings: &settings})
 		if err != nil {
-			return err
+			return usagef("%v", err)
 		}
 		st.SetupMs = ms(time.Since(t0) + inputDur)
 		t1 := time.Now()
