@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/render/arrange"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
 )
@@ -51,16 +52,14 @@ type layoutRunner struct {
 	faMu  sync.Mutex
 	lg    *layout.Graph
 	fa    *layout.FA2
-	radii []float64
-	// labelW and labelH are the label sizes in logical pixels; viewW and
-	// viewH the canvas size (guarded by mu), which sets the zoom at which
-	// labels must not overlap.
-	labelW, labelH []float64
-	viewW, viewH   float64
-	gen            int // incremented to stop the goroutine in flight
-	running        bool
-	pins           map[int32]layout.Point
-	budget         time.Duration
+	scene *render.Scene
+	// viewW and viewH are the canvas size (guarded by mu), which sets the
+	// zoom at which labels must not overlap.
+	viewW, viewH float64
+	gen          int // incremented to stop the goroutine in flight
+	running      bool
+	pins         map[int32]layout.Point
+	budget       time.Duration
 
 	// publish receives updates on the UI goroutine.
 	publish func(layoutUpdate)
@@ -102,14 +101,8 @@ func newLayoutRunner(g *graph.Graph, s *render.Scene, initial []render.Point, pu
 	case lg.N > 1000:
 		budget = 12 * time.Second
 	}
-	r := &layoutRunner{lg: lg, fa: fa, radii: radii, pins: map[int32]layout.Point{},
+	r := &layoutRunner{lg: lg, fa: fa, scene: s, pins: map[int32]layout.Point{},
 		budget: budget, publish: publish, post: fyne.Do, viewW: 800, viewH: 600}
-	if lg.N <= overlapLimit {
-		r.labelW, r.labelH = make([]float64, lg.N), make([]float64, lg.N)
-		for i := range r.labelW {
-			r.labelW[i], r.labelH[i] = s.LabelSize(int32(i))
-		}
-	}
 	return r, nil
 }
 
@@ -304,90 +297,15 @@ func movement(a, b []layout.Point) float64 {
 
 // separate moves nodes apart so that no two discs and no two labels
 // overlap at the zoom that fits the drawing into the canvas, then pulls
-// the drawing together as long as that enlarges it on screen (force
-// layouts leave much empty room), as app/render/arrange does for exports.
+// the drawing together as long as that enlarges it on screen, as exported
+// pictures do (arrange.Separate).
 func (r *layoutRunner) separate(pos []layout.Point) []layout.Point {
 	r.mu.Lock()
 	w, h := r.viewW*0.85, r.viewH*0.85
 	r.mu.Unlock()
-	adjust := func(pos []layout.Point) []layout.Point {
-		for round := 0; round < 4; round++ {
-			z := fitZoom(pos, r.radii, w, h)
-			out, rep, err := r.removeOverlaps(pos, z)
-			if err != nil {
-				return pos
-			}
-			pos = out
-			if fitZoom(pos, r.radii, w, h) >= z*0.97 && rep.After.Total() == 0 {
-				break
-			}
-		}
+	out, err := arrange.Separate(pos, r.scene, w, h)
+	if err != nil {
 		return pos
 	}
-	best := adjust(pos)
-	bestZ := fitZoom(best, r.radii, w, h)
-	zCap := leafRadius / render.NodeRadius(1)
-	for round := 0; round < 6 && bestZ < zCap; round++ {
-		p := adjust(shrink(best, 0.8))
-		z := fitZoom(p, r.radii, w, h)
-		if z <= bestZ*1.02 || z > zCap*1.15 {
-			break
-		}
-		best, bestZ = p, z
-	}
-	return best
-}
-
-// leafRadius is the largest on-screen radius, in logical pixels, that
-// pulling the drawing together may give an entity with one relation.
-const leafRadius = 11
-
-// removeOverlaps separates discs and label boxes sized for zoom z.
-func (r *layoutRunner) removeOverlaps(pos []layout.Point, z float64) ([]layout.Point, layout.OverlapReport, error) {
-	n := len(pos)
-	labels := make([]layout.Size, n)
-	radii := make([]float64, n)
-	for i := range labels {
-		if r.labelW != nil {
-			labels[i] = layout.Size{W: r.labelW[i] / z, H: r.labelH[i] / z}
-		}
-		// tiny nodes are drawn at a minimum size
-		radii[i] = math.Max(r.radii[i], 1.6/z)
-	}
-	return layout.RemoveOverlaps(pos, layout.OverlapOptions{
-		Radii: radii, Labels: labels, Padding: 2 / z,
-		Placement: layout.LabelPlacement{Side: layout.LabelRight, Gap: render.LabelGap / z},
-	})
-}
-
-// shrink scales positions by f about their centroid.
-func shrink(pos []layout.Point, f float64) []layout.Point {
-	var cx, cy float64
-	for _, p := range pos {
-		cx += p.X
-		cy += p.Y
-	}
-	cx /= float64(len(pos))
-	cy /= float64(len(pos))
-	out := make([]layout.Point, len(pos))
-	for i, p := range pos {
-		out[i] = layout.Point{X: cx + (p.X-cx)*f, Y: cy + (p.Y-cy)*f}
-	}
 	return out
-}
-
-// fitZoom is the zoom (pixels per world unit) that fits the discs into
-// w×h pixels.
-func fitZoom(pos []layout.Point, radii []float64, w, h float64) float64 {
-	minX, minY := math.Inf(1), math.Inf(1)
-	maxX, maxY := math.Inf(-1), math.Inf(-1)
-	for i, p := range pos {
-		minX, maxX = math.Min(minX, p.X-radii[i]), math.Max(maxX, p.X+radii[i])
-		minY, maxY = math.Min(minY, p.Y-radii[i]), math.Max(maxY, p.Y+radii[i])
-	}
-	z := math.Min(w/math.Max(maxX-minX, 1e-9), h/math.Max(maxY-minY, 1e-9))
-	if !(z > 0) || math.IsInf(z, 0) {
-		return 1
-	}
-	return z
 }

@@ -113,17 +113,41 @@ func fa2(lg *layout.Graph, o Options) ([]layout.Point, error) {
 }
 
 // separate removes node (and, for small graphs with a picture size, label)
-// overlaps.
+// overlaps. For a picture it first stretches the drawing towards the
+// picture's aspect ratio, and lengthens bundles of parallel relations
+// until their labels fit.
 func separate(pos []layout.Point, s *render.Scene, o Options) ([]layout.Point, error) {
-	n := len(pos)
-	if n == 0 {
+	if len(pos) == 0 {
 		return pos, nil
 	}
-	radii := s.Radii()
-	if o.Width <= 0 || o.Height <= 0 || n > MaxLabelAdjust {
-		p, _, err := layout.RemoveOverlaps(pos, layout.OverlapOptions{Radii: radii})
+	if o.Width <= 0 || o.Height <= 0 || len(pos) > MaxLabelAdjust {
+		p, _, err := layout.RemoveOverlaps(pos, layout.OverlapOptions{Radii: s.Radii()})
 		return p, err
 	}
+	// the room left by the legend and margins
+	w, h := o.Width*0.8*0.85, o.Height*0.82
+	pos = fitAspect(pos, w/h)
+	return separateIn(pos, s, w, h, true)
+}
+
+// Separate moves entities apart so that, drawn by s with the drawing
+// fitted into w×h logical pixels, no two discs, no two labels and no
+// label and disc overlap; then it pulls the drawing together for as long
+// as that enlarges it, since force layouts leave much empty room. The
+// window uses it after ForceAtlas2, as exports do. Meant for graphs of at
+// most MaxLabelAdjust entities.
+func Separate(pos []layout.Point, s *render.Scene, w, h float64) ([]layout.Point, error) {
+	if len(pos) == 0 {
+		return pos, nil
+	}
+	return separateIn(pos, s, w, h, false)
+}
+
+// separateIn is Separate, optionally lengthening bundles of parallel
+// relations (for exports, where every relation label is drawn).
+func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool) ([]layout.Point, error) {
+	n := len(pos)
+	radii := s.Radii()
 	// label sizes are in pixels, positions in world units: the zoom that
 	// fits the picture converts them; overlap removal spreads the graph,
 	// which lowers the zoom, so repeat until it settles
@@ -132,41 +156,42 @@ func separate(pos []layout.Point, s *render.Scene, o Options) ([]layout.Point, e
 	for i := range lw {
 		lw[i], lh[i] = s.LabelSize(int32(i))
 	}
-	availW, availH := o.Width*0.8, o.Height*0.82
+	stretch := func(p []layout.Point) []layout.Point {
+		if !bundles {
+			return p
+		}
+		return stretchBundles(p, s, radii, fitZoom(p, radii, w, h))
+	}
 	adjust := func(pos []layout.Point) ([]layout.Point, error) {
 		for round := 0; round < 4; round++ {
-			z := fitZoom(pos, radii, availW*0.85, availH)
+			z := fitZoom(pos, radii, w, h)
 			p, rep, err := removeLabelOverlaps(pos, radii, lw, lh, z)
 			if err != nil {
 				return nil, err
 			}
 			pos = p
-			if fitZoom(pos, radii, availW*0.85, availH) >= z*0.97 && rep.After.Total() == 0 {
+			if fitZoom(pos, radii, w, h) >= z*0.97 && rep.After.Total() == 0 {
 				break
 			}
 		}
 		return pos, nil
 	}
-	pos = fitAspect(pos, availW*0.85/availH)
-	pos = stretchBundles(pos, s, radii, fitZoom(pos, radii, availW*0.85, availH))
-	pos, err := adjust(pos)
+	pos, err := adjust(stretch(pos))
 	if err != nil {
 		return nil, err
 	}
 	// force layouts leave much room: pull the drawing together and let
 	// overlap removal push apart only what collides, while that enlarges
 	// the picture's scale
-	best, bestZ := pos, fitZoom(pos, radii, availW*0.85, availH)
+	best, bestZ := pos, fitZoom(pos, radii, w, h)
 	// but not so far that a leaf's disc grows past leafRadius pixels
 	zCap := leafRadius / render.NodeRadius(1)
 	for round := 0; round < 6 && bestZ < zCap; round++ {
-		p := shrink(best, 0.8)
-		p = stretchBundles(p, s, radii, fitZoom(p, radii, availW*0.85, availH))
-		p, err := adjust(p)
+		p, err := adjust(stretch(shrink(best, 0.8)))
 		if err != nil {
 			return nil, err
 		}
-		z := fitZoom(p, radii, availW*0.85, availH)
+		z := fitZoom(p, radii, w, h)
 		if z <= bestZ*1.02 || z > zCap*1.15 {
 			break
 		}
