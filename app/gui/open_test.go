@@ -1,9 +1,14 @@
 package gui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"github.com/linkscope/linkscope/dataset"
 )
 
@@ -23,4 +28,33 @@ func TestLoadErrorListsPositionedProblems(t *testing.T) {
 			t.Fatalf("problem %q is not FILE:LINE:COL", l)
 		}
 	}
+}
+
+func TestDroppingAFileOpensIt(t *testing.T) {
+	serialUI(t)
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "small.json")
+	data := `{"title": "Dropped", "nodes": [{"id": "a", "type": "ngo", "label": "A"}, {"id": "b", "type": "company", "label": "B"}],
+		"edges": [{"source": "a", "target": "b", "type": "complained-against"}]}`
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var j *job
+	postUI(func() {
+		u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+		j = u.loading
+	})
+	if j == nil {
+		t.Fatal("dropping a file started no load")
+	}
+	select {
+	case <-j.done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the dropped file never loaded")
+	}
+	postUI(func() {
+		if u.ex.g.NodeCount() != 2 || u.ex.g.Title != "Dropped" {
+			t.Errorf("window shows %d entities titled %q, want the dropped file", u.ex.g.NodeCount(), u.ex.g.Title)
+		}
+	})
 }
