@@ -16,7 +16,7 @@ const pickerSuggestions = 6
 // chooses one. A button takes the canvas's selection.
 type entityPicker struct {
 	ex      *explorer
-	entry   *widget.Entry
+	entry   *escEntry
 	list    *fyne.Container
 	chosen  int32
 	setting bool
@@ -30,7 +30,7 @@ type entityPicker struct {
 
 func newEntityPicker(ex *explorer, placeholder string) *entityPicker {
 	p := &entityPicker{ex: ex, chosen: -1}
-	p.entry = widget.NewEntry()
+	p.entry = newEscEntry()
 	p.entry.SetPlaceHolder(placeholder)
 	p.entry.OnChanged = func(s string) {
 		if p.setting {

@@ -20,7 +20,7 @@ const searchLimit = 60
 // aliases and ids, and the results; choosing one selects and centres it.
 type searchPanel struct {
 	ex      *explorer
-	entry   *widget.Entry
+	entry   *escEntry
 	list    *widget.List
 	info    *widget.Label
 	results []graph.Match
@@ -32,7 +32,7 @@ type searchPanel struct {
 
 func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
 	p := &searchPanel{ex: ex, onChoose: onChoose}
-	p.entry = widget.NewEntry()
+	p.entry = newEscEntry()
 	p.entry.SetPlaceHolder("Find an entity by name or alias…")
 	p.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
 	p.entry.OnChanged = func(string) { p.update() }

@@ -121,6 +121,10 @@ func (u *ui) setGraph(g *graph.Graph, path string) {
 	u.filters = newFiltersPanel(ex)
 	u.details = newDetailsPanel(ex, func(i int32) { u.selectNode(i, true) })
 	u.paths = newPathPanel(ex, u.showPath, func(i int32) { u.selectNode(i, true) })
+	// Esc in a text box clears the selection too
+	for _, e := range []*escEntry{u.search.entry, u.paths.from.entry, u.paths.to.entry} {
+		e.onEscape = u.escape
+	}
 	u.toolbar = newToolbar(u)
 	u.status = widget.NewLabel("")
 	ex.onFilter = append(ex.onFilter, u.updateStatus)

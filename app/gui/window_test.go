@@ -91,3 +91,24 @@ func TestStaticLayoutsPlaceEveryEntity(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeInTheSearchBoxClearsTheSelection(t *testing.T) {
+	u := newTestUI(t)
+	u.find()
+	test.Type(u.search.entry, "noyb")
+	u.search.entry.OnSubmitted(u.search.entry.Text)
+	if u.ex.selected < 0 {
+		t.Fatal("nothing selected")
+	}
+	u.win.Canvas().Focus(u.search.entry)
+	u.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.ex.selected >= 0 {
+		t.Fatal("Esc in the search box left the selection")
+	}
+	if u.win.Canvas().Focused() != nil {
+		t.Fatal("Esc left the keyboard in the search box")
+	}
+	if u.search.entry.Text != "noyb" {
+		t.Fatalf("Esc changed the query to %q", u.search.entry.Text)
+	}
+}
