@@ -29,6 +29,12 @@ func main() {
 		cli.Run([]string{"help"}, &cli.Env{Stdout: os.Stderr})
 		os.Exit(2)
 	}
+	if len(args) == 1 {
+		if _, err := os.Stat(args[0]); err != nil {
+			fmt.Fprintf(os.Stderr, "linkscope: %q is neither a command nor a file to open (%v); run 'linkscope help'\n", args[0], err)
+			os.Exit(2)
+		}
+	}
 	if noDisplay() {
 		fmt.Fprintln(os.Stderr, "linkscope: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run 'linkscope help' for the headless commands")
 		os.Exit(1)
