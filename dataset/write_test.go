@@ -248,7 +248,7 @@ func TestWriteFileRefusesUnknownFormats(t *testing.T) {
 func TestEmbeddedCaseSurvivesEveryFormat(t *testing.T) {
 	g, err := Default()
 	if err != nil {
-		t.Skipf("embedded dataset does not load: %v", err)
+		t.Fatalf("embedded dataset does not load: %v", err)
 	}
 	dir := t.TempDir()
 	for _, name := range []string{"c.json", "c.graphml", "c.gexf", "c.csv"} {

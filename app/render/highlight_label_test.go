@@ -21,7 +21,7 @@ func TestPathLabelsShownInCrowdedViews(t *testing.T) {
 	for _, id := range ids {
 		i, ok := g.NodeIndex(id)
 		if !ok {
-			t.Skip("dataset lacks", id)
+			t.Fatal("the embedded dataset lacks", id)
 		}
 		path = append(path, i)
 	}
