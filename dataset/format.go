@@ -9,44 +9,45 @@ import (
 // FormatV1 is the value of the optional "format" member.
 const FormatV1 = "linkscope/1"
 
-// document mirrors a linkscope/1 file.
+// document mirrors a linkscope/1 file; the loader decodes into it and
+// WriteJSON encodes from it (empty optional members are left out).
 type document struct {
 	Format      string       `json:"format"`
-	Title       string       `json:"title"`
-	Description string       `json:"description"`
-	Sources     []fileSource `json:"sources"`
+	Title       string       `json:"title,omitempty"`
+	Description string       `json:"description,omitempty"`
+	Sources     []fileSource `json:"sources,omitempty"`
 	Nodes       []fileNode   `json:"nodes"`
 	Edges       []fileEdge   `json:"edges"`
 }
 
 type fileSource struct {
 	ID        string `json:"id"`
-	Title     string `json:"title"`
-	Publisher string `json:"publisher"`
-	Published string `json:"published"`
-	Language  string `json:"language"`
-	URL       string `json:"url"`
-	File      string `json:"file"`
-	Note      string `json:"note"`
+	Title     string `json:"title,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Published string `json:"published,omitempty"`
+	Language  string `json:"language,omitempty"`
+	URL       string `json:"url,omitempty"`
+	File      string `json:"file,omitempty"`
+	Note      string `json:"note,omitempty"`
 }
 
 type fileNode struct {
 	ID      string         `json:"id"`
 	Type    string         `json:"type"`
-	Label   string         `json:"label"`
-	Aliases []string       `json:"aliases"`
-	Props   map[string]any `json:"props"`
-	Sources []citation     `json:"sources"`
+	Label   string         `json:"label,omitempty"`
+	Aliases []string       `json:"aliases,omitempty"`
+	Props   map[string]any `json:"props,omitempty"`
+	Sources []citation     `json:"sources,omitempty"`
 }
 
 type fileEdge struct {
-	ID      string         `json:"id"`
+	ID      string         `json:"id,omitempty"`
 	Source  string         `json:"source"`
 	Target  string         `json:"target"`
 	Type    string         `json:"type"`
-	Date    string         `json:"date"`
-	Props   map[string]any `json:"props"`
-	Sources []citation     `json:"sources"`
+	Date    string         `json:"date,omitempty"`
+	Props   map[string]any `json:"props,omitempty"`
+	Sources []citation     `json:"sources,omitempty"`
 }
 
 // citation is either "source-id" or {"source", "quote", "gloss"}.
