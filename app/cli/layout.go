@@ -11,6 +11,7 @@ import (
 
 	json "github.com/goccy/go-json"
 
+	"github.com/linkscope/linkscope/app/render/arrange"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
@@ -89,7 +90,7 @@ func runLayout(env *Env, args []string) error {
 		return err
 	}
 	tIn := time.Now()
-	lg := layoutInput(g)
+	lg := arrange.Input(g)
 	inputDur := time.Since(tIn)
 	var initPos []layout.Point
 	if *initFile != "" {

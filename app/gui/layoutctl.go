@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/render/arrange"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
 )
@@ -125,22 +126,11 @@ func (u *ui) setLayout(name string) {
 // type, hubs first), Radial (around focus, or the most connected entity)
 // or Layered (Sugiyama, top to bottom).
 func staticLayout(g *graph.Graph, radii []float64, name string, focus int) ([]render.Point, error) {
-	lg := layoutGraph(g)
+	lg := arrange.Input(g)
 	lg.Size = radii
 	var pos []layout.Point
 	switch name {
 	case layoutCircular:
-		types := map[string]int32{}
-		lg.Group = make([]int32, g.NodeCount())
-		for i := range lg.Group {
-			t := g.Node(int32(i)).Type
-			k, ok := types[t]
-			if !ok {
-				k = int32(len(types))
-				types[t] = k
-			}
-			lg.Group[i] = k
-		}
 		pos = layout.Circular(lg, layout.CircularOptions{ByDegree: true})
 	case layoutRadial:
 		res, err := layout.Radial(lg, layout.RadialOptions{Focus: focus})

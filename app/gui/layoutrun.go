@@ -66,23 +66,13 @@ type layoutRunner struct {
 	post    func(func())
 }
 
-// layoutGraph converts g to the layout package's index form.
-func layoutGraph(g *graph.Graph) *layout.Graph {
-	lg := &layout.Graph{N: g.NodeCount(), Src: make([]int32, g.EdgeCount()), Dst: make([]int32, g.EdgeCount())}
-	for e := 0; e < g.EdgeCount(); e++ {
-		r := g.Edge(int32(e))
-		lg.Src[e], lg.Dst[e] = r.From, r.To
-	}
-	return lg
-}
-
 // newLayoutRunner prepares ForceAtlas2 for g from initial positions.
 // radii are the node sizes of the render scene, so that overlap removal
 // matches what is drawn; the scene also gives the label sizes, kept apart
 // on small graphs.
 func newLayoutRunner(g *graph.Graph, s *render.Scene, initial []render.Point, publish func(layoutUpdate)) (*layoutRunner, error) {
 	radii := s.Radii()
-	lg := layoutGraph(g)
+	lg := arrange.Input(g)
 	lg.Size = radii
 	init := make([]layout.Point, len(initial))
 	for i, p := range initial {

@@ -41,19 +41,12 @@ var Layouts = []string{"fa2", "circular", "radial", "layered"}
 // label sizes).
 func Positions(g *graph.Graph, s *render.Scene, o Options) ([]render.Point, error) {
 	n := g.NodeCount()
-	lg := &layout.Graph{N: n, Src: make([]int32, g.EdgeCount()), Dst: make([]int32, g.EdgeCount()), Size: s.Radii()}
-	for e := range lg.Src {
-		ed := g.Edge(int32(e))
-		lg.Src[e], lg.Dst[e] = ed.From, ed.To
-	}
+	lg := Input(g)
+	lg.Size = s.Radii()
 	// a bundle of parallel relations pulls like one relation
 	lg.Weight = make([]float64, len(lg.Src))
 	for e := range lg.Weight {
 		lg.Weight[e] = 1 / float64(s.Parallel(int32(e)))
-	}
-	lg.Group = make([]int32, n)
-	for i := range lg.Group {
-		lg.Group[i] = int32(s.NodeType(int32(i)))
 	}
 	var pos []layout.Point
 	var err error
