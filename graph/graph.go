@@ -2,14 +2,33 @@ package graph
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"sync"
-
-	dg "github.com/dominikbraun/graph"
 )
 
-// Graph is a typed multigraph: any number of relations may join the same
-// two entities, each with its own type, date, properties and sources.
+// Graph is an investigation's editable model: a typed multigraph (any
+// number of relations may join the same two entities, each with its own
+// type, date, properties and sources) plus the state of the chart drawn
+// from it (positions, pins, hidden types, notes, groups).
+//
+// A Graph is built by a loader with [Graph.AddNode] and [Graph.AddEdge],
+// then changed only through [Graph.Apply] (see command.go), which records
+// every change with its inverse so that it can be undone and redone.
+//
+// Entities and relations are addressed by dense int32 indices: 0..N-1 in
+// insertion order, with no holes. A deletion renumbers what follows, so an
+// index is valid for one version of the model; ids are stable.
+//
+// Everything derived from the structure (adjacency, degrees, type ids, date
+// keys, the type table with each type's colour) is in one [Topology],
+// built on demand and cached until the structure changes.
+//
+// Concurrency: one goroutine changes a Graph. Other goroutines read a
+// [Graph.Snapshot], which never changes: the first change after a snapshot
+// copies what it writes (copy on write), so long work can read a snapshot
+// without locks while the user goes on editing.
 type Graph struct {
 	// Title and Description describe the dataset.
 	Title, Description string
@@ -18,31 +37,125 @@ type Graph struct {
 
 	nodes   []Node
 	edges   []Edge
-	out, in [][]int32 // relation indices leaving / entering each node
 	nodeIDs map[string]int32
 	edgeIDs map[string]int32
 	strs    map[string]string // interned type strings
 
-	lib dg.Graph[int32, int32]
+	chart Chart
 
-	indexOnce sync.Once
+	// shared is set when a snapshot shares the slices and maps above:
+	// the next change copies them first.
+	shared bool
+
+	// version counts changes of any kind; topoVersion changes of the
+	// structure (entities, relations, their ends and types); nameVersion
+	// changes of the names the index searches.
+	version, topoVersion, nameVersion uint64
+
+	cache *derived
+
+	hist history
+}
+
+// derived caches what is computed from one version of the structure. It is
+// shared by a graph and its snapshots; each entry says which version it
+// was built for.
+type derived struct {
+	mu        sync.Mutex
+	topo      *Topology
+	topoVer   uint64
 	index     *NameIndex
+	indexVer  uint64
+	styleSeed map[string]TypeStyle // colours already given, kept across versions
+}
+
+// Chart is the state of the drawing that belongs to the investigation
+// rather than to the data: which entity types are hidden, the chart's own
+// note, and groups of entities.
+type Chart struct {
+	// HiddenTypes are entity and relation types the user hid, sorted.
+	HiddenTypes []string
+	// Note is a note on the chart as a whole.
+	Note string
+	// Groups are named sets of entities, in creation order.
+	Groups []Group
+}
+
+// Group is a named set of entities that can be drawn collapsed into one.
+type Group struct {
+	ID        string
+	Label     string
+	Members   []string // entity ids
+	Collapsed bool
 }
 
 // New returns an empty graph with room for about n nodes and m relations.
 func New(n, m int) *Graph {
-	g := &Graph{
+	return &Graph{
 		nodes:   make([]Node, 0, n),
 		edges:   make([]Edge, 0, m),
-		out:     make([][]int32, 0, n),
-		in:      make([][]int32, 0, n),
 		nodeIDs: make(map[string]int32, n),
 		edgeIDs: make(map[string]int32, m),
 		strs:    make(map[string]string),
+		cache:   &derived{},
 	}
-	g.lib = dg.NewWithStore(func(i int32) int32 { return i }, &store{g}, dg.Directed())
-	return g
 }
+
+// Snapshot returns a read-only copy of g that later changes to g do not
+// affect. It costs O(1): g copies its storage on its next change.
+//
+// Snapshot of a snapshot writes nothing, so that goroutines sharing one may
+// call it (and every method that reads) at once.
+func (g *Graph) Snapshot() *Graph {
+	if !g.shared {
+		g.shared = true
+	}
+	s := *g
+	s.hist = history{}
+	return &s
+}
+
+// own makes g's storage its own before a change, if a snapshot shares it.
+func (g *Graph) own() {
+	if !g.shared {
+		return
+	}
+	g.nodes = slices.Clone(g.nodes)
+	g.edges = slices.Clone(g.edges)
+	g.nodeIDs = maps.Clone(g.nodeIDs)
+	g.edgeIDs = maps.Clone(g.edgeIDs)
+	g.strs = maps.Clone(g.strs)
+	g.chart = g.chart.clone()
+	old := g.cache
+	g.cache = &derived{}
+	old.mu.Lock()
+	g.cache.topo, g.cache.topoVer = old.topo, old.topoVer
+	g.cache.index, g.cache.indexVer = old.index, old.indexVer
+	g.cache.styleSeed = old.styleSeed
+	old.mu.Unlock()
+	g.shared = false
+}
+
+func (c Chart) clone() Chart {
+	c.HiddenTypes = slices.Clone(c.HiddenTypes)
+	c.Groups = slices.Clone(c.Groups)
+	return c
+}
+
+// changed records a change: what kind decides which caches go stale.
+func (g *Graph) changed(structure, names bool) {
+	g.version++
+	if structure {
+		g.topoVersion++
+	}
+	if names {
+		g.nameVersion++
+	}
+}
+
+// Version counts the changes made to g (of any kind); equal versions of
+// one graph have equal contents.
+func (g *Graph) Version() uint64 { return g.version }
 
 // intern returns a shared copy of s so that the many repeats of a type name
 // share one allocation.
@@ -55,11 +168,13 @@ func (g *Graph) intern(s string) string {
 }
 
 // AddNode adds an entity and returns its index. The id must be non-empty
-// and unused.
+// and unused. It is for loaders building a graph: a change to an
+// investigation is a command ([AddEntity]) given to [Graph.Apply].
 func (g *Graph) AddNode(n Node) (int32, error) {
 	if n.ID == "" {
 		return -1, fmt.Errorf("node has an empty id")
 	}
+	g.own()
 	i := int32(len(g.nodes))
 	// One map operation (see AddEdge).
 	before := len(g.nodeIDs)
@@ -75,21 +190,19 @@ func (g *Graph) AddNode(n Node) (int32, error) {
 	}
 	n.Type = g.intern(n.Type)
 	g.nodes = append(g.nodes, n)
-	g.out = append(g.out, nil)
-	g.in = append(g.in, nil)
-	g.index = nil
-	g.indexOnce = sync.Once{}
+	g.changed(true, true)
 	return i, nil
 }
 
 // AddEdge adds a relation between two existing nodes and returns its index.
 // An empty id is replaced by a generated one ("e1", "e2", ... skipping ids
-// in use); a non-empty id must be unused.
+// in use); a non-empty id must be unused. Like AddNode, it is for loaders.
 func (g *Graph) AddEdge(e Edge) (int32, error) {
 	n := int32(len(g.nodes))
 	if e.From < 0 || e.From >= n || e.To < 0 || e.To >= n {
 		return -1, fmt.Errorf("relation joins a missing node")
 	}
+	g.own()
 	if e.ID == "" {
 		e.ID = g.freshEdgeID()
 	}
@@ -110,8 +223,7 @@ func (g *Graph) AddEdge(e Edge) (int32, error) {
 	}
 	e.Type = g.intern(e.Type)
 	g.edges = append(g.edges, e)
-	g.out[e.From] = append(g.out[e.From], i)
-	g.in[e.To] = append(g.in[e.To], i)
+	g.changed(true, false)
 	return i, nil
 }
 
@@ -124,6 +236,19 @@ func (g *Graph) freshEdgeID() string {
 	}
 }
 
+// FreshID returns an unused entity or relation id made of prefix and a
+// number.
+func (g *Graph) FreshID(prefix string) string {
+	for k := len(g.nodes) + len(g.edges) + 1; ; k++ {
+		id := prefix + strconv.Itoa(k)
+		_, n := g.nodeIDs[id]
+		_, e := g.edgeIDs[id]
+		if !n && !e {
+			return id
+		}
+	}
+}
+
 // NodeCount is the number of entities.
 func (g *Graph) NodeCount() int { return len(g.nodes) }
 
@@ -131,11 +256,12 @@ func (g *Graph) NodeCount() int { return len(g.nodes) }
 func (g *Graph) EdgeCount() int { return len(g.edges) }
 
 // Node returns the entity at index i. The pointer stays valid until the
-// next AddNode; callers must not change ID.
+// next change; callers must not modify the entity (change it with a
+// command).
 func (g *Graph) Node(i int32) *Node { return &g.nodes[i] }
 
 // Edge returns the relation at index i. The pointer stays valid until the
-// next AddEdge; callers must not change ID, From or To.
+// next change; callers must not modify the relation.
 func (g *Graph) Edge(i int32) *Edge { return &g.edges[i] }
 
 // NodeIndex returns the index of the entity with the given id.
@@ -150,32 +276,51 @@ func (g *Graph) EdgeIndex(id string) (int32, bool) {
 	return i, ok
 }
 
-// Out returns the indices of the relations whose subject is node i, in
-// insertion order. The slice must not be modified.
-func (g *Graph) Out(i int32) []int32 { return g.out[i] }
-
-// In returns the indices of the relations whose object is node i.
-func (g *Graph) In(i int32) []int32 { return g.in[i] }
-
-// Degree is the number of relations touching node i (a self-loop counts twice).
-func (g *Graph) Degree(i int32) int { return len(g.out[i]) + len(g.in[i]) }
+// Degree is the number of relations touching node i (a self-loop counts
+// twice).
+func (g *Graph) Degree(i int32) int { return int(g.Topology().Degree[i]) }
 
 // Between returns the relations from a to b (and, when undirected is true,
 // also those from b to a), in insertion order.
 func (g *Graph) Between(a, b int32, undirected bool) []int32 {
+	t := g.Topology()
 	var rs []int32
-	for _, r := range g.out[a] {
-		if g.edges[r].To == b {
+	for _, arc := range t.OutArcs(a) {
+		if arc.Node == b {
+			rs = append(rs, arc.Rel)
+		}
+	}
+	if a == b {
+		for _, r := range t.Loops(a) {
 			rs = append(rs, r)
 		}
+		slices.Sort(rs)
+		return rs
 	}
-	if undirected && a != b {
-		for _, r := range g.out[b] {
-			if g.edges[r].To == a {
-				rs = append(rs, r)
+	if undirected {
+		for _, arc := range t.OutArcs(b) {
+			if arc.Node == a {
+				rs = append(rs, arc.Rel)
 			}
 		}
+		slices.Sort(rs)
 	}
+	return rs
+}
+
+// Relations returns every relation touching node i (leaving, entering and
+// self-loops), in insertion order.
+func (g *Graph) Relations(i int32) []int32 {
+	t := g.Topology()
+	rs := make([]int32, 0, t.Degree[i])
+	for _, a := range t.OutArcs(i) {
+		rs = append(rs, a.Rel)
+	}
+	for _, a := range t.InArcs(i) {
+		rs = append(rs, a.Rel)
+	}
+	rs = append(rs, t.Loops(i)...)
+	slices.Sort(rs)
 	return rs
 }
 
@@ -189,8 +334,38 @@ func (g *Graph) Source(id string) (*Source, bool) {
 	return nil, false
 }
 
-// Lib returns the dominikbraun/graph view of this graph. Vertices are node
-// indices; each library edge stands for all the relations from its source
-// to its target, listed in its Properties.Data as a []int32 (see
-// [PairRelations]). The view shares this graph's storage.
-func (g *Graph) Lib() dg.Graph[int32, int32] { return g.lib }
+// Chart returns the chart state (hidden types, note, groups). The result
+// must not be modified.
+func (g *Graph) Chart() Chart { return g.chart }
+
+// TypeHidden reports whether the user hid the entity or relation type t.
+func (g *Graph) TypeHidden(t string) bool {
+	_, ok := slices.BinarySearch(g.chart.HiddenTypes, t)
+	return ok
+}
+
+// Out returns the relations whose subject is node i (self-loops included),
+// in insertion order.
+func (g *Graph) Out(i int32) []int32 {
+	t := g.Topology()
+	rs := make([]int32, 0, len(t.OutArcs(i))+len(t.Loops(i)))
+	for _, a := range t.OutArcs(i) {
+		rs = append(rs, a.Rel)
+	}
+	rs = append(rs, t.Loops(i)...)
+	slices.Sort(rs)
+	return rs
+}
+
+// In returns the relations whose object is node i (self-loops included),
+// in insertion order.
+func (g *Graph) In(i int32) []int32 {
+	t := g.Topology()
+	rs := make([]int32, 0, len(t.InArcs(i))+len(t.Loops(i)))
+	for _, a := range t.InArcs(i) {
+		rs = append(rs, a.Rel)
+	}
+	rs = append(rs, t.Loops(i)...)
+	slices.Sort(rs)
+	return rs
+}

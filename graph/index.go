@@ -69,12 +69,24 @@ func maskBit(b byte) byte {
 
 // Index returns the graph's name index, building it on first use.
 func (g *Graph) Index() *NameIndex {
-	g.indexOnce.Do(func() { g.index = NewNameIndex(g) })
-	return g.index
+	c := g.cache
+	c.mu.Lock()
+	if c.index != nil && c.indexVer == g.nameVersion && c.index.g.topoVersion == g.topoVersion {
+		ix := c.index
+		c.mu.Unlock()
+		return ix
+	}
+	c.mu.Unlock()
+	ix := NewNameIndex(g)
+	c.mu.Lock()
+	c.index, c.indexVer = ix, g.nameVersion
+	c.mu.Unlock()
+	return ix
 }
 
 // NewNameIndex indexes the ids, labels and aliases of g's entities.
 func NewNameIndex(g *Graph) *NameIndex {
+	g = g.Snapshot()
 	ix := &NameIndex{g: g, keys: make([]indexKey, 0, 2*len(g.nodes))}
 	for i := range g.nodes {
 		n := &g.nodes[i]

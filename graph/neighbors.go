@@ -63,10 +63,15 @@ func (s *Searcher) Neighborhood(starts []int32, depth int, opt PathOptions, limi
 		}
 		lo = hi
 	}
-	g := s.adj.g
+	t := s.adj.topo
 	for _, u := range nb.Nodes {
-		for _, r := range g.out[u] {
-			if s.markF[g.edges[r].To] == gen && (f.relOK == nil || f.relOK[s.adj.relType[r]]) {
+		for _, a := range t.OutArcs(u) {
+			if s.markF[a.Node] == gen && (f.relOK == nil || f.relOK[t.RelType[a.Rel]]) {
+				nb.Edges = append(nb.Edges, a.Rel)
+			}
+		}
+		for _, r := range t.Loops(u) {
+			if f.relOK == nil || f.relOK[t.RelType[r]] {
 				nb.Edges = append(nb.Edges, r)
 			}
 		}

@@ -15,6 +15,14 @@ type Node struct {
 	Props map[string]any
 	// Sources cite where the entity is attested.
 	Sources []Citation
+
+	// Chart state, kept with the entity so that it follows it through
+	// edits: its position when placed (by the user, a layout or the file),
+	// whether layouts must leave it where it is, and the analyst's note.
+	X, Y   float64
+	Placed bool
+	Pinned bool
+	Note   string
 }
 
 // Edge is a relation: Source did Type to Target, possibly at a Date.
@@ -32,6 +40,8 @@ type Edge struct {
 	Props map[string]any
 	// Sources cite where the relation is stated.
 	Sources []Citation
+	// Note is the analyst's note on the relation.
+	Note string
 }
 
 // Citation points at a source, optionally with the verbatim quote that

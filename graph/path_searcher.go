@@ -125,17 +125,17 @@ func (s *Searcher) compileTypes(opt PathOptions) filter {
 		f.maxHops = 0
 	}
 	if len(opt.RelTypes) > 0 {
-		f.relOK = make([]bool, len(a.relTypeID))
+		f.relOK = make([]bool, len(a.types.Rels))
 		for _, t := range opt.RelTypes {
-			if id, ok := a.relTypeID[t]; ok {
+			if id, ok := a.types.RelTypeID(t); ok {
 				f.relOK[id] = true
 			}
 		}
 	}
 	if len(opt.ExcludeNodeTypes) > 0 {
-		f.typeBan = make([]bool, len(a.nodeTypeID))
+		f.typeBan = make([]bool, len(a.types.Nodes))
 		for _, t := range opt.ExcludeNodeTypes {
-			if id, ok := a.nodeTypeID[t]; ok {
+			if id, ok := a.types.NodeTypeID(t); ok {
 				f.typeBan[id] = true
 			}
 		}

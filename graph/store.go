@@ -8,7 +8,7 @@ import (
 
 // ErrAppendOnly is returned by the dominikbraun/graph view for removals and
 // updates: Linkscope graphs only grow.
-var ErrAppendOnly = errors.New("graph: linkscope graphs are append-only")
+var ErrAppendOnly = errors.New("graph: the dominikbraun/graph view is read-only; change the model with Apply")
 
 // store implements dominikbraun/graph's Store over a Graph's own slices, so
 // the library and the model share one copy of the structure. The library
@@ -76,10 +76,14 @@ func (s *store) Edge(src, dst int32) (dg.Edge[int32], error) {
 func (s *store) ListEdges() ([]dg.Edge[int32], error) {
 	var es []dg.Edge[int32]
 	seen := map[int32][]int32{}
-	for src := range s.g.out {
+	topo := s.g.Topology()
+	for src := 0; src < topo.N; src++ {
 		clear(seen)
 		var order []int32
-		for _, r := range s.g.out[src] {
+		for _, r := range s.g.Relations(int32(src)) {
+			if s.g.edges[r].From != int32(src) {
+				continue
+			}
 			t := s.g.edges[r].To
 			if _, ok := seen[t]; !ok {
 				order = append(order, t)
@@ -110,4 +114,12 @@ func (s *store) pairEdge(src, dst int32, rs []int32) dg.Edge[int32] {
 func PairRelations(e dg.Edge[int32]) []int32 {
 	rs, _ := e.Properties.Data.([]int32)
 	return rs
+}
+
+// Lib returns the dominikbraun/graph view of this graph. Vertices are node
+// indices; each library edge stands for all the relations from its source
+// to its target, listed in its Properties.Data as a []int32 (see
+// [PairRelations]). The view reads this graph's storage; it is read-only.
+func (g *Graph) Lib() dg.Graph[int32, int32] {
+	return dg.NewWithStore(func(i int32) int32 { return i }, &store{g}, dg.Directed())
 }

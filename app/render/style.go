@@ -1,9 +1,10 @@
 package render
 
 import (
-	"hash/fnv"
 	"image/color"
 	"strings"
+
+	"github.com/linkscope/linkscope/graph"
 )
 
 // Theme is a colour scheme.
@@ -72,56 +73,15 @@ var darkPalette = palette{
 	dimAlpha:    0.16,
 }
 
-// TypeStyle is how entities of one type are drawn.
-type TypeStyle struct {
-	// Color fills the node disc.
-	Color color.NRGBA
-	// Icon names the icon drawn on the disc (see assets.IconNames).
-	Icon string
-}
+// TypeStyle is how entities of one type are drawn: the model's type table
+// decides it (see graph.TypeTable).
+type TypeStyle = graph.TypeStyle
 
-// knownTypes maps type names and their usual synonyms to a style.
-var knownTypes = map[string]TypeStyle{}
+// StyleForType returns the colour and icon an entity type gets when it is
+// alone in its graph; a graph's own colours are in its type table.
+func StyleForType(typ string) TypeStyle { return graph.StyleForType(typ) }
 
-func init() {
-	add := func(c color.NRGBA, icon string, names ...string) {
-		for _, n := range names {
-			knownTypes[n] = TypeStyle{c, icon}
-		}
-	}
-	add(color.NRGBA{60, 110, 170, 255}, "company", "company", "corporation", "firm", "business", "startup", "subsidiary")
-	add(color.NRGBA{205, 62, 66, 255}, "regulator", "regulator", "authority", "dpa", "supervisor", "agency", "data-protection-authority")
-	add(color.NRGBA{64, 150, 72, 255}, "ngo", "ngo", "association", "advocacy", "nonprofit", "non-profit", "charity", "civil-society")
-	add(color.NRGBA{226, 128, 30, 255}, "person", "person", "individual", "people", "executive", "journalist", "founder")
-	add(color.NRGBA{74, 78, 150, 255}, "police", "law-enforcement", "law_enforcement", "lawenforcement", "police", "enforcement")
-	add(color.NRGBA{150, 90, 150, 255}, "media", "media", "newspaper", "outlet", "press", "publisher", "news")
-	add(color.NRGBA{36, 150, 150, 255}, "platform", "platform", "website", "social-network", "social_network", "service", "app")
-	add(color.NRGBA{140, 105, 80, 255}, "government", "government", "ministry", "state", "parliament", "country", "public-body", "institution")
-	add(color.NRGBA{176, 140, 20, 255}, "court", "court", "tribunal", "judge", "jurisdiction")
-	add(color.NRGBA{120, 128, 140, 255}, "document", "document", "report", "law", "regulation", "decision", "source")
-}
-
-// extraColors colour types we have no style for, chosen by a hash of the
-// name so a type keeps its colour across datasets.
-var extraColors = []color.NRGBA{
-	{214, 96, 150, 255}, {100, 140, 60, 255}, {90, 120, 200, 255}, {190, 110, 60, 255},
-	{60, 160, 120, 255}, {160, 80, 200, 255}, {200, 150, 60, 255}, {80, 150, 180, 255},
-}
-
-// StyleForType returns the colour and icon of an entity type.
-func StyleForType(typ string) TypeStyle {
-	k := strings.ToLower(strings.TrimSpace(typ))
-	k = strings.ReplaceAll(k, " ", "-")
-	if s, ok := knownTypes[k]; ok {
-		return s
-	}
-	if s, ok := knownTypes[strings.TrimSuffix(k, "s")]; ok {
-		return s
-	}
-	h := fnv.New32a()
-	h.Write([]byte(k))
-	return TypeStyle{extraColors[h.Sum32()%uint32(len(extraColors))], "other"}
-}
+var extraColors = graph.ExtraColors
 
 // mix blends a toward b by t (0: a, 1: b), keeping a's alpha.
 func mix(a, b color.NRGBA, t float64) color.NRGBA {
