@@ -1,9 +1,6 @@
 package gui
 
 import (
-	"image/color"
-
-	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -37,7 +34,7 @@ func visibleSubgraph(ex *explorer) (*graph.Graph, *dataset.Visual, error) {
 		p := ex.pos[i]
 		vis.X, vis.Y = append(vis.X, p.X), append(vis.Y, p.Y)
 		vis.Size = append(vis.Size, ex.scene.Radius(int32(i)))
-		vis.Color = append(vis.Color, color.NRGBA(render.StyleForType(nd.Type).Color))
+		vis.Color = append(vis.Color, nodeTypeColor(g, nd.Type))
 	}
 	for e := 0; e < g.EdgeCount(); e++ {
 		r := *g.Edge(int32(e))

@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/linkscope/linkscope/app/render"
 )
 
 // filtersPanel is the Filters tab: entity and relation types as checkable
@@ -40,7 +38,7 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 		chk := widget.NewCheck(t, func(on bool) { ex.setNodeType(t, on) })
 		chk.SetChecked(!ex.filter.nodeTypeOff[t])
 		p.nodeTypes[t] = chk
-		dot := canvas.NewCircle(render.StyleForType(t).Color)
+		dot := canvas.NewCircle(nodeTypeColor(ex.g, t))
 		nodeRows.Add(typeRow(colorDot(dot), chk, tc.Count))
 	}
 	edgeRows := container.NewVBox()

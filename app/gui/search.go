@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -153,7 +152,7 @@ func setEntityRow(o fyne.CanvasObject, g *graph.Graph, i int32, matched string) 
 	}
 	name.SetText(text)
 	dot := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
-	dot.FillColor = render.StyleForType(n.Type).Color
+	dot.FillColor = nodeTypeColor(g, n.Type)
 	dot.Refresh()
 	c.Objects[2].(*widget.Label).SetText(n.Type)
 }

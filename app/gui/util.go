@@ -1,10 +1,13 @@
 package gui
 
 import (
+	"image/color"
 	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/linkscope/linkscope/graph"
 )
 
 // probeSize is the size of the frame-counting probe (see frameStats).
@@ -18,4 +21,10 @@ func baseName(path string) string {
 		return ""
 	}
 	return filepath.Base(path)
+}
+
+// nodeTypeColor is the colour of entity type t as the canvas draws it: the
+// model's type table decides every type's colour, once.
+func nodeTypeColor(g *graph.Graph, t string) color.NRGBA {
+	return g.Topology().Types.NodeStyle(t).Color
 }

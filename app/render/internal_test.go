@@ -201,13 +201,13 @@ func TestFormatAmount(t *testing.T) {
 }
 
 func TestStyleForType(t *testing.T) {
-	if StyleForType("Regulator") != StyleForType("regulator") || StyleForType("regulators").Icon != "regulator" {
+	if graph.StyleForType("Regulator") != graph.StyleForType("regulator") || graph.StyleForType("regulators").Icon != "regulator" {
 		t.Error("type names are not normalised")
 	}
-	if StyleForType("law enforcement").Icon != "police" || StyleForType("NGO").Icon != "ngo" {
+	if graph.StyleForType("law enforcement").Icon != "police" || graph.StyleForType("NGO").Icon != "ngo" {
 		t.Error("synonyms not recognised")
 	}
-	a, b := StyleForType("spaceship"), StyleForType("spaceship")
+	a, b := graph.StyleForType("spaceship"), graph.StyleForType("spaceship")
 	if a != b || a.Icon != "other" {
 		t.Errorf("unknown type style not stable: %v %v", a, b)
 	}
@@ -223,7 +223,7 @@ func TestSynonymTypesGetTheirOwnColours(t *testing.T) {
 	if ts[0].Style.Color == ts[1].Style.Color {
 		t.Errorf("regulator and authority share colour %v", ts[0].Style.Color)
 	}
-	if ts[0].Style.Color != StyleForType("regulator").Color || ts[1].Style.Icon != "regulator" {
+	if ts[0].Style.Color != graph.StyleForType("regulator").Color || ts[1].Style.Icon != "regulator" {
 		t.Errorf("the more frequent type lost its colour, or the synonym its icon: %+v", ts)
 	}
 }

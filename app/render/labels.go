@@ -272,7 +272,12 @@ func (f *frame) placeEdgeLabels(occ *occupancy, bounds image.Rectangle, halo flo
 			if !f.onScr[i] {
 				continue
 			}
-			for _, e := range s.outOf(i) {
+			for _, a := range s.topo.OutArcs(i) {
+				if e := a.Rel; s.edgeFlag(e)&flagPath == 0 && int(s.edgeRank[e]) == pass {
+					try(e)
+				}
+			}
+			for _, e := range s.topo.Loops(i) {
 				if s.edgeFlag(e)&flagPath == 0 && int(s.edgeRank[e]) == pass {
 					try(e)
 				}

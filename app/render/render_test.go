@@ -44,8 +44,8 @@ func TestNodesAreDrawnInTheirTypeColour(t *testing.T) {
 	render.Render(img, s, v, render.Options{NoLabels: true})
 	for i, ty := range []string{"company", "regulator"} {
 		x, y := v.ToScreen(s.Positions()[i])
-		if c := img.At(int(x), int(y)); !near(c, render.StyleForType(ty).Color, 2) {
-			t.Errorf("%s node centre is %v, want %v", ty, c, render.StyleForType(ty).Color)
+		if c := img.At(int(x), int(y)); !near(c, graph.StyleForType(ty).Color, 2) {
+			t.Errorf("%s node centre is %v, want %v", ty, c, graph.StyleForType(ty).Color)
 		}
 	}
 	if c := img.At(100, 90); !near(c, color.NRGBA{255, 255, 255, 255}, 0) {
@@ -290,10 +290,10 @@ func TestDimFadesUnrelatedEntities(t *testing.T) {
 	img := image.NewRGBA(image.Rect(0, 0, 200, 200))
 	render.Render(img, s, v, render.Options{NoLabels: true})
 	at := func(i int) color.Color { x, y := v.ToScreen(s.Positions()[i]); return img.At(int(x), int(y)) }
-	if !near(at(1), render.StyleForType("regulator").Color, 3) {
+	if !near(at(1), graph.StyleForType("regulator").Color, 3) {
 		t.Errorf("neighbour of the selection was dimmed: %v", at(1))
 	}
-	if near(at(2), render.StyleForType("ngo").Color, 30) {
+	if near(at(2), graph.StyleForType("ngo").Color, 30) {
 		t.Errorf("unrelated entity not dimmed: %v", at(2))
 	}
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"image/color"
 	"math"
 	"sort"
 
@@ -58,25 +57,24 @@ type Scene struct {
 }
 
 // static is the part of a Scene fixed at construction and shared by its
-// snapshots.
+// snapshots. The structure (ends, types, degrees, adjacency) is the
+// model's own Topology, shared rather than copied; only what drawing adds
+// (labels, sizes, parallel arcs, label order) is the scene's.
 type static struct {
 	n, m      int
-	src, dst  []int32
-	nodeType  []uint16 // index into types
+	topo      *graph.Topology
+	src, dst  []int32 // topo.Src, topo.Dst
+	nodeType  []int32 // topo.NodeType: index into types
 	types     []TypeInfo
 	labels    []string
 	edgeLabel []string
 	edgeRank  []uint8 // label priority: 0 money, 1 dated, 2 other
-	degree    []int32
+	degree    []int32 // topo.Degree
 	maxDegree int32
 	radius    []float64 // world units
 	// parallel arcs: position of the relation among the relations joining
 	// the same two entities (either direction), and their number.
 	parIndex, parCount []uint16
-	// outStart/outList, inStart/inList: relations leaving and entering
-	// each node (CSR)
-	outStart, outList []int32
-	inStart, inList   []int32
 	// priority lists nodes most important first (degree, then index), the
 	// order labels are placed in.
 	priority []int32
@@ -85,28 +83,21 @@ type static struct {
 	title string
 }
 
-// TypeInfo describes an entity type present in the scene, for legends.
-type TypeInfo struct {
-	// Name is the type as the dataset spells it.
-	Name string
-	// Style is its colour and icon.
-	Style TypeStyle
-	// Count is the number of entities of this type.
-	Count int
-}
+// TypeInfo describes an entity type present in the scene, for legends: its
+// name, count and style, as the model's type table gives them.
+type TypeInfo = graph.TypeInfo
 
 // NewScene derives a scene from g: every entity visible, nothing
 // highlighted, all positions at the origin until SetPositions.
 func NewScene(g *graph.Graph) *Scene {
-	n, m := g.NodeCount(), g.EdgeCount()
-	st := &static{n: n, m: m, title: g.Title, text: newTextEngine()}
-	st.src = make([]int32, m)
-	st.dst = make([]int32, m)
+	t := g.Topology()
+	n, m := t.N, t.M
+	st := &static{n: n, m: m, topo: t, title: g.Title, text: newTextEngine()}
+	st.src, st.dst = t.Src, t.Dst
 	st.edgeLabel = make([]string, m)
 	st.edgeRank = make([]uint8, m)
 	for i := 0; i < m; i++ {
 		e := g.Edge(int32(i))
-		st.src[i], st.dst[i] = e.From, e.To
 		st.edgeLabel[i] = EdgeLabel(e)
 		switch _, _, money := e.Amount(); {
 		case money:
@@ -117,41 +108,22 @@ func NewScene(g *graph.Graph) *Scene {
 			st.edgeRank[i] = 2
 		}
 	}
-	st.nodeType = make([]uint16, n)
+	st.nodeType = t.NodeType
+	st.types = t.Types.Nodes
+	st.degree, st.maxDegree = t.Degree, t.MaxDegree
 	st.labels = make([]string, n)
-	st.degree = make([]int32, n)
-	typeIdx := map[string]uint16{}
 	for i := 0; i < n; i++ {
 		nd := g.Node(int32(i))
-		t, ok := typeIdx[nd.Type]
-		if !ok {
-			if len(st.types) >= math.MaxUint16 {
-				t = uint16(len(st.types) - 1)
-			} else {
-				t = uint16(len(st.types))
-				typeIdx[nd.Type] = t
-				st.types = append(st.types, TypeInfo{Name: nd.Type, Style: StyleForType(nd.Type)})
-			}
-		}
-		st.nodeType[i] = t
-		st.types[t].Count++
 		st.labels[i] = nd.Label
 		if st.labels[i] == "" {
 			st.labels[i] = nd.ID
 		}
-		st.degree[i] = int32(g.Degree(int32(i)))
-		if st.degree[i] > st.maxDegree {
-			st.maxDegree = st.degree[i]
-		}
 	}
-	distinctColors(st.types)
 	st.radius = make([]float64, n)
 	for i := range st.radius {
 		st.radius[i] = NodeRadius(int(st.degree[i]))
 	}
 	st.parallel()
-	st.outStart, st.outList = csr(n, st.src)
-	st.inStart, st.inList = csr(n, st.dst)
 	st.priority = make([]int32, n)
 	for i := range st.priority {
 		st.priority[i] = int32(i)
@@ -163,33 +135,6 @@ func NewScene(g *graph.Graph) *Scene {
 	s.pos = make([]Point, n)
 	s.grid = buildGrid(s.pos, st.radius)
 	return s
-}
-
-// distinctColors gives types that share a colour (synonyms such as
-// "authority" and "regulator", both drawn as regulators) colours of their
-// own, so that the legend tells them apart; the more frequent keeps it.
-func distinctColors(types []TypeInfo) {
-	order := make([]int, len(types))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return types[order[a]].Count > types[order[b]].Count })
-	used := map[color.NRGBA]bool{}
-	for _, t := range order {
-		c := types[t].Style.Color
-		if !used[c] {
-			used[c] = true
-			continue
-		}
-		for k := 0; k < len(extraColors); k++ {
-			alt := extraColors[(t+k)%len(extraColors)]
-			if !used[alt] {
-				types[t].Style.Color = alt
-				used[alt] = true
-				break
-			}
-		}
-	}
 }
 
 // NodeRadius is the world-space radius of an entity with the given number
@@ -231,26 +176,8 @@ func (st *static) parallel() {
 	}
 }
 
-// csr groups relation indices by the node in ends.
-func csr(n int, ends []int32) (start, list []int32) {
-	start = make([]int32, n+1)
-	for _, a := range ends {
-		start[a+1]++
-	}
-	for i := 1; i <= n; i++ {
-		start[i] += start[i-1]
-	}
-	list = make([]int32, len(ends))
-	fill := append([]int32(nil), start[:n]...)
-	for e, a := range ends {
-		list[fill[a]] = int32(e)
-		fill[a]++
-	}
-	return start, list
-}
-
-// outOf returns the relations leaving node i.
-func (st *static) outOf(i int32) []int32 { return st.outList[st.outStart[i]:st.outStart[i+1]] }
+// Topology is the model's structure the scene was made from.
+func (s *Scene) Topology() *graph.Topology { return s.topo }
 
 // NodeCount is the number of entities.
 func (s *Scene) NodeCount() int { return s.n }
@@ -258,8 +185,13 @@ func (s *Scene) NodeCount() int { return s.n }
 // EdgeCount is the number of relations.
 func (s *Scene) EdgeCount() int { return s.m }
 
-// Types lists the entity types in order of first appearance, with counts.
+// Types lists the entity types in order of first appearance, with counts
+// and styles (the model's type table).
 func (s *Scene) Types() []TypeInfo { return append([]TypeInfo(nil), s.types...) }
+
+// TypeTable is the model's type table: the colour of every entity and
+// relation type, as the canvas and every panel show it.
+func (s *Scene) TypeTable() *graph.TypeTable { return s.topo.Types }
 
 // NodeType is the index in Types of node i's type.
 func (s *Scene) NodeType(i int32) int { return int(s.nodeType[i]) }
@@ -361,12 +293,14 @@ func (s *Scene) SetHighlight(h Highlight) {
 	}
 	if v := h.Selected; v >= 0 && int(v) < s.n {
 		nf[v] |= flagSelected
-		for _, list := range [][]int32{s.outOf(v), s.inList[s.inStart[v]:s.inStart[v+1]]} {
-			for _, e := range list {
-				ef[e] |= flagNeighbor
-				nf[s.src[e]] |= flagNeighbor
-				nf[s.dst[e]] |= flagNeighbor
+		for _, list := range [][]graph.Arc{s.topo.OutArcs(v), s.topo.InArcs(v)} {
+			for _, a := range list {
+				ef[a.Rel] |= flagNeighbor
+				nf[a.Node] |= flagNeighbor
 			}
+		}
+		for _, e := range s.topo.Loops(v) {
+			ef[e] |= flagNeighbor
 		}
 	}
 	if h.Dim {

@@ -77,12 +77,6 @@ var darkPalette = palette{
 // decides it (see graph.TypeTable).
 type TypeStyle = graph.TypeStyle
 
-// StyleForType returns the colour and icon an entity type gets when it is
-// alone in its graph; a graph's own colours are in its type table.
-func StyleForType(typ string) TypeStyle { return graph.StyleForType(typ) }
-
-var extraColors = graph.ExtraColors
-
 // mix blends a toward b by t (0: a, 1: b), keeping a's alpha.
 func mix(a, b color.NRGBA, t float64) color.NRGBA {
 	f := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t + 0.5) }
