@@ -287,7 +287,8 @@ func (c *graphCanvas) scheduleRender() {
 		c.requestRender()
 	}
 	if c.settle == nil {
-		c.settle = time.AfterFunc(c.settleDelay, func() { fyne.Do(c.requestRender) })
+		post := postUI
+		c.settle = time.AfterFunc(c.settleDelay, func() { post(c.requestRender) })
 	} else {
 		c.settle.Reset(c.settleDelay)
 	}

@@ -10,10 +10,18 @@ import (
 // selection, the hover, the neighbourhood focus and the highlighted path.
 // It is used from the UI goroutine only; panels read it and call its
 // methods, and it tells them about changes through onChange.
+//
+// g is the live model, which the UI goroutine changes (g.Apply). Work on
+// another goroutine reads snapshot(), taken on the UI goroutine when the
+// work starts, never g.
 type explorer struct {
-	g      *graph.Graph
-	scene  *render.Scene
-	search *graph.Searcher
+	g     *graph.Graph
+	scene *render.Scene
+	// search is a path searcher over snap, the snapshot of g at version
+	// snapVer (see snapshot and searcher).
+	search  *graph.Searcher
+	snap    *graph.Graph
+	snapVer uint64
 	// path is the file the graph came from ("" for the embedded case).
 	path string
 
@@ -55,15 +63,33 @@ func newExplorer(g *graph.Graph, path string) *explorer {
 	ex := &explorer{
 		g:        g,
 		scene:    render.NewScene(g),
-		search:   graph.NewSearcher(g),
 		path:     path,
 		pos:      make([]render.Point, g.NodeCount()),
 		selected: -1,
 		hovered:  -1,
 		filter:   filterState{nodeTypeOff: map[string]bool{}, edgeTypeOff: map[string]bool{}},
 	}
+	ex.searcher()
 	ex.applyFilters()
 	return ex
+}
+
+// snapshot returns an immutable copy of the graph for work off the UI
+// goroutine, the same one until the graph changes.
+func (ex *explorer) snapshot() *graph.Graph {
+	if ex.snap == nil || ex.snapVer != ex.g.Version() {
+		ex.snap, ex.snapVer = ex.g.Snapshot(), ex.g.Version()
+	}
+	return ex.snap
+}
+
+// searcher returns a path searcher over snapshot() (after a change, one
+// for the new snapshot); give each goroutine its own Clone.
+func (ex *explorer) searcher() *graph.Searcher {
+	if s := ex.snapshot(); ex.search == nil || ex.search.Graph() != s {
+		ex.search = graph.NewSearcher(s)
+	}
+	return ex.search
 }
 
 // title is the window title for the dataset.

@@ -36,7 +36,14 @@ func (u *ui) snapshotOptions() render.ImageOptions {
 // writeSnapshot writes the current view to path as PNG, or SVG when path
 // ends in .svg.
 func writeSnapshot(path string, s *render.Scene, o render.ImageOptions) error {
-	return dataset.WriteAtomic(path, func(w io.Writer) error {
+	return writeSnapshotCtx(context.Background(), path, s, o)
+}
+
+// writeSnapshotCtx is writeSnapshot, giving up (and leaving any previous
+// file in place) once ctx is done.
+func writeSnapshotCtx(ctx context.Context, path string, s *render.Scene, o render.ImageOptions) error {
+	return dataset.WriteAtomic(path, func(fw io.Writer) error {
+		w := ctxWriter{ctx, fw}
 		if strings.EqualFold(filepath.Ext(path), ".svg") {
 			return render.WriteSVG(w, s, o)
 		}
@@ -52,15 +59,9 @@ func (u *ui) exportSnapshotDialog() {
 	scene := u.ex.scene.Snapshot()
 	opts := u.snapshotOptions()
 	u.saveDialog("linkscope-view.png", []string{".png", ".svg"}, func(path string) {
-		runJob(u.win, "Exporting "+baseName(path)+"…", func(context.Context) (struct{}, error) {
-			return struct{}{}, writeSnapshot(path, scene, opts)
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				u.showError(fmt.Errorf("export failed: %w", err))
-				return
-			}
-			u.notify("Saved " + path)
-		})
+		u.exports.start("Exporting "+baseName(path)+"…", func(ctx context.Context, _ func(string)) ([]string, error) {
+			return []string{path}, writeSnapshotCtx(ctx, path, scene, opts)
+		}, u.exported)
 	})
 }
 
@@ -77,16 +78,20 @@ func (u *ui) exportDataDialog() {
 		return
 	}
 	u.saveDialog("linkscope-data.json", dataExtensions, func(path string) {
-		runJob(u.win, "Exporting "+baseName(path)+"…", func(context.Context) ([]string, error) {
-			return dataset.WriteFile(path, g, vis)
-		}, func(files []string, err error) {
-			if err != nil {
-				u.showError(fmt.Errorf("export failed: %w", err))
-				return
-			}
-			u.notify("Saved " + strings.Join(files, ", "))
-		})
+		u.exports.start("Exporting "+baseName(path)+"…", func(ctx context.Context, _ func(string)) ([]string, error) {
+			return writeData(ctx, path, g, vis)
+		}, u.exported)
 	})
+}
+
+// exported reports how an export ended (the exports job: one export at a
+// time, a newer one replaces one still running).
+func (u *ui) exported(files []string, err error) {
+	if err != nil {
+		u.showError(fmt.Errorf("export failed: %w", err))
+		return
+	}
+	u.notify("Saved " + strings.Join(files, ", "))
 }
 
 // saveDialog asks for a file name to save to.

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -74,3 +75,62 @@ func screenPos(c *graphCanvas, i int32) fyne.Position {
 
 // lightOptions are plain render options for tests.
 func lightOptions() render.Options { return render.Options{Theme: render.Light} }
+
+// uiQueue stands in for the UI goroutine's queue: the functions posted
+// wait until the test goroutine, playing the UI goroutine, runs them.
+// Posting never blocks.
+type uiQueue struct {
+	mu     sync.Mutex
+	fs     []func()
+	posted chan struct{}
+}
+
+func newUIQueue() *uiQueue { return &uiQueue{posted: make(chan struct{}, 1)} }
+
+func (q *uiQueue) post(f func()) {
+	q.mu.Lock()
+	q.fs = append(q.fs, f)
+	q.mu.Unlock()
+	select {
+	case q.posted <- struct{}{}:
+	default:
+	}
+}
+
+// run runs what is queued, and what that posts, until nothing is left.
+func (q *uiQueue) run() {
+	for {
+		q.mu.Lock()
+		if len(q.fs) == 0 {
+			q.mu.Unlock()
+			return
+		}
+		f := q.fs[0]
+		q.fs = q.fs[1:]
+		q.mu.Unlock()
+		f()
+	}
+}
+
+// wait blocks until something is queued.
+func (q *uiQueue) wait() {
+	for {
+		q.mu.Lock()
+		n := len(q.fs)
+		q.mu.Unlock()
+		if n > 0 {
+			return
+		}
+		<-q.posted
+	}
+}
+
+// queueUI makes postUI post to a uiQueue for the rest of the test; call
+// it before building what posts (tasks take postUI when made).
+func queueUI(t *testing.T) *uiQueue {
+	q := newUIQueue()
+	old := postUI
+	postUI = q.post
+	t.Cleanup(func() { postUI = old })
+	return q
+}

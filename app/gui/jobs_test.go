@@ -27,15 +27,19 @@ func TestSlowJobShowsProgressAndFinishes(t *testing.T) {
 	serialUI(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow("job")
+	j := newJob[int](w)
 	done := make(chan int, 1)
-	runJob(w, "slow", func(ctx context.Context) (int, error) {
-		time.Sleep(3 * progressDelay) // long enough for the progress dialog
-		return 42, nil
-	}, func(v int, err error) {
-		if err != nil {
-			t.Error(err)
-		}
-		done <- v
+	postUI(func() {
+		j.start("slow", func(ctx context.Context, progress func(string)) (int, error) {
+			progress("halfway")
+			time.Sleep(3 * progressDelay) // long enough for the progress dialog
+			return 42, nil
+		}, func(v int, err error) {
+			if err != nil {
+				t.Error(err)
+			}
+			done <- v
+		})
 	})
 	select {
 	case v := <-done:
@@ -45,25 +49,34 @@ func TestSlowJobShowsProgressAndFinishes(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the job never finished")
 	}
+	j.t.Wait()
+	postUI(func() {
+		if j.dlg.dlg != nil {
+			t.Error("the progress dialog stayed after the job finished")
+		}
+	})
 }
 
 func TestCancelledJobDropsItsResult(t *testing.T) {
 	serialUI(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow("job")
+	j := newJob[int](w)
 	called := make(chan struct{}, 1)
 	started := make(chan struct{})
-	j := runJob(w, "cancel me", func(ctx context.Context) (int, error) {
-		close(started)
-		<-ctx.Done()
-		return 0, errors.New("stopped")
-	}, func(int, error) { called <- struct{}{} })
+	postUI(func() {
+		j.start("cancel me", func(ctx context.Context, _ func(string)) (int, error) {
+			close(started)
+			<-ctx.Done()
+			return 0, errors.New("stopped")
+		}, func(int, error) { called <- struct{}{} })
+	})
 	<-started
-	j.Cancel()
+	postUI(j.Cancel)
+	j.t.Wait() // the work returned and its result went to the UI
 	select {
 	case <-called:
 		t.Fatal("a cancelled job delivered its result")
-	case <-time.After(300 * time.Millisecond):
+	default:
 	}
-	<-j.done
 }

@@ -1,11 +1,10 @@
 package gui
 
 import (
+	"context"
 	"math"
 	"sync"
 	"time"
-
-	"fyne.io/fyne/v2"
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/render/arrange"
@@ -30,24 +29,33 @@ const layoutRest = 12 * time.Millisecond
 // are not drawn anyway).
 const overlapLimit = 2000
 
-// layoutUpdate is what the runner hands to the UI.
-type layoutUpdate struct {
-	pos []render.Point
-	// iter is the number of ForceAtlas2 steps run so far.
+// layoutProgress is what a running ForceAtlas2 reports: a copy of the
+// positions and the number of steps run so far.
+type layoutProgress struct {
+	pos  []render.Point
 	iter int
-	// running is false when the layout stopped (converged, out of time,
-	// paused).
-	running bool
 }
 
-// layoutRunner animates ForceAtlas2 on its own goroutine: it steps the
-// layout, publishes a copy of the positions every publishEvery, and stops
-// when the layout has converged or its time budget is spent, removing
-// overlaps on small graphs. Nodes the user drags are pinned. All methods
-// are called from the UI goroutine.
+// layoutResult is what a layout run ends with: the positions, the
+// ForceAtlas2 steps run (0 for the one-shot layouts) and the algorithm.
+type layoutResult struct {
+	pos  []render.Point
+	iter int
+	name string
+}
+
+// layoutRunner is ForceAtlas2's state across the runs of the window's
+// layout task: run steps it, reports positions every publishEvery, and
+// returns when the layout has converged or its time budget is spent
+// (removing overlaps on small graphs), or when its context is done (a
+// pause: the next run continues from there). Nodes the user drags are
+// pinned.
+//
+// The task never runs two runs at once; the UI goroutine's calls (Pin,
+// SetViewSize, SetPositions) wait at most for the step in flight.
 type layoutRunner struct {
-	// mu guards gen, running and pins (held briefly); faMu guards fa
-	// (held for a whole step by the layout goroutine).
+	// mu guards viewW, viewH and pins (held briefly); faMu guards fa, lg
+	// and scene (held for a whole step by the layout goroutine).
 	mu    sync.Mutex
 	faMu  sync.Mutex
 	lg    *layout.Graph
@@ -56,24 +64,17 @@ type layoutRunner struct {
 	// viewW and viewH are the canvas size (guarded by mu), which sets the
 	// zoom at which labels must not overlap.
 	viewW, viewH float64
-	gen          int // incremented to stop the goroutine in flight
-	running      bool
 	pins         map[int32]layout.Point
 	budget       time.Duration
-
-	// publish receives updates on the UI goroutine.
-	publish func(layoutUpdate)
-	post    func(func())
 }
 
 // newLayoutRunner prepares ForceAtlas2 for g from initial positions.
 // radii are the node sizes of the render scene, so that overlap removal
 // matches what is drawn; the scene also gives the label sizes, kept apart
 // on small graphs.
-func newLayoutRunner(g *graph.Graph, s *render.Scene, initial []render.Point, publish func(layoutUpdate)) (*layoutRunner, error) {
-	radii := s.Radii()
+func newLayoutRunner(g *graph.Graph, s *render.Scene, initial []render.Point) (*layoutRunner, error) {
 	lg := arrange.Input(g)
-	lg.Size = radii
+	lg.Size = s.Radii()
 	init := make([]layout.Point, len(initial))
 	for i, p := range initial {
 		init[i] = layout.Point(p)
@@ -83,17 +84,21 @@ func newLayoutRunner(g *graph.Graph, s *render.Scene, initial []render.Point, pu
 	if err != nil {
 		return nil, err
 	}
-	// a time budget that grows with the graph (Resume gives another)
-	budget := 4 * time.Second
-	switch {
-	case lg.N > 20000:
-		budget = 30 * time.Second
-	case lg.N > 1000:
-		budget = 12 * time.Second
-	}
 	r := &layoutRunner{lg: lg, fa: fa, scene: s, pins: map[int32]layout.Point{},
-		budget: budget, publish: publish, post: fyne.Do, viewW: 800, viewH: 600}
+		budget: layoutBudget(lg.N), viewW: 800, viewH: 600}
 	return r, nil
+}
+
+// layoutBudget is a run's time budget, growing with the graph (each run,
+// a resume or a growth, gets a new one).
+func layoutBudget(n int) time.Duration {
+	switch {
+	case n > 20000:
+		return 30 * time.Second
+	case n > 1000:
+		return 12 * time.Second
+	}
+	return 4 * time.Second
 }
 
 // SetViewSize tells the runner the canvas size in logical pixels.
@@ -118,36 +123,6 @@ func initialPositions(g *graph.Graph, seed uint64) []render.Point {
 	return p
 }
 
-// Running reports whether the layout goroutine is stepping.
-func (r *layoutRunner) Running() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.running
-}
-
-// Start (or resume) the animation with a fresh time budget.
-func (r *layoutRunner) Start() {
-	r.mu.Lock()
-	if r.running {
-		r.mu.Unlock()
-		return
-	}
-	r.running = true
-	r.gen++
-	gen := r.gen
-	r.mu.Unlock()
-	go r.loop(gen)
-}
-
-// Stop pauses the animation after the step in flight; the positions stay
-// where they are.
-func (r *layoutRunner) Stop() {
-	r.mu.Lock()
-	r.gen++
-	r.running = false
-	r.mu.Unlock()
-}
-
 // Pin fixes node i at p (the user dragged it there). It never waits for
 // a layout step: the pin is applied before the next one.
 func (r *layoutRunner) Pin(i int32, p render.Point) {
@@ -161,11 +136,23 @@ func (r *layoutRunner) Pin(i int32, p render.Point) {
 func (r *layoutRunner) SetPositions(p []render.Point) {
 	r.faMu.Lock()
 	defer r.faMu.Unlock()
+	r.setPositions(p)
+}
+
+// setPositions is SetPositions with faMu held.
+func (r *layoutRunner) setPositions(p []render.Point) {
 	for i := range p {
 		if i < r.fa.N() && !r.fa.Pinned(i) {
 			r.fa.SetPosition(i, layout.Point(p[i]))
 		}
 	}
+}
+
+// Iterations is the number of steps run so far, over every run.
+func (r *layoutRunner) Iterations() int {
+	r.faMu.Lock()
+	defer r.faMu.Unlock()
+	return r.fa.Iterations()
 }
 
 // applyPins moves and pins the nodes dragged since the last step; faMu
@@ -183,20 +170,16 @@ func (r *layoutRunner) applyPins() {
 	}
 }
 
-// stillCurrent reports whether the goroutine of generation gen should go
-// on.
-func (r *layoutRunner) stillCurrent(gen int) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return gen == r.gen
-}
-
-func (r *layoutRunner) loop(gen int) {
+// run is the layout task's work for ForceAtlas2: it steps the layout
+// until ctx is done, it settles or the budget is spent, reporting
+// positions every publishEvery, and returns the final positions (overlaps
+// removed on small graphs).
+func (r *layoutRunner) run(ctx context.Context, progress func(layoutProgress)) (layoutResult, error) {
 	start := time.Now()
 	last := time.Time{}
 	var prev []layout.Point
 	prevIter, calm := 0, 0
-	for r.stillCurrent(gen) {
+	for ctx.Err() == nil {
 		r.faMu.Lock()
 		r.applyPins()
 		r.fa.Step()
@@ -218,22 +201,22 @@ func (r *layoutRunner) loop(gen int) {
 		}
 		prev, prevIter = pos, iter
 		if calm >= 3 || time.Since(start) > r.budget {
-			r.finish(gen)
-			return
+			return r.finish(ctx)
 		}
-		r.send(pos, iter, true)
+		progress(layoutProgress{pos: toRender(pos), iter: iter})
 	}
+	return layoutResult{}, ctx.Err()
 }
 
-// finish ends an animation: overlap removal on small graphs, a last
-// update, and running false.
-func (r *layoutRunner) finish(gen int) {
+// finish ends a run: overlap removal on small graphs and the last
+// positions.
+func (r *layoutRunner) finish(ctx context.Context) (layoutResult, error) {
 	r.faMu.Lock()
 	defer r.faMu.Unlock()
 	r.applyPins()
 	pos := r.fa.Positions()
 	iter := r.fa.Iterations()
-	if len(pos) <= overlapLimit && len(pos) > 1 {
+	if len(pos) <= overlapLimit && len(pos) > 1 && ctx.Err() == nil {
 		out := r.separate(pos)
 		for i := range out {
 			if r.fa.Pinned(i) {
@@ -244,25 +227,16 @@ func (r *layoutRunner) finish(gen int) {
 		}
 		pos = out
 	}
-	r.mu.Lock()
-	current := gen == r.gen
-	if current {
-		r.running = false
-		r.gen++
-	}
-	r.mu.Unlock()
-	if current {
-		r.send(pos, iter, false)
-	}
+	return layoutResult{pos: toRender(pos), iter: iter, name: layoutFA2}, ctx.Err()
 }
 
-func (r *layoutRunner) send(pos []layout.Point, iter int, running bool) {
+// toRender converts layout positions to the scene's.
+func toRender(pos []layout.Point) []render.Point {
 	p := make([]render.Point, len(pos))
 	for i := range pos {
 		p[i] = render.Point(pos[i])
 	}
-	u := layoutUpdate{pos: p, iter: iter, running: running}
-	r.post(func() { r.publish(u) })
+	return p
 }
 
 // movement is the mean distance the nodes moved between a and b, relative

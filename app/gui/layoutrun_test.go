@@ -5,35 +5,33 @@ import (
 	"time"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/graph/layout"
 )
 
 func TestLayoutRunnerSettlesWithoutOverlaps(t *testing.T) {
 	g := clearview(t)
 	s := render.NewScene(g)
-	updates := make(chan layoutUpdate, 4096)
-	r, err := newLayoutRunner(g, s, initialPositions(g, 42), func(u layoutUpdate) { updates <- u })
+	r, err := newLayoutRunner(g, s, initialPositions(g, 42))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.post = func(f func()) { f() }
 	r.budget = 3 * time.Second
 	icoID := node(t, g, "ico")
 	pin := render.Point{X: 1234, Y: -567}
 	r.Pin(icoID, pin)
-	r.Start()
-	var last layoutUpdate
-	timeout := time.After(60 * time.Second)
-	for done := false; !done; {
-		select {
-		case last = <-updates:
-			done = !last.running
-		case <-timeout:
-			t.Fatal("the layout never stopped")
+	tk := task.New[layoutResult, layoutProgress](func(f func()) { f() })
+	var last layoutResult
+	finished := false
+	tk.Start(r.run, func(res layoutResult, err error) {
+		if err != nil {
+			t.Error(err)
 		}
-	}
-	if r.Running() {
-		t.Fatal("Running after the last update")
+		last, finished = res, true
+	})
+	tk.Wait() // the layout stopped by itself and delivered
+	if !finished || tk.Running() || tk.State() != task.Done {
+		t.Fatalf("finished %v, state %v after the layout stopped", finished, tk.State())
 	}
 	if last.pos[icoID] != pin {
 		t.Fatalf("pinned ICO moved to %v", last.pos[icoID])
@@ -50,22 +48,26 @@ func TestLayoutRunnerSettlesWithoutOverlaps(t *testing.T) {
 func TestLayoutRunnerStops(t *testing.T) {
 	g := clearview(t)
 	s := render.NewScene(g)
-	updates := make(chan layoutUpdate, 4096)
-	r, _ := newLayoutRunner(g, s, initialPositions(g, 1), func(u layoutUpdate) { updates <- u })
-	r.post = func(f func()) { f() }
+	r, _ := newLayoutRunner(g, s, initialPositions(g, 1))
 	r.budget = time.Hour
-	r.Start()
-	<-updates
-	r.Stop()
-	if r.Running() {
-		t.Fatal("still running after Stop")
+	q := newUIQueue()
+	tk := task.New[layoutResult, layoutProgress](q.post)
+	updates := 0
+	tk.OnProgress = func(layoutProgress) { updates++ }
+	tk.Start(r.run, nil)
+	q.wait()
+	q.run()
+	if updates == 0 {
+		t.Fatal("no update from the running layout")
 	}
-	time.Sleep(3 * publishEvery)
-	for len(updates) > 0 {
-		<-updates
+	tk.Pause()
+	if tk.Running() {
+		t.Fatal("still running after Pause")
 	}
-	time.Sleep(3 * publishEvery)
-	if len(updates) != 0 {
-		t.Fatal("updates keep coming after Stop")
+	n := updates
+	tk.Wait()
+	q.run()
+	if updates != n {
+		t.Fatal("updates keep coming after Pause")
 	}
 }

@@ -48,21 +48,14 @@ func (u *ui) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
-// open loads path in the background with a progress dialog that can
-// cancel. On success the new graph replaces the old; on failure its
+// open loads path in the background (the loading job: a newer open
+// replaces one still loading) with a progress dialog that can cancel. On success the new graph replaces the old; on failure its
 // positioned problems show in a dialog and the graph on screen stays
 // (fallback: the embedded case, when nothing is on screen yet).
 func (u *ui) open(path string, fallback bool) {
-	if u.loading != nil {
-		u.loading.Cancel()
-	}
-	var j *job
-	j = runJob(u.win, "Loading "+path+"…", func(ctx context.Context) (*graph.Graph, error) {
-		return dataset.LoadAny(path, dataset.Options{})
+	u.loading.start("Loading "+path+"…", func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
+		return loadFile(ctx, path, progress)
 	}, func(g *graph.Graph, err error) {
-		if u.loading == j {
-			u.loading = nil
-		}
 		if err != nil {
 			note := "the graph on screen is unchanged."
 			if fallback {
@@ -78,7 +71,6 @@ func (u *ui) open(path string, fallback bool) {
 		u.win.SetMainMenu(u.mainMenu())
 		u.setGraph(g, path)
 	})
-	u.loading = j
 }
 
 // showLoadError shows why a file did not load: every FILE:LINE:COL

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/query"
 )
@@ -65,7 +66,9 @@ type pathPanel struct {
 	steps     *fyne.Container
 
 	results []pathResult
-	running context.CancelFunc
+	// task runs the path searches and patterns: a newer one replaces one
+	// still running, whose result is then never shown.
+	task *task.Task[pathAnswer, noProgress]
 	// onChoose shows a result on the canvas.
 	onChoose func(r *pathResult)
 	// onSelect selects an entity (from the steps of a path).
@@ -75,6 +78,8 @@ type pathPanel struct {
 
 func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)) *pathPanel {
 	p := &pathPanel{ex: ex, onChoose: onChoose, onSelect: onSelect}
+	p.task = newTask[pathAnswer, noProgress]()
+	p.task.OnState = p.searchState
 	p.from = newEntityPicker(ex, "From (e.g. Privacy International)")
 	p.to = newEntityPicker(ex, "To (e.g. Walmart)")
 	// Enter in either box searches once both ends are chosen.
@@ -216,7 +221,7 @@ func (p *pathPanel) findPaths() {
 		k = 5
 	}
 	k = min(k, pathLimit)
-	s := p.ex.search.Clone()
+	s := p.ex.searcher().Clone()
 	g := p.ex.g
 	label := fmt.Sprintf("%s paths from %s to %s", strings.ToLower(mode), g.Node(from).Label, g.Node(to).Label)
 	p.start("Searching "+label+"…", func(ctx context.Context) ([]pathResult, string, error) {
@@ -248,7 +253,11 @@ func searchPaths(ctx context.Context, s *graph.Searcher, from, to int32, mode st
 			note = " (more exist; showing the first " + itoa(len(paths)) + ")"
 		}
 	default:
-		if ps, ok := s.Shortest(from, to, opt); ok {
+		ps, ok, err := shortestPath(ctx, s, from, to, opt)
+		if err != nil {
+			return nil, "", err
+		}
+		if ok {
 			paths = []graph.Path{ps}
 		}
 	}
@@ -277,11 +286,15 @@ func (p *pathPanel) runPattern() {
 		_, err = query.Compile(q, p.ex.g)
 	}
 	if err != nil {
+		// the latest request is this faulty pattern: nothing older may
+		// stay listed or highlighted, or arrive later
+		p.task.Cancel()
+		p.clearResults("The pattern has an error (below).")
 		p.showPatternError(err)
 		return
 	}
-	s := p.ex.search.Clone()
-	g := p.ex.g
+	s := p.ex.searcher().Clone()
+	g := s.Graph()
 	p.start("Matching the pattern…", func(ctx context.Context) ([]pathResult, string, error) {
 		res, err := query.Run(ctx, s, src, pathLimit)
 		if err != nil {
@@ -324,47 +337,52 @@ func (p *pathPanel) showPatternError(err error) {
 	p.patErr.Show()
 }
 
-// start runs a search on its own goroutine with a deadline and a Cancel
-// button; the results replace the list.
-func (p *pathPanel) start(msg string, work func(ctx context.Context) ([]pathResult, string, error)) {
-	p.cancel()
-	ctx, cancel := context.WithTimeout(context.Background(), pathTimeout)
-	p.running = cancel
-	p.setStatus(msg)
-	p.cancelBtn.Show()
-	go func() {
-		res, note, err := work(ctx)
-		timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded)
-		cancelled := errors.Is(ctx.Err(), context.Canceled)
-		fyne.Do(func() {
-			if cancelled {
-				return
-			}
-			cancel()
-			p.running = nil
-			p.cancelBtn.Hide()
-			switch {
-			case err != nil && len(res) == 0:
-				p.setStatus("Search failed: " + err.Error())
-			default:
-				if timedOut {
-					note += " The search stopped after " + pathTimeout.String() + "."
-				}
-				p.setResults(res, note)
-			}
-		})
-	}()
+// pathAnswer is what a search or pattern ends with.
+type pathAnswer struct {
+	res      []pathResult
+	note     string
+	timedOut bool
 }
 
-// cancel stops the search in flight.
-func (p *pathPanel) cancel() {
-	if p.running != nil {
-		p.running()
-		p.running = nil
-		p.cancelBtn.Hide()
+// start runs a search as the panel's latest task run, with a deadline and
+// a Cancel button; the results replace the list.
+func (p *pathPanel) start(msg string, work func(ctx context.Context) ([]pathResult, string, error)) {
+	p.setStatus(msg)
+	p.task.Start(func(ctx context.Context, _ func(noProgress)) (pathAnswer, error) {
+		ctx, cancel := context.WithTimeout(ctx, pathTimeout)
+		defer cancel()
+		res, note, err := work(ctx)
+		return pathAnswer{res: res, note: note, timedOut: errors.Is(ctx.Err(), context.DeadlineExceeded)}, err
+	}, p.finished)
+}
+
+// finished shows the answer of the latest search.
+func (p *pathPanel) finished(a pathAnswer, err error) {
+	if err != nil && len(a.res) == 0 {
+		p.setStatus("Search failed: " + err.Error())
+		return
+	}
+	note := a.note
+	if a.timedOut {
+		note += " The search stopped after " + pathTimeout.String() + "."
+	}
+	p.setResults(a.res, note)
+}
+
+// searchState shows the Cancel button while the latest search runs.
+func (p *pathPanel) searchState(s task.State) {
+	if s == task.Running {
+		p.cancelBtn.Show()
+		return
+	}
+	p.cancelBtn.Hide()
+	if s == task.Cancelled {
 		p.setStatus("Search cancelled.")
 	}
 }
+
+// cancel stops the search in flight.
+func (p *pathPanel) cancel() { p.task.Cancel() }
 
 func (p *pathPanel) setStatus(s string) { p.status.SetText(s) }
 
@@ -381,6 +399,9 @@ func (p *pathPanel) setResults(res []pathResult, note string) {
 		p.onChoose(nil)
 	}
 }
+
+// clearResults empties the list and the highlight, with a note.
+func (p *pathPanel) clearResults(note string) { p.setResults(nil, note) }
 
 // choose highlights result r and lists its steps.
 func (p *pathPanel) choose(r *pathResult) {

@@ -81,7 +81,7 @@ func (p *entityPicker) suggest(s string) {
 		p.list.RemoveAll()
 		return
 	}
-	p.runner.run(p.ex.g, s, pickerSuggestions, p.showSuggestions)
+	p.runner.run(p.ex.snapshot(), s, pickerSuggestions, p.showSuggestions)
 }
 
 // showSuggestions lists matches under the entry.

@@ -1,13 +1,12 @@
 package gui
 
 import (
+	"context"
 	"image"
-	"sync"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/task"
 )
 
 // renderJob is one frame to draw: a scene snapshot seen through a
@@ -25,57 +24,41 @@ type renderedFrame struct {
 	took time.Duration
 }
 
-// renderQueue draws frames off the UI goroutine, one at a time. A request
-// made while a frame is being drawn replaces any request still waiting, so
-// a burst of requests (a drag, a running layout) costs one frame in flight
-// and one more at the end, never a backlog.
+// renderQueue draws frames off the UI goroutine, one at a time: a task
+// with the Queue policy. A request made while a frame is being drawn
+// replaces any request still waiting, so a burst of requests (a drag, a
+// running layout) costs one frame in flight and one more at the end,
+// never a backlog; the frame in flight is still shown (it is newer than
+// the one on screen).
 type renderQueue struct {
-	mu   sync.Mutex
-	busy bool
-	next *renderJob
 	// deliver receives each frame on the UI goroutine.
 	deliver func(renderedFrame)
-	// post hands a function to the UI goroutine (fyne.Do).
+	// post hands a function to the UI goroutine (postUI).
 	post func(func())
+	t    *task.Task[renderedFrame, noProgress]
 }
 
-// newRenderQueue returns a queue that delivers frames with fyne.Do.
+// newRenderQueue returns a queue that delivers frames through postUI.
 func newRenderQueue(deliver func(renderedFrame)) *renderQueue {
-	return &renderQueue{deliver: deliver, post: fyne.Do}
+	return &renderQueue{deliver: deliver, post: postUI}
+}
+
+func (q *renderQueue) task() *task.Task[renderedFrame, noProgress] {
+	if q.t == nil {
+		q.t = task.NewQueue[renderedFrame, noProgress](q.post)
+	}
+	return q.t
 }
 
 // submit asks for job to be drawn as soon as the frame in flight is done.
 func (q *renderQueue) submit(job *renderJob) {
-	q.mu.Lock()
-	if q.busy {
-		q.next = job
-		q.mu.Unlock()
-		return
-	}
-	q.busy = true
-	q.mu.Unlock()
-	go q.loop(job)
+	q.task().Start(func(context.Context, func(noProgress)) (renderedFrame, error) {
+		return drawFrame(job), nil
+	}, func(f renderedFrame, _ error) { q.deliver(f) })
 }
 
 // idle reports whether no frame is being drawn or waiting.
-func (q *renderQueue) idle() bool {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return !q.busy
-}
-
-func (q *renderQueue) loop(job *renderJob) {
-	for job != nil {
-		f := drawFrame(job)
-		q.post(func() { q.deliver(f) })
-		q.mu.Lock()
-		job, q.next = q.next, nil
-		if job == nil {
-			q.busy = false
-		}
-		q.mu.Unlock()
-	}
-}
+func (q *renderQueue) idle() bool { return q.t == nil || !q.t.Running() }
 
 // drawFrame renders job into a new image.
 func drawFrame(job *renderJob) renderedFrame {

@@ -87,7 +87,7 @@ func (p *searchPanel) update() {
 		p.list.ScrollToTop()
 		return
 	}
-	p.runner.run(p.ex.g, q, searchLimit, func(res []graph.Match) { p.show(q, res) })
+	p.runner.run(p.ex.snapshot(), q, searchLimit, func(res []graph.Match) { p.show(q, res) })
 }
 
 // show lists the results of searching q.

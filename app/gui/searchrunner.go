@@ -1,8 +1,9 @@
 package gui
 
 import (
-	"fyne.io/fyne/v2"
+	"context"
 
+	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -12,45 +13,50 @@ import (
 const asyncSearchAbove = 20000
 
 // searchRunner runs the name searches of a box that searches as the user
-// types: at once on small graphs, on a goroutine on large ones, handing
-// only the latest query's results back to the UI goroutine. Its methods
-// are called on the UI goroutine.
+// types: at once on small graphs, as a task on large ones (the latest
+// query wins: an older query's results are never shown after a newer
+// query was typed). Its methods are called on the UI goroutine.
 type searchRunner struct {
-	gen, done int
-	// post runs a function on the UI goroutine (fyne.Do when nil).
+	// post runs a function on the UI goroutine (tests; postUI when nil).
 	post func(func())
+	t    *task.Task[[]graph.Match, noProgress]
 }
 
-// run searches g for q and calls show with the results on the UI
-// goroutine, unless a later run has started meanwhile.
+func (r *searchRunner) task() *task.Task[[]graph.Match, noProgress] {
+	if r.t == nil {
+		post := r.post
+		if post == nil {
+			post = postUI
+		}
+		r.t = task.New[[]graph.Match, noProgress](post)
+	}
+	return r.t
+}
+
+// run searches g (a snapshot: it is read off the UI goroutine on large
+// graphs) for q and calls show with the results on the UI goroutine,
+// unless a later run or cancel came first.
 func (r *searchRunner) run(g *graph.Graph, q string, limit int, show func([]graph.Match)) {
-	r.gen++
-	gen := r.gen
 	if g.NodeCount() <= asyncSearchAbove {
-		r.done = gen
+		r.cancel()
 		show(g.Index().Search(q, limit))
 		return
 	}
-	go func() {
-		res := g.Index().Search(q, limit)
-		post := r.post
-		if post == nil {
-			post = fyne.Do
+	r.task().Start(func(ctx context.Context, _ func(noProgress)) ([]graph.Match, error) {
+		return searchNames(ctx, g, q, limit)
+	}, func(res []graph.Match, err error) {
+		if err == nil {
+			show(res)
 		}
-		post(func() {
-			if gen == r.gen {
-				r.done = gen
-				show(res)
-			}
-		})
-	}()
+	})
 }
 
-// cancel drops the results of the searches under way.
+// cancel drops the results of the search under way.
 func (r *searchRunner) cancel() {
-	r.gen++
-	r.done = r.gen
+	if r.t != nil {
+		r.t.Cancel()
+	}
 }
 
 // pending reports whether the latest search has not delivered yet.
-func (r *searchRunner) pending() bool { return r.done != r.gen }
+func (r *searchRunner) pending() bool { return r.t != nil && r.t.Running() }

@@ -60,19 +60,27 @@ func (t *toolbar) setLayoutName(name string) {
 
 // setRunning shows whether ForceAtlas2 is running (iter < 0: unknown).
 func (t *toolbar) setRunning(running bool, iter int) {
+	text := "layout paused"
+	switch {
+	case running && iter > 0:
+		text = fmt.Sprintf("laying out (step %d)", iter)
+	case running:
+		text = "laying out…"
+	case iter > 0:
+		text = fmt.Sprintf("layout settled (%d steps)", iter)
+	}
+	t.setState(running, text)
+}
+
+// setState shows a layout state: the pause button while a layout runs,
+// the play button otherwise, and text on the toolbar and status line.
+func (t *toolbar) setState(running bool, text string) {
 	if running {
 		t.pause.SetIcon(theme.MediaPauseIcon())
-		t.layoutState = "laying out…"
-		if iter > 0 {
-			t.layoutState = fmt.Sprintf("laying out (step %d)", iter)
-		}
 	} else {
 		t.pause.SetIcon(theme.MediaPlayIcon())
-		t.layoutState = "layout paused"
-		if iter > 0 {
-			t.layoutState = fmt.Sprintf("layout settled (%d steps)", iter)
-		}
 	}
-	t.state.SetText(t.layoutState)
+	t.layoutState = text
+	t.state.SetText(text)
 	t.u.updateStatus()
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -23,9 +24,17 @@ type ui struct {
 	dark  bool
 	stats *frameStats
 
-	ex      *explorer
-	canvas  *graphCanvas
-	runner  *layoutRunner
+	ex     *explorer
+	canvas *graphCanvas
+	// runner is ForceAtlas2's state; layout the task that runs every
+	// layout (ForceAtlas2 and the one-shot ones), with layoutDlg the
+	// progress dialog of the one-shot ones and layoutIter the steps of the
+	// last ForceAtlas2 run that finished.
+	runner     *layoutRunner
+	layout     *task.Task[layoutResult, layoutProgress]
+	layoutDlg  progressDialog
+	layoutIter int
+
 	search  *searchPanel
 	filters *filtersPanel
 	details *detailsPanel
@@ -37,8 +46,10 @@ type ui struct {
 	legend bool
 	// layoutName is the chosen layout algorithm.
 	layoutName string
-	// loading is the file load in flight.
-	loading *job
+	// loading loads files, exports writes exports (each a job: a newer
+	// request replaces one still running).
+	loading *job[*graph.Graph]
+	exports *job[[]string]
 	// still (tests) places graphs with the circular layout and does not
 	// animate them.
 	still bool
@@ -64,6 +75,9 @@ func newUIWith(a fyne.App, path string, still bool) *ui {
 	u.win.SetOnClosed(func() { u.prefs.setWindowSize(u.win.Canvas().Size()) })
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
+	u.loading = newJob[*graph.Graph](u.win)
+	u.exports = newJob[[]string](u.win)
+	u.newLayoutTask()
 	if path == "" {
 		u.showDefault()
 	} else {
@@ -88,17 +102,24 @@ func (u *ui) showDefault() {
 
 // setGraph replaces the graph on screen: a new explorer, canvas, panels
 // and layout.
-func (u *ui) setGraph(g *graph.Graph, path string) {
-	if u.runner != nil {
-		u.runner.Stop()
-		u.runner = nil
-	}
+func (u *ui) setGraph(g *graph.Graph, path string) { u.setGraphAt(g, path, nil) }
+
+// setGraphAt is setGraph with the layout starting from pos (one per
+// entity; nil: the default start).
+func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
+	u.layout.Cancel()
+	u.runner = nil
 	if u.paths != nil {
 		u.paths.cancel()
 	}
+	if u.search != nil {
+		u.search.runner.cancel()
+	}
 	ex := newExplorer(g, path)
 	// the layout's starting positions, before the canvas first fits them
-	if u.still {
+	if pos != nil {
+		ex.setPositions(pos)
+	} else if u.still {
 		if p, err := staticLayout(g, ex.scene.Radii(), layoutCircular, -1); err == nil {
 			ex.setPositions(p)
 		}
