@@ -92,6 +92,50 @@ func (ex *explorer) searcher() *graph.Searcher {
 	return ex.search
 }
 
+// grown brings the explorer up to date after the graph grew (entities or
+// relations added; the entities before keep their indices): a new scene,
+// pos (one per entity) and the filters and highlight applied again. In a
+// neighbourhood focus, new entities are shown.
+func (ex *explorer) grown(pos []render.Point) {
+	n := ex.g.NodeCount()
+	if ex.focus != nil && len(ex.focus) < n {
+		f := make([]bool, n)
+		copy(f, ex.focus)
+		for i := len(ex.focus); i < n; i++ {
+			f[i] = true
+		}
+		ex.focus = f
+	}
+	if ex.selected >= int32(n) {
+		ex.selected = -1
+	}
+	if ex.hovered >= int32(n) {
+		ex.hovered = -1
+	}
+	ex.pathNodes, ex.pathEdges = validIn(ex.pathNodes, n), validIn(ex.pathEdges, ex.g.EdgeCount())
+	ex.scene = render.NewScene(ex.g)
+	ex.setPositions(pos)
+	ex.applyFilters()
+	// the details of the selection may have new relations
+	for _, fn := range ex.onSelect {
+		fn()
+	}
+}
+
+// validIn returns xs without the indices outside 0..n-1 (nil stays nil).
+func validIn(xs []int32, n int) []int32 {
+	if xs == nil {
+		return nil
+	}
+	out := xs[:0:0]
+	for _, x := range xs {
+		if x >= 0 && int(x) < n {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // title is the window title for the dataset.
 func (ex *explorer) title() string {
 	t := ex.g.Title

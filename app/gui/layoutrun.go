@@ -49,10 +49,11 @@ type layoutResult struct {
 // returns when the layout has converged or its time budget is spent
 // (removing overlaps on small graphs), or when its context is done (a
 // pause: the next run continues from there). Nodes the user drags are
-// pinned.
+// pinned; when the graph grows, grow keeps every position and places the
+// new nodes.
 //
 // The task never runs two runs at once; the UI goroutine's calls (Pin,
-// SetViewSize, SetPositions) wait at most for the step in flight.
+// SetViewSize, SetPositions, grow) wait at most for the step in flight.
 type layoutRunner struct {
 	// mu guards viewW, viewH and pins (held briefly); faMu guards fa, lg
 	// and scene (held for a whole step by the layout goroutine).
@@ -153,6 +154,27 @@ func (r *layoutRunner) Iterations() int {
 	r.faMu.Lock()
 	defer r.faMu.Unlock()
 	return r.fa.Iterations()
+}
+
+// grow continues the layout on g, a grown version of the graph (its
+// nodes 0..N-1 are the layout's; it may add nodes at the end and add or
+// remove relations), drawn with scene s. The first len(shown) nodes keep
+// shown, the positions on screen (pinned ones their pins); ForceAtlas2
+// keeps its speed history and places each new node by its placed
+// neighbours (FA2.Grow). It returns every position and waits for a step
+// in flight.
+func (r *layoutRunner) grow(g *graph.Graph, s *render.Scene, shown []render.Point) ([]render.Point, error) {
+	lg := arrange.Input(g)
+	lg.Size = s.Radii()
+	r.faMu.Lock()
+	defer r.faMu.Unlock()
+	r.applyPins()
+	r.setPositions(shown)
+	if err := r.fa.Grow(lg); err != nil {
+		return nil, err
+	}
+	r.lg, r.scene = lg, s
+	return toRender(r.fa.Positions()), nil
 }
 
 // applyPins moves and pins the nodes dragged since the last step; faMu

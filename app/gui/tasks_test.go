@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,9 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/graph"
 )
 
 // These tests drive the one rule for running work (app/task: the latest
@@ -238,5 +242,148 @@ func TestNewerLayoutRequestWins(t *testing.T) {
 	stopLayout(t, u, q)
 	if slices.Equal(u.ex.pos, layered) || u.layoutName != layoutFA2 || u.toolbar.layoutState != "layout paused" {
 		t.Fatalf("layout %s, state %q: the replaced Layered layout landed", u.layoutName, u.toolbar.layoutState)
+	}
+}
+
+// grow adds an entity joined to Walmart (one command, as an expansion
+// would) and returns its index.
+func grow(t *testing.T, u *ui) int32 {
+	t.Helper()
+	err := u.apply(graph.Batch{Cmds: []graph.Command{
+		graph.AddEntity{ID: "zyxcorp", Type: "company", Label: "Zyxcorp"},
+		graph.AddRelation{Source: "zyxcorp", Target: "walmart", Type: "owns"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return node(t, u.ex.g, "zyxcorp")
+}
+
+// meanEdgeLength is the mean length of g's relations at pos.
+func meanEdgeLength(g *graph.Graph, pos []render.Point) float64 {
+	sum, n := 0.0, 0
+	for e := 0; e < g.EdgeCount(); e++ {
+		r := g.Edge(int32(e))
+		if int(r.From) < len(pos) && int(r.To) < len(pos) && r.From != r.To {
+			a, b := pos[r.From], pos[r.To]
+			sum += math.Hypot(a.X-b.X, a.Y-b.Y)
+			n++
+		}
+	}
+	return sum / float64(n)
+}
+
+// Growing the graph under a paused layout keeps every position, places
+// the new entity by its neighbour, keeps the same ForceAtlas2 paused; a
+// search or path asked afterwards reads the grown graph.
+func TestGrowthKeepsPositionsAndSearchesTheGrownGraph(t *testing.T) {
+	q := queueUI(t)
+	u := newTestUI(t)
+	fa, n := u.runner.fa, u.ex.g.NodeCount()
+	old := slices.Clone(u.ex.pos)
+	mean := meanEdgeLength(u.ex.g, old)
+	z := grow(t, u)
+	if u.runner.fa != fa || u.runner.fa.N() != n+1 || len(u.ex.pos) != n+1 {
+		t.Fatal("the layout started again instead of growing")
+	}
+	for i := range old {
+		if u.ex.pos[i] != old[i] {
+			t.Fatalf("%s moved from %v to %v", u.ex.g.Node(int32(i)).ID, old[i], u.ex.pos[i])
+		}
+	}
+	wm := u.ex.pos[node(t, u.ex.g, "walmart")]
+	if d := math.Hypot(u.ex.pos[z].X-wm.X, u.ex.pos[z].Y-wm.Y); !(d < mean) {
+		t.Fatalf("the new entity is %.1f from Walmart, its only neighbour (mean relation %.1f)", d, mean)
+	}
+	if u.layout.Running() {
+		t.Fatal("growing started a paused layout")
+	}
+	if u.ex.scene.NodeCount() != n+1 || !u.ex.nodeVisible(z) {
+		t.Fatal("the new entity is not drawn")
+	}
+	// a search typed now finds it
+	u.search.entry.SetText("Zyxcorp")
+	if len(u.search.results) == 0 || u.search.results[0].Node != z {
+		t.Fatalf("searching the grown graph found %v", u.search.results)
+	}
+	// a path asked now reaches it
+	u.paths.from.set(node(t, u.ex.g, "privacy-international"))
+	u.paths.to.set(z)
+	u.paths.findPaths()
+	u.paths.task.Wait()
+	q.run()
+	if len(u.paths.results) == 0 {
+		t.Fatalf("no path to the new entity: %q", u.paths.status.Text)
+	}
+	ps := u.paths.results[0].path
+	checkPath(t, u.ex.g, ps, node(t, u.ex.g, "privacy-international"), z)
+}
+
+// Growing the graph under a running ForceAtlas2 continues it (FA2.Grow):
+// the same layout, its steps not reset, the positions on screen kept, and
+// its next reports include the new entity.
+func TestGrowthContinuesTheRunningLayout(t *testing.T) {
+	q := queueUI(t)
+	u := newTestUI(t)
+	u.runner.budget = time.Hour
+	u.runFA2()
+	for !strings.Contains(u.toolbar.layoutState, "step") {
+		q.wait()
+		q.run()
+	}
+	fa, n := u.runner.fa, u.ex.g.NodeCount()
+	shown := slices.Clone(u.ex.pos)
+	before := u.runner.Iterations()
+	var reports []layoutProgress
+	onProgress := u.layout.OnProgress
+	u.layout.OnProgress = func(p layoutProgress) {
+		reports = append(reports, p)
+		onProgress(p)
+	}
+	z := grow(t, u)
+	if u.runner.fa != fa || u.runner.Iterations() < before {
+		t.Fatal("the layout started again instead of continuing")
+	}
+	for i := range shown {
+		if u.ex.pos[i] != shown[i] {
+			t.Fatalf("%s jumped from %v to %v when the graph grew", u.ex.g.Node(int32(i)).ID, shown[i], u.ex.pos[i])
+		}
+	}
+	if !u.layout.Running() || !strings.HasPrefix(u.toolbar.layoutState, "laying out") {
+		t.Fatalf("running %v, state %q after growth", u.layout.Running(), u.toolbar.layoutState)
+	}
+	for len(reports) == 0 {
+		q.wait()
+		q.run()
+	}
+	if r := reports[0]; len(r.pos) != n+1 || r.iter <= before {
+		t.Fatalf("first report after growth: %d positions at step %d (growth at step %d)", len(r.pos), r.iter, before)
+	}
+	if u.ex.pos[z] == (render.Point{}) {
+		t.Fatal("the new entity was not placed")
+	}
+	stopLayout(t, u, q)
+}
+
+// A change that renumbers entities (a deletion) starts the window again
+// on the changed graph, every entity where it was.
+func TestDeletionKeepsEveryEntityWhereItWas(t *testing.T) {
+	queueUI(t)
+	u := newTestUI(t)
+	at := map[string]render.Point{}
+	for i, p := range u.ex.pos {
+		at[u.ex.g.Node(int32(i)).ID] = p
+	}
+	n := u.ex.g.NodeCount()
+	if err := u.apply(graph.Delete{ID: "walmart"}); err != nil {
+		t.Fatal(err)
+	}
+	if u.ex.g.NodeCount() != n-1 || len(u.ex.pos) != n-1 || u.ex.scene.NodeCount() != n-1 || u.runner.fa.N() != n-1 {
+		t.Fatal("the window does not show the graph without Walmart")
+	}
+	for i, p := range u.ex.pos {
+		if id := u.ex.g.Node(int32(i)).ID; at[id] != p {
+			t.Fatalf("%s moved from %v to %v", id, at[id], p)
+		}
 	}
 }

@@ -1,0 +1,111 @@
+package gui
+
+import (
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/task"
+	"github.com/linkscope/linkscope/graph"
+)
+
+// apply changes the graph on screen through the model's one entry point
+// (graph.Apply, with undo) and brings the window up to date.
+func (u *ui) apply(cmd graph.Command) error {
+	before := u.ex.snapshot()
+	if err := u.ex.g.Apply(cmd); err != nil {
+		return err
+	}
+	u.graphChanged(before)
+	return nil
+}
+
+// graphChanged brings the window up to date after the graph on screen
+// changed from before (a snapshot taken before the change).
+//
+// When it grew (entities and relations added, the ones before keeping
+// their indices), nothing starts again: every entity keeps its place, a
+// running or settled ForceAtlas2 continues around the new ones
+// (FA2.Grow), a paused one only places them, a one-shot layout being
+// computed is computed again for the grown graph, and searches made from
+// now on read the grown graph. Otherwise (entities removed or
+// renumbered) the window starts again on the changed graph with each
+// entity where it was.
+func (u *ui) graphChanged(before *graph.Graph) {
+	ex, g := u.ex, u.ex.g
+	if !keepsEntities(before, g) {
+		u.setGraphAt(g, ex.path, positionsByID(before, ex.pos, g))
+		return
+	}
+	if !keepsRelations(before, g) && u.paths != nil {
+		u.paths.clearResults("")
+	}
+	shown := ex.pos
+	pos := make([]render.Point, g.NodeCount())
+	copy(pos, shown)
+	ex.grown(pos)
+	if u.runner == nil {
+		// the graph was empty: lay it out from scratch
+		ex.setPositions(initialPositions(g, 42))
+		u.startLayout()
+	} else if p, err := u.runner.grow(g, ex.scene, shown); err != nil {
+		u.showError(err)
+	} else {
+		ex.setPositions(p)
+		switch state := u.layout.State(); {
+		case u.layoutName == layoutFA2 && (state == task.Running || state == task.Done):
+			u.runFA2()
+		case u.layoutName != layoutFA2 && state == task.Running:
+			u.runStatic(u.layoutName)
+		}
+	}
+	if u.canvas.autoFit {
+		u.canvas.refit()
+	} else {
+		u.canvas.requestRender()
+	}
+	if u.search != nil {
+		u.search.update()
+	}
+	u.updateStatus()
+}
+
+// keepsEntities reports whether g's first entities are before's, at the
+// same indices.
+func keepsEntities(before, g *graph.Graph) bool {
+	n := before.NodeCount()
+	if g.NodeCount() < n {
+		return false
+	}
+	for i := int32(0); i < int32(n); i++ {
+		if g.Node(i).ID != before.Node(i).ID {
+			return false
+		}
+	}
+	return true
+}
+
+// keepsRelations reports whether g's first relations are before's, at
+// the same indices and with the same ends.
+func keepsRelations(before, g *graph.Graph) bool {
+	m := before.EdgeCount()
+	if g.EdgeCount() < m {
+		return false
+	}
+	for e := int32(0); e < int32(m); e++ {
+		a, b := before.Edge(e), g.Edge(e)
+		if a.ID != b.ID || a.From != b.From || a.To != b.To {
+			return false
+		}
+	}
+	return true
+}
+
+// positionsByID places g's entities where the entities of before with the
+// same ids were (pos), new ones at the origin.
+func positionsByID(before *graph.Graph, pos []render.Point, g *graph.Graph) []render.Point {
+	out := make([]render.Point, g.NodeCount())
+	for i := range out {
+		if j, ok := before.NodeIndex(g.Node(int32(i)).ID); ok && int(j) < len(pos) {
+			out[i] = pos[j]
+		}
+	}
+	return out
+}
