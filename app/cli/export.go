@@ -184,7 +184,10 @@ func selectSubgraph(g *graph.Graph, f *exportFlags) (*graph.Graph, int32, error)
 		if err != nil {
 			return nil, -1, err
 		}
-		nb := graph.NewSearcher(g).Neighborhood([]int32{v}, f.depth, graph.PathOptions{}, 0)
+		nb, err := graph.NewSearcher(g).Neighborhood(context.Background(), []int32{v}, f.depth, graph.PathOptions{}, 0)
+		if err != nil {
+			return nil, -1, err
+		}
 		// the focus is first in breadth-first order: index 0 of the subgraph
 		return subgraph(g, nb.Nodes, nb.Edges), 0, nil
 	}

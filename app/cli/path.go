@@ -125,7 +125,13 @@ func runPath(env *Env, args []string) error {
 			set.Truncated, set.TimedOut, err = true, true, nil
 		}
 	default:
-		if p, ok := s.Shortest(from, to, opt); ok {
+		var p graph.Path
+		var ok bool
+		p, ok, err = s.Shortest(ctx, from, to, opt)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			set.Truncated, set.TimedOut, err = true, true, nil
+		case ok:
 			set.Paths = []graph.Path{p}
 		}
 	}
@@ -219,15 +225,16 @@ func runPairs(env *Env, g *graph.Graph, file string, opt graph.PathOptions, asJS
 	start := time.Now()
 	s := graph.NewSearcher(g)
 	prepare := time.Since(start)
+	ctx := context.Background()
 	for _, p := range ps { // warm-up
-		s.Shortest(p.from, p.to, opt)
+		s.Shortest(ctx, p.from, p.to, opt)
 	}
 	out := pairsJSON{Results: make([]pairResult, len(ps)), Queries: len(ps), Directed: opt.Directed}
 	us := make([]float64, len(ps))
 	found, hops := 0, 0
 	for i, p := range ps {
 		t0 := time.Now()
-		path, ok := s.Shortest(p.from, p.to, opt)
+		path, ok, _ := s.Shortest(ctx, p.from, p.to, opt)
 		us[i] = float64(time.Since(t0).Nanoseconds()) / 1000
 		out.Results[i] = pairResult{raw[i][0], raw[i][1], -1}
 		if ok {
