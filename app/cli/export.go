@@ -179,7 +179,7 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 		if err != nil {
 			return nil, -1, queryError(err)
 		}
-		res, err := plan.RunWith(ctx, graph.NewSearcher(g), query.RunOptions{})
+		res, err := plan.RunWith(ctx, graph.NewSearcher(g), query.RunOptions{StoreLimit: storeLimit})
 		if err != nil {
 			return nil, -1, err
 		}

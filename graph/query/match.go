@@ -16,10 +16,11 @@ const DefaultLimit = 1000
 // pattern is written, and what each variable is bound to.
 type Match struct {
 	Path graph.Path
-	// Nodes maps node variables to entities.
+	// Nodes maps node variables to entities (nil when the pattern names
+	// none).
 	Nodes map[string]int32
 	// Rels maps relation variables to the relations of their hop (one for
-	// a plain hop).
+	// a plain hop); nil when the pattern names none.
 	Rels map[string][]int32
 }
 
@@ -47,7 +48,8 @@ type RunOptions struct {
 	Limit int
 	// StoreLimit bounds the memory of the matches kept, in int32s, as
 	// [graph.PathOptions.StoreLimit] does for paths: a match counts its
-	// path ([graph.StoredSize]) and about 12 int32s per bound variable.
+	// entities and relations, 16 for itself and about 64 per map of
+	// variables.
 	// 0 means graph.DefaultStoreLimit (256 MiB); negative, no bound.
 	StoreLimit int
 	// Progress, when set, is called as the search goes with the units of
@@ -156,6 +158,7 @@ type matcher struct {
 	reach              []*graph.Reach
 	steps              int
 	stopped, timedOut  bool
+	block              []int32 // see alloc
 
 	storeLimit  int64 // -1: none
 	stored      int64 // what the matches kept cost, in int32s
@@ -334,39 +337,88 @@ func (m *matcher) emit() {
 		m.stopped = true
 		return
 	}
-	match := Match{Nodes: map[string]int32{}, Rels: map[string][]int32{}}
-	match.Path.Nodes = []int32{m.bound[0]}
+	nodes, edges, relVars, nodeVars := 1, 0, 0, 0
 	for i := range m.p.rels {
-		match.Path.Nodes = append(match.Path.Nodes, m.segNodes[i][1:]...)
-		match.Path.Edges = append(match.Path.Edges, m.segEdges[i]...)
-		if v := m.p.q.Rels[i].Var; v != "" {
-			match.Rels[v] = slices.Clone(m.segEdges[i])
+		nodes += len(m.segNodes[i]) - 1
+		edges += len(m.segEdges[i])
+		if m.p.q.Rels[i].Var != "" {
+			relVars++
 		}
 	}
-	for i, n := range m.p.q.Nodes {
+	for _, n := range m.p.q.Nodes {
 		if n.Var != "" {
-			match.Nodes[n.Var] = m.bound[i]
+			nodeVars++
 		}
 	}
-	size := matchSize(match)
+	size := int64(nodes+edges) + matchHeader + mapSize(nodeVars) + mapSize(relVars)
+	if relVars > 0 {
+		size += int64(edges)
+	}
 	if m.storeLimit >= 0 && m.stored+size > m.storeLimit {
 		m.res.Truncated, m.res.Full = true, true
 		m.stopped = true
 		return
 	}
 	m.stored += size
+	var match Match
+	match.Path.Nodes = m.alloc(nodes)[:0]
+	match.Path.Nodes = append(match.Path.Nodes, m.bound[0])
+	match.Path.Edges = m.alloc(edges)[:0]
+	if relVars > 0 {
+		match.Rels = make(map[string][]int32, relVars)
+	}
+	for i := range m.p.rels {
+		match.Path.Nodes = append(match.Path.Nodes, m.segNodes[i][1:]...)
+		match.Path.Edges = append(match.Path.Edges, m.segEdges[i]...)
+		if v := m.p.q.Rels[i].Var; v != "" {
+			match.Rels[v] = append(m.alloc(len(m.segEdges[i]))[:0], m.segEdges[i]...)
+		}
+	}
+	if nodeVars > 0 {
+		match.Nodes = make(map[string]int32, nodeVars)
+	}
+	for i, n := range m.p.q.Nodes {
+		if n.Var != "" {
+			match.Nodes[n.Var] = m.bound[i]
+		}
+	}
 	m.res.Matches = append(m.res.Matches, match)
 	if m.p.q.Shortest && len(m.res.Matches) == m.limit {
 		m.stopped = true
 	}
 }
 
-// matchSize estimates what a match costs in memory, in int32s: its path,
-// its two maps (12 each) and about 12 per binding plus the relations.
+// alloc returns a slice of n int32s (capped, so that appending to it
+// copies it) from large shared blocks: matches cost two allocations less
+// each.
+func (m *matcher) alloc(n int) []int32 {
+	if cap(m.block)-len(m.block) < n {
+		m.block = make([]int32, 0, max(1<<16, n))
+	}
+	start := len(m.block)
+	m.block = m.block[:start+n]
+	return m.block[start : start+n : start+n]
+}
+
+// What a match costs in memory, in int32s, for the store limit: its
+// entities and relations (and the relations again for relation
+// variables), matchHeader for the Match itself and mapSize for each of
+// its maps (a map of up to 8 entries is a 48-byte header and a 208-byte
+// group).
+const matchHeader = 16
+
+func mapSize(entries int) int64 {
+	if entries == 0 {
+		return 0
+	}
+	return 12 + 52*int64((entries+7)/8)
+}
+
+// matchSize is what m costs, as emit counts it.
 func matchSize(m Match) int64 {
-	n := graph.StoredSize(m.Path) + 24 + 12*int64(len(m.Nodes))
+	n := int64(len(m.Path.Nodes)+len(m.Path.Edges)) + matchHeader + mapSize(len(m.Nodes)) + mapSize(len(m.Rels))
 	for _, rs := range m.Rels {
-		n += 18 + int64(len(rs))
+		n += int64(len(rs))
 	}
 	return n
 }
@@ -416,15 +468,17 @@ func (p *Plan) runYen(ctx context.Context, s *graph.Searcher, k int, store int64
 				slices.Reverse(path.Nodes)
 				slices.Reverse(path.Edges)
 			}
-			match := Match{Path: path, Nodes: map[string]int32{}, Rels: map[string][]int32{}}
-			if v := p.q.Nodes[0].Var; v != "" {
-				match.Nodes[v] = x
-			}
-			if v := p.q.Nodes[1].Var; v != "" {
-				match.Nodes[v] = y
+			match := Match{Path: path}
+			for i, end := range [2]int32{x, y} {
+				if v := p.q.Nodes[i].Var; v != "" {
+					if match.Nodes == nil {
+						match.Nodes = map[string]int32{}
+					}
+					match.Nodes[v] = end
+				}
 			}
 			if v := p.q.Rels[0].Var; v != "" {
-				match.Rels[v] = slices.Clone(path.Edges)
+				match.Rels = map[string][]int32{v: slices.Clone(path.Edges)}
 			}
 			stored += matchSize(match)
 			res.Matches = append(res.Matches, match)
