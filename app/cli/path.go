@@ -27,7 +27,7 @@ func init() {
 			"--all every simple path up to --max-hops (default 4, at most 8) and at most --limit;\n" +
 			"--in-date-order keeps paths whose dated relations do not go back in time.\n" +
 			"--timeout D (default 10s) bounds the search, and the paths kept are bounded to\n" +
-			"256 MiB: stopped by either, or by --limit, it prints the paths found so far, says\n" +
+			"128 MiB: stopped by either, or by --limit, it prints the paths found so far, says\n" +
 			"so on stderr (in --json, \"truncated\" and \"stopped\": timeout, memory or limit)\n" +
 			"and exits 0. No path at all exits 1.\n" +
 			"--pairs runs the shortest-path query for each [from, to] pair of a JSON array and\n" +
@@ -37,9 +37,13 @@ func init() {
 }
 
 // storeLimit bounds the memory of the paths (and query matches) path,
-// query and export keep, in int32s (see graph.PathOptions.StoreLimit);
-// tests lower it.
-var storeLimit = graph.DefaultStoreLimit
+// query and export keep, in int32s (see graph.PathOptions.StoreLimit):
+// 128 MiB, half the library's default, because the commands print every
+// path they keep once the search is over. A path of 8 hops costs 116 bytes
+// kept and about 170 printed, so 128 MiB is some 1.2 million lines and
+// 200 MB of text, which take about as long to write as the search took
+// to find them. Tests lower it.
+var storeLimit = graph.DefaultStoreLimit / 2
 
 // storeLimitText says storeLimit in bytes, for messages.
 func storeLimitText() string {

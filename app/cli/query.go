@@ -23,7 +23,7 @@ func init() {
 			"and accents. Relation: -[var:T1|T2*min..max]->, <-[…]-, -[…]- (a variable-length\n" +
 			"hop needs an upper bound, at most 8). Matches are simple paths, shortest first.\n" +
 			"--timeout D (default 10s) bounds the search, and the matches kept are bounded to\n" +
-			"256 MiB: stopped by either, or by --limit, it prints the matches found so far,\n" +
+			"128 MiB: stopped by either, or by --limit, it prints the matches found so far,\n" +
 			"says so on stderr (in --json, \"truncated\" and \"stopped\": timeout, memory or\n" +
 			"limit) and exits 0. No match at all exits 1.",
 		run: runQuery,
