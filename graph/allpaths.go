@@ -15,6 +15,10 @@ type PathSet struct {
 	Truncated bool
 	// TimedOut is true when ctx ended the search.
 	TimedOut bool
+	// Full is true when the paths reached the store limit
+	// ([PathOptions.StoreLimit]) and the search stopped there; Truncated
+	// is then true as well.
+	Full bool
 }
 
 // AllPaths returns the simple paths from one entity to another with at
@@ -26,8 +30,17 @@ type PathSet struct {
 // target: a breadth-first search from the target first bounds the
 // distance of every entity to it, then the paths are enumerated length by
 // length, each branch cut as soon as it cannot reach the target within
-// the length being enumerated. It stops at ctx's deadline and says so.
+// the length being enumerated.
+//
+// The answer is bounded in time and in memory: AllPaths stops when ctx
+// ends (or at once when it has ended) and when the paths would exceed
+// opt.StoreLimit, and returns the paths found so far with TimedOut or Full
+// (and Truncated) set; the error is nil then. The paths share a few large
+// blocks of memory (their slices are capped, so appending to one copies it).
 func (s *Searcher) AllPaths(ctx context.Context, from, to int32, opt PathOptions, limit int) (PathSet, error) {
+	if canceled(ctx) {
+		return PathSet{Truncated: true, TimedOut: true}, nil
+	}
 	s.sync()
 	if !s.valid(from) || !s.valid(to) {
 		return PathSet{}, ErrNoSuchNode
@@ -53,12 +66,17 @@ func (s *Searcher) AllPaths(ctx context.Context, from, to int32, opt PathOptions
 	}
 	e := &walker{s: s, f: f, ctx: ctx, dist: reach.dist, stopAt: to}
 	e.end = func(v int32) bool { return v == to }
+	store := pathStore{limit: storeLimit(opt.StoreLimit)}
 	e.visit = func(p Path) bool {
 		if len(out.Paths) == limit {
 			out.Truncated = true
 			return false
 		}
-		out.Paths = append(out.Paths, p.Clone())
+		if !store.fits(p) {
+			out.Truncated, out.Full = true, true
+			return false
+		}
+		out.Paths = append(out.Paths, store.clone(p))
 		return true
 	}
 	for length := max(d, 1); length <= maxHops && !e.stopped; length++ {

@@ -1,6 +1,9 @@
 package graph
 
-import "slices"
+import (
+	"context"
+	"slices"
+)
 
 // Neighborhood is the part of the graph within some hops of given entities.
 type Neighborhood struct {
@@ -14,7 +17,8 @@ type Neighborhood struct {
 	// Edges are the relations, of the allowed types, that join two of
 	// Nodes (self-loops included), in index order.
 	Edges []int32
-	// Truncated is true when the node limit stopped the search early.
+	// Truncated is true when the node limit, or the end of the context,
+	// stopped the search early.
 	Truncated bool
 }
 
@@ -22,9 +26,15 @@ type Neighborhood struct {
 // opt (relation types, direction — with Directed, only outgoing relations
 // are followed — and excluded entities, which are neither shown nor
 // crossed; MaxHops is ignored), with at most limit entities (no limit when
-// limit <= 0). Invalid start indices are ignored.
-func (s *Searcher) Neighborhood(starts []int32, depth int, opt PathOptions, limit int) Neighborhood {
+// limit <= 0). Invalid start indices are ignored. When ctx ends first (or
+// has ended), it returns what it has reached so far, with Truncated set
+// (and the relations among those entities), and ctx's error.
+func (s *Searcher) Neighborhood(ctx context.Context, starts []int32, depth int, opt PathOptions, limit int) (Neighborhood, error) {
+	if canceled(ctx) {
+		return Neighborhood{Truncated: true}, ctx.Err()
+	}
 	s.sync()
+	pl := newPoller(ctx)
 	f := s.compile(opt)
 	gen := s.nextGen()
 	var nb Neighborhood
@@ -52,6 +62,10 @@ func (s *Searcher) Neighborhood(starts []int32, depth int, opt PathOptions, limi
 			l1, l2 := s.arcs(&f, u, false)
 			for _, list := range [2][]arc{l1, l2} {
 				for _, x := range list {
+					if pl.stop() {
+						nb.Truncated = true
+						break level
+					}
 					if s.markF[x.node] == gen || !s.edgeOK(&f, x.rel) || !s.nodeOK(&f, x.node) {
 						continue
 					}
@@ -77,5 +91,5 @@ func (s *Searcher) Neighborhood(starts []int32, depth int, opt PathOptions, limi
 		}
 	}
 	slices.Sort(nb.Edges)
-	return nb
+	return nb, pl.err
 }

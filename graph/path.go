@@ -61,6 +61,12 @@ type PathOptions struct {
 	// date order, relations are followed in path order whatever their own
 	// direction (with Directed unset).
 	InDateOrder bool
+	// StoreLimit bounds the memory of the answer of a search that collects
+	// paths ([Searcher.AllPaths], [Searcher.KShortest]): it stops before
+	// the paths it keeps would hold more than StoreLimit int32s in all
+	// (see [StoredSize]), and says so. 0 means DefaultStoreLimit (256
+	// MiB); a negative value means no bound.
+	StoreLimit int
 }
 
 // DateOrdered reports whether the relations of p, in path order, satisfy

@@ -72,7 +72,7 @@ func BenchmarkPathShortest(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				p := ps[i%len(ps)]
-				s.Shortest(p[0], p[1], graph.PathOptions{Directed: directed})
+				s.Shortest(context.Background(), p[0], p[1], graph.PathOptions{Directed: directed})
 			}
 		})
 	}
@@ -86,7 +86,7 @@ func BenchmarkPathAll(b *testing.B) {
 	// Pairs that are connected within 8 hops, so that there are paths to list.
 	var ps [][2]int32
 	for _, p := range benchPairs(g, 400) {
-		if path, ok := s.Shortest(p[0], p[1], graph.PathOptions{MaxHops: 8}); ok && len(ps) < 50 && path.Len() > 1 {
+		if path, ok, _ := s.Shortest(context.Background(), p[0], p[1], graph.PathOptions{MaxHops: 8}); ok && len(ps) < 50 && path.Len() > 1 {
 			ps = append(ps, p)
 		}
 	}

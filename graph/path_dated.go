@@ -7,7 +7,8 @@ type label struct {
 }
 
 // shortestDated finds a shortest time-respecting path (see
-// [PathOptions.InDateOrder]) starting with the given clock.
+// [PathOptions.InDateOrder]) starting with the given clock; it gives up
+// (false) when pl's context ends.
 //
 // Plain breadth-first search is wrong here: the first walk to reach a node
 // may have a later clock than a longer one, and only the longer one may be
@@ -20,7 +21,7 @@ type label struct {
 // along a walk, so cutting out a cycle leaves a shorter walk that is still
 // time-respecting; and the strict rule above never extends a walk back into
 // one of its own nodes.
-func (s *Searcher) shortestDated(f *filter, from, to int32, clock int32, maxHops int) (Path, bool) {
+func (s *Searcher) shortestDated(pl *poller, f *filter, from, to int32, clock int32, maxHops int) (Path, bool) {
 	gen := s.nextGen()
 	a := s.adj
 	s.labels = append(s.labels[:0], label{from, -1, -1, clock})
@@ -32,6 +33,9 @@ func (s *Searcher) shortestDated(f *filter, from, to int32, clock int32, maxHops
 			l1, l2 := s.arcs(f, l.node, false)
 			for _, list := range [2][]arc{l1, l2} {
 				for _, x := range list {
+					if pl.stop() {
+						return Path{}, false
+					}
 					v := x.node
 					if !s.edgeOK(f, x.rel) {
 						continue

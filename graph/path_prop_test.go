@@ -243,7 +243,7 @@ func TestPathsAgainstBruteForce(t *testing.T) {
 			ctxt := fmt.Sprintf("graph %d query %d: %+v from %d to %d", iter, q, o, from, to)
 			all := brutePaths(g, o, from, to, hopsOr(o.MaxHops, n))
 
-			p, ok := s.Shortest(from, to, o)
+			p, ok, _ := s.Shortest(context.Background(), from, to, o)
 			if ok != (len(all) > 0) {
 				t.Fatalf("%s: Shortest found=%v, brute force has %d paths", ctxt, ok, len(all))
 			}
@@ -405,7 +405,7 @@ func TestNeighborhoodAgainstBruteForce(t *testing.T) {
 				}
 			}
 		}
-		nb := s.Neighborhood([]int32{start}, depth, o, 0)
+		nb, _ := s.Neighborhood(context.Background(), []int32{start}, depth, o, 0)
 		if len(nb.Nodes) != len(dist) || nb.Truncated {
 			t.Fatalf("graph %d: %+v depth %d: %d nodes, brute force %d", iter, o, depth, len(nb.Nodes), len(dist))
 		}
@@ -433,7 +433,7 @@ func TestNeighborhoodAgainstBruteForce(t *testing.T) {
 			t.Fatalf("graph %d: edges %v, want %v", iter, nb.Edges, induced)
 		}
 		if lim := 1 + r.IntN(3); lim < len(dist) {
-			nb := s.Neighborhood([]int32{start}, depth, o, lim)
+			nb, _ := s.Neighborhood(context.Background(), []int32{start}, depth, o, lim)
 			if !nb.Truncated || len(nb.Nodes) != lim {
 				t.Fatalf("graph %d: limit %d gave %d nodes, truncated %v", iter, lim, len(nb.Nodes), nb.Truncated)
 			}

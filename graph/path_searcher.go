@@ -1,9 +1,6 @@
 package graph
 
-import (
-	"context"
-	"errors"
-)
+import "errors"
 
 // ErrNoSuchNode is returned for a node index outside the graph.
 var ErrNoSuchNode = errors.New("graph: no such node")
@@ -189,14 +186,4 @@ func (s *Searcher) arcs(f *filter, v int32, reverse bool) ([]arc, []arc) {
 		return a.in(v), nil
 	}
 	return a.out(v), nil
-}
-
-// canceled polls ctx; it is called every few thousand steps.
-func canceled(ctx context.Context) bool {
-	select {
-	case <-ctx.Done():
-		return true
-	default:
-		return false
-	}
 }

@@ -1,29 +1,42 @@
 package graph
 
+import "context"
+
 // Shortest returns a path with the fewest relations from one entity to
 // another under opt, and false when there is none (or an index is out of
 // range). Without InDateOrder it runs a bidirectional breadth-first search
 // that expands the smaller frontier; with it, a label-setting search (see
 // [PathOptions.InDateOrder]). Among equally short paths it returns one.
-func (s *Searcher) Shortest(from, to int32, opt PathOptions) (Path, bool) {
+// When ctx ends first (or has ended), Shortest returns false and ctx's
+// error.
+func (s *Searcher) Shortest(ctx context.Context, from, to int32, opt PathOptions) (Path, bool, error) {
+	if canceled(ctx) {
+		return Path{}, false, ctx.Err()
+	}
 	s.sync()
 	if !s.valid(from) || !s.valid(to) {
-		return Path{}, false
+		return Path{}, false, nil
 	}
 	f := s.compile(opt)
-	return s.shortest(&f, from, to, 0, f.maxHops)
+	pl := newPoller(ctx)
+	p, ok := s.shortest(&pl, &f, from, to, 0, f.maxHops)
+	if pl.err != nil {
+		return Path{}, false, pl.err
+	}
+	return p, ok, nil
 }
 
 // shortest dispatches to the right search; clock is the date key reached
 // so far by a time-respecting walk and maxHops bounds the length (0: none).
-func (s *Searcher) shortest(f *filter, from, to int32, clock int32, maxHops int) (Path, bool) {
+// When pl's context ends it returns false and pl.err is set.
+func (s *Searcher) shortest(pl *poller, f *filter, from, to int32, clock int32, maxHops int) (Path, bool) {
 	if from == to {
 		return Path{Nodes: []int32{from}}, true
 	}
 	if f.dated {
-		return s.shortestDated(f, from, to, clock, maxHops)
+		return s.shortestDated(pl, f, from, to, clock, maxHops)
 	}
-	return s.bidirectional(f, from, to, maxHops)
+	return s.bidirectional(pl, f, from, to, maxHops)
 }
 
 // bidirectional is a breadth-first search from both ends, one whole level
@@ -32,7 +45,7 @@ func (s *Searcher) shortest(f *filter, from, to int32, clock int32, maxHops int)
 // and the target side b, no earlier meeting proves the shortest length is
 // at least a+b, and a meeting found while expanding the source side's
 // level a-1 gives a path of at most (a-1)+1+b, so it is a shortest one.
-func (s *Searcher) bidirectional(f *filter, from, to int32, maxHops int) (Path, bool) {
+func (s *Searcher) bidirectional(pl *poller, f *filter, from, to int32, maxHops int) (Path, bool) {
 	gen := s.nextGen()
 	s.markF[from], s.predF[from] = gen, arc{-1, -1}
 	s.markB[to], s.predB[to] = gen, arc{-1, -1}
@@ -59,6 +72,9 @@ func (s *Searcher) bidirectional(f *filter, from, to int32, maxHops int) (Path, 
 			l1, l2 := s.arcs(f, u, reverse)
 			for _, list := range [2][]arc{l1, l2} {
 				for _, x := range list {
+					if pl.stop() {
+						break expand
+					}
 					v := x.node
 					if mark[v] == gen || !s.edgeOK(f, x.rel) {
 						continue
@@ -76,7 +92,7 @@ func (s *Searcher) bidirectional(f *filter, from, to int32, maxHops int) (Path, 
 				}
 			}
 		}
-		if meet >= 0 {
+		if meet >= 0 || pl.err != nil {
 			break
 		}
 		if reverse {
@@ -86,7 +102,7 @@ func (s *Searcher) bidirectional(f *filter, from, to int32, maxHops int) (Path, 
 		}
 	}
 	s.fronts[0], s.fronts[1], s.fronts[2] = front, back, next
-	if meet < 0 {
+	if meet < 0 || pl.err != nil {
 		return Path{}, false
 	}
 	return s.joinAt(meet), true

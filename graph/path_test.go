@@ -92,7 +92,7 @@ func TestInDateOrder(t *testing.T) {
 	s := NewSearcher(g)
 	// PI complained in May 2021; Walmart used Clearview from Feb 2020 (too
 	// early) and stopped in Nov 2022 (fine).
-	p, ok := s.Shortest(idx("pi"), idx("walmart"), PathOptions{InDateOrder: true})
+	p, ok, _ := s.Shortest(context.Background(), idx("pi"), idx("walmart"), PathOptions{InDateOrder: true})
 	if !ok || edgeNames(g, p) != "c2,stop" {
 		t.Errorf("in date order: %v %q, want c2,stop", ok, edgeNames(g, p))
 	}
@@ -104,12 +104,12 @@ func TestInDateOrder(t *testing.T) {
 	}
 	// "2022" (garante) spans the year, so it may follow 2022-10-17: CNIL's
 	// fine then Garante's fine is in date order.
-	p, ok = s.Shortest(idx("cnil"), idx("garante"), PathOptions{InDateOrder: true, RelTypes: []string{"fined"}})
+	p, ok, _ = s.Shortest(context.Background(), idx("cnil"), idx("garante"), PathOptions{InDateOrder: true, RelTypes: []string{"fined"}})
 	if !ok || p.Len() != 2 {
 		t.Errorf("cnil→garante in date order: %v %q", ok, edgeNames(g, p))
 	}
 	// But the 2023 penalty cannot be followed by a 2022 relation.
-	p, ok = s.Shortest(idx("cnil"), idx("garante"), PathOptions{InDateOrder: true, ExcludeNodes: nil, RelTypes: []string{"fined"}, MaxHops: 2})
+	p, ok, _ = s.Shortest(context.Background(), idx("cnil"), idx("garante"), PathOptions{InDateOrder: true, ExcludeNodes: nil, RelTypes: []string{"fined"}, MaxHops: 2})
 	if ok && edgeNames(g, p) == "penalty,f2" {
 		t.Errorf("took the 2023 penalty then a 2022 fine")
 	}
@@ -127,26 +127,26 @@ func TestFilters(t *testing.T) {
 	g, idx := pathCase(t)
 	s := NewSearcher(g)
 	from, to := idx("noyb"), idx("pi")
-	if p, ok := s.Shortest(from, to, PathOptions{}); !ok || p.Len() != 2 {
+	if p, ok, _ := s.Shortest(context.Background(), from, to, PathOptions{}); !ok || p.Len() != 2 {
 		t.Fatalf("noyb–pi: %v %v", ok, p)
 	}
-	if _, ok := s.Shortest(from, to, PathOptions{Directed: true}); ok {
+	if _, ok, _ := s.Shortest(context.Background(), from, to, PathOptions{Directed: true}); ok {
 		t.Error("directed noyb→pi should not exist")
 	}
-	if _, ok := s.Shortest(from, to, PathOptions{ExcludeNodeTypes: []string{"company"}}); ok {
+	if _, ok, _ := s.Shortest(context.Background(), from, to, PathOptions{ExcludeNodeTypes: []string{"company"}}); ok {
 		t.Error("every noyb–pi path goes through a company")
 	}
-	if _, ok := s.Shortest(from, to, PathOptions{ExcludeNodes: []int32{idx("clearview")}}); ok {
+	if _, ok, _ := s.Shortest(context.Background(), from, to, PathOptions{ExcludeNodes: []int32{idx("clearview")}}); ok {
 		t.Error("every noyb–pi path goes through Clearview")
 	}
-	if _, ok := s.Shortest(from, to, PathOptions{RelTypes: []string{"fined"}}); ok {
+	if _, ok, _ := s.Shortest(context.Background(), from, to, PathOptions{RelTypes: []string{"fined"}}); ok {
 		t.Error("no noyb–pi path of fines only")
 	}
-	if p, ok := s.Shortest(idx("clearview"), idx("clearview"), PathOptions{}); !ok || p.Len() != 0 {
+	if p, ok, _ := s.Shortest(context.Background(), idx("clearview"), idx("clearview"), PathOptions{}); !ok || p.Len() != 0 {
 		t.Error("a node reaches itself in 0 hops")
 	}
 	// Exclusions do not apply to the ends.
-	if _, ok := s.Shortest(from, idx("clearview"), PathOptions{ExcludeNodes: []int32{idx("clearview"), from}}); !ok {
+	if _, ok, _ := s.Shortest(context.Background(), from, idx("clearview"), PathOptions{ExcludeNodes: []int32{idx("clearview"), from}}); !ok {
 		t.Error("excluding the ends must not hide the path")
 	}
 }
@@ -156,7 +156,7 @@ func TestBadInputDoesNotPanic(t *testing.T) {
 	s := NewSearcher(g)
 	ctx := context.Background()
 	for _, v := range []int32{-1, 99} {
-		if _, ok := s.Shortest(v, 0, PathOptions{}); ok {
+		if _, ok, _ := s.Shortest(context.Background(), v, 0, PathOptions{}); ok {
 			t.Error("Shortest from a missing node")
 		}
 		if _, err := s.KShortest(ctx, 0, v, 3, PathOptions{}); err != ErrNoSuchNode {
@@ -169,7 +169,7 @@ func TestBadInputDoesNotPanic(t *testing.T) {
 			t.Errorf("Walk: %v", err)
 		}
 	}
-	nb := s.Neighborhood([]int32{-5, 1000}, 3, PathOptions{MaxHops: -1, ExcludeNodes: []int32{-1, 500}}, 0)
+	nb, _ := s.Neighborhood(context.Background(), []int32{-5, 1000}, 3, PathOptions{MaxHops: -1, ExcludeNodes: []int32{-1, 500}}, 0)
 	if len(nb.Nodes) != 0 {
 		t.Errorf("neighbourhood of missing nodes: %v", nb.Nodes)
 	}
@@ -181,13 +181,13 @@ func TestBadInputDoesNotPanic(t *testing.T) {
 func TestGraphGrowsUnderSearcher(t *testing.T) {
 	g, idx := pathCase(t)
 	s := NewSearcher(g)
-	if _, ok := s.Shortest(idx("noyb"), idx("garante"), PathOptions{Directed: true}); ok {
+	if _, ok, _ := s.Shortest(context.Background(), idx("noyb"), idx("garante"), PathOptions{Directed: true}); ok {
 		t.Fatal("no directed noyb→garante path yet")
 	}
 	v, _ := g.AddNode(Node{ID: "edpb", Type: "regulator"})
 	g.AddEdge(Edge{From: idx("noyb"), To: v, Type: "complained-to"})
 	g.AddEdge(Edge{From: v, To: idx("garante"), Type: "coordinated"})
-	if p, ok := s.Shortest(idx("noyb"), idx("garante"), PathOptions{Directed: true}); !ok || p.Len() != 2 {
+	if p, ok, _ := s.Shortest(context.Background(), idx("noyb"), idx("garante"), PathOptions{Directed: true}); !ok || p.Len() != 2 {
 		t.Errorf("after growth: %v %v", ok, p)
 	}
 }

@@ -29,9 +29,13 @@ type WalkSpec struct {
 // Walk calls visit with every simple path from `from` whose length is
 // within [MinHops, MaxHops] and whose last entity End accepts, depth-first.
 // The Path passed to visit is reused: clone it to keep it. visit returns
-// false to stop. Walk returns ctx's error when ctx ends first. Walk may be
-// called again from within visit.
+// false to stop. Walk returns ctx's error when ctx ends first (it polls
+// ctx every 1024 relations looked at) or has ended. Walk may be called
+// again from within visit.
 func (s *Searcher) Walk(ctx context.Context, from int32, spec WalkSpec, visit func(Path) bool) error {
+	if canceled(ctx) {
+		return ctx.Err()
+	}
 	s.sync()
 	if !s.valid(from) {
 		return ErrNoSuchNode
@@ -101,7 +105,7 @@ func (e *walker) step(u int32, clock int32) bool {
 	l1, l2 := s.arcs(&e.f, u, e.reverse)
 	for _, list := range [2][]arc{l1, l2} {
 		for _, x := range list {
-			if e.steps++; e.steps&1023 == 0 && canceled(e.ctx) {
+			if e.steps++; e.steps&(pollEvery-1) == 0 && canceled(e.ctx) {
 				e.stopped, e.canceled = true, true
 				return false
 			}

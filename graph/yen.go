@@ -10,9 +10,14 @@ import (
 // another under opt, shortest first (Yen's algorithm). Parallel relations
 // make different paths: CNIL→Clearview by the fine and by the penalty are
 // two paths of length 1. Paths of equal length come in a deterministic
-// order. opt.MaxHops bounds their length. When ctx ends first, KShortest
-// returns the paths found so far with ctx's error.
+// order. opt.MaxHops bounds their length. When ctx ends first (or has
+// ended), KShortest returns the paths found so far with ctx's error; when
+// the paths it keeps (the answer and the candidates of Yen's algorithm)
+// reach opt.StoreLimit, the paths found so far with ErrStoreFull.
 func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt PathOptions) ([]Path, error) {
+	if canceled(ctx) {
+		return nil, ctx.Err()
+	}
 	s.sync()
 	if !s.valid(from) || !s.valid(to) {
 		return nil, ErrNoSuchNode
@@ -21,7 +26,11 @@ func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt Pat
 		return nil, nil
 	}
 	f := s.compile(opt)
-	first, ok := s.shortest(&f, from, to, 0, f.maxHops)
+	pl := newPoller(ctx)
+	first, ok := s.shortest(&pl, &f, from, to, 0, f.maxHops)
+	if pl.err != nil {
+		return nil, pl.err
+	}
 	if !ok {
 		return nil, nil
 	}
@@ -29,11 +38,14 @@ func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt Pat
 	if from == to {
 		return found, nil
 	}
+	limit := storeLimit(opt.StoreLimit)
+	// stored counts the answer, the candidates and their keys in seen
+	stored := StoredSize(first) + pathHeader + int64(len(first.Edges)) + 4
 	seen := map[string]bool{pathKey(first): true}
 	var cands []Path
 	for len(found) < k {
-		if err := ctx.Err(); err != nil {
-			return found, err
+		if pl.now() {
+			return found, pl.err
 		}
 		prev := found[len(found)-1]
 		var clock int32
@@ -42,9 +54,9 @@ func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt Pat
 				r := prev.Edges[i-1]
 				clock, _ = stepClock(clock, s.adj.first[r], s.adj.last[r])
 			}
-			limit := 0
+			hops := 0
 			if f.maxHops > 0 {
-				if limit = f.maxHops - i; limit <= 0 {
+				if hops = f.maxHops - i; hops <= 0 {
 					break
 				}
 			}
@@ -57,7 +69,10 @@ func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt Pat
 					s.banEdgeNow(&f, p.Edges[i])
 				}
 			}
-			spur, ok := s.shortest(&f, prev.Nodes[i], to, clock, limit)
+			spur, ok := s.shortest(&pl, &f, prev.Nodes[i], to, clock, hops)
+			if pl.err != nil {
+				return found, pl.err
+			}
 			if !ok {
 				continue
 			}
@@ -66,6 +81,13 @@ func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt Pat
 				Edges: append(slices.Clip(prev.Edges[:i]), spur.Edges...),
 			}
 			if key := pathKey(c); !seen[key] {
+				// a candidate's header is in cands, then in found; its
+				// key in seen
+				size := StoredSize(c) + pathHeader + int64(len(c.Edges)) + 4
+				if limit >= 0 && stored+size > limit {
+					return found, ErrStoreFull
+				}
+				stored += size
 				seen[key] = true
 				cands = append(cands, c)
 			}

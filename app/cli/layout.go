@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -21,7 +22,7 @@ func init() {
 	register(&command{
 		name: "layout",
 		args: "[-d FILE] [--algo fa2|circular|radial|layered|none] [--iterations N] [--seed S] " +
-			"[--focus NODE] [--left-right] [--init FILE] [--no-overlap] [--labels] [--out FILE] [--stats] [FA2 settings]",
+			"[--focus NODE] [--left-right] [--init FILE] [--no-overlap] [--labels] [--timeout D] [--out FILE] [--stats] [FA2 settings]",
 		summary: "compute node positions and write {\"positions\":{\"id\":[x,y]}}\n\n" +
 			"  fa2       ForceAtlas2 (Barnes-Hut, settings inferred from the graph size)\n" +
 			"  circular  one circle, entity types on contiguous arcs\n" +
@@ -30,7 +31,10 @@ func init() {
 			"  none      keep --init positions (to measure another program's layout)\n\n" +
 			"--init FILE starts from positions in the same format. --no-overlap then moves\n" +
 			"nodes (and, with --labels, their labels) until nothing overlaps. --stats prints one\n" +
-			"JSON line: timings (load excluded from ms_per_iter) and quality measures.\n\n" + fa2FlagsUsage,
+			"JSON line: timings (load excluded from ms_per_iter) and quality measures.\n" +
+			"--timeout D (e.g. 2s; default none) bounds the layout: fa2 stops there and writes\n" +
+			"the positions reached, says so on stderr (\"timed_out\" and the iterations done in\n" +
+			"--stats) and exits 0; the other layouts have nothing to show then and exit 1.\n\n" + fa2FlagsUsage,
 		run: runLayout,
 	})
 }
@@ -47,6 +51,7 @@ type layoutStats struct {
 	LoadMs     float64 `json:"load_ms"`
 	OverlapMs  float64 `json:"overlap_ms,omitempty"`
 	Threads    int     `json:"threads"`
+	TimedOut   bool    `json:"timed_out,omitempty"` // --timeout stopped fa2
 	layout.Quality
 	QualityMs float64 `json:"quality_ms"`
 }
@@ -64,6 +69,7 @@ func runLayout(env *Env, args []string) error {
 	leftRight := fs.Bool("left-right", false, "")
 	out := fs.String("out", "", "")
 	stats := fs.Bool("stats", false, "")
+	timeout := fs.Duration("timeout", 0, "")
 	fa2f := addFA2Flags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -78,6 +84,8 @@ func runLayout(env *Env, args []string) error {
 		return usagef("--iterations must not be negative")
 	case *algo == "none" && *initFile == "":
 		return usagef("--algo none needs --init FILE")
+	case *timeout < 0:
+		return usagef("--timeout must not be negative")
 	}
 	switch *algo {
 	case "fa2", "circular", "radial", "layered", "none":
@@ -88,6 +96,12 @@ func runLayout(env *Env, args []string) error {
 	g, loadDur, err := ds.load()
 	if err != nil {
 		return err
+	}
+	ctx := context.Background()
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
 	}
 	tIn := time.Now()
 	lg := arrange.Input(g)
@@ -113,18 +127,19 @@ func runLayout(env *Env, args []string) error {
 		}
 		st.SetupMs = ms(time.Since(t0) + inputDur)
 		t1 := time.Now()
-		f.Run(*iters)
+		done, err := f.Run(ctx, *iters)
 		st.LayoutMs = ms(time.Since(t1))
-		st.Iterations = *iters
-		if *iters > 0 {
-			st.MsPerIter = st.LayoutMs / float64(*iters)
+		st.Iterations = done
+		st.TimedOut = err != nil
+		if done > 0 {
+			st.MsPerIter = st.LayoutMs / float64(done)
 		}
 		p = f.Positions()
 	default:
 		t0 := time.Now()
 		switch *algo {
 		case "circular":
-			p = layout.Circular(lg, layout.CircularOptions{})
+			p, err = layout.Circular(ctx, lg, layout.CircularOptions{})
 		case "radial":
 			f := int32(-1)
 			if *focus != "" {
@@ -133,20 +148,24 @@ func runLayout(env *Env, args []string) error {
 				}
 			}
 			var r *layout.RadialResult
-			if r, err = layout.Radial(lg, layout.RadialOptions{Focus: int(f)}); err != nil {
-				return err
+			if r, err = layout.Radial(ctx, lg, layout.RadialOptions{Focus: int(f)}); err == nil {
+				p = r.Pos
 			}
-			p = r.Pos
 		case "layered":
 			dir := layout.TopToBottom
 			if *leftRight {
 				dir = layout.LeftToRight
 			}
 			var r *layout.LayeredResult
-			if r, err = layout.Layered(lg, layout.LayeredOptions{Direction: dir}); err != nil {
-				return err
+			if r, err = layout.Layered(ctx, lg, layout.LayeredOptions{Direction: dir}); err == nil {
+				p = r.Pos
 			}
-			p = r.Pos
+		}
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return fmt.Errorf("the %s layout did not finish within --timeout %v: nothing written", *algo, *timeout)
+		case err != nil:
+			return err
 		}
 		st.LayoutMs = ms(time.Since(t0))
 		st.Iterations = 1
@@ -172,6 +191,9 @@ func runLayout(env *Env, args []string) error {
 		if err := writePositions(*out, g, p); err != nil {
 			return err
 		}
+	}
+	if st.TimedOut {
+		fmt.Fprintf(env.Stderr, "stopped at the timeout after %d of %d iterations (raise --timeout)\n", st.Iterations, *iters)
 	}
 	if *stats {
 		t0 := time.Now()

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"text/tabwriter"
 
@@ -61,7 +62,10 @@ func runNeighbors(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	nb := graph.NewSearcher(g).Neighborhood([]int32{start}, *depth, opt, *limit)
+	nb, err := graph.NewSearcher(g).Neighborhood(context.Background(), []int32{start}, *depth, opt, *limit)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		out := neighborsJSON{Nodes: make([]neighborJSON, len(nb.Nodes)), Edges: make([]edgeJSON, len(nb.Edges)), Truncated: nb.Truncated}
 		for i, v := range nb.Nodes {

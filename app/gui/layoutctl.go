@@ -104,7 +104,7 @@ func (u *ui) setLayout(name string) {
 	focus := int(ex.selected)
 	radii := ex.scene.Radii()
 	runJob(u.win, "Computing the "+name+" layout…", func(ctx context.Context) ([]render.Point, error) {
-		return staticLayout(g, radii, name, focus)
+		return staticLayout(ctx, g, radii, name, focus)
 	}, func(pos []render.Point, err error) {
 		if err != nil {
 			u.showError(err)
@@ -125,21 +125,24 @@ func (u *ui) setLayout(name string) {
 // staticLayout computes a one-shot layout: Circular (grouped by entity
 // type, hubs first), Radial (around focus, or the most connected entity)
 // or Layered (Sugiyama, top to bottom).
-func staticLayout(g *graph.Graph, radii []float64, name string, focus int) ([]render.Point, error) {
+func staticLayout(ctx context.Context, g *graph.Graph, radii []float64, name string, focus int) ([]render.Point, error) {
 	lg := arrange.Input(g)
 	lg.Size = radii
 	var pos []layout.Point
 	switch name {
 	case layoutCircular:
-		pos = layout.Circular(lg, layout.CircularOptions{ByDegree: true})
+		var err error
+		if pos, err = layout.Circular(ctx, lg, layout.CircularOptions{ByDegree: true}); err != nil {
+			return nil, err
+		}
 	case layoutRadial:
-		res, err := layout.Radial(lg, layout.RadialOptions{Focus: focus})
+		res, err := layout.Radial(ctx, lg, layout.RadialOptions{Focus: focus})
 		if err != nil {
 			return nil, err
 		}
 		pos = res.Pos
 	case layoutLayered:
-		res, err := layout.Layered(lg, layout.LayeredOptions{})
+		res, err := layout.Layered(ctx, lg, layout.LayeredOptions{})
 		if err != nil {
 			return nil, err
 		}

@@ -248,7 +248,11 @@ func searchPaths(ctx context.Context, s *graph.Searcher, from, to int32, mode st
 			note = " (more exist; showing the first " + itoa(len(paths)) + ")"
 		}
 	default:
-		if ps, ok := s.Shortest(from, to, opt); ok {
+		ps, ok, err := s.Shortest(ctx, from, to, opt)
+		if err != nil {
+			return nil, "", err
+		}
+		if ok {
 			paths = []graph.Path{ps}
 		}
 	}

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -99,7 +100,7 @@ func (u *ui) setGraph(g *graph.Graph, path string) {
 	ex := newExplorer(g, path)
 	// the layout's starting positions, before the canvas first fits them
 	if u.still {
-		if p, err := staticLayout(g, ex.scene.Radii(), layoutCircular, -1); err == nil {
+		if p, err := staticLayout(context.Background(), g, ex.scene.Radii(), layoutCircular, -1); err == nil {
 			ex.setPositions(p)
 		}
 	} else {

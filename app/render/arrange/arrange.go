@@ -5,6 +5,7 @@
 package arrange
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -38,8 +39,10 @@ const MaxLabelAdjust = 3000
 var Layouts = []string{"fa2", "circular", "radial", "layered"}
 
 // Positions lays g out. s must be the scene of g (it gives node sizes and
-// label sizes).
-func Positions(g *graph.Graph, s *render.Scene, o Options) ([]render.Point, error) {
+// label sizes). When ctx ends first, a static layout fails with ctx's
+// error, while ForceAtlas2 stops where it is: Positions then returns the
+// positions reached (overlaps removed) together with ctx's error.
+func Positions(ctx context.Context, g *graph.Graph, s *render.Scene, o Options) ([]render.Point, error) {
 	n := g.NodeCount()
 	lg := Input(g)
 	lg.Size = s.Radii()
@@ -52,13 +55,14 @@ func Positions(g *graph.Graph, s *render.Scene, o Options) ([]render.Point, erro
 	var err error
 	switch o.Layout {
 	case "", "fa2", "forceatlas2":
-		pos, err = fa2(lg, o)
+		pos, err = fa2(ctx, lg, o)
 	default:
-		pos, err = otherLayout(lg, o)
+		pos, err = otherLayout(ctx, lg, o)
 	}
-	if err != nil {
+	if pos == nil && err != nil {
 		return nil, err
 	}
+	stopped := err // the context ended ForceAtlas2
 	pos = packComponents(lg, pos, s.Radii())
 	pos, err = separate(pos, s, o)
 	if err != nil {
@@ -68,10 +72,12 @@ func Positions(g *graph.Graph, s *render.Scene, o Options) ([]render.Point, erro
 	for i, p := range pos {
 		out[i] = render.Point{X: p.X, Y: p.Y}
 	}
-	return out, nil
+	return out, stopped
 }
 
-func fa2(lg *layout.Graph, o Options) ([]layout.Point, error) {
+// fa2 runs ForceAtlas2; when ctx ends it returns the positions reached
+// with ctx's error.
+func fa2(ctx context.Context, lg *layout.Graph, o Options) ([]layout.Point, error) {
 	n := lg.N
 	if n == 0 {
 		return nil, nil
@@ -97,12 +103,14 @@ func fa2(lg *layout.Graph, o Options) ([]layout.Point, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.Run(iters * 4 / 5)
+	if _, err := f.Run(ctx, iters*4/5); err != nil {
+		return f.Positions(), err
+	}
 	if err := f.SetSettings(st); err != nil {
 		return nil, err
 	}
-	f.Run(iters - iters*4/5)
-	return f.Positions(), nil
+	_, err = f.Run(ctx, iters-iters*4/5)
+	return f.Positions(), err
 }
 
 // separate removes node (and, for small graphs with a picture size, label)
@@ -274,18 +282,18 @@ func fitZoom(pos []layout.Point, radii []float64, w, h float64) float64 {
 	return z
 }
 
-func otherLayout(lg *layout.Graph, o Options) ([]layout.Point, error) {
+func otherLayout(ctx context.Context, lg *layout.Graph, o Options) ([]layout.Point, error) {
 	switch o.Layout {
 	case "circular":
-		return layout.Circular(lg, layout.CircularOptions{ByDegree: true}), nil
+		return layout.Circular(ctx, lg, layout.CircularOptions{ByDegree: true})
 	case "radial":
-		r, err := layout.Radial(lg, layout.RadialOptions{Focus: int(o.Focus)})
+		r, err := layout.Radial(ctx, lg, layout.RadialOptions{Focus: int(o.Focus)})
 		if err != nil {
 			return nil, err
 		}
 		return r.Pos, nil
 	case "layered":
-		r, err := layout.Layered(lg, layout.LayeredOptions{})
+		r, err := layout.Layered(ctx, lg, layout.LayeredOptions{})
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package arrange
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"math"
@@ -20,7 +21,7 @@ func TestFixtureLayoutLeavesRoomForEveryLabel(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := render.NewScene(g)
-	pos, err := Positions(g, s, Options{Width: 1600, Height: 1000, Seed: 1})
+	pos, err := Positions(context.Background(), g, s, Options{Width: 1600, Height: 1000, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestEveryLayoutPlacesEveryNode(t *testing.T) {
 	}
 	s := render.NewScene(g)
 	for _, name := range Layouts {
-		pos, err := Positions(g, s, Options{Layout: name, Focus: -1, Seed: 2})
+		pos, err := Positions(context.Background(), g, s, Options{Layout: name, Focus: -1, Seed: 2})
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -79,7 +80,7 @@ func TestEveryLayoutPlacesEveryNode(t *testing.T) {
 			t.Errorf("%s: %d distinct positions for %d nodes", name, len(seen), len(pos))
 		}
 	}
-	if _, err := Positions(g, s, Options{Layout: "spiral"}); err == nil {
+	if _, err := Positions(context.Background(), g, s, Options{Layout: "spiral"}); err == nil {
 		t.Error("unknown layout accepted")
 	}
 }
@@ -90,11 +91,11 @@ func TestPositionsAreReproducible(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := render.NewScene(g)
-	a, err := Positions(g, s, Options{Width: 1600, Height: 1000, Seed: 3})
+	a, err := Positions(context.Background(), g, s, Options{Width: 1600, Height: 1000, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := Positions(g, s, Options{Width: 1600, Height: 1000, Seed: 3})
+	b, _ := Positions(context.Background(), g, s, Options{Width: 1600, Height: 1000, Seed: 3})
 	for i := range a {
 		if a[i] != b[i] {
 			t.Fatalf("node %d: %v then %v", i, a[i], b[i])
@@ -124,7 +125,7 @@ func TestClearviewReportPicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := render.NewScene(g)
-	pos, err := Positions(g, s, Options{Width: 1600, Height: 1000, Seed: 1})
+	pos, err := Positions(context.Background(), g, s, Options{Width: 1600, Height: 1000, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
