@@ -13,6 +13,7 @@ import (
 	"github.com/linkscope/linkscope/app/render/arrange"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/graph/query"
 )
 
@@ -179,7 +180,7 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 		if err != nil {
 			return nil, -1, queryError(err)
 		}
-		res, err := plan.RunWith(ctx, graph.NewSearcher(g), query.RunOptions{StoreLimit: storeLimit})
+		res, err := plan.RunWith(ctx, path.NewSearcher(g), query.RunOptions{StoreLimit: storeLimit})
 		if err != nil {
 			return nil, -1, err
 		}
@@ -208,7 +209,7 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 		if err != nil {
 			return nil, -1, err
 		}
-		nb, err := graph.NewSearcher(g).Neighborhood(ctx, []int32{v}, f.depth, graph.PathOptions{}, 0)
+		nb, err := path.NewSearcher(g).Neighborhood(ctx, []int32{v}, f.depth, path.Options{}, 0)
 		if err != nil {
 			return nil, -1, fmt.Errorf("the neighbourhood of %s was not complete within --timeout %v: nothing written", nodeName(g, v), f.timeout)
 		}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 func init() {
@@ -62,7 +62,7 @@ func runNeighbors(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	nb, err := graph.NewSearcher(g).Neighborhood(context.Background(), []int32{start}, *depth, opt, *limit)
+	nb, err := path.NewSearcher(g).Neighborhood(context.Background(), []int32{start}, *depth, opt, *limit)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func runNeighbors(env *Env, args []string) error {
 			if from == v {
 				from = e.To
 			}
-			via = formatPath(g, graph.Path{Nodes: []int32{from, v}, Edges: []int32{r}})
+			via = formatPath(g, path.Path{Nodes: []int32{from, v}, Edges: []int32{r}})
 		}
 		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", nb.Depth[i], n.ID, n.Label, n.Type, via)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/path"
 )
 
@@ -116,7 +115,7 @@ func runFindNetwork(env *Env, args []string) error {
 	}
 	for _, r := range net.Edges {
 		e := g.Edge(r)
-		fmt.Fprintf(env.Stdout, "  %s\n", formatPath(g, graph.Path{Nodes: []int32{e.From, e.To}, Edges: []int32{r}}))
+		fmt.Fprintf(env.Stdout, "  %s\n", formatPath(g, path.Path{Nodes: []int32{e.From, e.To}, Edges: []int32{r}}))
 	}
 	var via []string
 	for _, v := range net.Nodes {

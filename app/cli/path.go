@@ -15,6 +15,7 @@ import (
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 func init() {
@@ -37,13 +38,13 @@ func init() {
 }
 
 // storeLimit bounds the memory of the paths (and query matches) path,
-// query and export keep, in int32s (see graph.PathOptions.StoreLimit):
+// query and export keep, in int32s (see path.Options.StoreLimit):
 // 128 MiB, half the library's default, because the commands print every
 // path they keep once the search is over. A path of 8 hops costs 116 bytes
 // kept and about 170 printed, so 128 MiB is some 1.2 million lines and
 // 200 MB of text, which take about as long to write as the search took
 // to find them. Tests lower it.
-var storeLimit = graph.DefaultStoreLimit / 2
+var storeLimit = path.DefaultStoreLimit / 2
 
 // storeLimitText says storeLimit in bytes, for messages.
 func storeLimitText() string {
@@ -71,8 +72,8 @@ func addPathFlags(fs *flag.FlagSet) *pathFlags {
 }
 
 // options checks the flags against g and returns the search options.
-func (p *pathFlags) options(g *graph.Graph) (graph.PathOptions, error) {
-	o := graph.PathOptions{
+func (p *pathFlags) options(g *graph.Graph) (path.Options, error) {
+	o := path.Options{
 		Directed: p.directed, InDateOrder: p.dated, MaxHops: p.maxHops,
 		RelTypes: splitList(p.types), ExcludeNodeTypes: splitList(p.excludeTypes),
 		StoreLimit: storeLimit,
@@ -115,8 +116,8 @@ func runPath(env *Env, args []string) error {
 		return usagef("--limit must be at least 1")
 	case *timeout <= 0:
 		return usagef("--timeout must be positive")
-	case *all && pf.maxHops > graph.MaxAllPathsHops:
-		return usagef("--all takes --max-hops up to %d", graph.MaxAllPathsHops)
+	case *all && pf.maxHops > path.MaxAllPathsHops:
+		return usagef("--all takes --max-hops up to %d", path.MaxAllPathsHops)
 	}
 	g, _, err := ds.load()
 	if err != nil {
@@ -139,28 +140,28 @@ func runPath(env *Env, args []string) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	s := graph.NewSearcher(g)
-	var set graph.PathSet
+	s := path.NewSearcher(g)
+	var set path.Set
 	switch {
 	case *all:
 		set, err = s.AllPaths(ctx, from, to, opt, *limit)
 	case *k > 1:
 		set.Paths, err = s.KShortest(ctx, from, to, *k, opt)
 		switch {
-		case errors.Is(err, graph.ErrStoreFull):
+		case errors.Is(err, path.ErrStoreFull):
 			set.Truncated, set.Full, err = true, true, nil
 		case err != nil && ctx.Err() != nil:
 			set.Truncated, set.TimedOut, err = true, true, nil
 		}
 	default:
-		var p graph.Path
+		var p path.Path
 		var ok bool
 		p, ok, err = s.Shortest(ctx, from, to, opt)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			set.Truncated, set.TimedOut, err = true, true, nil
 		case ok:
-			set.Paths = []graph.Path{p}
+			set.Paths = []path.Path{p}
 		}
 	}
 	if err != nil {
@@ -176,7 +177,7 @@ func runPath(env *Env, args []string) error {
 // bound or the limit is printed all the same, with a note on stderr, and
 // exits 0. The output is buffered and the JSON written path by path, so
 // that printing millions of paths takes little time and memory.
-func printPaths(env *Env, g *graph.Graph, set graph.PathSet, asJSON bool, bindings func(i int) map[string]any, none string) error {
+func printPaths(env *Env, g *graph.Graph, set path.Set, asJSON bool, bindings func(i int) map[string]any, none string) error {
 	w := bufio.NewWriterSize(env.Stdout, 256<<10)
 	if asJSON {
 		if err := writePathsJSON(w, g, set, bindings); err != nil {
@@ -217,7 +218,7 @@ func printPaths(env *Env, g *graph.Graph, set graph.PathSet, asJSON bool, bindin
 }
 
 // writePathsJSON writes the pathsJSON document one path at a time.
-func writePathsJSON(w io.Writer, g *graph.Graph, set graph.PathSet, bindings func(i int) map[string]any) error {
+func writePathsJSON(w io.Writer, g *graph.Graph, set path.Set, bindings func(i int) map[string]any) error {
 	if _, err := io.WriteString(w, `{"paths":[`); err != nil {
 		return err
 	}
@@ -248,7 +249,7 @@ func writePathsJSON(w io.Writer, g *graph.Graph, set graph.PathSet, bindings fun
 
 // stoppedBy names what stopped a path set early: "timeout", "memory",
 // "limit", or "" when it is complete.
-func stoppedBy(set graph.PathSet) string {
+func stoppedBy(set path.Set) string {
 	switch {
 	case set.TimedOut:
 		return "timeout"
@@ -281,7 +282,7 @@ type pairResult struct {
 
 // runPairs times one shortest-path query per pair, after one untimed
 // warm-up pass over all pairs (as graphology's sp.mjs does).
-func runPairs(env *Env, g *graph.Graph, file string, opt graph.PathOptions, asJSON bool) error {
+func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bool) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
@@ -309,7 +310,7 @@ func runPairs(env *Env, g *graph.Graph, file string, opt graph.PathOptions, asJS
 		ps[i] = pair{ends[0], ends[1]}
 	}
 	start := time.Now()
-	s := graph.NewSearcher(g)
+	s := path.NewSearcher(g)
 	prepare := time.Since(start)
 	ctx := context.Background()
 	for _, p := range ps { // warm-up

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // Shared by path, query and neighbors: naming entities on the command line
@@ -62,7 +63,7 @@ func toEdgeJSON(g *graph.Graph, r int32) edgeJSON {
 	return j
 }
 
-func toPathJSON(g *graph.Graph, p graph.Path) pathJSON {
+func toPathJSON(g *graph.Graph, p path.Path) pathJSON {
 	j := pathJSON{Length: p.Len(), Nodes: make([]nodeJSON, len(p.Nodes)), Edges: make([]edgeJSON, len(p.Edges))}
 	for i, v := range p.Nodes {
 		j.Nodes[i] = toNodeJSON(g, v)
@@ -75,7 +76,7 @@ func toPathJSON(g *graph.Graph, p graph.Path) pathJSON {
 
 // formatPath renders p on one line, e.g.
 // "CNIL —fined 2022-10-17 €20,000,000→ Clearview AI ←complained-against— noyb".
-func formatPath(g *graph.Graph, p graph.Path) string {
+func formatPath(g *graph.Graph, p path.Path) string {
 	return string(newPathPrinter(g).appendPath(nil, p))
 }
 
@@ -91,7 +92,7 @@ func newPathPrinter(g *graph.Graph) *pathPrinter {
 }
 
 // appendPath appends p's line (without newline) to b.
-func (pp *pathPrinter) appendPath(b []byte, p graph.Path) []byte {
+func (pp *pathPrinter) appendPath(b []byte, p path.Path) []byte {
 	g := pp.g
 	b = append(b, nodeName(g, p.Nodes[0])...)
 	for i, r := range p.Edges {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/graph/query"
 )
 
@@ -63,11 +64,11 @@ func runQuery(env *Env, args []string) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	res, err := plan.RunWith(ctx, graph.NewSearcher(g), query.RunOptions{Limit: *limit, StoreLimit: storeLimit})
+	res, err := plan.RunWith(ctx, path.NewSearcher(g), query.RunOptions{Limit: *limit, StoreLimit: storeLimit})
 	if err != nil {
 		return err
 	}
-	set := graph.PathSet{Truncated: res.Truncated, TimedOut: res.TimedOut, Full: res.Full, Paths: make([]graph.Path, len(res.Matches))}
+	set := path.Set{Truncated: res.Truncated, TimedOut: res.TimedOut, Full: res.Full, Paths: make([]path.Path, len(res.Matches))}
 	for i, m := range res.Matches {
 		set.Paths[i] = m.Path
 	}

@@ -3,6 +3,7 @@ package gui
 import (
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // explorer is the window's state and the logic over it, without any
@@ -13,7 +14,7 @@ import (
 type explorer struct {
 	g      *graph.Graph
 	scene  *render.Scene
-	search *graph.Searcher
+	search *path.Searcher
 	// path is the file the graph came from ("" for the embedded case).
 	path string
 
@@ -51,12 +52,12 @@ type filterState struct {
 
 // newExplorer wraps g, with every entity at the origin until positions
 // arrive.
-func newExplorer(g *graph.Graph, path string) *explorer {
+func newExplorer(g *graph.Graph, file string) *explorer {
 	ex := &explorer{
 		g:        g,
 		scene:    render.NewScene(g),
-		search:   graph.NewSearcher(g),
-		path:     path,
+		search:   path.NewSearcher(g),
+		path:     file,
 		pos:      make([]render.Point, g.NodeCount()),
 		selected: -1,
 		hovered:  -1,

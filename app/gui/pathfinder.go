@@ -16,6 +16,7 @@ import (
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/graph/query"
 )
 
@@ -34,7 +35,7 @@ const pathLimit = 500
 
 // pathResult is one line of the results list.
 type pathResult struct {
-	path graph.Path
+	path path.Path
 	// nodes and edges to highlight (a query match may bind more than its
 	// path).
 	nodes, edges []int32
@@ -95,7 +96,7 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 	p.directed = widget.NewCheck("Follow relation direction", nil)
 	p.dateOrder = widget.NewCheck("In date order", nil)
 	hops := []string{"any"}
-	for h := 1; h <= graph.MaxAllPathsHops; h++ {
+	for h := 1; h <= path.MaxAllPathsHops; h++ {
 		hops = append(hops, strconv.Itoa(h))
 	}
 	p.maxHops = widget.NewSelect(hops, nil)
@@ -182,8 +183,8 @@ func (p *pathPanel) updateRelTitle() {
 }
 
 // options reads the form.
-func (p *pathPanel) options() graph.PathOptions {
-	o := graph.PathOptions{
+func (p *pathPanel) options() path.Options {
+	o := path.Options{
 		Directed:    p.directed.Checked,
 		InDateOrder: p.dateOrder.Checked,
 		RelTypes:    append([]string(nil), p.relTypes.Selected...),
@@ -227,9 +228,9 @@ func (p *pathPanel) findPaths() {
 // searchPaths runs one path search: the shortest path, the k shortest or
 // all paths (up to pathLimit) from one entity to another. The note says
 // how many were found, or that there is none.
-func searchPaths(ctx context.Context, s *graph.Searcher, from, to int32, mode string, k int, opt graph.PathOptions) ([]pathResult, string, error) {
+func searchPaths(ctx context.Context, s *path.Searcher, from, to int32, mode string, k int, opt path.Options) ([]pathResult, string, error) {
 	g := s.Graph()
-	var paths []graph.Path
+	var paths []path.Path
 	note := ""
 	switch mode {
 	case modeKShortest:
@@ -253,7 +254,7 @@ func searchPaths(ctx context.Context, s *graph.Searcher, from, to int32, mode st
 			return nil, "", err
 		}
 		if ok {
-			paths = []graph.Path{ps}
+			paths = []path.Path{ps}
 		}
 	}
 	out := make([]pathResult, len(paths))
@@ -397,7 +398,7 @@ func (p *pathPanel) choose(r *pathResult) {
 
 // stepViews list a path hop by hop with each relation's date and
 // amount; entity names select the entity.
-func (p *pathPanel) stepViews(ps graph.Path) []fyne.CanvasObject {
+func (p *pathPanel) stepViews(ps path.Path) []fyne.CanvasObject {
 	g := p.ex.g
 	if len(ps.Nodes) == 0 {
 		return nil
@@ -432,7 +433,7 @@ func (p *pathPanel) stepViews(ps graph.Path) []fyne.CanvasObject {
 
 // describePath writes a path on one line:
 // "Privacy International —complained-against→ Clearview AI ←used-by— Walmart".
-func describePath(g *graph.Graph, ps graph.Path) string {
+func describePath(g *graph.Graph, ps path.Path) string {
 	if len(ps.Nodes) == 0 {
 		return ""
 	}

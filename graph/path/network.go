@@ -71,7 +71,7 @@ func ConnectingNetwork(ctx context.Context, t *graph.Topology, seeds []int32, op
 	if len(seeds) == 0 {
 		return net, nil
 	}
-	f := newFilter(t, opt)
+	f := newNetFilter(t, opt)
 	for _, s := range seeds {
 		f.banned[s] = false
 	}
@@ -227,15 +227,15 @@ func spanAndPrune(t *graph.Topology, seeds []int32, nodes, rels map[int32]bool) 
 	return outN, outE, nil
 }
 
-// filter is NetworkOptions compiled against the topology.
-type filter struct {
+// netFilter is NetworkOptions compiled against the topology.
+type netFilter struct {
 	t      *graph.Topology
 	relOK  []bool // by relation type id; nil allows all
 	banned []bool
 }
 
-func newFilter(t *graph.Topology, opt NetworkOptions) *filter {
-	f := &filter{t: t, banned: make([]bool, t.N)}
+func newNetFilter(t *graph.Topology, opt NetworkOptions) *netFilter {
+	f := &netFilter{t: t, banned: make([]bool, t.N)}
 	for _, v := range opt.Exclude {
 		if v >= 0 && int(v) < t.N {
 			f.banned[v] = true
@@ -259,7 +259,7 @@ type bfsTree struct {
 	pred []graph.Arc
 }
 
-func (f *filter) bfs(ctx context.Context, root int32, maxHops int) (bfsTree, error) {
+func (f *netFilter) bfs(ctx context.Context, root int32, maxHops int) (bfsTree, error) {
 	t := f.t
 	tr := bfsTree{dist: make([]int32, t.N), pred: make([]graph.Arc, t.N)}
 	for i := range tr.dist {

@@ -11,7 +11,7 @@ import (
 	"github.com/linkscope/linkscope/graph"
 )
 
-func randomGraph(r *rand.Rand, n, m int) *graph.Graph {
+func netRandomGraph(r *rand.Rand, n, m int) *graph.Graph {
 	g := graph.New(n, m)
 	for i := 0; i < n; i++ {
 		g.AddNode(graph.Node{ID: fmt.Sprint(i), Type: "t"})
@@ -115,7 +115,7 @@ func TestConnectingNetworkAgainstOptimum(t *testing.T) {
 	for seed := uint64(1); seed <= 300; seed++ {
 		r := rand.New(rand.NewPCG(seed, 2))
 		n := 3 + r.IntN(9)
-		g := randomGraph(r, n, n+r.IntN(2*n))
+		g := netRandomGraph(r, n, n+r.IntN(2*n))
 		topo := g.Topology()
 		k := 2 + r.IntN(min(3, n-1))
 		perm := r.Perm(n)
@@ -180,7 +180,7 @@ func TestConnectingNetworkApart(t *testing.T) {
 }
 
 func TestConnectingNetworkCancelled(t *testing.T) {
-	g := randomGraph(rand.New(rand.NewPCG(1, 1)), 50000, 100000)
+	g := netRandomGraph(rand.New(rand.NewPCG(1, 1)), 50000, 100000)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := ConnectingNetwork(ctx, g.Topology(), []int32{1, 2}, NetworkOptions{}); err != context.Canceled {

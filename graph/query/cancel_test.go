@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // complete returns the complete directed graph on n entities.
@@ -43,7 +44,7 @@ func TestRunCanceledContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, pat := range []string{"(a)-[*..8]-(b)", "(a)", `SHORTEST 2 ({id:"0"})-[*..8]-({id:"1"})`} {
-		res, err := plan(t, g, pat).RunWith(ctx, graph.NewSearcher(g), RunOptions{Limit: 1 << 30})
+		res, err := plan(t, g, pat).RunWith(ctx, path.NewSearcher(g), RunOptions{Limit: 1 << 30})
 		if err != nil || !res.TimedOut || !res.Truncated || len(res.Matches) != 0 {
 			t.Errorf("%s: err %v, timed out %v, truncated %v, %d matches", pat, err, res.TimedOut, res.Truncated, len(res.Matches))
 		}
@@ -57,7 +58,7 @@ func TestRunCanceledFromProgress(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	calls, last := 0, [2]int{}
-	res, err := plan(t, g, "(a)-[]->(b)").RunWith(ctx, graph.NewSearcher(g), RunOptions{
+	res, err := plan(t, g, "(a)-[]->(b)").RunWith(ctx, path.NewSearcher(g), RunOptions{
 		Limit: 1 << 30,
 		Progress: func(done, total int) {
 			calls++
@@ -80,7 +81,7 @@ func TestRunCanceledFromProgress(t *testing.T) {
 	ctx2, cancel2 := context.WithCancel(context.Background())
 	defer cancel2()
 	calls = 0
-	res, err = plan(t, cv, "SHORTEST 5 (:ngo)-[*..3]-(:regulator)").RunWith(ctx2, graph.NewSearcher(cv), RunOptions{
+	res, err = plan(t, cv, "SHORTEST 5 (:ngo)-[*..3]-(:regulator)").RunWith(ctx2, path.NewSearcher(cv), RunOptions{
 		Progress: func(done, total int) {
 			calls++
 			last = [2]int{done, total}
@@ -102,7 +103,7 @@ func TestRunProgressComplete(t *testing.T) {
 		"SHORTEST 5 (:ngo)-[*..3]-(:regulator)",
 	} {
 		var seen [][2]int
-		res, err := plan(t, g, pat).RunWith(context.Background(), graph.NewSearcher(g), RunOptions{
+		res, err := plan(t, g, pat).RunWith(context.Background(), path.NewSearcher(g), RunOptions{
 			Progress: func(done, total int) { seen = append(seen, [2]int{done, total}) },
 		})
 		if err != nil || res.TimedOut || res.Full {
@@ -129,7 +130,7 @@ func TestRunProgressComplete(t *testing.T) {
 func TestRunStoreLimit(t *testing.T) {
 	g := complete(30)
 	p := plan(t, g, "(a)-[*..3]-(b)")
-	res, err := p.RunWith(context.Background(), graph.NewSearcher(g), RunOptions{Limit: 1 << 30, StoreLimit: 20000})
+	res, err := p.RunWith(context.Background(), path.NewSearcher(g), RunOptions{Limit: 1 << 30, StoreLimit: 20000})
 	if err != nil || !res.Full || !res.Truncated || res.TimedOut || len(res.Matches) == 0 {
 		t.Fatalf("err %v, full %v, truncated %v, timed out %v, %d matches", err, res.Full, res.Truncated, res.TimedOut, len(res.Matches))
 	}
@@ -140,14 +141,14 @@ func TestRunStoreLimit(t *testing.T) {
 	if stored > 20000 {
 		t.Errorf("kept %d int32s of 20000", stored)
 	}
-	want, _ := p.Run(context.Background(), graph.NewSearcher(g), len(res.Matches))
+	want, _ := p.Run(context.Background(), path.NewSearcher(g), len(res.Matches))
 	for i := range want.Matches {
 		if !slices.Equal(res.Matches[i].Path.Edges, want.Matches[i].Path.Edges) {
 			t.Fatalf("match %d differs from the unbounded run's", i)
 		}
 	}
 	// SHORTEST k through Yen's algorithm is bounded too.
-	res, err = plan(t, g, `SHORTEST 1000 ({id:"0"})-[*..3]-({id:"1"})`).RunWith(context.Background(), graph.NewSearcher(g), RunOptions{StoreLimit: 2000})
+	res, err = plan(t, g, `SHORTEST 1000 ({id:"0"})-[*..3]-({id:"1"})`).RunWith(context.Background(), path.NewSearcher(g), RunOptions{StoreLimit: 2000})
 	if err != nil || !res.Full || !res.Truncated || len(res.Matches) == 0 {
 		t.Errorf("SHORTEST: err %v, full %v, truncated %v, %d matches", err, res.Full, res.Truncated, len(res.Matches))
 	}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // DefaultLimit is the result cap of Run when none is given.
@@ -15,7 +15,7 @@ const DefaultLimit = 1000
 // Match is one answer: the path through the graph, left to right as the
 // pattern is written, and what each variable is bound to.
 type Match struct {
-	Path graph.Path
+	Path path.Path
 	// Nodes maps node variables to entities (nil when the pattern names
 	// none).
 	Nodes map[string]int32
@@ -47,10 +47,10 @@ type RunOptions struct {
 	// k caps them at k).
 	Limit int
 	// StoreLimit bounds the memory of the matches kept, in int32s, as
-	// [graph.PathOptions.StoreLimit] does for paths: a match counts its
+	// [path.Options.StoreLimit] does for paths: a match counts its
 	// entities and relations, 16 for itself and about 64 per map of
 	// variables.
-	// 0 means graph.DefaultStoreLimit (256 MiB); negative, no bound.
+	// 0 means path.DefaultStoreLimit (256 MiB); negative, no bound.
 	StoreLimit int
 	// Progress, when set, is called as the search goes with the units of
 	// work done out of total: one unit per candidate of the first node
@@ -62,7 +62,7 @@ type RunOptions struct {
 }
 
 // Run parses, compiles and runs a pattern on s's graph.
-func Run(ctx context.Context, s *graph.Searcher, pattern string, limit int) (*Result, error) {
+func Run(ctx context.Context, s *path.Searcher, pattern string, limit int) (*Result, error) {
 	q, err := Parse(pattern)
 	if err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ var ErrOtherGraph = errors.New("query: the plan was compiled for another graph")
 
 // Run finds the matches of the plan on s's graph, at most limit of them:
 // it is RunWith with only a Limit.
-func (p *Plan) Run(ctx context.Context, s *graph.Searcher, limit int) (*Result, error) {
+func (p *Plan) Run(ctx context.Context, s *path.Searcher, limit int) (*Result, error) {
 	return p.RunWith(ctx, s, RunOptions{Limit: limit})
 }
 
@@ -90,7 +90,7 @@ func (p *Plan) Run(ctx context.Context, s *graph.Searcher, limit int) (*Result, 
 // It stops when ctx ends (at once when it has ended) or when the matches
 // reach opt.StoreLimit, and says so in the Result (TimedOut or Full), with
 // the matches found so far and a nil error.
-func (p *Plan) RunWith(ctx context.Context, s *graph.Searcher, opt RunOptions) (*Result, error) {
+func (p *Plan) RunWith(ctx context.Context, s *path.Searcher, opt RunOptions) (*Result, error) {
 	if s.Graph() != p.g {
 		return nil, ErrOtherGraph
 	}
@@ -104,7 +104,7 @@ func (p *Plan) RunWith(ctx context.Context, s *graph.Searcher, opt RunOptions) (
 	store := int64(opt.StoreLimit)
 	switch {
 	case store == 0:
-		store = graph.DefaultStoreLimit
+		store = path.DefaultStoreLimit
 	case store < 0:
 		store = -1
 	}
@@ -122,7 +122,7 @@ func (p *Plan) RunWith(ctx context.Context, s *graph.Searcher, opt RunOptions) (
 		segEdges: make([][]int32, len(p.rels)),
 		used:     make([]bool, p.g.NodeCount()),
 		usedRel:  make([]bool, p.g.EdgeCount()),
-		reach:    make([]*graph.Reach, len(p.order)),
+		reach:    make([]*path.Reach, len(p.order)),
 	}
 	lo, hi := 0, 0
 	for _, r := range p.rels {
@@ -145,7 +145,7 @@ func (p *Plan) RunWith(ctx context.Context, s *graph.Searcher, opt RunOptions) (
 // matcher is the state of one backtracking search.
 type matcher struct {
 	p     *Plan
-	s     *graph.Searcher
+	s     *path.Searcher
 	ctx   context.Context
 	limit int
 	res   *Result
@@ -155,7 +155,7 @@ type matcher struct {
 	segNodes, segEdges [][]int32
 	used               []bool // entities on the partial match
 	usedRel            []bool
-	reach              []*graph.Reach
+	reach              []*path.Reach
 	steps              int
 	stopped, timedOut  bool
 	block              []int32 // see alloc
@@ -267,9 +267,9 @@ func (m *matcher) extend(step int) {
 	}
 	to := seg.to
 	want := m.varBinding(to)
-	spec := graph.WalkSpec{
-		PathOptions: graph.PathOptions{RelTypes: rc.types, MaxHops: hi, Directed: rc.dir != Either},
-		MinHops:     lo,
+	spec := path.WalkSpec{
+		Options: path.Options{RelTypes: rc.types, MaxHops: hi, Directed: rc.dir != Either},
+		MinHops: lo,
 		// Going right over "<-" or left over "->" walks against the relations.
 		Reverse: (rc.dir == Left) == (seg.to > seg.from),
 		End: func(v int32) bool {
@@ -286,11 +286,11 @@ func (m *matcher) extend(step int) {
 	}
 	if hi > 1 && want < 0 && m.p.nodes[to].in != nil {
 		if m.reach[step] == nil {
-			m.reach[step] = m.s.NewReach(m.p.nodes[to].cands, spec.PathOptions, spec.Reverse, rc.max)
+			m.reach[step] = m.s.NewReach(m.p.nodes[to].cands, spec.Options, spec.Reverse, rc.max)
 		}
 		spec.Reach = m.reach[step]
 	}
-	err := m.s.Walk(m.ctx, m.bound[seg.from], spec, func(path graph.Path) bool {
+	err := m.s.Walk(m.ctx, m.bound[seg.from], spec, func(path path.Path) bool {
 		end := path.Nodes[len(path.Nodes)-1]
 		for _, v := range path.Nodes[1:] {
 			m.used[v] = true
@@ -321,7 +321,7 @@ func (m *matcher) extend(step int) {
 }
 
 // setSegment stores the hop of seg, oriented left to right.
-func (m *matcher) setSegment(seg segment, path graph.Path) {
+func (m *matcher) setSegment(seg segment, path path.Path) {
 	nodes := append(m.segNodes[seg.rel][:0], path.Nodes...)
 	edges := append(m.segEdges[seg.rel][:0], path.Edges...)
 	if seg.to < seg.from {
@@ -426,7 +426,7 @@ func matchSize(m Match) int64 {
 // runYen answers SHORTEST k over a single hop between explicitly named
 // ends with Yen's k shortest paths, per pair of candidates. It declines
 // (false) other patterns.
-func (p *Plan) runYen(ctx context.Context, s *graph.Searcher, k int, store int64, progress func(done, total int)) (*Result, bool) {
+func (p *Plan) runYen(ctx context.Context, s *path.Searcher, k int, store int64, progress func(done, total int)) (*Result, bool) {
 	if len(p.rels) != 1 {
 		return nil, false
 	}
@@ -437,7 +437,7 @@ func (p *Plan) runYen(ctx context.Context, s *graph.Searcher, k int, store int64
 	if v := p.q.Nodes[0].Var; v != "" && v == p.q.Nodes[1].Var {
 		return nil, false
 	}
-	opt := graph.PathOptions{RelTypes: rc.types, MaxHops: rc.max, Directed: rc.dir != Either, StoreLimit: -1}
+	opt := path.Options{RelTypes: rc.types, MaxHops: rc.max, Directed: rc.dir != Either, StoreLimit: -1}
 	res := &Result{}
 	var stored int64
 	// pair adds the k shortest paths from x to y; false stops the run.
@@ -458,7 +458,7 @@ func (p *Plan) runYen(ctx context.Context, s *graph.Searcher, k int, store int64
 		}
 		paths, err := s.KShortest(ctx, from, to, k, opt)
 		switch {
-		case errors.Is(err, graph.ErrStoreFull):
+		case errors.Is(err, path.ErrStoreFull):
 			res.Truncated, res.Full = true, true
 		case err != nil:
 			res.Truncated, res.TimedOut = true, true

@@ -1,6 +1,8 @@
-package graph
+package path
 
 import (
+	"github.com/linkscope/linkscope/graph"
+
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -15,20 +17,20 @@ import (
 var (
 	propRelTypes  = []string{"a", "b", "c"}
 	propNodeTypes = []string{"x", "y", "z"}
-	propDates     = []Date{{}, {2020, 0, 0}, {2020, 6, 0}, {2020, 6, 15}, {2021, 0, 0}, {2021, 3, 0}, {2021, 3, 1}, {2021, 12, 31}, {2022, 0, 0}}
+	propDates     = []graph.Date{{}, {Year: 2020, Month: 0, Day: 0}, {Year: 2020, Month: 6, Day: 0}, {Year: 2020, Month: 6, Day: 15}, {Year: 2021, Month: 0, Day: 0}, {Year: 2021, Month: 3, Day: 0}, {Year: 2021, Month: 3, Day: 1}, {Year: 2021, Month: 12, Day: 31}, {Year: 2022, Month: 0, Day: 0}}
 )
 
-func randomGraph(r *rand.Rand) *Graph {
+func randomGraph(r *rand.Rand) *graph.Graph {
 	n := 2 + r.IntN(6)
 	m := r.IntN(3 * n)
-	g := New(n, m)
+	g := graph.New(n, m)
 	for i := 0; i < n; i++ {
-		if _, err := g.AddNode(Node{ID: fmt.Sprint("n", i), Type: propNodeTypes[r.IntN(3)]}); err != nil {
+		if _, err := g.AddNode(graph.Node{ID: fmt.Sprint("n", i), Type: propNodeTypes[r.IntN(3)]}); err != nil {
 			panic(err)
 		}
 	}
 	for j := 0; j < m; j++ {
-		e := Edge{From: int32(r.IntN(n)), To: int32(r.IntN(n)), Type: propRelTypes[r.IntN(3)]}
+		e := graph.Edge{From: int32(r.IntN(n)), To: int32(r.IntN(n)), Type: propRelTypes[r.IntN(3)]}
 		if r.IntN(2) == 0 {
 			e.Date = propDates[r.IntN(len(propDates))]
 		}
@@ -43,8 +45,8 @@ func randomGraph(r *rand.Rand) *Graph {
 	return g
 }
 
-func randomOptions(r *rand.Rand, n int) PathOptions {
-	var o PathOptions
+func randomOptions(r *rand.Rand, n int) Options {
+	var o Options
 	o.Directed = r.IntN(2) == 0
 	o.InDateOrder = r.IntN(3) == 0
 	if r.IntN(3) == 0 {
@@ -70,18 +72,18 @@ func randomOptions(r *rand.Rand, n int) PathOptions {
 }
 
 // bruteEdgeOK and bruteNodeOK restate the options' filters plainly.
-func bruteEdgeOK(g *Graph, o PathOptions, r int32) bool {
+func bruteEdgeOK(g *graph.Graph, o Options, r int32) bool {
 	return len(o.RelTypes) == 0 || slices.Contains(o.RelTypes, g.Edge(r).Type)
 }
 
-func bruteNodeOK(g *Graph, o PathOptions, v int32) bool {
+func bruteNodeOK(g *graph.Graph, o Options, v int32) bool {
 	return !slices.Contains(o.ExcludeNodeTypes, g.Node(v).Type) && !slices.Contains(o.ExcludeNodes, v)
 }
 
 // bruteDated checks the date rule as "no dated relation ends before an
 // earlier dated relation begins", pairwise: an independent statement of
 // "one can pick non-decreasing days".
-func bruteDated(g *Graph, edges []int32) bool {
+func bruteDated(g *graph.Graph, edges []int32) bool {
 	for i, a := range edges {
 		for _, b := range edges[i+1:] {
 			da, db := g.Edge(a).Date, g.Edge(b).Date
@@ -96,7 +98,7 @@ func bruteDated(g *Graph, edges []int32) bool {
 // bruteWalks enumerates every simple path from s of 1..maxHops relations
 // under o (exclusions apply to nodes after the first and before the last),
 // by exhaustive search over the raw relation lists.
-func bruteWalks(g *Graph, o PathOptions, s int32, maxHops int, emit func(Path)) {
+func bruteWalks(g *graph.Graph, o Options, s int32, maxHops int, emit func(Path)) {
 	nodes, edges := []int32{s}, []int32{}
 	var rec func(u int32)
 	rec = func(u int32) {
@@ -130,7 +132,7 @@ func bruteWalks(g *Graph, o PathOptions, s int32, maxHops int, emit func(Path)) 
 
 // brutePaths returns all simple paths from s to t under o, sorted by
 // length then relations.
-func brutePaths(g *Graph, o PathOptions, s, t int32, maxHops int) []Path {
+func brutePaths(g *graph.Graph, o Options, s, t int32, maxHops int) []Path {
 	if s == t {
 		return []Path{{Nodes: []int32{s}}}
 	}
@@ -145,7 +147,7 @@ func brutePaths(g *Graph, o PathOptions, s, t int32, maxHops int) []Path {
 }
 
 // plainBFS is the textbook BFS distance (no dates), -1 when unreachable.
-func plainBFS(g *Graph, o PathOptions, s, t int32) int {
+func plainBFS(g *graph.Graph, o Options, s, t int32) int {
 	dist := map[int32]int{s: 0}
 	q := []int32{s}
 	for len(q) > 0 {
@@ -181,7 +183,7 @@ func plainBFS(g *Graph, o PathOptions, s, t int32) int {
 }
 
 // checkPath verifies that p is a simple path from s to t obeying o.
-func checkPath(t *testing.T, g *Graph, o PathOptions, p Path, s, e int32) {
+func checkPath(t *testing.T, g *graph.Graph, o Options, p Path, s, e int32) {
 	t.Helper()
 	if len(p.Nodes) != len(p.Edges)+1 || p.Nodes[0] != s || p.Nodes[len(p.Nodes)-1] != e {
 		t.Fatalf("path %v does not run from %d to %d", p, s, e)
@@ -210,7 +212,7 @@ func checkPath(t *testing.T, g *Graph, o PathOptions, p Path, s, e int32) {
 	if o.InDateOrder && !bruteDated(g, p.Edges) {
 		t.Fatalf("path %v is not in date order", p)
 	}
-	if o.InDateOrder && !g.DateOrdered(p) {
+	if o.InDateOrder && !DateOrdered(g, p) {
 		t.Fatalf("DateOrdered disagrees on %v", p)
 	}
 }
@@ -331,7 +333,7 @@ func TestWalkAgainstBruteForce(t *testing.T) {
 		endType := propNodeTypes[r.IntN(3)]
 		avoid := int32(r.IntN(n))
 		end := func(v int32) bool { return g.Node(v).Type == endType }
-		spec := WalkSpec{PathOptions: o, MinHops: minHops, End: end, Avoid: func(v int32) bool { return v == avoid }}
+		spec := WalkSpec{Options: o, MinHops: minHops, End: end, Avoid: func(v int32) bool { return v == avoid }}
 		var targets []int32
 		for v := int32(0); v < int32(n); v++ {
 			if end(v) {

@@ -1,4 +1,4 @@
-package graph
+package path
 
 import "context"
 
@@ -6,10 +6,10 @@ import "context"
 // another under opt, and false when there is none (or an index is out of
 // range). Without InDateOrder it runs a bidirectional breadth-first search
 // that expands the smaller frontier; with it, a label-setting search (see
-// [PathOptions.InDateOrder]). Among equally short paths it returns one.
+// [Options.InDateOrder]). Among equally short paths it returns one.
 // When ctx ends first (or has ended), Shortest returns false and ctx's
 // error.
-func (s *Searcher) Shortest(ctx context.Context, from, to int32, opt PathOptions) (Path, bool, error) {
+func (s *Searcher) Shortest(ctx context.Context, from, to int32, opt Options) (Path, bool, error) {
 	if canceled(ctx) {
 		return Path{}, false, ctx.Err()
 	}

@@ -1,4 +1,4 @@
-package graph
+package path
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 // ended), KShortest returns the paths found so far with ctx's error; when
 // the paths it keeps (the answer and the candidates of Yen's algorithm)
 // reach opt.StoreLimit, the paths found so far with ErrStoreFull.
-func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt PathOptions) ([]Path, error) {
+func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt Options) ([]Path, error) {
 	if canceled(ctx) {
 		return nil, ctx.Err()
 	}
@@ -108,7 +108,7 @@ func (s *Searcher) KShortest(ctx context.Context, from, to int32, k int, opt Pat
 }
 
 // rebans resets the bans to opt's excluded nodes.
-func (s *Searcher) rebans(f *filter, opt PathOptions) {
+func (s *Searcher) rebans(f *filter, opt Options) {
 	s.newBans()
 	f.nodeBan, f.edgeBan = false, false
 	for _, v := range opt.ExcludeNodes {

@@ -1,4 +1,4 @@
-package graph
+package path
 
 import (
 	"context"
@@ -29,7 +29,7 @@ type Neighborhood struct {
 // limit <= 0). Invalid start indices are ignored. When ctx ends first (or
 // has ended), it returns what it has reached so far, with Truncated set
 // (and the relations among those entities), and ctx's error.
-func (s *Searcher) Neighborhood(ctx context.Context, starts []int32, depth int, opt PathOptions, limit int) (Neighborhood, error) {
+func (s *Searcher) Neighborhood(ctx context.Context, starts []int32, depth int, opt Options, limit int) (Neighborhood, error) {
 	if canceled(ctx) {
 		return Neighborhood{Truncated: true}, ctx.Err()
 	}

@@ -1,4 +1,4 @@
-package graph_test
+package path_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // The benchmarks run on the peers' synthetic graphs when they are there
@@ -65,14 +66,14 @@ func benchPairs(g *graph.Graph, n int) [][2]int32 {
 
 func BenchmarkPathShortest(b *testing.B) {
 	g := benchGraph(b)
-	s := graph.NewSearcher(g)
+	s := path.NewSearcher(g)
 	ps := benchPairs(g, 1000)
 	for _, directed := range []bool{true, false} {
 		name := map[bool]string{true: "directed", false: "undirected"}[directed]
 		b.Run(name, func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				p := ps[i%len(ps)]
-				s.Shortest(context.Background(), p[0], p[1], graph.PathOptions{Directed: directed})
+				s.Shortest(context.Background(), p[0], p[1], path.Options{Directed: directed})
 			}
 		})
 	}
@@ -82,11 +83,11 @@ func BenchmarkPathShortest(b *testing.B) {
 // paths, 2 s deadline) take on random pairs, and how many hit the deadline.
 func BenchmarkPathAll(b *testing.B) {
 	g := benchGraph(b)
-	s := graph.NewSearcher(g)
+	s := path.NewSearcher(g)
 	// Pairs that are connected within 8 hops, so that there are paths to list.
 	var ps [][2]int32
 	for _, p := range benchPairs(g, 400) {
-		if path, ok, _ := s.Shortest(context.Background(), p[0], p[1], graph.PathOptions{MaxHops: 8}); ok && len(ps) < 50 && path.Len() > 1 {
+		if path, ok, _ := s.Shortest(context.Background(), p[0], p[1], path.Options{MaxHops: 8}); ok && len(ps) < 50 && path.Len() > 1 {
 			ps = append(ps, p)
 		}
 	}
@@ -96,7 +97,7 @@ func BenchmarkPathAll(b *testing.B) {
 		p := ps[i%len(ps)]
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		t0 := time.Now()
-		set, err := s.AllPaths(ctx, p[0], p[1], graph.PathOptions{MaxHops: 8}, 1000)
+		set, err := s.AllPaths(ctx, p[0], p[1], path.Options{MaxHops: 8}, 1000)
 		times = append(times, time.Since(t0).Seconds()*1000)
 		cancel()
 		if err != nil {

@@ -1,12 +1,12 @@
-package graph
+package path
 
 import "context"
 
-// DefaultPathLimit is the result cap of AllPaths when none is given.
-const DefaultPathLimit = 1000
+// DefaultLimit is the result cap of AllPaths when none is given.
+const DefaultLimit = 1000
 
-// PathSet is the answer of a bounded path enumeration.
-type PathSet struct {
+// Set is the answer of a bounded path enumeration.
+type Set struct {
 	// Paths are shortest first.
 	Paths []Path
 	// Truncated is true when there are more paths than Paths holds: the cap
@@ -16,14 +16,14 @@ type PathSet struct {
 	// TimedOut is true when ctx ended the search.
 	TimedOut bool
 	// Full is true when the paths reached the store limit
-	// ([PathOptions.StoreLimit]) and the search stopped there; Truncated
+	// ([Options.StoreLimit]) and the search stopped there; Truncated
 	// is then true as well.
 	Full bool
 }
 
 // AllPaths returns the simple paths from one entity to another with at
 // most opt.MaxHops relations (DefaultAllPathsHops when 0; at most
-// MaxAllPathsHops), shortest first, up to limit paths (DefaultPathLimit
+// MaxAllPathsHops), shortest first, up to limit paths (DefaultLimit
 // when limit <= 0).
 //
 // Unlike an unbounded depth-first search, it never wanders past the
@@ -37,23 +37,23 @@ type PathSet struct {
 // opt.StoreLimit, and returns the paths found so far with TimedOut or Full
 // (and Truncated) set; the error is nil then. The paths share a few large
 // blocks of memory (their slices are capped, so appending to one copies it).
-func (s *Searcher) AllPaths(ctx context.Context, from, to int32, opt PathOptions, limit int) (PathSet, error) {
+func (s *Searcher) AllPaths(ctx context.Context, from, to int32, opt Options, limit int) (Set, error) {
 	if canceled(ctx) {
-		return PathSet{Truncated: true, TimedOut: true}, nil
+		return Set{Truncated: true, TimedOut: true}, nil
 	}
 	s.sync()
 	if !s.valid(from) || !s.valid(to) {
-		return PathSet{}, ErrNoSuchNode
+		return Set{}, ErrNoSuchNode
 	}
 	if limit <= 0 {
-		limit = DefaultPathLimit
+		limit = DefaultLimit
 	}
 	maxHops := opt.MaxHops
 	if maxHops <= 0 {
 		maxHops = DefaultAllPathsHops
 	}
 	maxHops = min(maxHops, MaxAllPathsHops)
-	var out PathSet
+	var out Set
 	if from == to {
 		out.Paths = []Path{{Nodes: []int32{from}}}
 		return out, nil

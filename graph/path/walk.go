@@ -1,14 +1,14 @@
-package graph
+package path
 
 import "context"
 
 // WalkSpec describes a bounded enumeration of simple paths from one entity
 // (see [Searcher.Walk]).
 type WalkSpec struct {
-	// PathOptions filters relations and intermediate entities. Its MaxHops
+	// Options filters relations and intermediate entities. Its MaxHops
 	// is the longest path reported; 0 means DefaultAllPathsHops, and it is
 	// capped at MaxAllPathsHops.
-	PathOptions
+	Options
 	// MinHops is the shortest path reported (at least 1).
 	MinHops int
 	// Reverse, with Directed, follows relations from object to subject.
@@ -45,7 +45,7 @@ func (s *Searcher) Walk(ctx context.Context, from int32, spec WalkSpec, visit fu
 		maxHops = DefaultAllPathsHops
 	}
 	e := &walker{
-		s: s, f: s.compileTypes(spec.PathOptions), ctx: ctx,
+		s: s, f: s.compileTypes(spec.Options), ctx: ctx,
 		reverse: spec.Reverse, minHops: max(spec.MinHops, 1), maxHops: min(maxHops, MaxAllPathsHops),
 		stopAt: -1, end: spec.End, avoid: spec.Avoid, avoidRel: spec.AvoidRel, visit: visit,
 	}

@@ -1,4 +1,4 @@
-package graph
+package path
 
 import (
 	"context"
@@ -54,7 +54,7 @@ func (p *poller) now() bool {
 }
 
 // DefaultStoreLimit is the memory bound of a collecting search when
-// [PathOptions.StoreLimit] is 0: 64 Mi int32s, 256 MiB.
+// [Options.StoreLimit] is 0: 64 Mi int32s, 256 MiB.
 const DefaultStoreLimit = 64 << 20
 
 // pathHeader is what a stored [Path] costs beyond its entities and
@@ -62,7 +62,7 @@ const DefaultStoreLimit = 64 << 20
 const pathHeader = 12
 
 // ErrStoreFull is returned with the paths found so far when they reached
-// the store limit of [PathOptions.StoreLimit].
+// the store limit of [Options.StoreLimit].
 var ErrStoreFull = errors.New("graph: the paths found fill the store limit")
 
 // storeLimit resolves a StoreLimit option: 0 is DefaultStoreLimit and a

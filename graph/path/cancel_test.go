@@ -1,6 +1,8 @@
-package graph
+package path
 
 import (
+	"github.com/linkscope/linkscope/graph"
+
 	"context"
 	"errors"
 	"fmt"
@@ -41,19 +43,19 @@ func (c *tripCtx) Err() error {
 
 // grid returns a w×h grid graph, node i*w+j joined to its right and lower
 // neighbours: breadth-first searches across it look at every relation.
-func grid(w, h int) *Graph {
-	g := New(w*h, 2*w*h)
+func grid(w, h int) *graph.Graph {
+	g := graph.New(w*h, 2*w*h)
 	for i := 0; i < w*h; i++ {
-		g.AddNode(Node{ID: fmt.Sprint(i), Type: "t"})
+		g.AddNode(graph.Node{ID: fmt.Sprint(i), Type: "t"})
 	}
 	for i := 0; i < h; i++ {
 		for j := 0; j < w; j++ {
 			v := int32(i*w + j)
 			if j+1 < w {
-				g.AddEdge(Edge{From: v, To: v + 1, Type: "r"})
+				g.AddEdge(graph.Edge{From: v, To: v + 1, Type: "r"})
 			}
 			if i+1 < h {
-				g.AddEdge(Edge{From: v, To: v + int32(w), Type: "r"})
+				g.AddEdge(graph.Edge{From: v, To: v + int32(w), Type: "r"})
 			}
 		}
 	}
@@ -74,15 +76,15 @@ func TestSearchesCanceledContext(t *testing.T) {
 	s := NewSearcher(g)
 	ctx := canceledCtx()
 	from, to := idx("noyb"), idx("walmart")
-	for _, opt := range []PathOptions{{}, {InDateOrder: true}} {
+	for _, opt := range []Options{{}, {InDateOrder: true}} {
 		if _, ok, err := s.Shortest(ctx, from, to, opt); ok || !errors.Is(err, context.Canceled) {
 			t.Errorf("Shortest %+v: ok %v, err %v", opt, ok, err)
 		}
 	}
-	if ps, err := s.KShortest(ctx, from, to, 3, PathOptions{}); len(ps) != 0 || !errors.Is(err, context.Canceled) {
+	if ps, err := s.KShortest(ctx, from, to, 3, Options{}); len(ps) != 0 || !errors.Is(err, context.Canceled) {
 		t.Errorf("KShortest: %d paths, err %v", len(ps), err)
 	}
-	set, err := s.AllPaths(ctx, from, to, PathOptions{}, 0)
+	set, err := s.AllPaths(ctx, from, to, Options{}, 0)
 	if err != nil || len(set.Paths) != 0 || !set.TimedOut || !set.Truncated {
 		t.Errorf("AllPaths: %+v, err %v", set, err)
 	}
@@ -90,12 +92,12 @@ func TestSearchesCanceledContext(t *testing.T) {
 	if err := s.Walk(ctx, from, WalkSpec{}, func(Path) bool { visits++; return true }); !errors.Is(err, context.Canceled) || visits != 0 {
 		t.Errorf("Walk: %d visits, err %v", visits, err)
 	}
-	nb, err := s.Neighborhood(ctx, []int32{from}, 3, PathOptions{}, 0)
+	nb, err := s.Neighborhood(ctx, []int32{from}, 3, Options{}, 0)
 	if !errors.Is(err, context.Canceled) || !nb.Truncated || len(nb.Nodes) != 0 {
 		t.Errorf("Neighborhood: %d nodes, truncated %v, err %v", len(nb.Nodes), nb.Truncated, err)
 	}
 	// The same searches with a live context succeed (the fixture is sound).
-	if _, ok, err := s.Shortest(context.Background(), from, to, PathOptions{}); !ok || err != nil {
+	if _, ok, err := s.Shortest(context.Background(), from, to, Options{}); !ok || err != nil {
 		t.Fatalf("Shortest: ok %v, err %v", ok, err)
 	}
 }
@@ -106,7 +108,7 @@ func TestSearchesStopAtPoll(t *testing.T) {
 	g := grid(100, 100) // 19,800 relations
 	s := NewSearcher(g)
 	far := int32(100*100 - 1)
-	for _, opt := range []PathOptions{{}, {InDateOrder: true}} {
+	for _, opt := range []Options{{}, {InDateOrder: true}} {
 		// The full search looks at more than 3 polls' worth of relations.
 		if _, ok, err := s.Shortest(context.Background(), 0, far, opt); !ok || err != nil {
 			t.Fatalf("Shortest %+v: ok %v, err %v", opt, ok, err)
@@ -117,7 +119,7 @@ func TestSearchesStopAtPoll(t *testing.T) {
 		}
 	}
 	ctx := newTripCtx(3)
-	nb, err := s.Neighborhood(ctx, []int32{0}, 1000, PathOptions{}, 0)
+	nb, err := s.Neighborhood(ctx, []int32{0}, 1000, Options{}, 0)
 	if !errors.Is(err, context.Canceled) || !nb.Truncated || ctx.polls != 3 {
 		t.Errorf("Neighborhood: err %v, truncated %v after %d polls", err, nb.Truncated, ctx.polls)
 	}
@@ -134,21 +136,21 @@ func TestSearchesStopAtPoll(t *testing.T) {
 	d := dense(60)
 	s = NewSearcher(d)
 	ctx = newTripCtx(4)
-	set, err := s.AllPaths(ctx, 0, 1, PathOptions{MaxHops: 8}, 1<<30)
+	set, err := s.AllPaths(ctx, 0, 1, Options{MaxHops: 8}, 1<<30)
 	if err != nil || !set.TimedOut || !set.Truncated || set.Full || ctx.polls != 4 {
 		t.Errorf("AllPaths: err %v, timed out %v, truncated %v, full %v after %d polls", err, set.TimedOut, set.Truncated, set.Full, ctx.polls)
 	}
 	// What it found is the beginning of the full answer, shortest first.
-	want, _ := s.AllPaths(context.Background(), 0, 1, PathOptions{MaxHops: 8}, len(set.Paths))
+	want, _ := s.AllPaths(context.Background(), 0, 1, Options{MaxHops: 8}, len(set.Paths))
 	if len(set.Paths) == 0 || !samePaths(set.Paths, want.Paths) {
 		t.Errorf("AllPaths: %d paths so far, not the first ones", len(set.Paths))
 	}
 	ctx = newTripCtx(2)
-	ps, err := s.KShortest(ctx, 0, 1, 1<<20, PathOptions{})
+	ps, err := s.KShortest(ctx, 0, 1, 1<<20, Options{})
 	if !errors.Is(err, context.Canceled) || ctx.polls != 2 {
 		t.Errorf("KShortest: err %v after %d polls", err, ctx.polls)
 	}
-	if wantK, _ := s.KShortest(context.Background(), 0, 1, len(ps), PathOptions{}); !samePaths(ps, wantK) {
+	if wantK, _ := s.KShortest(context.Background(), 0, 1, len(ps), Options{}); !samePaths(ps, wantK) {
 		t.Errorf("KShortest: %d paths so far, not the first ones", len(ps))
 	}
 }
@@ -159,7 +161,7 @@ func TestWalkCanceledFromVisit(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	visits, after := 0, 0
-	err := s.Walk(ctx, 0, WalkSpec{PathOptions: PathOptions{MaxHops: 6}}, func(Path) bool {
+	err := s.Walk(ctx, 0, WalkSpec{Options: Options{MaxHops: 6}}, func(Path) bool {
 		visits++
 		if visits == 100 {
 			cancel()
@@ -186,7 +188,7 @@ func samePaths(a, b []Path) bool {
 // the answer.
 func TestStoreLimit(t *testing.T) {
 	s := NewSearcher(dense(30))
-	opt := PathOptions{MaxHops: 4, StoreLimit: 100000}
+	opt := Options{MaxHops: 4, StoreLimit: 100000}
 	set, err := s.AllPaths(context.Background(), 0, 1, opt, 1<<30)
 	if err != nil || !set.Full || !set.Truncated || set.TimedOut {
 		t.Fatalf("AllPaths: err %v, full %v, truncated %v, timed out %v", err, set.Full, set.Truncated, set.TimedOut)
@@ -198,7 +200,7 @@ func TestStoreLimit(t *testing.T) {
 	if stored > 100000 || stored+StoredSize(Path{Nodes: make([]int32, 5), Edges: make([]int32, 4)}) <= 100000 {
 		t.Errorf("AllPaths kept %d int32s of %d allowed", stored, 100000)
 	}
-	want, _ := s.AllPaths(context.Background(), 0, 1, PathOptions{MaxHops: 4}, len(set.Paths))
+	want, _ := s.AllPaths(context.Background(), 0, 1, Options{MaxHops: 4}, len(set.Paths))
 	if !samePaths(set.Paths, want.Paths) {
 		t.Errorf("AllPaths: the %d paths kept are not the first ones", len(set.Paths))
 	}
@@ -215,11 +217,11 @@ func TestStoreLimit(t *testing.T) {
 		t.Errorf("no store limit: full %v, %d paths", set.Full, len(set.Paths))
 	}
 
-	ps, err := s.KShortest(context.Background(), 0, 1, 1<<20, PathOptions{MaxHops: 3, StoreLimit: 5000})
+	ps, err := s.KShortest(context.Background(), 0, 1, 1<<20, Options{MaxHops: 3, StoreLimit: 5000})
 	if !errors.Is(err, ErrStoreFull) || len(ps) == 0 {
 		t.Fatalf("KShortest: %d paths, err %v", len(ps), err)
 	}
-	if wantK, _ := s.KShortest(context.Background(), 0, 1, len(ps), PathOptions{MaxHops: 3}); !samePaths(ps, wantK) {
+	if wantK, _ := s.KShortest(context.Background(), 0, 1, len(ps), Options{MaxHops: 3}); !samePaths(ps, wantK) {
 		t.Errorf("KShortest: the %d paths kept are not the first ones", len(ps))
 	}
 }

@@ -1,4 +1,4 @@
-package graph
+package path
 
 // label is a state of the time-respecting search: a walk reaching node by
 // relation rel from the label at index parent, with the given clock.
@@ -7,7 +7,7 @@ type label struct {
 }
 
 // shortestDated finds a shortest time-respecting path (see
-// [PathOptions.InDateOrder]) starting with the given clock; it gives up
+// [Options.InDateOrder]) starting with the given clock; it gives up
 // (false) when pl's context ends.
 //
 // Plain breadth-first search is wrong here: the first walk to reach a node

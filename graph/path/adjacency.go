@@ -1,4 +1,6 @@
-package graph
+package path
+
+import "github.com/linkscope/linkscope/graph"
 
 // arc is one step out of a node: the relation taken and the node reached.
 type arc struct{ node, rel int32 }
@@ -7,8 +9,8 @@ type arc struct{ node, rel int32 }
 // arcs (self-loops left out, as no simple path uses them), type ids and
 // date keys.
 type adjacency struct {
-	g           *Graph
-	topo        *Topology
+	g           *graph.Graph
+	topo        *graph.Topology
 	n, m        int
 	outOff      []int32 // out arcs of v are outArcs[outOff[v]:outOff[v+1]]
 	outArcs     []arc
@@ -16,14 +18,14 @@ type adjacency struct {
 	inArcs      []arc
 	relType     []int32 // relation -> relation type id
 	nodeType    []int32 // node -> entity type id
-	types       *TypeTable
+	types       *graph.TypeTable
 	first, last []int32 // relation date keys (0 when undated)
 	anyDated    bool
 }
 
-func newAdjacency(g *Graph) *adjacency {
+func newAdjacency(g *graph.Graph) *adjacency {
 	t := g.Topology()
-	conv := func(as []Arc) []arc {
+	conv := func(as []graph.Arc) []arc {
 		out := make([]arc, len(as))
 		for i, a := range as {
 			out[i] = arc{a.Node, a.Rel}

@@ -1,4 +1,4 @@
-package graph
+package path
 
 // Reach holds, for every entity, a lower bound on the number of relations
 // a walk needs from it to one of a set of targets (or "unreachable within
@@ -16,7 +16,7 @@ type Reach struct {
 // reverse, as in [WalkSpec]). The walk's intermediate entities must pass
 // opt's exclusions; the distance of an excluded entity is still given, as
 // it may start a walk.
-func (s *Searcher) NewReach(targets []int32, opt PathOptions, reverse bool, maxHops int) *Reach {
+func (s *Searcher) NewReach(targets []int32, opt Options, reverse bool, maxHops int) *Reach {
 	s.sync()
 	f := s.compile(opt)
 	return s.reach(&f, targets, reverse, maxHops)

@@ -1,4 +1,6 @@
-package graph
+package path
+
+import "github.com/linkscope/linkscope/graph"
 
 // Path is a walk through the graph that names the relations it takes, so
 // that two paths over the same entities but different parallel relations
@@ -16,7 +18,7 @@ func (p Path) Len() int { return len(p.Edges) }
 
 // Forward reports whether the i-th relation of p is followed in its own
 // direction (from subject to object).
-func (p Path) Forward(g *Graph, i int) bool { return g.edges[p.Edges[i]].From == p.Nodes[i] }
+func (p Path) Forward(g *graph.Graph, i int) bool { return g.Edge(p.Edges[i]).From == p.Nodes[i] }
 
 // Clone returns a copy of p that shares no memory with it.
 func (p Path) Clone() Path {
@@ -31,9 +33,9 @@ const (
 	MaxAllPathsHops = 8
 )
 
-// PathOptions restricts the searches of a [Searcher]. The zero value
+// Options restricts the searches of a [Searcher]. The zero value
 // follows every relation in both directions with no hop limit.
-type PathOptions struct {
+type Options struct {
 	// Directed follows relations only from subject to object.
 	Directed bool
 	// RelTypes, when non-empty, is the set of relation types that may be
@@ -70,12 +72,12 @@ type PathOptions struct {
 }
 
 // DateOrdered reports whether the relations of p, in path order, satisfy
-// the rule of [PathOptions.InDateOrder].
-func (g *Graph) DateOrdered(p Path) bool {
+// the rule of [Options.InDateOrder].
+func DateOrdered(g *graph.Graph, p Path) bool {
 	var clock int32
 	for _, r := range p.Edges {
 		var ok bool
-		if clock, ok = stepClock(clock, g.edges[r].Date.First(), g.edges[r].Date.Last()); !ok {
+		if clock, ok = stepClock(clock, g.Edge(r).Date.First(), g.Edge(r).Date.Last()); !ok {
 			return false
 		}
 	}

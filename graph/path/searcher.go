@@ -1,4 +1,6 @@
-package graph
+package path
+
+import "github.com/linkscope/linkscope/graph"
 
 import "errors"
 
@@ -37,7 +39,7 @@ type Searcher struct {
 }
 
 // NewSearcher returns a Searcher over g.
-func NewSearcher(g *Graph) *Searcher {
+func NewSearcher(g *graph.Graph) *Searcher {
 	s := &Searcher{}
 	s.reset(newAdjacency(g))
 	return s
@@ -52,7 +54,7 @@ func (s *Searcher) Clone() *Searcher {
 }
 
 // Graph returns the graph s searches.
-func (s *Searcher) Graph() *Graph { return s.adj.g }
+func (s *Searcher) Graph() *graph.Graph { return s.adj.g }
 
 func (s *Searcher) reset(a *adjacency) {
 	s.adj = a
@@ -89,7 +91,7 @@ func (s *Searcher) nextGen() uint32 {
 	return s.gen
 }
 
-// filter is PathOptions compiled against the graph's type ids.
+// filter is Options compiled against the graph's type ids.
 type filter struct {
 	directed bool
 	relOK    []bool // by relation type id; nil allows all
@@ -101,7 +103,7 @@ type filter struct {
 }
 
 // compile turns opt into a filter and marks its excluded nodes.
-func (s *Searcher) compile(opt PathOptions) filter {
+func (s *Searcher) compile(opt Options) filter {
 	f := s.compileTypes(opt)
 	s.newBans()
 	for _, v := range opt.ExcludeNodes {
@@ -115,7 +117,7 @@ func (s *Searcher) compile(opt PathOptions) filter {
 
 // compileTypes is compile without the excluded nodes, which it leaves to
 // the caller.
-func (s *Searcher) compileTypes(opt PathOptions) filter {
+func (s *Searcher) compileTypes(opt Options) filter {
 	a := s.adj
 	f := filter{directed: opt.Directed, dated: opt.InDateOrder && a.anyDated, maxHops: opt.MaxHops}
 	if f.maxHops < 0 {
