@@ -1,9 +1,11 @@
 package path
 
+import "github.com/linkscope/linkscope/graph"
+
 // label is a state of the time-respecting search: a walk reaching node by
 // relation rel from the label at index parent, with the given clock.
 type label struct {
-	node, rel, parent, clock int32
+	Node, Rel, parent, clock int32
 }
 
 // shortestDated finds a shortest time-respecting path (see
@@ -30,22 +32,22 @@ func (s *Searcher) shortestDated(pl *poller, f *filter, from, to int32, clock in
 	for hops := 1; lo < hi && (maxHops <= 0 || hops <= maxHops); hops++ {
 		for li := lo; li < hi; li++ {
 			l := s.labels[li]
-			l1, l2 := s.arcs(f, l.node, false)
-			for _, list := range [2][]arc{l1, l2} {
+			l1, l2 := s.arcs(f, l.Node, false)
+			for _, list := range [2][]graph.Arc{l1, l2} {
 				for _, x := range list {
 					if pl.stop() {
 						return Path{}, false
 					}
-					v := x.node
-					if !s.edgeOK(f, x.rel) {
+					v := x.Node
+					if !s.edgeOK(f, x.Rel) {
 						continue
 					}
-					c, ok := stepClock(l.clock, a.first[x.rel], a.last[x.rel])
+					c, ok := stepClock(l.clock, a.first[x.Rel], a.last[x.Rel])
 					if !ok {
 						continue
 					}
 					if v == to {
-						s.labels = append(s.labels, label{v, x.rel, int32(li), c})
+						s.labels = append(s.labels, label{v, x.Rel, int32(li), c})
 						return s.labelPath(int32(len(s.labels) - 1)), true
 					}
 					if s.markF[v] == gen && s.best[v] <= c {
@@ -55,7 +57,7 @@ func (s *Searcher) shortestDated(pl *poller, f *filter, from, to int32, clock in
 						continue
 					}
 					s.markF[v], s.best[v] = gen, c
-					s.labels = append(s.labels, label{v, x.rel, int32(li), c})
+					s.labels = append(s.labels, label{v, x.Rel, int32(li), c})
 				}
 			}
 		}
@@ -73,9 +75,9 @@ func (s *Searcher) labelPath(li int32) Path {
 	p := Path{Nodes: make([]int32, n), Edges: make([]int32, n-1)}
 	for i := li; i >= 0; i = s.labels[i].parent {
 		n--
-		p.Nodes[n] = s.labels[i].node
+		p.Nodes[n] = s.labels[i].Node
 		if n > 0 {
-			p.Edges[n-1] = s.labels[i].rel
+			p.Edges[n-1] = s.labels[i].Rel
 		}
 	}
 	return p

@@ -1,6 +1,8 @@
 package path
 
 import (
+	"github.com/linkscope/linkscope/graph"
+
 	"context"
 	"slices"
 )
@@ -60,16 +62,16 @@ func (s *Searcher) Neighborhood(ctx context.Context, starts []int32, depth int, 
 	level:
 		for _, u := range nb.Nodes[lo:hi] {
 			l1, l2 := s.arcs(&f, u, false)
-			for _, list := range [2][]arc{l1, l2} {
+			for _, list := range [2][]graph.Arc{l1, l2} {
 				for _, x := range list {
 					if pl.stop() {
 						nb.Truncated = true
 						break level
 					}
-					if s.markF[x.node] == gen || !s.edgeOK(&f, x.rel) || !s.nodeOK(&f, x.node) {
+					if s.markF[x.Node] == gen || !s.edgeOK(&f, x.Rel) || !s.nodeOK(&f, x.Node) {
 						continue
 					}
-					if !add(x.node, d, x.rel) {
+					if !add(x.Node, d, x.Rel) {
 						break level
 					}
 				}

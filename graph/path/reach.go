@@ -1,5 +1,7 @@
 package path
 
+import "github.com/linkscope/linkscope/graph"
+
 // Reach holds, for every entity, a lower bound on the number of relations
 // a walk needs from it to one of a set of targets (or "unreachable within
 // the bound"). Bounded enumerations use it to stop exploring branches that
@@ -45,11 +47,11 @@ func (s *Searcher) reach(f *filter, targets []int32, reverse bool, maxHops int) 
 				continue // cannot be passed through
 			}
 			l1, l2 := s.arcs(f, u, !reverse)
-			for _, list := range [2][]arc{l1, l2} {
+			for _, list := range [2][]graph.Arc{l1, l2} {
 				for _, x := range list {
-					if r.dist[x.node] < 0 && s.edgeOK(f, x.rel) {
-						r.dist[x.node] = int8(d)
-						front = append(front, x.node)
+					if r.dist[x.Node] < 0 && s.edgeOK(f, x.Rel) {
+						r.dist[x.Node] = int8(d)
+						front = append(front, x.Node)
 					}
 				}
 			}

@@ -21,7 +21,7 @@ type Searcher struct {
 	// side in the current query (markB from the target side).
 	gen          uint32
 	markF, markB []uint32
-	predF, predB []arc // how v was reached: previous node and relation
+	predF, predB []graph.Arc // how v was reached: previous node and relation
 	fronts       [4][]int32
 
 	// Banned nodes and relations (ExcludeNodes, Yen's removals).
@@ -62,8 +62,8 @@ func (s *Searcher) reset(a *adjacency) {
 	s.gen, s.banGen, s.edgeGen = 0, 0, 0
 	s.markF = make([]uint32, n)
 	s.markB = make([]uint32, n)
-	s.predF = make([]arc, n)
-	s.predB = make([]arc, n)
+	s.predF = make([]graph.Arc, n)
+	s.predB = make([]graph.Arc, n)
 	s.banNode = make([]uint32, n)
 	s.banEdge = make([]uint32, a.m)
 	s.best = make([]int32, n)
@@ -71,6 +71,15 @@ func (s *Searcher) reset(a *adjacency) {
 }
 
 // sync rebuilds the structure copy when the graph has grown.
+// Use points s at g, typically a newer snapshot of the graph it searched
+// (the window's working set after an expansion or an edit), keeping what it
+// can. Queries on a Searcher of a live graph follow its changes without it.
+func (s *Searcher) Use(g *graph.Graph) {
+	if g != s.adj.g || s.adj.stale() {
+		s.reset(newAdjacency(g))
+	}
+}
+
 func (s *Searcher) sync() {
 	if s.adj.stale() {
 		s.reset(newAdjacency(s.adj.g))
@@ -179,7 +188,7 @@ func (s *Searcher) nodeOK(f *filter, v int32) bool {
 // arcs returns the arcs leaving v when walking forward (or, with reverse,
 // backward, as the target side of a bidirectional search does). The second
 // list is nil for directed walks.
-func (s *Searcher) arcs(f *filter, v int32, reverse bool) ([]arc, []arc) {
+func (s *Searcher) arcs(f *filter, v int32, reverse bool) ([]graph.Arc, []graph.Arc) {
 	a := s.adj
 	switch {
 	case !f.directed:

@@ -1,5 +1,7 @@
 package path
 
+import "github.com/linkscope/linkscope/graph"
+
 import "context"
 
 // Shortest returns a path with the fewest relations from one entity to
@@ -47,8 +49,8 @@ func (s *Searcher) shortest(pl *poller, f *filter, from, to int32, clock int32, 
 // level a-1 gives a path of at most (a-1)+1+b, so it is a shortest one.
 func (s *Searcher) bidirectional(pl *poller, f *filter, from, to int32, maxHops int) (Path, bool) {
 	gen := s.nextGen()
-	s.markF[from], s.predF[from] = gen, arc{-1, -1}
-	s.markB[to], s.predB[to] = gen, arc{-1, -1}
+	s.markF[from], s.predF[from] = gen, graph.Arc{Node: -1, Rel: -1}
+	s.markB[to], s.predB[to] = gen, graph.Arc{Node: -1, Rel: -1}
 	front := append(s.fronts[0][:0], from)
 	back := append(s.fronts[1][:0], to)
 	next := s.fronts[2][:0]
@@ -70,24 +72,24 @@ func (s *Searcher) bidirectional(pl *poller, f *filter, from, to int32, maxHops 
 	expand:
 		for _, u := range cur {
 			l1, l2 := s.arcs(f, u, reverse)
-			for _, list := range [2][]arc{l1, l2} {
+			for _, list := range [2][]graph.Arc{l1, l2} {
 				for _, x := range list {
 					if pl.stop() {
 						break expand
 					}
-					v := x.node
-					if mark[v] == gen || !s.edgeOK(f, x.rel) {
+					v := x.Node
+					if mark[v] == gen || !s.edgeOK(f, x.Rel) {
 						continue
 					}
 					if other[v] == gen {
-						mark[v], pred[v] = gen, arc{u, x.rel}
+						mark[v], pred[v] = gen, graph.Arc{Node: u, Rel: x.Rel}
 						meet = v
 						break expand
 					}
 					if !s.nodeOK(f, v) {
 						continue
 					}
-					mark[v], pred[v] = gen, arc{u, x.rel}
+					mark[v], pred[v] = gen, graph.Arc{Node: u, Rel: x.Rel}
 					next = append(next, v)
 				}
 			}
@@ -112,33 +114,33 @@ func (s *Searcher) bidirectional(pl *poller, f *filter, from, to int32, maxHops 
 // sides of the last bidirectional search.
 func (s *Searcher) joinAt(meet int32) Path {
 	n := 0
-	for v := meet; v >= 0; v = s.predF[v].node {
+	for v := meet; v >= 0; v = s.predF[v].Node {
 		n++
 	}
-	for v := meet; v >= 0; v = s.predB[v].node {
+	for v := meet; v >= 0; v = s.predB[v].Node {
 		n++
 	}
 	n-- // meet counted twice
 	p := Path{Nodes: make([]int32, n), Edges: make([]int32, n-1)}
 	i := 0
-	for v := meet; s.predF[v].node >= 0; v = s.predF[v].node {
+	for v := meet; s.predF[v].Node >= 0; v = s.predF[v].Node {
 		i++
 	}
 	// i is meet's position; fill the source half backwards.
 	k := i
-	for v := meet; ; v = s.predF[v].node {
+	for v := meet; ; v = s.predF[v].Node {
 		p.Nodes[k] = v
-		if s.predF[v].node < 0 {
+		if s.predF[v].Node < 0 {
 			break
 		}
-		p.Edges[k-1] = s.predF[v].rel
+		p.Edges[k-1] = s.predF[v].Rel
 		k--
 	}
 	k = i
-	for v := meet; s.predB[v].node >= 0; v = s.predB[v].node {
-		p.Edges[k] = s.predB[v].rel
+	for v := meet; s.predB[v].Node >= 0; v = s.predB[v].Node {
+		p.Edges[k] = s.predB[v].Rel
 		k++
-		p.Nodes[k] = s.predB[v].node
+		p.Nodes[k] = s.predB[v].Node
 	}
 	return p
 }

@@ -1,5 +1,7 @@
 package path
 
+import "github.com/linkscope/linkscope/graph"
+
 import "context"
 
 // WalkSpec describes a bounded enumeration of simple paths from one entity
@@ -103,14 +105,14 @@ func (e *walker) step(u int32, clock int32) bool {
 	}
 	s, a := e.s, e.s.adj
 	l1, l2 := s.arcs(&e.f, u, e.reverse)
-	for _, list := range [2][]arc{l1, l2} {
+	for _, list := range [2][]graph.Arc{l1, l2} {
 		for _, x := range list {
 			if e.steps++; e.steps&(pollEvery-1) == 0 && canceled(e.ctx) {
 				e.stopped, e.canceled = true, true
 				return false
 			}
-			v := x.node
-			if !s.edgeOK(&e.f, x.rel) || e.onPath(v) {
+			v := x.Node
+			if !s.edgeOK(&e.f, x.Rel) || e.onPath(v) {
 				continue
 			}
 			if e.dist != nil {
@@ -118,18 +120,18 @@ func (e *walker) step(u int32, clock int32) bool {
 					continue
 				}
 			}
-			if e.avoidRel != nil && e.avoidRel(x.rel) {
+			if e.avoidRel != nil && e.avoidRel(x.Rel) {
 				continue
 			}
 			c := clock
 			if e.f.dated {
 				var ok bool
-				if c, ok = stepClock(clock, a.first[x.rel], a.last[x.rel]); !ok {
+				if c, ok = stepClock(clock, a.first[x.Rel], a.last[x.Rel]); !ok {
 					continue
 				}
 			}
 			e.nodes = append(e.nodes, v)
-			e.edges = append(e.edges, x.rel)
+			e.edges = append(e.edges, x.Rel)
 			ok := true
 			if depth+1 >= e.minHops && (e.end == nil || e.end(v)) {
 				ok = e.visit(Path{Nodes: e.nodes, Edges: e.edges})
