@@ -16,6 +16,10 @@ import (
 	"github.com/linkscope/linkscope/source/sourcetest"
 )
 
+func TestFileConformance(t *testing.T) {
+	sourcetest.Run(t, func(t *testing.T, g *graph.Graph) source.Source { return source.FromGraph(g) })
+}
+
 // countingCtx is a context whose Err reports cancellation from its
 // (after+1)-th call on, and counts the calls: it stands for a user who
 // cancels while a walk is running, with no timing involved.
