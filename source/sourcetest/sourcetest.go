@@ -13,6 +13,7 @@ import (
 
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/source"
 )
 
@@ -584,21 +585,21 @@ func testClosed(t *testing.T, open Opener) {
 // walkOptions are the path options that walk the graph as an expansion
 // with the given direction and relation types does (In walks backwards:
 // its paths are read from the far entity to the seed).
-func walkOptions(dir source.Direction, rels []string) graph.PathOptions {
-	return graph.PathOptions{Directed: dir != source.Both, RelTypes: rels}
+func walkOptions(dir source.Direction, rels []string) path.Options {
+	return path.Options{Directed: dir != source.Both, RelTypes: rels}
 }
 
 // hopsIn returns the length of a shortest path from a to b (by id) in g,
 // or -1.
-func hopsIn(s *graph.Searcher, a, b string, opt graph.PathOptions) int {
+func hopsIn(s *path.Searcher, a, b string, opt path.Options) int {
 	g := s.Graph()
 	u, ok1 := g.NodeIndex(a)
 	v, ok2 := g.NodeIndex(b)
 	if !ok1 || !ok2 {
 		return -1
 	}
-	p, ok := s.Shortest(u, v, opt)
-	if !ok {
+	p, ok, err := s.Shortest(context.Background(), u, v, opt)
+	if err != nil || !ok {
 		return -1
 	}
 	return p.Len()
@@ -613,7 +614,7 @@ func hopsIn(s *graph.Searcher, a, b string, opt graph.PathOptions) int {
 func testIncremental(t *testing.T, open Opener) {
 	full := RandomGraph(7, 150, 190)
 	src := open(t, full)
-	fs := graph.NewSearcher(full)
+	fs := path.NewSearcher(full)
 	const rounds = 4
 	checked := 0
 	for _, c := range []struct {
@@ -654,7 +655,7 @@ func testIncremental(t *testing.T, open Opener) {
 			}
 
 			opt := walkOptions(c.dir, c.rels)
-			wsS := graph.NewSearcher(ws.Graph())
+			wsS := path.NewSearcher(ws.Graph())
 			ids := view.KnownIDs(ws.Graph())
 			// fromSeed is the walk's distance of each entity from the seed.
 			fromSeed := map[string]int{}
@@ -729,11 +730,11 @@ func testInduced(t *testing.T, open Opener) {
 		}
 		checkInduced(t, full, g, fmt.Sprintf("after expanding %s %+v", from, opt))
 	}
-	fs, wsS := graph.NewSearcher(full), graph.NewSearcher(g)
+	fs, wsS := path.NewSearcher(full), path.NewSearcher(g)
 	for i := int32(0); i < int32(g.NodeCount()); i++ {
 		for j := int32(0); j < int32(g.NodeCount()); j++ {
 			a, b := g.Node(i).ID, g.Node(j).ID
-			if want, got := hopsIn(fs, a, b, graph.PathOptions{}), hopsIn(wsS, a, b, graph.PathOptions{}); got >= 0 && got < want || got >= 0 && want < 0 {
+			if want, got := hopsIn(fs, a, b, path.Options{}), hopsIn(wsS, a, b, path.Options{}); got >= 0 && got < want || got >= 0 && want < 0 {
 				t.Fatalf("%s to %s: %d hops in the working set, %d in the graph", a, b, got, want)
 			}
 		}
