@@ -89,7 +89,6 @@ func (w *WorkingSet) grow(ctx context.Context, verb string, ids []string, opt so
 	if err := w.g.Apply(cmd); err != nil {
 		return Expansion{}, fmt.Errorf("%s: %w", exp.Name, err)
 	}
-	AddSources(w.g, sub.Sources)
 	return exp, nil
 }
 
@@ -135,6 +134,12 @@ func KnownIDs(g *graph.Graph) []string {
 func Command(g *graph.Graph, sub *source.Subgraph, name string) (graph.Batch, Expansion) {
 	exp := Expansion{Name: name, Truncated: sub.Truncated}
 	b := graph.Batch{Name: name}
+	var srcs []graph.Source
+	for _, s := range sub.Sources {
+		if _, ok := g.Source(s.ID); !ok {
+			srcs = append(srcs, s)
+		}
+	}
 	seen := map[string]bool{}
 	for _, e := range sub.Entities {
 		if _, ok := g.NodeIndex(e.ID); ok || seen[e.ID] {
@@ -153,6 +158,10 @@ func Command(g *graph.Graph, sub *source.Subgraph, name string) (graph.Batch, Ex
 		b.Cmds = append(b.Cmds, graph.AddRelation{ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type,
 			Date: r.Date.String(), Props: r.Props, Sources: r.Sources})
 		exp.Relations = append(exp.Relations, r.ID)
+	}
+	if len(srcs) > 0 && len(b.Cmds) > 0 {
+		// the documents the new records cite, undone with them
+		b.Cmds = append([]graph.Command{graph.AddSources{Sources: srcs}}, b.Cmds...)
 	}
 	return b, exp
 }
@@ -185,23 +194,5 @@ func Subject(g *graph.Graph, sub *source.Subgraph, ids []string) string {
 		return label + " and 1 other"
 	default:
 		return fmt.Sprintf("%s and %d others", label, n)
-	}
-}
-
-// AddSources adds to g's list of dataset sources those of srcs it does not
-// have (by id). The list is not part of the command history (the graph
-// has no command for it): a source stays listed after the expansion that
-// brought it is undone, which only keeps a citation's document known.
-func AddSources(g *graph.Graph, srcs []graph.Source) {
-	var add []graph.Source
-	for _, s := range srcs {
-		if _, ok := g.Source(s.ID); ok || slices.ContainsFunc(add, func(a graph.Source) bool { return a.ID == s.ID }) {
-			continue
-		}
-		add = append(add, s)
-	}
-	if len(add) > 0 {
-		// A new array: snapshots share the old one.
-		g.Sources = append(slices.Clip(g.Sources), add...)
 	}
 }

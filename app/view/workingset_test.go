@@ -269,7 +269,6 @@ func TestCommandForABackgroundTask(t *testing.T) {
 	if err := g.Apply(cmd); err != nil {
 		t.Fatal(err)
 	}
-	view.AddSources(g, sub.Sources)
 	wantIDs(t, g, []string{"cnil", "garante", "clearview"}, []string{"r15", "r03", "r04", "r05", "r06", "r11"})
 	if snap.NodeCount() != 1 || len(snap.Sources) != 1 {
 		t.Errorf("the snapshot changed: %d entities, %d sources", snap.NodeCount(), len(snap.Sources))
