@@ -183,7 +183,13 @@ func decodeCSV(m *meter, base int64, nodes, edges input) (*graph.Graph, error) {
 		if err != nil {
 			return nil, false, err
 		}
-		return doc, okN && okE, nil
+		if !okE {
+			// The entities can still be checked; the relations cannot.
+			doc.Edges = nil
+			loc.lists[listIndex("edges")] = nil
+		}
+		// Without its entities, every relation would be reported.
+		return doc, okN, nil
 	}, nodes, edges)
 }
 
