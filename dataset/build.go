@@ -37,9 +37,12 @@ type builder struct {
 	// DefaultEdgeType instead of reporting them (formats without required
 	// types).
 	defaultTypes bool
-	// unlistedSources skips the check that citations name listed sources,
-	// for files that cannot list the dataset's sources (GEXF, CSV).
+	// unlistedSources is set for files that do not list the dataset's
+	// sources (GEXF and CSV cannot): instead of reporting citations of
+	// sources that are not listed, the builder lists each one, with only
+	// its id, so that the graph is complete.
 	unlistedSources bool
+	bare            []string // the sources listed so, in citation order
 
 	// progress reports a fraction of the building, and returns the
 	// context's error; nil means no reports and no cancellation.
@@ -91,6 +94,9 @@ func (b *builder) build(doc *document) (*graph.Graph, error) {
 	}
 	if b.err != nil {
 		return nil, b.err
+	}
+	for _, id := range b.bare {
+		g.Sources = append(g.Sources, graph.Source{ID: id})
 	}
 	b.finish()
 	return g, nil
@@ -377,7 +383,10 @@ func (b *builder) citations(cs []citation, arr string, i int, owner func() strin
 		switch {
 		case c.Source == "":
 			b.fail(b.loc.pos(arr, i, "sources", k), "%s: citation %d names no source", owner(), k+1)
-		case !b.sources[c.Source] && !b.unlistedSources:
+		case !b.sources[c.Source] && b.unlistedSources:
+			b.sources[c.Source] = true
+			b.bare = append(b.bare, c.Source)
+		case !b.sources[c.Source]:
 			b.fail(b.loc.pos(arr, i, "sources", k, "source"), "%s cites unknown source %s", owner(), quoteID(c.Source))
 		}
 		out = append(out, graph.Citation{Source: c.Source, Quote: c.Quote, Gloss: c.Gloss})

@@ -210,7 +210,16 @@ var embeddedKind = map[string]string{
 func plainJSONError(err error) string {
 	var te *stdjson.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Sprintf("it holds %s where %s belongs", te.Value, describeType(te.Type.String()))
+		v := te.Value
+		switch {
+		case v == "bool":
+			v = "a boolean"
+		case v != "" && strings.ContainsRune("aeiou", rune(v[0])):
+			v = "an " + v
+		default:
+			v = "a " + v
+		}
+		return fmt.Sprintf("it holds %s where %s belongs", v, describeType(te.Type.String()))
 	}
 	return err.Error()
 }
@@ -220,7 +229,10 @@ func parseProps(s, what string) (map[string]any, error) {
 		return nil, nil
 	}
 	var m map[string]any
-	return m, parseEmbedded(s, what, &m)
+	if err := parseEmbedded(s, what, &m); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 func parseAliases(s, what string) ([]string, error) {
@@ -228,7 +240,10 @@ func parseAliases(s, what string) ([]string, error) {
 		return nil, nil
 	}
 	var a []string
-	return a, parseEmbedded(s, what, &a)
+	if err := parseEmbedded(s, what, &a); err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 func parseCitations(s, what string) ([]citation, error) {
@@ -236,7 +251,10 @@ func parseCitations(s, what string) ([]citation, error) {
 		return nil, nil
 	}
 	var cs []citation
-	return cs, parseEmbedded(s, what, &cs)
+	if err := parseEmbedded(s, what, &cs); err != nil {
+		return nil, err
+	}
+	return cs, nil
 }
 
 func parseSources(s, what string) ([]fileSource, error) {
@@ -244,7 +262,10 @@ func parseSources(s, what string) ([]fileSource, error) {
 		return nil, nil
 	}
 	var fs []fileSource
-	return fs, parseEmbedded(s, what, &fs)
+	if err := parseEmbedded(s, what, &fs); err != nil {
+		return nil, err
+	}
+	return fs, nil
 }
 
 // tooDeep reports whether data, JSON, nests arrays and objects deeper than

@@ -419,3 +419,33 @@ func TestOneSetOfDefaults(t *testing.T) {
 		t.Error("JSON accepted an entity without a type")
 	}
 }
+
+// TestCitedSourcesAreListed: GEXF and CSV cannot list the dataset's
+// sources, so the sources their citations name are listed with their id
+// alone, once each, and the graph saved as JSON loads again. GraphML,
+// which lists them, reports a citation of a source it does not list.
+func TestCitedSourcesAreListed(t *testing.T) {
+	gexf := `<gexf><graph><attributes class="node"><attribute id="s" title="ls_sources" type="string"/></attributes><nodes>
+<node id="a"><attvalues><attvalue for="s" value="[&quot;lemonde&quot;, {&quot;source&quot;: &quot;cnil&quot;, &quot;quote&quot;: &quot;q&quot;}]"/></attvalues></node>
+<node id="b"><attvalues><attvalue for="s" value="[&quot;cnil&quot;]"/></attvalues></node></nodes></graph></gexf>`
+	g, err := ReadGEXF("s.gexf", strings.NewReader(gexf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Sources) != 2 || g.Sources[0].ID != "lemonde" || g.Sources[1].ID != "cnil" || g.Sources[1].Title != "" {
+		t.Errorf("sources %+v, want lemonde and cnil with their ids only", g.Sources)
+	}
+	var b strings.Builder
+	if err := WriteJSON(&b, g, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Decode("s.json", []byte(b.String()), Options{}); err != nil {
+		t.Errorf("saved as JSON, the import does not load: %v", err)
+	}
+	gml := `<graphml><key id="ds" for="graph" attr.name="ls_dataset_sources"/><key id="s" for="node" attr.name="ls_sources"/>
+<graph><data key="ds">[{"id": "lemonde"}]</data><node id="a"><data key="s">["lemonde", "cnil"]</data></node></graph></graphml>`
+	_, err = ReadGraphML("s.graphml", strings.NewReader(gml))
+	if err == nil || err.Error() != `s.graphml:2:76: entity "a" cites unknown source "cnil"` {
+		t.Errorf("GraphML citing an unlisted source: %v", err)
+	}
+}
