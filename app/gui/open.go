@@ -17,7 +17,7 @@ import (
 )
 
 // openExtensions are the file types File › Open offers.
-var openExtensions = []string{".json", ".graphml", ".gexf", ".csv"}
+var openExtensions = dataset.ReadableExtensions()
 
 // openDialog asks for a file to open.
 func (u *ui) openDialog() {
@@ -58,7 +58,7 @@ func (u *ui) open(path string, fallback bool) {
 	}
 	var j *job
 	j = runJob(u.win, "Loading "+path+"…", func(ctx context.Context) (*graph.Graph, error) {
-		return dataset.LoadAny(path, dataset.Options{})
+		return dataset.LoadContext(ctx, path, dataset.Options{})
 	}, func(g *graph.Graph, err error) {
 		if u.loading == j {
 			u.loading = nil
