@@ -47,16 +47,10 @@ func FromGraph(g *graph.Graph) *File {
 // Open loads the dataset file at path with the dataset package's loader
 // (JSON, GraphML, GEXF or CSV, by extension) and returns a File over it.
 // The loader's errors are returned as they are (positioned
-// FILE:LINE:COL); ctx is checked before and after the load.
+// FILE:LINE:COL); the load stops when ctx ends.
 func Open(ctx context.Context, path string, opts dataset.Options) (*File, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	g, err := dataset.LoadAny(path, opts)
+	g, err := dataset.LoadContext(ctx, path, opts)
 	if err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	return FromGraph(g), nil
