@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/linkscope/linkscope/app/render"
-	"github.com/linkscope/linkscope/app/render/arrange"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/path"
@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{
 		name: "export",
-		args: "[-d FILE] [--query PATTERN | --focus NODE [--depth N]] [--layout fa2|circular|radial|layered] " +
+		args: "[-d FILE] [--query PATTERN | --focus NODE [--depth N]] [--layout " + strings.Join(view.Names(), "|") + "] " +
 			"[--width W --height H --scale S] [--theme light|dark] [--title T] [--no-legend] [--transparent] " +
 			"[--seed N] [--iterations N] [--timeout D] --out FILE",
 		summary: "draw the graph or a part of it as PNG or SVG, or export it for other tools\n\n" +
@@ -30,6 +30,8 @@ func init() {
 			"FILE-edges.csv). Positions, colours and sizes are those of the picture.\n" +
 			"--query keeps the entities and relations on the pattern's matches; --focus keeps\n" +
 			"the entities within --depth hops (default 1) of NODE and centres radial layouts.\n" +
+			"The layout is the one `linkscope layout` and the window compute for the same\n" +
+			"--layout and --seed, then fitted to the picture so that labels do not overlap.\n" +
 			"--timeout D (default 30s) bounds the query and the layout together: a query\n" +
 			"stopped there exports the matches found so far, fa2 stopped there the positions\n" +
 			"reached, and both say so on stderr (exit 0); a static layout that does not finish\n" +
@@ -99,7 +101,8 @@ func runExport(env *Env, args []string) error {
 	case f.iterations < 0:
 		return usagef("--iterations must not be negative")
 	case !validLayout(f.layout):
-		return usagef("unknown --layout %q (%s)", f.layout, strings.Join(arrange.Layouts, ", "))
+		_, err := view.Lookup(f.layout)
+		return usagef("--layout: %v", err)
 	case f.timeout <= 0:
 		return usagef("--timeout must be positive")
 	}
@@ -114,8 +117,7 @@ func runExport(env *Env, args []string) error {
 		return err
 	}
 	scene := render.NewScene(sub)
-	positions, err := arrange.Positions(ctx, sub, scene, arrange.Options{Layout: f.layout, Focus: focus, Seed: f.seed,
-		Iterations: f.iterations, Width: float64(f.width), Height: float64(f.height)})
+	positions, err := exportPositions(ctx, sub, scene, &f, focus)
 	switch {
 	case err != nil && ctx.Err() != nil && positions != nil:
 		fmt.Fprintf(env.Stderr, "stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n", f.layout)
@@ -152,12 +154,25 @@ func runExport(env *Env, args []string) error {
 }
 
 func validLayout(name string) bool {
-	for _, l := range arrange.Layouts {
-		if l == name {
-			return true
-		}
+	_, err := view.Lookup(name)
+	return err == nil
+}
+
+// exportPositions lays sub out as `linkscope layout` would for the same
+// --layout, --seed and --iterations, then fits the drawing to the
+// picture. Stopped by ctx, ForceAtlas2 returns the positions reached
+// (fitted) with ctx's error.
+func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene, f *exportFlags, focus int32) ([]render.Point, error) {
+	req := view.LayoutRequest{Algo: f.layout, Focus: focus, Seed: f.seed, Iterations: f.iterations}
+	pos, err := view.Layout(ctx, sub, scene, req, nil)
+	if pos == nil {
+		return nil, err
 	}
-	return false
+	stopped := err
+	if pos, err = view.FitPicture(pos, scene, float64(f.width), float64(f.height)); err != nil {
+		return nil, err
+	}
+	return pos, stopped
 }
 
 // writeFile writes path with fn; a failed write leaves the previous file.
@@ -203,7 +218,8 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 			nodes = append(nodes, m.Path.Nodes...)
 			edges = append(edges, m.Path.Edges...)
 		}
-		return subgraph(g, nodes, edges), -1, nil
+		sub, _, err := view.Subgraph(g, nodes, edges)
+		return sub, -1, err
 	case f.focus != "":
 		v, err := resolveNode(g, f.focus)
 		if err != nil {
@@ -214,46 +230,10 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 			return nil, -1, fmt.Errorf("the neighbourhood of %s was not complete within --timeout %v: nothing written", nodeName(g, v), f.timeout)
 		}
 		// the focus is first in breadth-first order: index 0 of the subgraph
-		return subgraph(g, nb.Nodes, nb.Edges), 0, nil
+		sub, _, err := view.Subgraph(g, nb.Nodes, nb.Edges)
+		return sub, 0, err
 	}
 	return g, -1, nil
-}
-
-// subgraph copies the given entities and relations (and the relations'
-// ends) into a new graph, in the order first given, keeping ids.
-func subgraph(g *graph.Graph, nodes, edges []int32) *graph.Graph {
-	idx := map[int32]int32{}
-	var order []int32
-	keep := func(v int32) {
-		if _, ok := idx[v]; !ok {
-			idx[v] = int32(len(order))
-			order = append(order, v)
-		}
-	}
-	for _, v := range nodes {
-		keep(v)
-	}
-	seen := map[int32]bool{}
-	var rels []int32
-	for _, e := range edges {
-		if !seen[e] {
-			seen[e] = true
-			rels = append(rels, e)
-			keep(g.Edge(e).From)
-			keep(g.Edge(e).To)
-		}
-	}
-	sub := graph.New(len(order), len(rels))
-	sub.Title, sub.Description, sub.Sources = g.Title, g.Description, g.Sources
-	for _, v := range order {
-		sub.AddNode(*g.Node(v))
-	}
-	for _, e := range rels {
-		r := *g.Edge(e)
-		r.From, r.To = idx[r.From], idx[r.To]
-		sub.AddEdge(r)
-	}
-	return sub
 }
 
 // visualOf gives data exports the picture's positions (logical pixels),

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 
 	json "github.com/goccy/go-json"
 
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/path"
 )
@@ -140,30 +140,14 @@ func runPath(env *Env, args []string) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	s := path.NewSearcher(g)
-	var set path.Set
+	req := view.PathRequest{From: from, To: to, Mode: view.Shortest, K: *k, Limit: *limit, Options: opt}
 	switch {
 	case *all:
-		set, err = s.AllPaths(ctx, from, to, opt, *limit)
+		req.Mode = view.AllPaths
 	case *k > 1:
-		set.Paths, err = s.KShortest(ctx, from, to, *k, opt)
-		switch {
-		case errors.Is(err, path.ErrStoreFull):
-			set.Truncated, set.Full, err = true, true, nil
-		case err != nil && ctx.Err() != nil:
-			set.Truncated, set.TimedOut, err = true, true, nil
-		}
-	default:
-		var p path.Path
-		var ok bool
-		p, ok, err = s.Shortest(ctx, from, to, opt)
-		switch {
-		case err != nil && ctx.Err() != nil:
-			set.Truncated, set.TimedOut, err = true, true, nil
-		case ok:
-			set.Paths = []path.Path{p}
-		}
+		req.Mode = view.KShortest
 	}
+	set, err := view.RunPaths(ctx, path.NewSearcher(g), req)
 	if err != nil {
 		return err
 	}

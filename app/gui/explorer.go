@@ -2,6 +2,7 @@ package gui
 
 import (
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/path"
 )
@@ -106,32 +107,14 @@ func (ex *explorer) edgeVisible(e int32) bool {
 	return e >= 0 && int(e) < len(ex.edgeVis) && ex.edgeVis[e]
 }
 
-// applyFilters recomputes which entities and relations are shown and
-// hands the result to the scene.
+// applyFilters recomputes which entities and relations are shown
+// (view.Visible, which also hides the chart's hidden types) and hands the
+// result to the scene.
 func (ex *explorer) applyFilters() {
-	g := ex.g
-	n, m := g.NodeCount(), g.EdgeCount()
 	f := &ex.filter
-	base := make([]bool, n)
-	for i := 0; i < n; i++ {
-		base[i] = !f.nodeTypeOff[g.Node(int32(i)).Type] && (ex.focus == nil || ex.focus[i])
-	}
-	ev := make([]bool, m)
-	for e := 0; e < m; e++ {
-		r := g.Edge(int32(e))
-		ev[e] = base[r.From] && base[r.To] && !f.edgeTypeOff[r.Type] &&
-			(f.asOf == 0 || r.Date.IsZero() || r.Date.First() <= f.asOf)
-	}
-	nv := base
-	if f.hideIsolated {
-		nv = make([]bool, n)
-		for e := 0; e < m; e++ {
-			if ev[e] {
-				r := g.Edge(int32(e))
-				nv[r.From], nv[r.To] = true, true
-			}
-		}
-	}
+	v := view.Visible(ex.g, view.Filter{NodeTypesOff: f.nodeTypeOff, RelTypesOff: f.edgeTypeOff,
+		AsOf: f.asOf, HideIsolated: f.hideIsolated, Only: ex.focus})
+	nv, ev := v.Nodes, v.Edges
 	ex.nodeVis, ex.edgeVis = nv, ev
 	ex.scene.SetNodeVisible(nv)
 	ex.scene.SetEdgeVisible(ev)
@@ -143,17 +126,12 @@ func (ex *explorer) applyFilters() {
 
 // visibleCount returns how many entities and relations are shown.
 func (ex *explorer) visibleCount() (nodes, edges int) {
-	for _, v := range ex.nodeVis {
-		if v {
-			nodes++
-		}
-	}
-	for _, v := range ex.edgeVis {
-		if v {
-			edges++
-		}
-	}
-	return
+	return ex.visibility().Count()
+}
+
+// visibility is the filters' result.
+func (ex *explorer) visibility() view.Visibility {
+	return view.Visibility{Nodes: ex.nodeVis, Edges: ex.edgeVis}
 }
 
 // setNodeType switches an entity type on or off.

@@ -2,15 +2,14 @@ package gui
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/linkscope/linkscope/app/render"
-	"github.com/linkscope/linkscope/app/render/arrange"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
-	"github.com/linkscope/linkscope/graph/layout"
 )
 
-// Layout algorithm names, as the View menu and the toolbar show them.
+// Layout algorithm names, as the View menu and the toolbar show them (the
+// registry's display names, view.Algorithms).
 const (
 	layoutFA2      = "ForceAtlas2"
 	layoutCircular = "Circular"
@@ -18,8 +17,8 @@ const (
 	layoutLayered  = "Layered"
 )
 
-// layoutNames lists the algorithms offered.
-var layoutNames = []string{layoutFA2, layoutCircular, layoutRadial, layoutLayered}
+// layoutNames lists the algorithms offered, in the registry's order.
+var layoutNames = view.DisplayNames()
 
 // startLayout starts ForceAtlas2 from the explorer's positions.
 func (u *ui) startLayout() {
@@ -101,10 +100,10 @@ func (u *ui) setLayout(name string) {
 	u.runner.Stop()
 	u.toolbar.setRunning(false, -1)
 	g, ex := u.ex.g, u.ex
-	focus := int(ex.selected)
-	radii := ex.scene.Radii()
+	focus := ex.selected
+	scene := ex.scene
 	runJob(u.win, "Computing the "+name+" layout…", func(ctx context.Context) ([]render.Point, error) {
-		return staticLayout(ctx, g, radii, name, focus)
+		return staticLayout(ctx, g, scene, name, focus)
 	}, func(pos []render.Point, err error) {
 		if err != nil {
 			u.showError(err)
@@ -122,37 +121,18 @@ func (u *ui) setLayout(name string) {
 	})
 }
 
-// staticLayout computes a one-shot layout: Circular (grouped by entity
-// type, hubs first), Radial (around focus, or the most connected entity)
-// or Layered (Sugiyama, top to bottom).
-func staticLayout(ctx context.Context, g *graph.Graph, radii []float64, name string, focus int) ([]render.Point, error) {
-	lg := arrange.Input(g)
-	lg.Size = radii
-	var pos []layout.Point
-	switch name {
-	case layoutCircular:
-		var err error
-		if pos, err = layout.Circular(ctx, lg, layout.CircularOptions{ByDegree: true}); err != nil {
-			return nil, err
-		}
-	case layoutRadial:
-		res, err := layout.Radial(ctx, lg, layout.RadialOptions{Focus: focus})
-		if err != nil {
-			return nil, err
-		}
-		pos = res.Pos
-	case layoutLayered:
-		res, err := layout.Layered(ctx, lg, layout.LayeredOptions{})
-		if err != nil {
-			return nil, err
-		}
-		pos = res.Pos
-	default:
-		return nil, fmt.Errorf("unknown layout %q", name)
-	}
-	out := make([]render.Point, len(pos))
-	for i, p := range pos {
-		out[i] = render.Point(p)
-	}
-	return out, nil
+// staticLayout computes a one-shot layout from the registry, as
+// `linkscope layout` and `linkscope export` do: Circular (grouped by
+// entity type, hubs first), Radial (around focus, or the most connected
+// entity when focus is -1) or Layered (Sugiyama, top to bottom); the
+// window's seed makes ForceAtlas2 the same as theirs too. Only the
+// scene's fixed part (sizes, bundles) is read, so it may run in the
+// background.
+func staticLayout(ctx context.Context, g *graph.Graph, s *render.Scene, name string, focus int32) ([]render.Point, error) {
+	return view.Layout(ctx, g, s, windowRequest(name, focus), nil)
+}
+
+// windowRequest is the layout request the window makes.
+func windowRequest(name string, focus int32) view.LayoutRequest {
+	return view.LayoutRequest{Algo: name, Seed: view.DefaultSeed, Focus: focus}
 }

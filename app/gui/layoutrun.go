@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/linkscope/linkscope/app/render"
-	"github.com/linkscope/linkscope/app/render/arrange"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
 )
@@ -71,15 +71,9 @@ type layoutRunner struct {
 // matches what is drawn; the scene also gives the label sizes, kept apart
 // on small graphs.
 func newLayoutRunner(g *graph.Graph, s *render.Scene, initial []render.Point, publish func(layoutUpdate)) (*layoutRunner, error) {
-	radii := s.Radii()
-	lg := arrange.Input(g)
-	lg.Size = radii
-	init := make([]layout.Point, len(initial))
-	for i, p := range initial {
-		init[i] = layout.Point(p)
-	}
-	st := layout.InferFA2Settings(lg.N)
-	fa, err := layout.NewFA2(lg, layout.FA2Options{Initial: init, Settings: &st, Seed: 1})
+	req := windowRequest(layoutFA2, view.NoFocus)
+	req.Initial = initial
+	fa, lg, err := view.NewFA2(g, s, req)
 	if err != nil {
 		return nil, err
 	}
@@ -107,15 +101,9 @@ func (r *layoutRunner) SetViewSize(w, h float64) {
 }
 
 // initialPositions is the deterministic random start that ForceAtlas2
-// relaxes (a square of constant density, as Gephi and graphology use).
+// relaxes (view.StartPositions: the start `linkscope layout --seed` uses).
 func initialPositions(g *graph.Graph, seed uint64) []render.Point {
-	n := g.NodeCount()
-	rp := layout.RandomPositions(n, seed)
-	p := make([]render.Point, n)
-	for i := range p {
-		p[i] = render.Point(rp[i])
-	}
-	return p
+	return view.StartPositions(g, seed)
 }
 
 // Running reports whether the layout goroutine is stepping.
@@ -288,12 +276,12 @@ func movement(a, b []layout.Point) float64 {
 // separate moves nodes apart so that no two discs and no two labels
 // overlap at the zoom that fits the drawing into the canvas, then pulls
 // the drawing together as long as that enlarges it on screen, as exported
-// pictures do (arrange.Separate).
+// pictures do (view.Separate).
 func (r *layoutRunner) separate(pos []layout.Point) []layout.Point {
 	r.mu.Lock()
 	w, h := r.viewW*0.85, r.viewH*0.85
 	r.mu.Unlock()
-	out, err := arrange.Separate(pos, r.scene, w, h)
+	out, err := view.Separate(pos, r.scene, w, h)
 	if err != nil {
 		return pos
 	}

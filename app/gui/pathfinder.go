@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/graph/query"
@@ -230,32 +231,18 @@ func (p *pathPanel) findPaths() {
 // how many were found, or that there is none.
 func searchPaths(ctx context.Context, s *path.Searcher, from, to int32, mode string, k int, opt path.Options) ([]pathResult, string, error) {
 	g := s.Graph()
-	var paths []path.Path
+	req := view.PathRequest{From: from, To: to, Mode: pathModes[mode], K: max(k, 1), Limit: pathLimit, Options: opt}
+	set, err := view.RunPaths(ctx, s, req)
+	switch {
+	case err != nil && len(set.Paths) == 0:
+		return nil, "", err
+	case set.TimedOut && len(set.Paths) == 0:
+		return nil, "", ctx.Err()
+	}
+	paths := set.Paths
 	note := ""
-	switch mode {
-	case modeKShortest:
-		ps, err := s.KShortest(ctx, from, to, k, opt)
-		if err != nil && len(ps) == 0 {
-			return nil, "", err
-		}
-		paths = ps
-	case modeAll:
-		set, err := s.AllPaths(ctx, from, to, opt, pathLimit)
-		if err != nil {
-			return nil, "", err
-		}
-		paths = set.Paths
-		if set.Truncated {
-			note = " (more exist; showing the first " + itoa(len(paths)) + ")"
-		}
-	default:
-		ps, ok, err := s.Shortest(ctx, from, to, opt)
-		if err != nil {
-			return nil, "", err
-		}
-		if ok {
-			paths = []path.Path{ps}
-		}
+	if set.Truncated && req.Mode == view.AllPaths {
+		note = " (more exist; showing the first " + itoa(len(paths)) + ")"
 	}
 	out := make([]pathResult, len(paths))
 	for i, ps := range paths {
@@ -266,6 +253,9 @@ func searchPaths(ctx context.Context, s *path.Searcher, from, to int32, mode str
 	}
 	return out, fmt.Sprintf("%d %s%s.", len(out), plural(len(out), "path", "paths"), note), nil
 }
+
+// pathModes maps the Find choices to path requests.
+var pathModes = map[string]view.PathMode{modeShortest: view.Shortest, modeKShortest: view.KShortest, modeAll: view.AllPaths}
 
 // runPattern runs the pattern box's query in the background; a fault is
 // shown under the box with its column.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -100,11 +101,11 @@ func (u *ui) setGraph(g *graph.Graph, path string) {
 	ex := newExplorer(g, path)
 	// the layout's starting positions, before the canvas first fits them
 	if u.still {
-		if p, err := staticLayout(context.Background(), g, ex.scene.Radii(), layoutCircular, -1); err == nil {
+		if p, err := staticLayout(context.Background(), g, ex.scene, layoutCircular, view.NoFocus); err == nil {
 			ex.setPositions(p)
 		}
 	} else {
-		ex.setPositions(initialPositions(g, 42))
+		ex.setPositions(initialPositions(g, view.DefaultSeed))
 	}
 	u.ex = ex
 	u.canvas = newGraphCanvas(ex, u.renderOptions)

@@ -1,132 +1,41 @@
-// Package arrange computes node positions for pictures and exports: it
-// runs a layout from graph/layout and then removes overlaps between nodes
-// and their labels at the size the picture will have, so that every label
-// of a small graph can be shown.
-package arrange
+package view
 
 import (
-	"context"
-	"fmt"
 	"math"
 
 	"github.com/linkscope/linkscope/app/render"
-	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
 )
-
-// Options choose the layout.
-type Options struct {
-	// Layout is "fa2" (the default), "circular", "radial" or "layered".
-	Layout string
-	// Focus is the centre of a radial layout (-1, or 0 in a zero Options
-	// with another layout: the most connected entity).
-	Focus int32
-	// Iterations of ForceAtlas2 (0: chosen by graph size).
-	Iterations int
-	// Seed seeds the random start.
-	Seed uint64
-	// Width and Height are the picture size in logical pixels; when set,
-	// labels are made to fit without overlapping (graphs up to
-	// MaxLabelAdjust entities).
-	Width, Height float64
-}
 
 // MaxLabelAdjust is the largest graph whose label boxes are taken into
 // account when removing overlaps.
 const MaxLabelAdjust = 3000
 
-// Layouts lists the layout names Positions accepts.
-var Layouts = []string{"fa2", "circular", "radial", "layered"}
-
-// Positions lays g out. s must be the scene of g (it gives node sizes and
-// label sizes). When ctx ends first, a static layout fails with ctx's
-// error, while ForceAtlas2 stops where it is: Positions then returns the
-// positions reached (overlaps removed) together with ctx's error.
-func Positions(ctx context.Context, g *graph.Graph, s *render.Scene, o Options) ([]render.Point, error) {
-	n := g.NodeCount()
-	lg := Input(g)
-	lg.Size = s.Radii()
-	// a bundle of parallel relations pulls like one relation
-	lg.Weight = make([]float64, len(lg.Src))
-	for e := range lg.Weight {
-		lg.Weight[e] = 1 / float64(s.Parallel(int32(e)))
-	}
-	var pos []layout.Point
-	var err error
-	switch o.Layout {
-	case "", "fa2", "forceatlas2":
-		pos, err = fa2(ctx, lg, o)
-	default:
-		pos, err = otherLayout(ctx, lg, o)
-	}
-	if pos == nil && err != nil {
-		return nil, err
-	}
-	stopped := err // the context ended ForceAtlas2
-	pos = packComponents(lg, pos, s.Radii())
-	pos, err = separate(pos, s, o)
+// FitPicture arranges laid-out positions for a picture of width×height
+// logical pixels, as exports draw it: it removes node overlaps and, for
+// graphs of at most MaxLabelAdjust entities, first stretches the drawing
+// towards the picture's aspect ratio, lengthens bundles of parallel
+// relations until their labels fit and keeps every label clear of the
+// others. s must be the scene of the graph laid out. Without a size
+// (width or height <= 0) only node discs are kept apart.
+func FitPicture(pos []render.Point, s *render.Scene, width, height float64) ([]render.Point, error) {
+	p, err := fitPicture(toLayout(pos), s, width, height)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]render.Point, n)
-	for i, p := range pos {
-		out[i] = render.Point{X: p.X, Y: p.Y}
-	}
-	return out, stopped
+	return toRender(p), nil
 }
 
-// fa2 runs ForceAtlas2; when ctx ends it returns the positions reached
-// with ctx's error.
-func fa2(ctx context.Context, lg *layout.Graph, o Options) ([]layout.Point, error) {
-	n := lg.N
-	if n == 0 {
-		return nil, nil
-	}
-	st := layout.InferFA2Settings(n)
-	st.AdjustSizes = n <= MaxLabelAdjust
-	iters := o.Iterations
-	if iters <= 0 {
-		switch {
-		case n <= 1000:
-			iters = 1500
-		case n <= 20000:
-			iters = 300
-		default:
-			iters = 120
-		}
-	}
-	// settle without size adjustment first (it slows convergence), then
-	// let the nodes push apart
-	st0 := st
-	st0.AdjustSizes = false
-	f, err := layout.NewFA2(lg, layout.FA2Options{Settings: &st0, Seed: o.Seed + 1})
-	if err != nil {
-		return nil, err
-	}
-	if _, err := f.Run(ctx, iters*4/5); err != nil {
-		return f.Positions(), err
-	}
-	if err := f.SetSettings(st); err != nil {
-		return nil, err
-	}
-	_, err = f.Run(ctx, iters-iters*4/5)
-	return f.Positions(), err
-}
-
-// separate removes node (and, for small graphs with a picture size, label)
-// overlaps. For a picture it first stretches the drawing towards the
-// picture's aspect ratio, and lengthens bundles of parallel relations
-// until their labels fit.
-func separate(pos []layout.Point, s *render.Scene, o Options) ([]layout.Point, error) {
+func fitPicture(pos []layout.Point, s *render.Scene, width, height float64) ([]layout.Point, error) {
 	if len(pos) == 0 {
 		return pos, nil
 	}
-	if o.Width <= 0 || o.Height <= 0 || len(pos) > MaxLabelAdjust {
+	if width <= 0 || height <= 0 || len(pos) > MaxLabelAdjust {
 		p, _, err := layout.RemoveOverlaps(pos, layout.OverlapOptions{Radii: s.Radii()})
 		return p, err
 	}
 	// the room left by the legend and margins
-	w, h := o.Width*0.8*0.85, o.Height*0.82
+	w, h := width*0.8*0.85, height*0.82
 	pos = fitAspect(pos, w/h)
 	return separateIn(pos, s, w, h, true)
 }
@@ -280,24 +189,4 @@ func fitZoom(pos []layout.Point, radii []float64, w, h float64) float64 {
 		return 1
 	}
 	return z
-}
-
-func otherLayout(ctx context.Context, lg *layout.Graph, o Options) ([]layout.Point, error) {
-	switch o.Layout {
-	case "circular":
-		return layout.Circular(ctx, lg, layout.CircularOptions{ByDegree: true})
-	case "radial":
-		r, err := layout.Radial(ctx, lg, layout.RadialOptions{Focus: int(o.Focus)})
-		if err != nil {
-			return nil, err
-		}
-		return r.Pos, nil
-	case "layered":
-		r, err := layout.Layered(ctx, lg, layout.LayeredOptions{})
-		if err != nil {
-			return nil, err
-		}
-		return r.Pos, nil
-	}
-	return nil, fmt.Errorf("unknown layout %q (fa2, circular, radial, layered)", o.Layout)
 }

@@ -1,4 +1,4 @@
-package arrange
+package view
 
 import (
 	"context"
@@ -10,18 +10,19 @@ import (
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
 )
 
-var update = flag.Bool("update", false, "rewrite ../testdata/clearview-fixture-positions.json")
+var update = flag.Bool("update", false, "rewrite ../render/testdata/clearview-fixture-positions.json")
 
 func TestFixtureLayoutLeavesRoomForEveryLabel(t *testing.T) {
-	g, err := dataset.Load("../testdata/clearview-fixture.json", dataset.Options{})
+	g, err := dataset.Load("../render/testdata/clearview-fixture.json", dataset.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := render.NewScene(g)
-	pos, err := Positions(context.Background(), g, s, Options{Width: 1600, Height: 1000, Seed: 1})
+	pos, err := picture(g, s, LayoutRequest{Seed: 1}, 1600, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,20 +52,20 @@ func TestFixtureLayoutLeavesRoomForEveryLabel(t *testing.T) {
 	}
 	if *update {
 		b, _ := json.Marshal(pos)
-		if err := os.WriteFile("../testdata/clearview-fixture-positions.json", b, 0o644); err != nil {
+		if err := os.WriteFile("../render/testdata/clearview-fixture-positions.json", b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 }
 
 func TestEveryLayoutPlacesEveryNode(t *testing.T) {
-	g, err := dataset.Load("../testdata/clearview-fixture.json", dataset.Options{})
+	g, err := dataset.Load("../render/testdata/clearview-fixture.json", dataset.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := render.NewScene(g)
-	for _, name := range Layouts {
-		pos, err := Positions(context.Background(), g, s, Options{Layout: name, Focus: -1, Seed: 2})
+	for _, name := range Names() {
+		pos, err := picture(g, s, LayoutRequest{Algo: name, Focus: NoFocus, Seed: 2}, 0, 0)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -80,7 +81,7 @@ func TestEveryLayoutPlacesEveryNode(t *testing.T) {
 			t.Errorf("%s: %d distinct positions for %d nodes", name, len(seen), len(pos))
 		}
 	}
-	if _, err := Positions(context.Background(), g, s, Options{Layout: "spiral"}); err == nil {
+	if _, err := Layout(context.Background(), g, s, LayoutRequest{Algo: "spiral"}, nil); err == nil {
 		t.Error("unknown layout accepted")
 	}
 }
@@ -91,16 +92,25 @@ func TestPositionsAreReproducible(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := render.NewScene(g)
-	a, err := Positions(context.Background(), g, s, Options{Width: 1600, Height: 1000, Seed: 3})
+	a, err := picture(g, s, LayoutRequest{Seed: 3}, 1600, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := Positions(context.Background(), g, s, Options{Width: 1600, Height: 1000, Seed: 3})
+	b, _ := picture(g, s, LayoutRequest{Seed: 3}, 1600, 1000)
 	for i := range a {
 		if a[i] != b[i] {
 			t.Fatalf("node %d: %v then %v", i, a[i], b[i])
 		}
 	}
+}
+
+// picture lays g out and fits it to a width×height picture, as exports do.
+func picture(g *graph.Graph, s *render.Scene, req LayoutRequest, width, height float64) ([]render.Point, error) {
+	pos, err := Layout(context.Background(), g, s, req, nil)
+	if err != nil {
+		return nil, err
+	}
+	return FitPicture(pos, s, width, height)
 }
 
 func TestComponentsStayTogether(t *testing.T) {
@@ -125,7 +135,7 @@ func TestClearviewReportPicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := render.NewScene(g)
-	pos, err := Positions(context.Background(), g, s, Options{Width: 1600, Height: 1000, Seed: 1})
+	pos, err := picture(g, s, LayoutRequest{Seed: 1}, 1600, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}

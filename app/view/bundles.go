@@ -1,4 +1,4 @@
-package arrange
+package view
 
 import (
 	"math"
