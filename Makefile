@@ -57,6 +57,9 @@ smoke: build
 FUZZTIME ?= 1m
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./dataset/
+	$(GO) test -run='^$$' -fuzz=FuzzGraphML -fuzztime=$(FUZZTIME) ./dataset/
+	$(GO) test -run='^$$' -fuzz=FuzzGEXF -fuzztime=$(FUZZTIME) ./dataset/
+	$(GO) test -run='^$$' -fuzz=FuzzCSV -fuzztime=$(FUZZTIME) ./dataset/
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./graph/query/
 
 bench:

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -8,59 +9,156 @@ import (
 	"github.com/linkscope/linkscope/graph"
 )
 
+// Every reader decodes its format into a document (the records of
+// format.go) and hands it to the builder, which checks it and builds the
+// graph, so that all formats share one set of rules and defaults and
+// report every problem as FILE:LINE:COL.
+
+// DefaultNodeType and DefaultEdgeType are the types that GraphML, GEXF and
+// CSV records without one get: those formats, unlike linkscope/1, do not
+// require a type (yEd and Gephi files often have none).
+const (
+	DefaultNodeType = "entity"
+	DefaultEdgeType = "related"
+)
+
 // builder validates a decoded document and builds the graph, collecting
 // every problem with its position.
 type builder struct {
-	name string
-	data []byte
-	loc  *locator
-	errs ErrorList
+	files []input
+	loc   positioner
+	jloc  *locator // the JSON locator, for the checks of shape.go
+	errs  ErrorList
 	// pending holds problems before they are positioned and sorted.
 	pending []pendingErr
 	sources map[string]bool
+
+	// defaultTypes gives untyped records DefaultNodeType and
+	// DefaultEdgeType instead of reporting them (formats without required
+	// types).
+	defaultTypes bool
+	// unlistedSources is set for files that do not list the dataset's
+	// sources (GEXF and CSV cannot): instead of reporting citations of
+	// sources that are not listed, the builder lists each one, with only
+	// its id, so that the graph is complete.
+	unlistedSources bool
+	bare            []string // the sources listed so, in citation order
+
+	// progress reports a fraction of the building, and returns the
+	// context's error; nil means no reports and no cancellation.
+	progress func(f float64) error
+	err      error // why building stopped (cancellation)
 }
 
 type pendingErr struct {
-	off int
+	at  pos
 	msg string
 }
 
-func (b *builder) fail(off int, format string, args ...any) {
-	b.pending = append(b.pending, pendingErr{off, fmt.Sprintf(format, args...)})
+func newBuilder(loc positioner, files ...input) *builder {
+	return &builder{files: files, loc: loc}
 }
 
-func (b *builder) build(doc *document) *graph.Graph {
+func (b *builder) fail(at pos, format string, args ...any) {
+	b.pending = append(b.pending, pendingErr{at, fmt.Sprintf(format, args...)})
+}
+
+// failOff reports a problem at an offset of the first file.
+func (b *builder) failOff(off int, format string, args ...any) {
+	b.fail(pos{0, off}, format, args...)
+}
+
+// tick is called every checkEvery records with the fraction done; it
+// returns false when building must stop.
+func (b *builder) tick(f float64) bool {
+	if b.progress == nil || b.err != nil {
+		return b.err == nil
+	}
+	b.err = b.progress(f)
+	return b.err == nil
+}
+
+// build checks doc and builds the graph. The error is only ever the
+// context's, when the load was cancelled; problems of the file are in
+// b.errs after finish.
+func (b *builder) build(doc *document) (*graph.Graph, error) {
 	if doc.Format != "" && doc.Format != FormatV1 {
-		b.fail(b.loc.path(b.loc.skipSpace(0), "format"), "unknown format %s (this version reads %q)", quoteID(doc.Format), FormatV1)
+		b.fail(b.loc.pos("", 0, "format"), "unknown format %s (this version reads %q)", quoteID(doc.Format), FormatV1)
 	}
 	g := graph.New(len(doc.Nodes), len(doc.Edges))
 	g.Title, g.Description = doc.Title, doc.Description
 	b.addSources(g, doc.Sources)
-	b.addNodes(g, doc.Nodes)
-	b.addEdges(g, doc.Edges)
+	b.addNodes(g, doc.Nodes, len(doc.Nodes)+len(doc.Edges))
+	if b.err == nil {
+		b.addEdges(g, doc.Edges, len(doc.Nodes), len(doc.Nodes)+len(doc.Edges))
+	}
+	if b.err != nil {
+		return nil, b.err
+	}
+	for _, id := range b.bare {
+		g.Sources = append(g.Sources, graph.Source{ID: id})
+	}
 	b.finish()
-	return g
+	return g, nil
 }
 
 // finish positions and sorts the problems, keeping the first MaxErrors.
-// Positions are counted in one pass, as the problems are in file order.
+// Positions are counted in one pass per file, as the problems are sorted.
 func (b *builder) finish() {
-	sort.SliceStable(b.pending, func(i, j int) bool { return b.pending[i].off < b.pending[j].off })
+	sort.SliceStable(b.pending, func(i, j int) bool {
+		x, y := b.pending[i].at, b.pending[j].at
+		return x.file < y.file || x.file == y.file && x.off < y.off
+	})
 	var c lineCounter
+	file := -1
 	for i, p := range b.pending {
 		if i == MaxErrors {
 			b.errs.More = len(b.pending) - MaxErrors
 			break
 		}
-		line, col := c.position(b.data, p.off)
-		b.errs.Errors = append(b.errs.Errors, &Error{File: b.name, Line: line, Col: col, Msg: p.msg})
+		if p.at.file != file {
+			file, c = p.at.file, lineCounter{}
+		}
+		in := b.file(file)
+		line, col := c.position(in.data, p.at.off)
+		b.errs.Errors = append(b.errs.Errors, &Error{File: in.name, Line: line, Col: col, Msg: p.msg})
 	}
 }
 
-// at formats the position of off as LINE:COL for a message.
-func (b *builder) at(off int) string {
-	line, col := position(b.data, off)
+func (b *builder) file(k int) input {
+	if k >= 0 && k < len(b.files) {
+		return b.files[k]
+	}
+	return input{}
+}
+
+// result returns the graph, or the problems when there are any.
+func (b *builder) result(g *graph.Graph) (*graph.Graph, error) {
+	if len(b.errs.Errors) > 0 {
+		return nil, &b.errs
+	}
+	return g, nil
+}
+
+// at formats a position as LINE:COL for a message.
+func (b *builder) at(p pos) string {
+	line, col := position(b.file(p.file).data, p.off)
 	return strconv.Itoa(line) + ":" + strconv.Itoa(col)
+}
+
+// buildDocument checks and builds a decoded document with the context and
+// progress of a load, and returns the graph or every problem found, those
+// of the decoder included.
+func (b *builder) buildDocument(ctx context.Context, doc *document, progress func(f float64) error) (*graph.Graph, error) {
+	b.progress = progress
+	if progress == nil {
+		b.progress = func(float64) error { return ctx.Err() }
+	}
+	g, err := b.build(doc)
+	if err != nil {
+		return nil, err
+	}
+	return b.result(g)
 }
 
 func (b *builder) addSources(g *graph.Graph, srcs []fileSource) {
@@ -69,10 +167,10 @@ func (b *builder) addSources(g *graph.Graph, srcs []fileSource) {
 	for i, s := range srcs {
 		switch {
 		case s.ID == "":
-			b.fail(b.loc.field("sources", i, "id"), "source %d has an empty or missing id", i+1)
+			b.fail(b.loc.pos("sources", i, "id"), "source %d has an empty or missing id", i+1)
 			continue
 		case b.sources[s.ID]:
-			b.fail(b.loc.field("sources", i, "id"), "duplicate source id %s (first used at %s)", quoteID(s.ID), b.at(b.loc.field("sources", first[s.ID], "id")))
+			b.fail(b.loc.pos("sources", i, "id"), "duplicate source id %s (first used at %s)", quoteID(s.ID), b.at(b.loc.pos("sources", first[s.ID], "id")))
 			continue
 		}
 		b.sources[s.ID] = true
@@ -81,7 +179,7 @@ func (b *builder) addSources(g *graph.Graph, srcs []fileSource) {
 		if s.Published != "" {
 			d, err := graph.ParseDate(s.Published)
 			if err != nil {
-				b.fail(b.loc.field("sources", i, "published"), "source %s: %v", quoteID(s.ID), err)
+				b.fail(b.loc.pos("sources", i, "published"), "source %s: %v", quoteID(s.ID), err)
 			}
 			src.Published = d
 		}
@@ -89,16 +187,26 @@ func (b *builder) addSources(g *graph.Graph, srcs []fileSource) {
 	}
 }
 
-func (b *builder) addNodes(g *graph.Graph, nodes []fileNode) {
+// addNodes adds the entities; records counts the records of the file, for
+// progress.
+func (b *builder) addNodes(g *graph.Graph, nodes []fileNode, records int) {
 	var dups []int
 	for i := range nodes {
+		if i%checkEvery == checkEvery-1 && !b.tick(float64(i)/float64(records)) {
+			return
+		}
 		n := &nodes[i]
 		if n.ID == "" {
-			b.fail(b.loc.field("nodes", i, "id"), "entity %d has an empty or missing id", i+1)
+			b.fail(b.loc.pos("nodes", i, "id"), "entity %d has an empty or missing id", i+1)
 			continue
 		}
-		if n.Type == "" {
-			b.fail(b.loc.field("nodes", i, "type"), "entity %s has an empty or missing type", quoteID(n.ID))
+		typ := n.Type
+		if typ == "" {
+			if b.defaultTypes {
+				typ = DefaultNodeType
+			} else {
+				b.fail(b.loc.pos("nodes", i, "type"), "entity %s has an empty or missing type", quoteID(n.ID))
+			}
 		}
 		label := n.Label
 		if label == "" {
@@ -106,16 +214,16 @@ func (b *builder) addNodes(g *graph.Graph, nodes []fileNode) {
 		}
 		what := func() string { return "entity " + quoteID(n.ID) }
 		b.checkMoney(n.Props, "nodes", i, what)
-		cites := b.citations(n.Sources, func() int { return b.loc.field("nodes", i, "sources") }, what)
+		cites := b.citations(n.Sources, "nodes", i, what)
 		// The id is not empty, so AddNode can only fail on a duplicate.
-		if _, err := g.AddNode(graph.Node{ID: n.ID, Type: n.Type, Label: label, Aliases: n.Aliases, Props: n.Props, Sources: cites}); err != nil {
+		if _, err := g.AddNode(graph.Node{ID: n.ID, Type: typ, Label: label, Aliases: n.Aliases, Props: n.Props, Sources: cites}); err != nil {
 			dups = append(dups, i)
 		}
 	}
 	if len(dups) > 0 {
 		first := firstIndex(len(nodes), func(i int) string { return nodes[i].ID })
 		for _, i := range dups {
-			b.fail(b.loc.field("nodes", i, "id"), "duplicate entity id %s (first used at %s)", quoteID(nodes[i].ID), b.at(b.loc.field("nodes", first[nodes[i].ID], "id")))
+			b.fail(b.loc.pos("nodes", i, "id"), "duplicate entity id %s (first used at %s)", quoteID(nodes[i].ID), b.at(b.loc.pos("nodes", first[nodes[i].ID], "id")))
 		}
 	}
 }
@@ -132,12 +240,17 @@ func firstIndex(n int, id func(int) string) map[string]int {
 	return first
 }
 
-func (b *builder) addEdges(g *graph.Graph, edges []fileEdge) {
+// addEdges adds the relations; before records of the file come before
+// them, of records in all, for progress.
+func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int) {
 	gen := newIDGenerator(edges)
 	froms, tos := resolveEnds(g, edges)
 	var dups []int
 	var skipped map[string]bool // ids of relations not added
 	for i := range edges {
+		if i%checkEvery == checkEvery-1 && !b.tick(float64(before+i)/float64(records)) {
+			return
+		}
 		e := &edges[i]
 		// what names the relation in messages; it is only built for one.
 		what := func() string {
@@ -150,33 +263,38 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge) {
 		from, to := froms[i], tos[i]
 		switch {
 		case e.Source == "":
-			b.fail(b.loc.field("edges", i, "source"), "%s has an empty or missing source", what())
+			b.fail(b.loc.pos("edges", i, "source"), "%s has an empty or missing source", what())
 			ok = false
 		case from < 0:
-			b.fail(b.loc.field("edges", i, "source"), "%s: source %s is not the id of any entity", what(), quoteID(e.Source))
+			b.fail(b.loc.pos("edges", i, "source"), "%s: source %s is not the id of any entity", what(), quoteID(e.Source))
 			ok = false
 		}
 		switch {
 		case e.Target == "":
-			b.fail(b.loc.field("edges", i, "target"), "%s has an empty or missing target", what())
+			b.fail(b.loc.pos("edges", i, "target"), "%s has an empty or missing target", what())
 			ok = false
 		case to < 0:
-			b.fail(b.loc.field("edges", i, "target"), "%s: target %s is not the id of any entity", what(), quoteID(e.Target))
+			b.fail(b.loc.pos("edges", i, "target"), "%s: target %s is not the id of any entity", what(), quoteID(e.Target))
 			ok = false
 		}
-		if e.Type == "" {
-			b.fail(b.loc.field("edges", i, "type"), "%s has an empty or missing type", what())
+		typ := e.Type
+		if typ == "" {
+			if b.defaultTypes {
+				typ = DefaultEdgeType
+			} else {
+				b.fail(b.loc.pos("edges", i, "type"), "%s has an empty or missing type", what())
+			}
 		}
 		var date graph.Date
 		if e.Date != "" {
 			d, err := graph.ParseDate(e.Date)
 			if err != nil {
-				b.fail(b.loc.field("edges", i, "date"), "%s: %v", what(), err)
+				b.fail(b.loc.pos("edges", i, "date"), "%s: %v", what(), err)
 			}
 			date = d
 		}
 		b.checkMoney(e.Props, "edges", i, what)
-		cites := b.citations(e.Sources, func() int { return b.loc.field("edges", i, "sources") }, what)
+		cites := b.citations(e.Sources, "edges", i, what)
 		if !ok {
 			if e.ID != "" {
 				// Remember the id so that a later duplicate is still reported.
@@ -200,14 +318,14 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge) {
 		}
 		// Both ends exist and the id is set, so AddEdge can only fail on a
 		// duplicate id.
-		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: e.Type, Date: date, Props: e.Props, Sources: cites}); err != nil {
+		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites}); err != nil {
 			dups = append(dups, i)
 		}
 	}
 	if len(dups) > 0 {
 		first := firstIndex(len(edges), func(i int) string { return edges[i].ID })
 		for _, i := range dups {
-			b.fail(b.loc.field("edges", i, "id"), "duplicate relation id %s (first used at %s)", quoteID(edges[i].ID), b.at(b.loc.field("edges", first[edges[i].ID], "id")))
+			b.fail(b.loc.pos("edges", i, "id"), "duplicate relation id %s (first used at %s)", quoteID(edges[i].ID), b.at(b.loc.pos("edges", first[edges[i].ID], "id")))
 		}
 	}
 }
@@ -217,12 +335,12 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge) {
 func (b *builder) checkMoney(props map[string]any, arr string, i int, what func() string) {
 	if v, has := props["amount"]; has {
 		if _, num := v.(float64); !num {
-			b.fail(b.loc.path(b.loc.field(arr, i, "props"), "amount"), "%s: props.amount must be a number, not %s", what(), describeValue(v))
+			b.fail(b.loc.pos(arr, i, "props", "amount"), "%s: props.amount must be a number, not %s", what(), describeValue(v))
 		}
 	}
 	if v, has := props["currency"]; has {
 		if s, _ := v.(string); !isCurrencyCode(s) {
-			b.fail(b.loc.path(b.loc.field(arr, i, "props"), "currency"), "%s: props.currency must be an ISO 4217 code such as \"EUR\", not %s", what(), describeValue(v))
+			b.fail(b.loc.pos(arr, i, "props", "currency"), "%s: props.currency must be an ISO 4217 code such as \"EUR\", not %s", what(), describeValue(v))
 		}
 	}
 }
@@ -255,9 +373,8 @@ func describeValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-// citations converts and checks citations; off locates the owner's
-// "sources" member and is only called when there is a problem.
-func (b *builder) citations(cs []citation, off func() int, owner func() string) []graph.Citation {
+// citations converts and checks the citations of record i of arr.
+func (b *builder) citations(cs []citation, arr string, i int, owner func() string) []graph.Citation {
 	if len(cs) == 0 {
 		return nil
 	}
@@ -265,9 +382,12 @@ func (b *builder) citations(cs []citation, off func() int, owner func() string) 
 	for k, c := range cs {
 		switch {
 		case c.Source == "":
-			b.fail(b.loc.path(off(), k), "%s: citation %d names no source", owner(), k+1)
+			b.fail(b.loc.pos(arr, i, "sources", k), "%s: citation %d names no source", owner(), k+1)
+		case !b.sources[c.Source] && b.unlistedSources:
+			b.sources[c.Source] = true
+			b.bare = append(b.bare, c.Source)
 		case !b.sources[c.Source]:
-			b.fail(b.loc.path(off(), k, "source"), "%s cites unknown source %s", owner(), quoteID(c.Source))
+			b.fail(b.loc.pos(arr, i, "sources", k, "source"), "%s cites unknown source %s", owner(), quoteID(c.Source))
 		}
 		out = append(out, graph.Citation{Source: c.Source, Quote: c.Quote, Gloss: c.Gloss})
 	}

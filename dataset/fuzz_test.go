@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/linkscope/linkscope/graph"
 )
 
 // FuzzDecode feeds arbitrary bytes to Decode. It must never panic (Decode
@@ -87,6 +90,142 @@ func checkGraph(t *testing.T, nodes, edges int, edge func(int32) (string, int32,
 		ids[id] = true
 		if from < 0 || int(from) >= nodes || to < 0 || int(to) >= nodes {
 			t.Fatalf("relation %q joins %d and %d, outside the %d entities", id, from, to, nodes)
+		}
+	}
+}
+
+// importSeeds returns files to start the import fuzzers from: the
+// malformed files of testdata/bad-import with the given extension, and
+// what the writer makes of the test graph (small: the embedded dataset,
+// 190 kB as GraphML, made the fuzzer spend its time minimising).
+func importSeeds(f *testing.F, ext string, write func(w *bytes.Buffer, g *graph.Graph)) [][]byte {
+	var seeds [][]byte
+	files, _ := filepath.Glob("testdata/bad-import/*" + ext)
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, data)
+	}
+	var b bytes.Buffer
+	write(&b, richGraph(f))
+	return append(seeds, b.Bytes())
+}
+
+// FuzzGraphML feeds arbitrary bytes to the GraphML reader (see checkImport).
+func FuzzGraphML(f *testing.F) {
+	for _, s := range importSeeds(f, ".graphml", func(w *bytes.Buffer, g *graph.Graph) { WriteGraphML(w, g, visualFor(g)) }) {
+		f.Add(s)
+	}
+	f.Add([]byte(`<graphml><key id="d0" for="node" yfiles.type="nodegraphics"/><key id="w" for="edge" attr.name="weight" attr.type="double"><default>1</default></key>` +
+		`<graph><node id="n0"><data key="d0"><y:ShapeNode><y:NodeLabel>CNIL</y:NodeLabel></y:ShapeNode></data></node><edge source="n0" target="n0"><data key="w">2.5</data></edge></graph></graphml>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := ReadGraphML("fuzz.graphml", bytes.NewReader(data))
+		checkImport(t, g, err, input{"fuzz.graphml", data})
+	})
+}
+
+// FuzzGEXF feeds arbitrary bytes to the GEXF reader (see checkImport).
+func FuzzGEXF(f *testing.F) {
+	for _, s := range importSeeds(f, ".gexf", func(w *bytes.Buffer, g *graph.Graph) { WriteGEXF(w, g, visualFor(g)) }) {
+		f.Add(s)
+	}
+	f.Add([]byte(`<gexf version="1.2"><graph><attributes class="node"><attribute id="0" title="type" type="string"/><attribute id="1" title="n" type="integer"><default>3</default></attribute></attributes>` +
+		`<nodes><node id="a" label="A"><attvalues><attvalue for="0" value="ngo"/></attvalues></node><node id="b"/></nodes><edges><edge id="0" source="a" target="b" label="x" weight="2.0"/></edges></graph></gexf>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := ReadGEXF("fuzz.gexf", bytes.NewReader(data))
+		checkImport(t, g, err, input{"fuzz.gexf", data})
+	})
+}
+
+// FuzzCSV feeds arbitrary node and edge tables to the CSV reader (see
+// checkImport).
+func FuzzCSV(f *testing.F) {
+	pairs := map[string][2][]byte{}
+	files, _ := filepath.Glob("testdata/bad-import/*.csv")
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		stem, side := p, 0
+		if s, ok := strings.CutSuffix(p, "-edges.csv"); ok {
+			stem, side = s, 1
+		} else if s, ok := strings.CutSuffix(p, "-nodes.csv"); ok {
+			stem = s
+		}
+		pair := pairs[stem]
+		pair[side] = data
+		pairs[stem] = pair
+	}
+	for _, pair := range pairs {
+		f.Add(pair[0], pair[1])
+	}
+	g := richGraph(f)
+	var n, e bytes.Buffer
+	WriteCSVNodes(&n, g, visualFor(g))
+	WriteCSVEdges(&e, g)
+	f.Add(n.Bytes(), e.Bytes())
+	f.Add([]byte("Id,Label,category\n1,One,x\n2,Two,y\n"), []byte("Source,Target,Type,Label,Weight\n1,2,Directed,owns,1.5\n"))
+	f.Fuzz(func(t *testing.T, nodes, edges []byte) {
+		g, err := ReadCSV("fuzz-nodes.csv", bytes.NewReader(nodes), "fuzz-edges.csv", bytes.NewReader(edges))
+		checkImport(t, g, err, input{"fuzz-nodes.csv", nodes}, input{"fuzz-edges.csv", edges})
+	})
+}
+
+// checkImport asserts what must hold for any input of an importer: no
+// panic (a recovered one is an "internal error"), either a graph or an
+// error; every problem positioned inside the file it names, at most
+// MaxErrors of them; and a graph that is consistent and that Linkscope's
+// own format can hold: written as JSON, it loads again, the same size.
+func checkImport(t *testing.T, g *graph.Graph, err error, files ...input) {
+	t.Helper()
+	if err == nil {
+		if g == nil {
+			t.Fatal("no error and no graph")
+		}
+		checkGraph(t, g.NodeCount(), g.EdgeCount(), func(i int32) (string, int32, int32) {
+			e := g.Edge(i)
+			return e.ID, e.From, e.To
+		})
+		var b bytes.Buffer
+		if werr := WriteJSON(&b, g, nil); werr != nil {
+			t.Fatalf("imported graph cannot be written as JSON: %v", werr)
+		}
+		back, derr := Decode("back.json", b.Bytes(), Options{})
+		if derr != nil {
+			t.Fatalf("imported graph, written as JSON, does not load: %v\n%s", derr, b.Bytes())
+		}
+		if back.NodeCount() != g.NodeCount() || back.EdgeCount() != g.EdgeCount() {
+			t.Fatalf("JSON copy has %d entities and %d relations, want %d and %d", back.NodeCount(), back.EdgeCount(), g.NodeCount(), g.EdgeCount())
+		}
+		return
+	}
+	if g != nil {
+		t.Fatal("an error and a graph")
+	}
+	if strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("the importer panicked: %v", err)
+	}
+	var list *ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error %q is not an *ErrorList", err)
+	}
+	if len(list.Errors) == 0 || len(list.Errors) > MaxErrors {
+		t.Fatalf("%d errors listed", len(list.Errors))
+	}
+	for _, e := range list.Errors {
+		var data []byte
+		found := false
+		for _, in := range files {
+			if in.name == e.File {
+				data, found = in.data, true
+			}
+		}
+		lines := strings.Split(string(data), "\n")
+		if !found || e.Msg == "" || e.Line < 1 || e.Line > len(lines) || e.Col < 1 || e.Col > utf8.RuneCountInString(lines[e.Line-1])+1 {
+			t.Fatalf("bad error entry %+v", *e)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"bufio"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -9,12 +10,6 @@ import (
 
 	"github.com/linkscope/linkscope/graph"
 )
-
-func init() {
-	readers[".gexf"] = func(path string, opts Options) (*graph.Graph, error) {
-		return readFileWith(path, opts, ReadGEXF)
-	}
-}
 
 // WriteGEXF writes g as GEXF 1.3 (Gephi): a directed graph whose parallel
 // relations stay separate edges (of distinct kinds, which Gephi needs), with node positions (Y pointing up, as
@@ -126,142 +121,340 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 	return bw.Flush()
 }
 
-type gexfDoc struct {
-	Meta struct {
-		Title       string `xml:"title"`
-		Description string `xml:"description"`
-	} `xml:"meta"`
-	Graph struct {
-		Attributes []struct {
-			Class string `xml:"class,attr"`
-			Attrs []struct {
-				ID      string `xml:"id,attr"`
-				Title   string `xml:"title,attr"`
-				Type    string `xml:"type,attr"`
-				Default string `xml:"default"`
-			} `xml:"attribute"`
-		} `xml:"attributes"`
-		Nodes []struct {
-			ID     string        `xml:"id,attr"`
-			Label  string        `xml:"label,attr"`
-			Values []gexfAttrVal `xml:"attvalues>attvalue"`
-		} `xml:"nodes>node"`
-		Edges []struct {
-			ID     string        `xml:"id,attr"`
-			Source string        `xml:"source,attr"`
-			Target string        `xml:"target,attr"`
-			Label  string        `xml:"label,attr"`
-			Kind   string        `xml:"kind,attr"`
-			Weight string        `xml:"weight,attr"`
-			Values []gexfAttrVal `xml:"attvalues>attvalue"`
-		} `xml:"edges>edge"`
-	} `xml:"graph"`
-}
-
-type gexfAttrVal struct {
-	For   string `xml:"for,attr"`
-	Value string `xml:"value,attr"`
-}
-
 // ReadGEXF reads a GEXF file (1.1 to 1.3; ours or Gephi's) into a graph.
 // Node and edge attributes become properties, except type (for an edge,
-// else its label, else its kind) and date; viz data is dropped.
-func ReadGEXF(name string, r io.Reader) (g *graph.Graph, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			g, err = nil, fmt.Errorf("%s: internal error while importing GEXF: %v", name, p)
-		}
-	}()
-	var doc gexfDoc
-	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: not GEXF: %v", name, err)
+// else its label, else its kind) and date; viz data is dropped. Problems
+// are an *ErrorList positioned in name, as for Load.
+func ReadGEXF(name string, r io.Reader) (*graph.Graph, error) {
+	data, err := readAllLimited(name, r)
+	if err != nil {
+		return nil, err
 	}
-	type attr struct{ title, typ, def string }
-	attrs := map[string]map[string]attr{"node": {}, "edge": {}}
-	for _, c := range doc.Graph.Attributes {
-		m := attrs[c.Class]
+	return decodeBytes(newMeter(context.Background(), nil, int64(len(data))), name, data, 0, decodeGEXF)
+}
+
+func readGEXF(ctx context.Context, path string, opts Options) (*graph.Graph, error) {
+	return readOne(ctx, path, opts, decodeGEXF)
+}
+
+// gexfAttr is an <attribute> of a node or edge class.
+type gexfAttr struct {
+	id, title, typ string
+	def            string
+	defOff         int
+	hasDef         bool
+}
+
+// gexfValue is an <attvalue>, with where its value starts.
+type gexfValue struct {
+	attr, value string
+	off         int
+}
+
+// gexfItem is a <node> or <edge>.
+type gexfItem struct {
+	off                             int
+	id, source, target, label, kind string
+	weight                          string
+	hasWeight                       bool
+	values                          []gexfValue
+}
+
+type gexfRaw struct {
+	title, description string
+	titleOff           int
+	attrs              map[string][]gexfAttr // by class: "node", "edge"
+	nodes, edges       []gexfItem
+	root               string
+	rootOff            int
+	hasGraph           bool
+}
+
+func decodeGEXF(in input, b *builder, loc *fieldLocator, progress func(f float64) error) (*document, bool, error) {
+	raw, ok, err := walkGEXF(in.data, b, progress)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	switch {
+	case raw.root == "":
+		b.failOff(firstContent(in.data), "not GEXF: the file holds no XML element")
+		return nil, false, nil
+	case !raw.hasGraph:
+		b.failOff(raw.rootOff, "not GEXF: the <%s> element holds no <graph> element", raw.root)
+		return nil, false, nil
+	}
+	// GEXF has no place for the dataset's sources: citations cannot be
+	// checked against them.
+	b.unlistedSources = true
+	return raw.interpret(in.data, b, loc), true, nil
+}
+
+// walkGEXF collects the meta data, the attribute declarations and the
+// nodes and edges of the first graph (nested nodes are skipped).
+func walkGEXF(data []byte, b *builder, progress func(f float64) error) (*gexfRaw, bool, error) {
+	raw := &gexfRaw{attrs: map[string][]gexfAttr{}}
+	w := newXMLWalker(data, progress)
+	var (
+		path    [6]string // names of the open elements, up to depth 6
+		class   string    // class of the <attributes> being read
+		attrDef *gexfAttr
+		item    *gexfItem
+		text    *string // the text being read, with the depth it is at
+		textAt  int
+		inGraph bool
+	)
+	under := func(depth int, names ...string) bool {
+		if depth != len(names) {
+			return false
+		}
+		for k, n := range names[1:] {
+			if path[k+1] != n {
+				return false
+			}
+		}
+		return true
+	}
+	for {
+		tok, depth, err := w.next()
+		if err == io.EOF {
+			break
+		}
+		if p, bad := err.(*xmlProblem); bad {
+			b.failOff(p.off, "%s", p.msg)
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := t.Name.Local
+			if depth <= len(path) {
+				path[depth-1] = name
+			}
+			switch {
+			case depth == 1:
+				if raw.root == "" {
+					raw.root, raw.rootOff = name, w.off
+				}
+			case under(depth, "", "meta", "title"):
+				text, textAt = &raw.title, depth
+			case under(depth, "", "meta", "description"):
+				text, textAt = &raw.description, depth
+			case under(depth, "", "graph"):
+				if !raw.hasGraph {
+					raw.hasGraph, inGraph = true, true
+				}
+			case !inGraph:
+			case under(depth, "", "graph", "attributes"):
+				class, _ = attr(t, "class")
+			case under(depth, "", "graph", "attributes", "attribute"):
+				a := gexfAttr{}
+				a.id, _ = attr(t, "id")
+				a.title, _ = attr(t, "title")
+				a.typ, _ = attr(t, "type")
+				raw.attrs[class] = append(raw.attrs[class], a)
+				list := raw.attrs[class]
+				attrDef = &list[len(list)-1]
+			case attrDef != nil && under(depth, "", "graph", "attributes", "attribute", "default"):
+				attrDef.hasDef, attrDef.defOff = true, w.content
+				text, textAt = &attrDef.def, depth
+			case under(depth, "", "graph", "nodes", "node"), under(depth, "", "graph", "edges", "edge"):
+				it := gexfItem{off: w.off}
+				it.id, _ = attr(t, "id")
+				it.label, _ = attr(t, "label")
+				list := &raw.nodes
+				if name == "edge" {
+					it.source, _ = attr(t, "source")
+					it.target, _ = attr(t, "target")
+					it.kind, _ = attr(t, "kind")
+					it.weight, it.hasWeight = attr(t, "weight")
+					list = &raw.edges
+				}
+				*list = append(*list, it)
+				item = &(*list)[len(*list)-1]
+			case item != nil && depth == 6 && path[4] == "attvalues" && name == "attvalue":
+				v := gexfValue{off: attrOffset(data, w.off, "value")}
+				var ok bool
+				if v.attr, ok = attr(t, "for"); !ok {
+					v.attr, _ = attr(t, "id") // GEXF 1.1
+				}
+				v.value, _ = attr(t, "value")
+				item.values = append(item.values, v)
+			}
+		case xml.EndElement:
+			switch {
+			case text != nil && depth == textAt:
+				text = nil
+			case item != nil && depth == 4:
+				item = nil
+			case attrDef != nil && depth == 4:
+				attrDef = nil
+			case depth == 2 && inGraph:
+				inGraph = false
+			}
+		case xml.CharData:
+			if text != nil && depth == textAt {
+				*text += string(t)
+			}
+		}
+	}
+	return raw, true, nil
+}
+
+// interpret turns the collected elements into the document's records.
+func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *document {
+	type attrInfo struct{ title, typ string }
+	infos := map[string]map[string]attrInfo{"node": {}, "edge": {}}
+	for class, as := range raw.attrs {
+		m := infos[class]
 		if m == nil {
 			continue
 		}
-		for _, a := range c.Attrs {
-			t := a.Title
+		for _, a := range as {
+			t := a.title
 			if t == "" {
-				t = a.ID
+				t = a.id
 			}
-			m[a.ID] = attr{t, a.Type, a.Default}
+			if _, dup := m[a.id]; !dup {
+				m[a.id] = attrInfo{t, a.typ}
+			}
 		}
 	}
-	values := func(class string, vs []gexfAttrVal) map[string]gexfAttrVal {
-		out := map[string]gexfAttrVal{}
-		for id, a := range attrs[class] {
-			if a.def != "" {
-				out[a.title] = gexfAttrVal{For: id, Value: a.def}
-			}
-		}
-		for _, v := range vs {
-			t := v.For
-			if a, ok := attrs[class][v.For]; ok {
-				t = a.title
+	// values returns an item's values by attribute title, defaults first.
+	values := func(class string, vs []gexfValue) (map[string]gexfValue, []string) {
+		out := map[string]gexfValue{}
+		var order []string
+		put := func(t string, v gexfValue) {
+			if _, seen := out[t]; !seen {
+				order = append(order, t)
 			}
 			out[t] = v
 		}
-		return out
-	}
-	ig := &impGraph{Title: doc.Meta.Title, Description: doc.Meta.Description}
-	for _, n := range doc.Graph.Nodes {
-		in := impNode{ID: n.ID, Label: n.Label}
-		vs := values("node", n.Values)
-		in.Type = vs["type"].Value
-		if in.Aliases, err = parseAliases(vs[gmlAliases].Value); err != nil {
-			return nil, fmt.Errorf("%s: entity %q: %v", name, n.ID, err)
+		for _, a := range raw.attrs[class] {
+			if a.hasDef {
+				put(infos[class][a.id].title, gexfValue{attr: a.id, value: a.def, off: a.defOff})
+			}
 		}
-		if in.Sources, err = parseCitations(vs[gmlSources].Value); err != nil {
-			return nil, fmt.Errorf("%s: entity %q: %v", name, n.ID, err)
+		for _, v := range vs {
+			t := v.attr
+			if a, ok := infos[class][v.attr]; ok {
+				t = a.title
+			}
+			put(t, v)
+		}
+		return out, order
+	}
+	doc := &document{Title: raw.title, Description: raw.description}
+	loc.begin("", 0, 0)
+	for i, n := range raw.nodes {
+		fn := fileNode{ID: n.id, Label: n.label}
+		owner := recordName("entity", n.id, i)
+		loc.begin("nodes", 0, n.off)
+		loc.field("nodes", "id", attrOffset(data, n.off, "id"))
+		vs, order := values("node", n.values)
+		note := func(key string, v gexfValue) { loc.field("nodes", key, v.off) }
+		if v, ok := vs["type"]; ok {
+			fn.Type = v.value
+			note("type", v)
+		}
+		var err error
+		if v, ok := vs[gmlAliases]; ok {
+			if fn.Aliases, err = parseAliases(v.value, gmlAliases); err != nil {
+				b.failOff(v.off, "%s: %v", owner, err)
+			}
+			note("aliases", v)
+		}
+		if v, ok := vs[gmlSources]; ok {
+			if fn.Sources, err = parseCitations(v.value, gmlSources); err != nil {
+				b.failOff(v.off, "%s: %v", owner, err)
+			}
+			note("sources", v)
 		}
 		if v, ok := vs[gmlProps]; ok {
-			if in.Props, err = parseProps(v.Value); err != nil {
-				return nil, fmt.Errorf("%s: entity %q: %v", name, n.ID, err)
+			if fn.Props, err = parseProps(v.value, gmlProps); err != nil {
+				b.failOff(v.off, "%s: %v", owner, err)
 			}
+			note("props", v)
 		} else {
-			for t, v := range vs {
+			for _, t := range order {
 				if t == "type" || strings.HasPrefix(t, "ls_") || visualAttrs[strings.ToLower(t)] {
 					continue
 				}
-				setProp(&in.Props, t, typedValue(v.Value, attrs["node"][v.For].typ))
+				v := vs[t]
+				raw.setTyped(b, &fn.Props, owner, t, infos["node"][v.attr].typ, v, func(key string) { note(key, v) })
 			}
 		}
-		ig.Nodes = append(ig.Nodes, in)
+		doc.Nodes = append(doc.Nodes, fn)
 	}
-	for _, e := range doc.Graph.Edges {
-		ie := impEdge{ID: e.ID, Source: e.Source, Target: e.Target}
-		vs := values("edge", e.Values)
-		ie.Type = vs["type"].Value
-		if ie.Type == "" {
-			ie.Type = e.Label
+	for i, e := range raw.edges {
+		fe := fileEdge{ID: e.id, Source: e.source, Target: e.target}
+		owner := recordName("relation", e.id, i)
+		loc.begin("edges", 0, e.off)
+		for _, a := range []string{"id", "source", "target"} {
+			loc.field("edges", a, attrOffset(data, e.off, a))
 		}
-		if ie.Type == "" {
-			ie.Type = e.Kind
+		vs, order := values("edge", e.values)
+		note := func(key string, v gexfValue) { loc.field("edges", key, v.off) }
+		switch v, ok := vs["type"]; {
+		case ok && v.value != "":
+			fe.Type = v.value
+			note("type", v)
+		case e.label != "":
+			fe.Type = e.label
+			loc.field("edges", "type", attrOffset(data, e.off, "label"))
+		case e.kind != "":
+			fe.Type = e.kind
+			loc.field("edges", "type", attrOffset(data, e.off, "kind"))
 		}
-		ie.Date = vs["date"].Value
-		if ie.Sources, err = parseCitations(vs[gmlSources].Value); err != nil {
-			return nil, fmt.Errorf("%s: relation %q: %v", name, e.ID, err)
+		if v, ok := vs["date"]; ok {
+			fe.Date = v.value
+			note("date", v)
+		}
+		var err error
+		if v, ok := vs[gmlSources]; ok {
+			if fe.Sources, err = parseCitations(v.value, gmlSources); err != nil {
+				b.failOff(v.off, "%s: %v", owner, err)
+			}
+			note("sources", v)
 		}
 		if v, ok := vs[gmlProps]; ok {
-			if ie.Props, err = parseProps(v.Value); err != nil {
-				return nil, fmt.Errorf("%s: relation %q: %v", name, e.ID, err)
+			if fe.Props, err = parseProps(v.value, gmlProps); err != nil {
+				b.failOff(v.off, "%s: %v", owner, err)
 			}
+			note("props", v)
 		} else {
-			for t, v := range vs {
+			for _, t := range order {
 				if t == "type" || t == "date" || strings.HasPrefix(t, "ls_") {
 					continue
 				}
-				setProp(&ie.Props, t, typedValue(v.Value, attrs["edge"][v.For].typ))
+				v := vs[t]
+				raw.setTyped(b, &fe.Props, owner, t, infos["edge"][v.attr].typ, v, func(key string) { note(key, v) })
 			}
-			if e.Weight != "" && e.Weight != "1" && e.Weight != "1.0" {
-				setProp(&ie.Props, "weight", typedValue(e.Weight, "double"))
+			if w := strings.TrimSpace(e.weight); e.hasWeight && w != "" && w != "1" && w != "1.0" {
+				off := attrOffset(data, e.off, "weight")
+				if f, ok := parseNumber(w); ok {
+					setProp(&fe.Props, "weight", f)
+					loc.field("edges", "props.weight", off)
+				} else {
+					b.failOff(off, "%s: weight must be a finite number, not %s", owner, quoteID(shorten(e.weight)))
+				}
 			}
 		}
-		ig.Edges = append(ig.Edges, ie)
+		doc.Edges = append(doc.Edges, fe)
 	}
-	return ig.build(name)
+	return doc
+}
+
+// setTyped sets a property from an attribute value by its declared type,
+// or reports the value that does not fit.
+func (raw *gexfRaw) setTyped(b *builder, props *map[string]any, owner, name, typ string, v gexfValue, note func(key string)) {
+	x, ok, absent := typedValue(v.value, typ)
+	switch {
+	case !ok:
+		b.failOff(v.off, "%s", typeProblem(owner, name, typ, v.value))
+	case !absent:
+		setProp(props, name, x)
+		note("props." + name)
+	}
 }

@@ -1,351 +1,369 @@
 package dataset
 
 import (
-	"bytes"
+	"context"
 	"encoding/xml"
-	"fmt"
 	"io"
-	"os"
-	"strconv"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
 )
 
-// This file holds what the GraphML, GEXF and CSV importers share (an
-// intermediate model and its conversion into a graph.Graph) and the
-// GraphML importer.
-
-func init() {
-	readers[".graphml"] = func(path string, opts Options) (*graph.Graph, error) {
-		return readFileWith(path, opts, ReadGraphML)
-	}
-}
-
-// impNode and impEdge are an imported entity and relation before they are
-// checked and added to the graph.
-type impNode struct {
-	ID, Type, Label string
-	Aliases         []string
-	Props           map[string]any
-	Sources         []graph.Citation
-}
-
-type impEdge struct {
-	ID, Source, Target, Type, Date string
-	Props                          map[string]any
-	Sources                        []graph.Citation
-}
-
-type impGraph struct {
-	Title, Description string
-	Sources            []graph.Source
-	Nodes              []impNode
-	Edges              []impEdge
-}
-
-// readFileWith opens path (refusing files over the size limit) and
-// decodes it with read.
-func readFileWith(path string, opts Options, read func(name string, r io.Reader) (*graph.Graph, error)) (*graph.Graph, error) {
-	data, err := readLimited(path, opts)
-	if err != nil {
-		return nil, err
-	}
-	return read(path, bytes.NewReader(data))
-}
-
-func readLimited(path string, opts Options) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, opts.maxBytes()+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if int64(len(data)) > opts.maxBytes() {
-		return nil, fmt.Errorf("%s: file is over the %d-byte limit (raise it with --max-bytes)", path, opts.maxBytes())
-	}
-	return data, nil
-}
-
-// build checks the imported model and makes the graph. Entities without a
-// type get "entity", relations without one "related"; a date that is not
-// YYYY[-MM[-DD]] is kept as the property "date".
-func (ig *impGraph) build(name string) (*graph.Graph, error) {
-	g := graph.New(len(ig.Nodes), len(ig.Edges))
-	g.Title, g.Description, g.Sources = ig.Title, ig.Description, ig.Sources
-	for k, n := range ig.Nodes {
-		if n.Type == "" {
-			n.Type = "entity"
-		}
-		if _, err := g.AddNode(graph.Node{ID: n.ID, Type: n.Type, Label: n.Label, Aliases: n.Aliases, Props: n.Props, Sources: n.Sources}); err != nil {
-			return nil, fmt.Errorf("%s: entity %d: %v", name, k+1, err)
-		}
-	}
-	for k, e := range ig.Edges {
-		from, ok := g.NodeIndex(e.Source)
-		if !ok {
-			return nil, fmt.Errorf("%s: relation %d: source %q is not an entity", name, k+1, e.Source)
-		}
-		to, ok := g.NodeIndex(e.Target)
-		if !ok {
-			return nil, fmt.Errorf("%s: relation %d: target %q is not an entity", name, k+1, e.Target)
-		}
-		if e.Type == "" {
-			e.Type = "related"
-		}
-		var d graph.Date
-		if e.Date != "" {
-			var err error
-			if d, err = graph.ParseDate(e.Date); err != nil {
-				if e.Props == nil {
-					e.Props = map[string]any{}
-				}
-				e.Props["date"] = e.Date
-			}
-		}
-		if _, err := g.AddEdge(graph.Edge{ID: e.ID, From: from, To: to, Type: e.Type, Date: d, Props: e.Props, Sources: e.Sources}); err != nil {
-			return nil, fmt.Errorf("%s: relation %d: %v", name, k+1, err)
-		}
-	}
-	return g, nil
-}
-
-// typedValue converts attribute text to a property value by declared type.
-func typedValue(s, typ string) any {
-	switch strings.ToLower(typ) {
-	case "int", "long", "float", "double", "integer":
-		if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
-			return f
-		}
-	case "boolean", "bool":
-		if b, err := strconv.ParseBool(strings.TrimSpace(s)); err == nil {
-			return b
-		}
-	}
-	return s
-}
-
-// visualAttrs are attribute names that describe the drawing, not the
-// data; importers skip them.
-var visualAttrs = map[string]bool{"x": true, "y": true, "z": true, "size": true, "r": true, "g": true, "b": true, "color": true, "colour": true}
-
-// setProp adds a property, creating the map.
-func setProp(m *map[string]any, k string, v any) {
-	if *m == nil {
-		*m = map[string]any{}
-	}
-	(*m)[k] = v
-}
-
-type gmlDoc struct {
-	Keys   []gmlKey   `xml:"key"`
-	Graphs []gmlGraph `xml:"graph"`
-}
-
-type gmlKey struct {
-	ID      string `xml:"id,attr"`
-	For     string `xml:"for,attr"`
-	Name    string `xml:"attr.name,attr"`
-	Type    string `xml:"attr.type,attr"`
-	YType   string `xml:"yfiles.type,attr"`
-	Default string `xml:"default"`
-}
-
-type gmlData struct {
-	Key   string `xml:"key,attr"`
-	Text  string `xml:",chardata"`
-	Inner string `xml:",innerxml"`
-}
-
-type gmlGraph struct {
-	Data  []gmlData `xml:"data"`
-	Nodes []struct {
-		ID   string    `xml:"id,attr"`
-		Data []gmlData `xml:"data"`
-	} `xml:"node"`
-	Edges []struct {
-		ID     string    `xml:"id,attr"`
-		Source string    `xml:"source,attr"`
-		Target string    `xml:"target,attr"`
-		Data   []gmlData `xml:"data"`
-	} `xml:"edge"`
-}
-
 // ReadGraphML reads a GraphML file (ours, or one written by yEd, Gephi,
 // Cytoscape or networkx) into a graph. Attributes become properties,
 // except label, type (or relation, or an edge's label) and date, which
 // fill the model's own fields, and drawing attributes, which are dropped.
-func ReadGraphML(name string, r io.Reader) (g *graph.Graph, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			g, err = nil, fmt.Errorf("%s: internal error while importing GraphML: %v", name, p)
+// Problems are an *ErrorList positioned in name, as for Load.
+func ReadGraphML(name string, r io.Reader) (*graph.Graph, error) {
+	data, err := readAllLimited(name, r)
+	if err != nil {
+		return nil, err
+	}
+	return decodeBytes(newMeter(context.Background(), nil, int64(len(data))), name, data, 0, decodeGraphML)
+}
+
+func readGraphML(ctx context.Context, path string, opts Options) (*graph.Graph, error) {
+	return readOne(ctx, path, opts, decodeGraphML)
+}
+
+// gmlKey is a <key>: what the <data> elements that name its id hold.
+type gmlKey struct {
+	id, dom, name, typ string
+	yfiles             bool
+	def                string
+	defOff             int
+	hasDef             bool
+}
+
+// gmlData is a <data> element: its key, its text and where that starts,
+// and for yEd graphics the text of the first y:NodeLabel.
+type gmlData struct {
+	key, text string
+	off       int
+	yLabel    string
+}
+
+// gmlItem is a <node> or <edge> (or, for its data, the <graph>).
+type gmlItem struct {
+	off                int
+	id, source, target string
+	data               []gmlData
+}
+
+// gmlRaw is what the token walk collects; keys may follow the elements
+// that use them, so they are interpreted after the walk.
+type gmlRaw struct {
+	keys         []gmlKey
+	graph        gmlItem
+	nodes, edges []gmlItem
+	root         string
+	rootOff      int
+	hasGraph     bool
+}
+
+func decodeGraphML(in input, b *builder, loc *fieldLocator, progress func(f float64) error) (*document, bool, error) {
+	raw, ok, err := walkGraphML(in.data, b, progress)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	switch {
+	case raw.root == "":
+		b.failOff(firstContent(in.data), "not GraphML: the file holds no XML element")
+		return nil, false, nil
+	case !raw.hasGraph:
+		b.failOff(raw.rootOff, "not GraphML: the <%s> element holds no <graph> element", raw.root)
+		return nil, false, nil
+	}
+	return raw.interpret(in.data, b, loc), true, nil
+}
+
+// walkGraphML collects the keys and the data of the first graph's nodes
+// and edges (nested graphs, hyperedges and ports are skipped).
+func walkGraphML(data []byte, b *builder, progress func(f float64) error) (*gmlRaw, bool, error) {
+	raw := &gmlRaw{}
+	w := newXMLWalker(data, progress)
+	var (
+		key       *gmlKey  // the <key> being read
+		item      *gmlItem // the <node>, <edge> or <graph> whose data is read
+		itemDepth int
+		dat       *gmlData // the <data> being read
+		dataDepth int
+		inDefault bool
+		labelAt   int // depth of the y:NodeLabel being read, or 0
+		label     strings.Builder
+		inGraph   bool
+	)
+	for {
+		tok, depth, err := w.next()
+		if err == io.EOF {
+			break
 		}
-	}()
-	var doc gmlDoc
-	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: not GraphML: %v", name, err)
-	}
-	if len(doc.Graphs) == 0 {
-		return nil, fmt.Errorf("%s: no <graph> element", name)
-	}
-	keys := map[string]gmlKey{}
-	for _, k := range doc.Keys {
-		if k.Name == "" {
-			k.Name = k.ID
+		if p, bad := err.(*xmlProblem); bad {
+			b.failOff(p.off, "%s", p.msg)
+			return nil, false, nil
 		}
-		keys[k.ID] = k
-	}
-	gr := doc.Graphs[0]
-	ig := &impGraph{}
-	for _, d := range gr.Data {
-		switch strings.ToLower(keys[d.Key].Name) {
-		case "title", "name":
-			ig.Title = d.Text
-		case "description":
-			ig.Description = d.Text
-		case gmlDataset:
-			if ig.Sources, err = parseSources(d.Text); err != nil {
-				return nil, fmt.Errorf("%s: %v", name, err)
+		if err != nil {
+			return nil, false, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := t.Name.Local
+			switch {
+			case depth == 1:
+				if raw.root == "" {
+					raw.root, raw.rootOff = name, w.off
+				}
+			case depth == 2 && name == "key":
+				k := gmlKey{}
+				k.id, _ = attr(t, "id")
+				k.dom, _ = attr(t, "for")
+				k.name, _ = attr(t, "attr.name")
+				k.typ, _ = attr(t, "attr.type")
+				_, k.yfiles = attr(t, "yfiles.type")
+				raw.keys = append(raw.keys, k)
+				key = &raw.keys[len(raw.keys)-1]
+			case depth == 3 && key != nil && name == "default":
+				inDefault, key.hasDef, key.defOff = true, true, w.content
+			case depth == 2 && name == "graph" && !raw.hasGraph:
+				raw.hasGraph, inGraph = true, true
+				raw.graph.off = w.off
+				item, itemDepth = &raw.graph, depth
+			case inGraph && depth == 3 && (name == "node" || name == "edge"):
+				it := gmlItem{off: w.off}
+				it.id, _ = attr(t, "id")
+				list := &raw.nodes
+				if name == "edge" {
+					it.source, _ = attr(t, "source")
+					it.target, _ = attr(t, "target")
+					list = &raw.edges
+				}
+				*list = append(*list, it)
+				item, itemDepth = &(*list)[len(*list)-1], depth
+			case item != nil && depth == itemDepth+1 && name == "data":
+				d := gmlData{off: w.content}
+				d.key, _ = attr(t, "key")
+				item.data = append(item.data, d)
+				dat, dataDepth = &item.data[len(item.data)-1], depth
+			case dat != nil && name == "NodeLabel" && labelAt == 0 && dat.yLabel == "":
+				labelAt = depth
+				label.Reset()
+			}
+		case xml.EndElement:
+			switch {
+			case labelAt > 0 && depth == labelAt:
+				dat.yLabel, labelAt = strings.TrimSpace(label.String()), 0
+				if dat.yLabel == "" {
+					dat.yLabel = " " // a label was seen: do not read another
+				}
+			case dat != nil && depth == dataDepth:
+				dat = nil
+			case item != nil && depth == itemDepth:
+				item = nil
+				if depth == 2 {
+					inGraph = false
+				} else {
+					item, itemDepth = &raw.graph, 2
+				}
+			case inDefault && depth == 3:
+				inDefault = false
+			case key != nil && depth == 2:
+				key = nil
+			}
+		case xml.CharData:
+			switch {
+			case labelAt > 0:
+				label.Write(t)
+			case dat != nil && depth == dataDepth:
+				dat.text += string(t)
+			case inDefault && depth == 3:
+				key.def += string(t)
 			}
 		}
 	}
+	return raw, true, nil
+}
+
+// interpret turns the collected elements into the document's records,
+// reporting problems of values (bad JSON in an ls_* attribute, a number
+// that is not one) and noting every position.
+func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *document {
+	keys := make(map[string]gmlKey, len(raw.keys))
+	for _, k := range raw.keys {
+		if k.name == "" {
+			k.name = k.id
+		}
+		if _, dup := keys[k.id]; !dup {
+			keys[k.id] = k
+		}
+	}
+	keyOf := func(d gmlData) gmlKey {
+		if k, ok := keys[d.key]; ok {
+			return k
+		}
+		return gmlKey{id: d.key, name: d.key}
+	}
 	defaults := func(dom string) []gmlData {
 		var ds []gmlData
-		for _, k := range doc.Keys {
-			if k.Default != "" && (k.For == dom || k.For == "all") {
-				ds = append(ds, gmlData{Key: k.ID, Text: k.Default})
+		for _, k := range raw.keys {
+			if k.hasDef && (k.dom == dom || k.dom == "all") {
+				ds = append(ds, gmlData{key: k.id, text: k.def, off: k.defOff})
 			}
 		}
 		return ds
 	}
+	doc := &document{}
+	loc.begin("", 0, raw.graph.off)
+	hasSources := false
+	var sourcesOff int
+	for _, d := range raw.graph.data {
+		switch strings.ToLower(keyOf(d).name) {
+		case "title", "name":
+			doc.Title = d.text
+		case "description":
+			doc.Description = d.text
+		case gmlDataset:
+			ss, err := parseSources(d.text, gmlDataset)
+			if err != nil {
+				b.failOff(d.off, "%v", err)
+			}
+			doc.Sources, hasSources, sourcesOff = ss, true, d.off
+		}
+	}
+	for range doc.Sources {
+		loc.begin("sources", 0, sourcesOff)
+	}
+	b.unlistedSources = !hasSources
+
 	nodeDefaults, edgeDefaults := defaults("node"), defaults("edge")
-	for _, n := range gr.Nodes {
-		in := impNode{ID: n.ID}
+	doc.Nodes = make([]fileNode, 0, len(raw.nodes))
+	for i, n := range raw.nodes {
+		fn := fileNode{ID: n.id}
+		owner := recordName("entity", n.id, i)
+		loc.begin("nodes", 0, n.off)
+		loc.field("nodes", "id", attrOffset(data, n.off, "id"))
+		all := append(append([]gmlData(nil), nodeDefaults...), n.data...)
 		var yLabel string
-		for _, d := range append(append([]gmlData(nil), nodeDefaults...), n.Data...) {
-			k := keys[d.Key]
-			if k.YType != "" {
-				yLabel = yEdLabel(d.Inner)
+		note := func(key string, d gmlData) { loc.field("nodes", key, d.off) }
+		for _, d := range all {
+			k := keyOf(d)
+			if k.yfiles {
+				yLabel = strings.TrimSpace(d.yLabel)
 				continue
 			}
-			switch nm := strings.ToLower(k.Name); {
+			var err error
+			switch nm := strings.ToLower(k.name); {
 			case nm == "label":
-				in.Label = d.Text
-			case nm == "name" && in.Label == "":
-				in.Label = d.Text
+				fn.Label = d.text
+			case nm == "name" && fn.Label == "":
+				fn.Label = d.text
 			case nm == "type":
-				in.Type = d.Text
+				fn.Type = d.text
+				note("type", d)
 			case nm == gmlAliases:
-				if in.Aliases, err = parseAliases(d.Text); err != nil {
-					return nil, fmt.Errorf("%s: entity %q: %v", name, n.ID, err)
-				}
+				fn.Aliases, err = parseAliases(d.text, gmlAliases)
+				note("aliases", d)
 			case nm == gmlProps:
-				if in.Props, err = parseProps(d.Text); err != nil {
-					return nil, fmt.Errorf("%s: entity %q: %v", name, n.ID, err)
-				}
+				fn.Props, err = parseProps(d.text, gmlProps)
+				note("props", d)
 			case nm == gmlSources:
-				if in.Sources, err = parseCitations(d.Text); err != nil {
-					return nil, fmt.Errorf("%s: entity %q: %v", name, n.ID, err)
-				}
+				fn.Sources, err = parseCitations(d.text, gmlSources)
+				note("sources", d)
+			}
+			if err != nil {
+				b.failOff(d.off, "%s: %v", owner, err)
 			}
 		}
-		if in.Label == "" {
-			in.Label = yLabel
+		if fn.Label == "" {
+			fn.Label = yLabel
 		}
 		// other attributes are properties, unless ls_props gave them all
-		if _, whole := findKey(n.Data, keys, gmlProps); !whole {
-			for _, d := range append(append([]gmlData(nil), nodeDefaults...), n.Data...) {
-				k := keys[d.Key]
-				nm := strings.ToLower(k.Name)
-				if k.YType != "" || nm == "label" || nm == "type" || strings.HasPrefix(nm, "ls_") || visualAttrs[nm] || (nm == "name" && in.Label == d.Text) {
+		if !hasKey(n.data, keyOf, gmlProps) {
+			for _, d := range all {
+				k := keyOf(d)
+				nm := strings.ToLower(k.name)
+				if k.yfiles || nm == "" || nm == "label" || nm == "type" || strings.HasPrefix(nm, "ls_") || visualAttrs[nm] || (nm == "name" && fn.Label == d.text) {
 					continue
 				}
-				setProp(&in.Props, k.Name, typedValue(d.Text, k.Type))
+				setTyped(b, &fn.Props, owner, k.name, k.typ, d, func(key string) { note(key, d) })
 			}
 		}
-		ig.Nodes = append(ig.Nodes, in)
+		doc.Nodes = append(doc.Nodes, fn)
 	}
-	for _, e := range gr.Edges {
-		ie := impEdge{ID: e.ID, Source: e.Source, Target: e.Target}
-		var label, relation string
-		data := append(append([]gmlData(nil), edgeDefaults...), e.Data...)
-		for _, d := range data {
-			k := keys[d.Key]
-			switch strings.ToLower(k.Name) {
+	doc.Edges = make([]fileEdge, 0, len(raw.edges))
+	for i, e := range raw.edges {
+		fe := fileEdge{ID: e.id, Source: e.source, Target: e.target}
+		owner := recordName("relation", e.id, i)
+		loc.begin("edges", 0, e.off)
+		for _, a := range []string{"id", "source", "target"} {
+			loc.field("edges", a, attrOffset(data, e.off, a))
+		}
+		note := func(key string, d gmlData) { loc.field("edges", key, d.off) }
+		var label, relation gmlData
+		all := append(append([]gmlData(nil), edgeDefaults...), e.data...)
+		for _, d := range all {
+			k := keyOf(d)
+			var err error
+			switch strings.ToLower(k.name) {
 			case "type":
-				ie.Type = d.Text
+				fe.Type = d.text
+				note("type", d)
 			case "relation":
-				relation = d.Text
+				relation = d
 			case "label":
-				label = d.Text
+				label = d
 			case "date":
-				ie.Date = d.Text
+				fe.Date = d.text
+				note("date", d)
 			case gmlProps:
-				if ie.Props, err = parseProps(d.Text); err != nil {
-					return nil, fmt.Errorf("%s: relation %q: %v", name, e.ID, err)
-				}
+				fe.Props, err = parseProps(d.text, gmlProps)
+				note("props", d)
 			case gmlSources:
-				if ie.Sources, err = parseCitations(d.Text); err != nil {
-					return nil, fmt.Errorf("%s: relation %q: %v", name, e.ID, err)
-				}
+				fe.Sources, err = parseCitations(d.text, gmlSources)
+				note("sources", d)
+			}
+			if err != nil {
+				b.failOff(d.off, "%s: %v", owner, err)
 			}
 		}
-		if ie.Type == "" {
-			ie.Type = relation
+		for _, d := range []gmlData{relation, label} {
+			if fe.Type == "" && d.text != "" {
+				fe.Type = d.text
+				note("type", d)
+			}
 		}
-		if ie.Type == "" {
-			ie.Type = label
-		}
-		if _, whole := findKey(e.Data, keys, gmlProps); !whole {
-			for _, d := range data {
-				k := keys[d.Key]
-				nm := strings.ToLower(k.Name)
-				if k.YType != "" || nm == "type" || nm == "relation" || nm == "label" || nm == "date" || strings.HasPrefix(nm, "ls_") {
+		if !hasKey(e.data, keyOf, gmlProps) {
+			for _, d := range all {
+				k := keyOf(d)
+				nm := strings.ToLower(k.name)
+				if k.yfiles || nm == "" || nm == "type" || nm == "relation" || nm == "label" || nm == "date" || strings.HasPrefix(nm, "ls_") {
 					continue
 				}
-				setProp(&ie.Props, k.Name, typedValue(d.Text, k.Type))
+				setTyped(b, &fe.Props, owner, k.name, k.typ, d, func(key string) { note(key, d) })
 			}
 		}
-		ig.Edges = append(ig.Edges, ie)
+		doc.Edges = append(doc.Edges, fe)
 	}
-	return ig.build(name)
+	return doc
 }
 
-func findKey(ds []gmlData, keys map[string]gmlKey, name string) (string, bool) {
+// setTyped sets the property name from the text of d by its declared type,
+// or reports the text that does not fit.
+func setTyped(b *builder, props *map[string]any, owner, name, typ string, d gmlData, note func(key string)) {
+	v, ok, absent := typedValue(d.text, typ)
+	switch {
+	case !ok:
+		b.failOff(d.off, "%s", typeProblem(owner, name, typ, d.text))
+	case !absent:
+		setProp(props, name, v)
+		note("props." + name)
+	}
+}
+
+func hasKey(ds []gmlData, keyOf func(gmlData) gmlKey, name string) bool {
 	for _, d := range ds {
-		if strings.EqualFold(keys[d.Key].Name, name) {
-			return d.Text, true
+		if strings.EqualFold(keyOf(d).name, name) {
+			return true
 		}
 	}
-	return "", false
-}
-
-// yEdLabel returns the text of the first y:NodeLabel in yEd node graphics.
-func yEdLabel(inner string) string {
-	d := xml.NewDecoder(strings.NewReader(inner))
-	in := false
-	var b strings.Builder
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return strings.TrimSpace(b.String())
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "NodeLabel" {
-				in = true
-			}
-		case xml.EndElement:
-			if t.Name.Local == "NodeLabel" {
-				return strings.TrimSpace(b.String())
-			}
-		case xml.CharData:
-			if in {
-				b.Write(t)
-			}
-		}
-	}
+	return false
 }

@@ -2,9 +2,8 @@ package dataset
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"io"
-	"os"
 
 	json "github.com/goccy/go-json"
 
@@ -16,8 +15,15 @@ const DefaultMaxBytes = 512 << 20
 
 // Options tune loading. The zero value is ready to use.
 type Options struct {
-	// MaxBytes refuses larger files; 0 means DefaultMaxBytes.
+	// MaxBytes refuses larger files; 0 means DefaultMaxBytes. Files are
+	// measured before they are read.
 	MaxBytes int64
+	// Progress, when set, is called from the loading goroutine as the load
+	// advances, with done <= total. Both count bytes of input: the file's
+	// size once for reading it and once more for decoding and building, so
+	// total is twice the size of what is read (for Decode, which reads
+	// nothing, once). done never decreases.
+	Progress func(done, total int64)
 }
 
 func (o Options) maxBytes() int64 {
@@ -27,31 +33,44 @@ func (o Options) maxBytes() int64 {
 	return o.MaxBytes
 }
 
-// Load reads and validates the dataset file at path. Errors are an
-// *ErrorList whose entries are positioned FILE:LINE:COL, or an I/O error
-// naming the file.
+// Load reads and validates the linkscope/1 (JSON) file at path, whatever
+// its extension; LoadContext reads every format. Errors are an *ErrorList
+// whose entries are positioned FILE:LINE:COL, or an I/O error naming the
+// file.
 func Load(path string, opts Options) (*graph.Graph, error) {
-	f, err := os.Open(path)
+	return readJSON(context.Background(), path, opts)
+}
+
+// readJSON is the JSON reader of the format table.
+func readJSON(ctx context.Context, path string, opts Options) (*graph.Graph, error) {
+	size, err := fileSize(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > opts.maxBytes() {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, st.Size(), opts.maxBytes())
-	}
-	data, err := io.ReadAll(io.LimitReader(f, opts.maxBytes()+1))
+	m := newMeter(ctx, opts.Progress, 2*size)
+	data, err := readFile(m, path, size, 0, opts)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
-	if int64(len(data)) > opts.maxBytes() {
-		return nil, fmt.Errorf("%s: file is over the %d-byte limit (raise it with --max-bytes)", path, opts.maxBytes())
-	}
-	return Decode(path, data, opts)
+	m.total = size + int64(len(data))
+	return decodeJSON(m, path, data, opts, int64(len(data)))
 }
 
-// Decode validates data, the contents of the file called name, and builds
-// the graph. It never panics: an unexpected failure is reported as an error.
-func Decode(name string, data []byte, opts Options) (g *graph.Graph, err error) {
+// Decode validates data, the contents of the file called name, as
+// linkscope/1 and builds the graph. It never panics: an unexpected failure
+// is reported as an error.
+func Decode(name string, data []byte, opts Options) (*graph.Graph, error) {
+	return DecodeContext(context.Background(), name, data, opts)
+}
+
+// DecodeContext is Decode with cancellation and progress (see Options):
+// it returns ctx.Err() once ctx is done.
+func DecodeContext(ctx context.Context, name string, data []byte, opts Options) (*graph.Graph, error) {
+	return decodeJSON(newMeter(ctx, opts.Progress, int64(len(data))), name, data, opts, 0)
+}
+
+// decodeJSON decodes data, reporting progress from base to base+len(data).
+func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g *graph.Graph, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			g, err = nil, fmt.Errorf("%s: internal error while loading (please report it): %v", name, r)
@@ -60,14 +79,26 @@ func Decode(name string, data []byte, opts Options) (g *graph.Graph, err error) 
 	if int64(len(data)) > opts.maxBytes() {
 		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", name, len(data), opts.maxBytes())
 	}
+	if err := m.report(base); err != nil {
+		return nil, err
+	}
 	// A UTF-8 byte order mark is not JSON, but editors write it unseen.
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	in := newInput(name, data)
+	data = in.data
 	if off, msg, ok := checkBytes(data); !ok {
 		return nil, single(name, data, off, msg)
 	}
 	var doc document
 	presize(&doc, data)
-	if derr := json.Unmarshal(data, &doc); derr != nil {
+	// Unmarshal on the whole buffer: go-json's stream decoder panics on
+	// truncated input. It cannot be interrupted; the context is looked at
+	// before and after.
+	derr := json.Unmarshal(data, &doc)
+	half := int64(len(data)) / 2
+	if err := m.report(base + half); err != nil {
+		return nil, err
+	}
+	if derr != nil {
 		off, msg, found, syntax := locateDecodeError(data)
 		switch {
 		case !found:
@@ -81,7 +112,7 @@ func Decode(name string, data []byte, opts Options) (g *graph.Graph, err error) 
 			return nil, single(name, data, off, msg)
 		default:
 			// A value of the wrong type: report every one, in place.
-			b := &builder{name: name, data: data, loc: newLocator(data)}
+			b := newJSONBuilder(in)
 			b.checkShape()
 			b.finish()
 			if len(b.errs.Errors) == 0 {
@@ -93,12 +124,22 @@ func Decode(name string, data []byte, opts Options) (g *graph.Graph, err error) 
 	if off, msg, ok := checkTopLevel(data); !ok {
 		return nil, single(name, data, off, msg)
 	}
-	b := &builder{name: name, data: data, loc: newLocator(data)}
-	g = b.build(&doc)
-	if len(b.errs.Errors) > 0 {
-		return nil, &b.errs
+	b := newJSONBuilder(in)
+	g, err = b.buildDocument(m.ctx, &doc, m.phase(base+half, int64(len(data))-half))
+	if err != nil {
+		return nil, err
+	}
+	if err := m.report(base + int64(len(data))); err != nil {
+		return nil, err
 	}
 	return g, nil
+}
+
+func newJSONBuilder(in input) *builder {
+	l := newLocator(in.data)
+	b := newBuilder(l, in)
+	b.jloc = l
+	return b
 }
 
 // presize gives the document's arrays about the capacity they will need, so

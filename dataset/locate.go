@@ -48,6 +48,18 @@ func (l *locator) field(arr string, i int, key string) int {
 	return e
 }
 
+// pos implements positioner for a JSON file.
+func (l *locator) pos(arr string, i int, steps ...any) pos {
+	if arr == "" {
+		return pos{0, l.path(l.skipSpace(0), steps...)}
+	}
+	if len(steps) == 0 {
+		return pos{0, l.element(arr, i)}
+	}
+	key, _ := steps[0].(string)
+	return pos{0, l.path(l.field(arr, i, key), steps[1:]...)}
+}
+
 // path follows further keys and indices from a starting value offset.
 func (l *locator) path(off int, steps ...any) int {
 	for _, s := range steps {

@@ -7,10 +7,10 @@ import "fmt"
 // decoders stop at the first such value and cannot say where it is; this
 // walk reports them all, each at its own position.
 func (b *builder) checkShape() {
-	l := b.loc
+	l := b.jloc
 	root := l.skipSpace(0)
 	if root >= len(l.data) || l.data[root] != '{' {
-		b.fail(root, "the file must hold one JSON object ({\"nodes\": [...], \"edges\": [...]}), not %s", l.describe(root))
+		b.failOff(root, "the file must hold one JSON object ({\"nodes\": [...], \"edges\": [...]}), not %s", l.describe(root))
 		return
 	}
 	for key, v := range l.members(root) {
@@ -40,7 +40,7 @@ var recordNoun = map[string]string{"sources": "source", "nodes": "entity", "edge
 
 // checkRecord checks element i of the top-level array arr.
 func (b *builder) checkRecord(arr string, i, off int) {
-	l := b.loc
+	l := b.jloc
 	noun := recordNoun[arr]
 	if l.data[off] == 'n' { // null decodes as an empty record, reported later
 		return
@@ -77,7 +77,7 @@ func (b *builder) checkRecord(arr string, i, off int) {
 
 // checkCitation checks a citation: a source id or {"source", "quote", "gloss"}.
 func (b *builder) checkCitation(off int, what string) {
-	l := b.loc
+	l := b.jloc
 	switch l.data[off] {
 	case '"':
 		return
@@ -89,7 +89,7 @@ func (b *builder) checkCitation(off int, what string) {
 		}
 		return
 	}
-	b.fail(off, "%s must be a source id or an object {\"source\", \"quote\", \"gloss\"}, not %s", what, l.describe(off))
+	b.failOff(off, "%s must be a source id or an object {\"source\", \"quote\", \"gloss\"}, not %s", what, l.describe(off))
 }
 
 // wantString reports the value at off, called what, unless it is a string
@@ -101,12 +101,12 @@ func (b *builder) wantString(off int, what string) {
 // want reports the value at off unless it starts with open ('{', '[' or
 // '"') or is null; it returns whether the value is of the wanted kind.
 func (b *builder) want(off int, open byte, what string) bool {
-	c := b.loc.data[off]
+	c := b.jloc.data[off]
 	if c == open {
 		return true
 	}
 	if c != 'n' {
-		b.fail(off, "%s, not %s", what, b.loc.describe(off))
+		b.failOff(off, "%s, not %s", what, b.jloc.describe(off))
 	}
 	return false
 }

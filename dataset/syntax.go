@@ -30,28 +30,8 @@ func checkBytes(data []byte) (int, string, bool) {
 			i += size
 		}
 	}
-	depth, inString := 0, false
-	for i := 0; i < len(data); i++ {
-		m := nestMark[data[i]]
-		if m == 0 {
-			continue
-		}
-		switch {
-		case m == markBackslash:
-			if inString {
-				i++ // skip the escaped character
-			}
-		case m == markQuote:
-			inString = !inString
-		case inString:
-		case m == markOpen:
-			depth++
-			if depth > MaxDepth {
-				return i, fmt.Sprintf("nesting deeper than %d levels", MaxDepth), false
-			}
-		default:
-			depth--
-		}
+	if off, deep := tooDeep(data, MaxDepth); deep {
+		return off, fmt.Sprintf("nesting deeper than %d levels", MaxDepth), false
 	}
 	return 0, "", true
 }

@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"io"
 	"math"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -49,31 +48,6 @@ func (v *Visual) color(i int) (color.NRGBA, bool) {
 // Writer writes a graph in some format.
 type Writer func(w io.Writer, g *graph.Graph, vis *Visual) error
 
-// Writers maps file extensions to the exporters of the formats Linkscope
-// writes as one file (CSV writes two: see WriteCSVFiles).
-var Writers = map[string]Writer{
-	".json":    WriteJSON,
-	".graphml": WriteGraphML,
-	".gexf":    WriteGEXF,
-	".dot":     WriteDOT,
-	".gv":      WriteDOT,
-}
-
-// WriteFile writes g to path in the format its extension names (.json,
-// .graphml, .gexf, .dot, or .csv for PATH-nodes.csv and PATH-edges.csv).
-// It returns the files written.
-func WriteFile(path string, g *graph.Graph, vis *Visual) ([]string, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == ".csv" {
-		return WriteCSVFiles(path, g, vis)
-	}
-	wr, ok := Writers[ext]
-	if !ok {
-		return nil, fmt.Errorf("%s: cannot write %q files (use .json, .graphml, .gexf, .dot or .csv)", path, ext)
-	}
-	return []string{path}, writeTo(path, func(w io.Writer) error { return wr(w, g, vis) })
-}
-
 // writeTo writes path with fn, keeping the previous file on failure.
 func writeTo(path string, fn func(io.Writer) error) error {
 	return WriteAtomic(path, fn)
@@ -114,22 +88,6 @@ func citationsJSON(cs []graph.Citation) string {
 	return jsonString(out)
 }
 
-// parseCitations decodes citationsJSON's output.
-func parseCitations(s string) ([]graph.Citation, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var cs []citation
-	if err := stdjson.Unmarshal([]byte(s), &cs); err != nil {
-		return nil, fmt.Errorf("sources: %v", err)
-	}
-	out := make([]graph.Citation, len(cs))
-	for i, c := range cs {
-		out[i] = graph.Citation{Source: c.Source, Quote: c.Quote, Gloss: c.Gloss}
-	}
-	return out, nil
-}
-
 func sourcesJSON(ss []graph.Source) string {
 	if len(ss) == 0 {
 		return ""
@@ -140,45 +98,6 @@ func sourcesJSON(ss []graph.Source) string {
 			Language: s.Language, URL: s.URL, File: s.File, Note: s.Note}
 	}
 	return jsonString(out)
-}
-
-func parseSources(s string) ([]graph.Source, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var fs []fileSource
-	if err := stdjson.Unmarshal([]byte(s), &fs); err != nil {
-		return nil, fmt.Errorf("sources: %v", err)
-	}
-	out := make([]graph.Source, len(fs))
-	for i, f := range fs {
-		d, _ := graph.ParseDate(f.Published)
-		out[i] = graph.Source{ID: f.ID, Title: f.Title, Publisher: f.Publisher, Published: d,
-			Language: f.Language, URL: f.URL, File: f.File, Note: f.Note}
-	}
-	return out, nil
-}
-
-func parseProps(s string) (map[string]any, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var m map[string]any
-	if err := stdjson.Unmarshal([]byte(s), &m); err != nil {
-		return nil, fmt.Errorf("props: %v", err)
-	}
-	return m, nil
-}
-
-func parseAliases(s string) ([]string, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var a []string
-	if err := stdjson.Unmarshal([]byte(s), &a); err != nil {
-		return nil, fmt.Errorf("aliases: %v", err)
-	}
-	return a, nil
 }
 
 // scalarProps lists the props with a string, number or boolean value,

@@ -412,6 +412,45 @@ func MergedNode(g *Graph, into int32, others []int32) Node {
 	return nd
 }
 
+// AddSources adds dataset sources (the documents citations refer to) that
+// the graph does not list yet (by id); those it lists are left as they are.
+type AddSources struct {
+	Sources []Source `json:"sources"`
+}
+
+func (AddSources) Op() string { return "add-sources" }
+
+func (c AddSources) Describe(*Graph) string { return fmt.Sprintf("add %d sources", len(c.Sources)) }
+
+func (c AddSources) apply(g *Graph) (Command, Command, error) {
+	old := g.Sources
+	var add []Source
+	for _, s := range c.Sources {
+		if s.ID == "" {
+			return nil, nil, fmt.Errorf("a source needs an id")
+		}
+		if _, ok := g.Source(s.ID); ok || slices.ContainsFunc(add, func(a Source) bool { return a.ID == s.ID }) {
+			continue
+		}
+		add = append(add, s)
+	}
+	// a new array: snapshots share the old one
+	g.Sources = append(slices.Clip(old), add...)
+	g.changed(false, false)
+	return c, putSourcesCmd{old}, nil
+}
+
+type putSourcesCmd struct{ sources []Source }
+
+func (putSourcesCmd) Op() string             { return "put-sources" }
+func (putSourcesCmd) Describe(*Graph) string { return "sources" }
+func (c putSourcesCmd) apply(g *Graph) (Command, Command, error) {
+	old := g.Sources
+	g.Sources = c.sources
+	g.changed(false, false)
+	return c, putSourcesCmd{old}, nil
+}
+
 // ---- the chart ----
 
 // Move places an entity at (X, Y) in world coordinates.

@@ -15,10 +15,11 @@ type state struct {
 	NodeIDs map[string]int32
 	EdgeIDs map[string]int32
 	Chart   Chart
+	Sources []Source
 }
 
 func dump(g *Graph) state {
-	return state{slices.Clone(g.nodes), slices.Clone(g.edges), g.nodeIDs, g.edgeIDs, g.chart.clone()}
+	return state{slices.Clone(g.nodes), slices.Clone(g.edges), g.nodeIDs, g.edgeIDs, g.chart.clone(), slices.Clone(g.Sources)}
 }
 
 func sameState(t *testing.T, what string, got, want state) {
@@ -84,7 +85,7 @@ func randomCommand(r *rand.Rand, g *Graph, k int) Command {
 		}
 		return g.Edge(int32(r.IntN(g.EdgeCount()))).ID
 	}
-	switch r.IntN(14) {
+	switch r.IntN(15) {
 	case 0:
 		return AddEntity{ID: fmt.Sprintf("new%d", k), Type: "media", Label: fmt.Sprintf("New %d", k), Aliases: []string{"x"}}
 	case 1:
@@ -112,6 +113,8 @@ func randomCommand(r *rand.Rand, g *Graph, k int) Command {
 		return HideType{Type: "fined", Show: r.IntN(2) == 0}
 	case 12:
 		return Note{ID: node(), Text: fmt.Sprintf("note %d", k)}
+	case 13:
+		return AddSources{Sources: []Source{{ID: fmt.Sprintf("s%d", r.IntN(5)), Title: "doc"}}}
 	}
 	return Batch{Name: "two", Cmds: []Command{Set{ID: node(), Field: "type", Value: "court"}, GroupEntities{IDs: []string{node(), node()}, Label: "G"}}}
 }

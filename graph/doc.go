@@ -1,16 +1,27 @@
-// Package graph is Linkscope's model: a typed, dated, sourced multigraph of
-// entities (nodes) joined by relations (edges), with a name index and the
-// path algorithms that answer "how are these two connected?".
+// Package graph is Linkscope's model of an investigation: a typed, dated,
+// sourced multigraph of entities (nodes) joined by relations (edges), the
+// chart state that belongs to it (positions, pins, hidden types, notes,
+// groups), and the name index that finds entities by name.
+//
+// Files:
+//   - graph.go: the Graph, its building methods for loaders (AddNode,
+//     AddEdge), accessors and copy-on-write snapshots.
+//   - command.go, edit.go, history.go: every change as a Command with its
+//     inverse, applied through Graph.Apply; undo, redo and the replayable
+//     history (the audit trail).
+//   - topology.go, style.go: the one derived structure (arcs, degrees, type
+//     ids, date keys) and the type table that decides every type's colour.
+//   - index.go, fold.go: accent- and case-insensitive name search.
+//   - store.go: a read-only github.com/dominikbraun/graph view.
+//
+// Paths and finders are in graph/path, the pattern language in
+// graph/query, layouts in graph/layout, network measures in
+// graph/analysis.
 //
 // Nodes and relations are addressed by dense int32 indices, in insertion
 // order, so that algorithms run over flat slices; string ids map to indices
-// through [Graph.NodeIndex] and [Graph.EdgeIndex].
+// through [Graph.NodeIndex] and [Graph.EdgeIndex]. A deletion renumbers the
+// indices after it; ids never change.
 //
-// The structure is also exposed as a github.com/dominikbraun/graph graph
-// ([Graph.Lib]) backed by the same storage: that library keeps one edge per
-// ordered pair, so each of its edges carries, as data, the list of relation
-// indices joining that pair ([PairRelations]).
-//
-// A Graph is append-only and not safe for concurrent mutation; concurrent
-// reads are safe once loading is done.
+// One goroutine changes a Graph; others read a [Graph.Snapshot].
 package graph

@@ -6,27 +6,39 @@ import (
 	dg "github.com/dominikbraun/graph"
 )
 
-// ErrAppendOnly is returned by the dominikbraun/graph view for removals and
-// updates: Linkscope graphs only grow.
-var ErrAppendOnly = errors.New("graph: the dominikbraun/graph view is read-only; change the model with Apply")
+// ErrReadOnly is returned by the dominikbraun/graph view for every change:
+// the model changes only through [Graph.Apply], so that every change is
+// recorded and can be undone.
+var ErrReadOnly = errors.New("graph: the dominikbraun/graph view is read-only; change the model with Apply")
 
-// store implements dominikbraun/graph's Store over a Graph's own slices, so
-// the library and the model share one copy of the structure. The library
-// keeps one edge per ordered pair; here that edge's Data is the []int32 of
-// relation indices joining the pair.
-type store struct{ g *Graph }
+// store implements dominikbraun/graph's Store over a Graph's own storage
+// and topology, so the library and the model share one copy of the
+// structure. The library keeps one edge per ordered pair; here that edge's
+// Data is the []int32 of relation indices joining the pair.
+//
+// Vertex hashes are node index + 1 ([LibVertex]): the library takes the
+// zero hash for "no vertex" in places (its StronglyConnectedComponents
+// drops vertex 0 otherwise).
+type store struct {
+	g    *Graph
+	topo *Topology
+}
 
 var _ dg.Store[int32, int32] = (*store)(nil)
 
-func (s *store) has(i int32) bool { return i >= 0 && int(i) < len(s.g.nodes) }
+// LibVertex is the vertex hash of node i in the dominikbraun/graph view.
+func LibVertex(i int32) int32 { return i + 1 }
 
-// AddVertex accepts vertices that already exist in the model (the model adds
-// entities through [Graph.AddNode], which carries their data).
+// LibNode is the node index of a vertex hash of the view.
+func LibNode(h int32) int32 { return h - 1 }
+
+func (s *store) has(h int32) bool { return h >= 1 && int(h) <= s.topo.N }
+
 func (s *store) AddVertex(hash int32, _ int32, _ dg.VertexProperties) error {
 	if s.has(hash) {
 		return dg.ErrVertexAlreadyExists
 	}
-	return ErrAppendOnly
+	return ErrReadOnly
 }
 
 func (s *store) Vertex(hash int32) (int32, dg.VertexProperties, error) {
@@ -36,37 +48,37 @@ func (s *store) Vertex(hash int32) (int32, dg.VertexProperties, error) {
 	return hash, dg.VertexProperties{Attributes: map[string]string{}}, nil
 }
 
-func (s *store) RemoveVertex(int32) error { return ErrAppendOnly }
+func (s *store) RemoveVertex(int32) error { return ErrReadOnly }
 
 func (s *store) ListVertices() ([]int32, error) {
-	vs := make([]int32, len(s.g.nodes))
+	vs := make([]int32, s.topo.N)
 	for i := range vs {
-		vs[i] = int32(i)
+		vs[i] = LibVertex(int32(i))
 	}
 	return vs, nil
 }
 
-func (s *store) VertexCount() (int, error) { return len(s.g.nodes), nil }
+func (s *store) VertexCount() (int, error) { return s.topo.N, nil }
 
-// AddEdge adds one relation for a pair the library has not seen, typed by
-// the edge's "type" attribute and identified by its "id" attribute.
-func (s *store) AddEdge(src, dst int32, e dg.Edge[int32]) error {
+func (s *store) AddEdge(src, dst int32, _ dg.Edge[int32]) error {
 	if !s.has(src) || !s.has(dst) {
 		return dg.ErrVertexNotFound
 	}
-	_, err := s.g.AddEdge(Edge{From: src, To: dst, Type: e.Properties.Attributes["type"], ID: e.Properties.Attributes["id"]})
-	return err
+	if len(s.g.Between(LibNode(src), LibNode(dst), false)) > 0 {
+		return dg.ErrEdgeAlreadyExists
+	}
+	return ErrReadOnly
 }
 
-func (s *store) UpdateEdge(int32, int32, dg.Edge[int32]) error { return ErrAppendOnly }
+func (s *store) UpdateEdge(int32, int32, dg.Edge[int32]) error { return ErrReadOnly }
 
-func (s *store) RemoveEdge(int32, int32) error { return ErrAppendOnly }
+func (s *store) RemoveEdge(int32, int32) error { return ErrReadOnly }
 
 func (s *store) Edge(src, dst int32) (dg.Edge[int32], error) {
 	if !s.has(src) || !s.has(dst) {
 		return dg.Edge[int32]{}, dg.ErrEdgeNotFound
 	}
-	rs := s.g.Between(src, dst, false)
+	rs := s.g.Between(LibNode(src), LibNode(dst), false)
 	if len(rs) == 0 {
 		return dg.Edge[int32]{}, dg.ErrEdgeNotFound
 	}
@@ -75,23 +87,25 @@ func (s *store) Edge(src, dst int32) (dg.Edge[int32], error) {
 
 func (s *store) ListEdges() ([]dg.Edge[int32], error) {
 	var es []dg.Edge[int32]
+	t := s.topo
 	seen := map[int32][]int32{}
-	topo := s.g.Topology()
-	for src := 0; src < topo.N; src++ {
+	for v := int32(0); v < int32(t.N); v++ {
 		clear(seen)
 		var order []int32
-		for _, r := range s.g.Relations(int32(src)) {
-			if s.g.edges[r].From != int32(src) {
-				continue
+		add := func(to, r int32) {
+			if _, ok := seen[to]; !ok {
+				order = append(order, to)
 			}
-			t := s.g.edges[r].To
-			if _, ok := seen[t]; !ok {
-				order = append(order, t)
-			}
-			seen[t] = append(seen[t], r)
+			seen[to] = append(seen[to], r)
 		}
-		for _, t := range order {
-			es = append(es, s.pairEdge(int32(src), t, seen[t]))
+		for _, a := range t.OutArcs(v) {
+			add(a.Node, a.Rel)
+		}
+		for _, r := range t.Loops(v) {
+			add(v, r)
+		}
+		for _, to := range order {
+			es = append(es, s.pairEdge(LibVertex(v), LibVertex(to), append([]int32(nil), seen[to]...)))
 		}
 	}
 	return es, nil
@@ -116,10 +130,12 @@ func PairRelations(e dg.Edge[int32]) []int32 {
 	return rs
 }
 
-// Lib returns the dominikbraun/graph view of this graph. Vertices are node
-// indices; each library edge stands for all the relations from its source
-// to its target, listed in its Properties.Data as a []int32 (see
-// [PairRelations]). The view reads this graph's storage; it is read-only.
+// Lib returns a read-only dominikbraun/graph view of this version of the
+// graph, for that library's algorithms. Vertex hashes are node index + 1
+// ([LibVertex], [LibNode]); each library edge stands for all the relations
+// from its source to its target, listed in its Properties.Data as a
+// []int32 (see [PairRelations]). The view reads the graph's storage and
+// topology; it copies nothing.
 func (g *Graph) Lib() dg.Graph[int32, int32] {
-	return dg.NewWithStore(func(i int32) int32 { return i }, &store{g}, dg.Directed())
+	return dg.NewWithStore(func(i int32) int32 { return i }, &store{g, g.Topology()}, dg.Directed())
 }

@@ -10,25 +10,32 @@ import (
 	"time"
 
 	"github.com/linkscope/linkscope/app/render"
-	"github.com/linkscope/linkscope/app/render/arrange"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/graph/query"
 )
 
 func init() {
 	register(&command{
 		name: "export",
-		args: "[-d FILE] [--query PATTERN | --focus NODE [--depth N]] [--layout fa2|circular|radial|layered] " +
+		args: "[-d FILE] [--query PATTERN | --focus NODE [--depth N]] [--layout " + strings.Join(view.Names(), "|") + "] " +
 			"[--width W --height H --scale S] [--theme light|dark] [--title T] [--no-legend] [--transparent] " +
-			"[--seed N] [--iterations N] --out FILE",
+			"[--seed N] [--iterations N] [--timeout D] --out FILE",
 		summary: "draw the graph or a part of it as PNG or SVG, or export it for other tools\n\n" +
 			"The format follows FILE's extension: .png .svg (pictures, --width×--height logical\n" +
 			"pixels, times --scale for PNG), .graphml (yEd, Gephi, Cytoscape), .gexf (Gephi),\n" +
 			".dot (Graphviz: render with neato -n2), .json (Linkscope), .csv (FILE-nodes.csv and\n" +
 			"FILE-edges.csv). Positions, colours and sizes are those of the picture.\n" +
 			"--query keeps the entities and relations on the pattern's matches; --focus keeps\n" +
-			"the entities within --depth hops (default 1) of NODE and centres radial layouts.",
+			"the entities within --depth hops (default 1) of NODE and centres radial layouts.\n" +
+			"The layout is the one `linkscope layout` and the window compute for the same\n" +
+			"--layout and --seed, then fitted to the picture so that labels do not overlap.\n" +
+			"--timeout D (default 30s) bounds the query and the layout together: a query\n" +
+			"stopped there exports the matches found so far, fa2 stopped there the positions\n" +
+			"reached, and both say so on stderr (exit 0); a static layout that does not finish\n" +
+			"in time writes nothing (exit 1).",
 		run: runExport,
 	})
 }
@@ -94,20 +101,29 @@ func runExport(env *Env, args []string) error {
 	case f.iterations < 0:
 		return usagef("--iterations must not be negative")
 	case !validLayout(f.layout):
-		return usagef("unknown --layout %q (%s)", f.layout, strings.Join(arrange.Layouts, ", "))
+		_, err := view.Lookup(f.layout)
+		return usagef("--layout: %v", err)
+	case f.timeout <= 0:
+		return usagef("--timeout must be positive")
 	}
 	g, _, err := ds.load()
 	if err != nil {
 		return err
 	}
-	sub, focus, err := selectSubgraph(g, &f)
+	ctx, cancel := context.WithTimeout(context.Background(), f.timeout)
+	defer cancel()
+	sub, focus, err := selectSubgraph(ctx, env, g, &f)
 	if err != nil {
 		return err
 	}
 	scene := render.NewScene(sub)
-	positions, err := arrange.Positions(sub, scene, arrange.Options{Layout: f.layout, Focus: focus, Seed: f.seed,
-		Iterations: f.iterations, Width: float64(f.width), Height: float64(f.height)})
-	if err != nil {
+	positions, err := exportPositions(ctx, sub, scene, &f, focus)
+	switch {
+	case err != nil && ctx.Err() != nil && positions != nil:
+		fmt.Fprintf(env.Stderr, "stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n", f.layout)
+	case err != nil && ctx.Err() != nil:
+		return fmt.Errorf("the %s layout did not finish within --timeout %v: nothing written", f.layout, f.timeout)
+	case err != nil:
 		return err
 	}
 	scene.SetPositions(positions)
@@ -138,12 +154,25 @@ func runExport(env *Env, args []string) error {
 }
 
 func validLayout(name string) bool {
-	for _, l := range arrange.Layouts {
-		if l == name {
-			return true
-		}
+	_, err := view.Lookup(name)
+	return err == nil
+}
+
+// exportPositions lays sub out as `linkscope layout` would for the same
+// --layout, --seed and --iterations, then fits the drawing to the
+// picture. Stopped by ctx, ForceAtlas2 returns the positions reached
+// (fitted) with ctx's error.
+func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene, f *exportFlags, focus int32) ([]render.Point, error) {
+	req := view.LayoutRequest{Algo: f.layout, Focus: focus, Seed: f.seed, Iterations: f.iterations}
+	pos, err := view.Layout(ctx, sub, scene, req, nil)
+	if pos == nil {
+		return nil, err
 	}
-	return false
+	stopped := err
+	if pos, err = view.FitPicture(pos, scene, float64(f.width), float64(f.height)); err != nil {
+		return nil, err
+	}
+	return pos, stopped
 }
 
 // writeFile writes path with fn; a failed write leaves the previous file.
@@ -152,8 +181,10 @@ func writeFile(path string, fn func(io.Writer) error) error {
 }
 
 // selectSubgraph applies --query or --focus/--depth and returns the graph
-// to export and the radial layout's centre in it (-1: none given).
-func selectSubgraph(g *graph.Graph, f *exportFlags) (*graph.Graph, int32, error) {
+// to export and the radial layout's centre in it (-1: none given). A
+// query stopped by ctx, the result cap or the store limit keeps the
+// matches found, with a note on env's stderr.
+func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlags) (*graph.Graph, int32, error) {
 	switch {
 	case f.query != "":
 		q, err := query.Parse(f.query)
@@ -164,68 +195,45 @@ func selectSubgraph(g *graph.Graph, f *exportFlags) (*graph.Graph, int32, error)
 		if err != nil {
 			return nil, -1, queryError(err)
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), f.timeout)
-		defer cancel()
-		res, err := plan.Run(ctx, graph.NewSearcher(g), 0)
+		res, err := plan.RunWith(ctx, path.NewSearcher(g), query.RunOptions{StoreLimit: storeLimit})
 		if err != nil {
 			return nil, -1, err
 		}
 		if len(res.Matches) == 0 {
+			if res.TimedOut {
+				return nil, -1, fmt.Errorf("the query found no match within --timeout %v: nothing to export", f.timeout)
+			}
 			return nil, -1, fmt.Errorf("the pattern matches nothing: nothing to export")
+		}
+		switch {
+		case res.TimedOut:
+			fmt.Fprintf(env.Stderr, "the query stopped at the timeout after %d matches: exporting those (raise --timeout)\n", len(res.Matches))
+		case res.Full:
+			fmt.Fprintf(env.Stderr, "the query stopped at %d matches, the memory bound: exporting those\n", len(res.Matches))
+		case res.Truncated:
+			fmt.Fprintf(env.Stderr, "the query stopped at %d matches, the limit: exporting those\n", len(res.Matches))
 		}
 		var nodes, edges []int32
 		for _, m := range res.Matches {
 			nodes = append(nodes, m.Path.Nodes...)
 			edges = append(edges, m.Path.Edges...)
 		}
-		return subgraph(g, nodes, edges), -1, nil
+		sub, _, err := view.Subgraph(g, nodes, edges)
+		return sub, -1, err
 	case f.focus != "":
 		v, err := resolveNode(g, f.focus)
 		if err != nil {
 			return nil, -1, err
 		}
-		nb := graph.NewSearcher(g).Neighborhood([]int32{v}, f.depth, graph.PathOptions{}, 0)
+		nb, err := path.NewSearcher(g).Neighborhood(ctx, []int32{v}, f.depth, path.Options{}, 0)
+		if err != nil {
+			return nil, -1, fmt.Errorf("the neighbourhood of %s was not complete within --timeout %v: nothing written", nodeName(g, v), f.timeout)
+		}
 		// the focus is first in breadth-first order: index 0 of the subgraph
-		return subgraph(g, nb.Nodes, nb.Edges), 0, nil
+		sub, _, err := view.Subgraph(g, nb.Nodes, nb.Edges)
+		return sub, 0, err
 	}
 	return g, -1, nil
-}
-
-// subgraph copies the given entities and relations (and the relations'
-// ends) into a new graph, in the order first given, keeping ids.
-func subgraph(g *graph.Graph, nodes, edges []int32) *graph.Graph {
-	idx := map[int32]int32{}
-	var order []int32
-	keep := func(v int32) {
-		if _, ok := idx[v]; !ok {
-			idx[v] = int32(len(order))
-			order = append(order, v)
-		}
-	}
-	for _, v := range nodes {
-		keep(v)
-	}
-	seen := map[int32]bool{}
-	var rels []int32
-	for _, e := range edges {
-		if !seen[e] {
-			seen[e] = true
-			rels = append(rels, e)
-			keep(g.Edge(e).From)
-			keep(g.Edge(e).To)
-		}
-	}
-	sub := graph.New(len(order), len(rels))
-	sub.Title, sub.Description, sub.Sources = g.Title, g.Description, g.Sources
-	for _, v := range order {
-		sub.AddNode(*g.Node(v))
-	}
-	for _, e := range rels {
-		r := *g.Edge(e)
-		r.From, r.To = idx[r.From], idx[r.To]
-		sub.AddEdge(r)
-	}
-	return sub
 }
 
 // visualOf gives data exports the picture's positions (logical pixels),

@@ -4,11 +4,13 @@ import (
 	"flag"
 	"strconv"
 
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph/layout"
 )
 
-// fa2Flags override ForceAtlas2's settings, otherwise inferred from the
-// graph's size (as Gephi and graphology do), from the command line.
+// fa2Flags override ForceAtlas2's settings, otherwise the registry's
+// (view.FA2Settings: inferred from the graph's size, as Gephi and
+// graphology do), from the command line.
 type fa2Flags struct {
 	scaling, gravity, theta, edgeWeight, slowDown              optFloat
 	linLog, strongGravity, dissuadeHubs, preventOverlap, exact optBool
@@ -35,10 +37,10 @@ func addFA2Flags(fs *flag.FlagSet) *fa2Flags {
 	return f
 }
 
-// settings returns the inferred settings for n entities with the
+// settings returns the registry's settings for n entities with the
 // overrides applied.
 func (f *fa2Flags) settings(n int) layout.FA2Settings {
-	st := layout.InferFA2Settings(n)
+	st := view.FA2Settings(n)
 	f.scaling.apply(&st.ScalingRatio)
 	f.gravity.apply(&st.Gravity)
 	f.theta.apply(&st.Theta)

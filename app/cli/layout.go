@@ -1,17 +1,20 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"time"
 
 	json "github.com/goccy/go-json"
 
-	"github.com/linkscope/linkscope/app/render/arrange"
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
@@ -20,17 +23,19 @@ import (
 func init() {
 	register(&command{
 		name: "layout",
-		args: "[-d FILE] [--algo fa2|circular|radial|layered|none] [--iterations N] [--seed S] " +
-			"[--focus NODE] [--left-right] [--init FILE] [--no-overlap] [--labels] [--out FILE] [--stats] [FA2 settings]",
-		summary: "compute node positions and write {\"positions\":{\"id\":[x,y]}}\n\n" +
-			"  fa2       ForceAtlas2 (Barnes-Hut, settings inferred from the graph size)\n" +
-			"  circular  one circle, entity types on contiguous arcs\n" +
-			"  radial    breadth-first rings around --focus (default: the best connected entity)\n" +
-			"  layered   Sugiyama layers, top to bottom (--left-right for left to right)\n" +
+		args: "[-d FILE] [--algo " + strings.Join(view.Names(), "|") + "|none] [--iterations N] [--seed S] " +
+			"[--focus NODE] [--left-right] [--init FILE] [--no-overlap] [--labels] [--timeout D] [--out FILE] [--stats] [FA2 settings]",
+		summary: "compute node positions and write {\"positions\":{\"id\":[x,y]}}\n\n" + algoHelp() +
 			"  none      keep --init positions (to measure another program's layout)\n\n" +
+			"The positions are those the window and export lay out for the same --algo and\n" +
+			"--seed (--iterations: chosen by the graph size unless given; --focus centres radial,\n" +
+			"--left-right turns layered).\n" +
 			"--init FILE starts from positions in the same format. --no-overlap then moves\n" +
 			"nodes (and, with --labels, their labels) until nothing overlaps. --stats prints one\n" +
-			"JSON line: timings (load excluded from ms_per_iter) and quality measures.\n\n" + fa2FlagsUsage,
+			"JSON line: timings (load excluded from ms_per_iter) and quality measures.\n" +
+			"--timeout D (e.g. 2s; default none) bounds the layout: fa2 stops there and writes\n" +
+			"the positions reached, says so on stderr (\"timed_out\" and the iterations done in\n" +
+			"--stats) and exits 0; the other layouts have nothing to show then and exit 1.\n\n" + fa2FlagsUsage,
 		run: runLayout,
 	})
 }
@@ -47,6 +52,7 @@ type layoutStats struct {
 	LoadMs     float64 `json:"load_ms"`
 	OverlapMs  float64 `json:"overlap_ms,omitempty"`
 	Threads    int     `json:"threads"`
+	TimedOut   bool    `json:"timed_out,omitempty"` // --timeout stopped fa2
 	layout.Quality
 	QualityMs float64 `json:"quality_ms"`
 }
@@ -55,7 +61,7 @@ func runLayout(env *Env, args []string) error {
 	fs := newFlags("layout")
 	ds := addDatasetFlags(fs)
 	algo := fs.String("algo", "fa2", "")
-	iters := fs.Int("iterations", 100, "")
+	iters := fs.Int("iterations", 0, "")
 	seed := fs.Uint64("seed", 1, "")
 	focus := fs.String("focus", "", "")
 	initFile := fs.String("init", "", "")
@@ -64,6 +70,7 @@ func runLayout(env *Env, args []string) error {
 	leftRight := fs.Bool("left-right", false, "")
 	out := fs.String("out", "", "")
 	stats := fs.Bool("stats", false, "")
+	timeout := fs.Duration("timeout", 0, "")
 	fa2f := addFA2Flags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -78,19 +85,31 @@ func runLayout(env *Env, args []string) error {
 		return usagef("--iterations must not be negative")
 	case *algo == "none" && *initFile == "":
 		return usagef("--algo none needs --init FILE")
+	case *timeout < 0:
+		return usagef("--timeout must not be negative")
 	}
-	switch *algo {
-	case "fa2", "circular", "radial", "layered", "none":
-	default:
-		return usagef("unknown --algo %q (fa2, circular, radial, layered, none)", *algo)
+	var alg *view.Algorithm
+	if *algo != "none" {
+		a, err := view.Lookup(*algo)
+		if err != nil {
+			return usagef("--algo: %v (or none)", err)
+		}
+		alg = a
 	}
 
 	g, loadDur, err := ds.load()
 	if err != nil {
 		return err
 	}
+	ctx := context.Background()
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
 	tIn := time.Now()
-	lg := arrange.Input(g)
+	scene := render.NewScene(g)
+	lg := view.Input(g, scene)
 	inputDur := time.Since(tIn)
 	var initPos []layout.Point
 	if *initFile != "" {
@@ -100,57 +119,57 @@ func runLayout(env *Env, args []string) error {
 	}
 	st := layoutStats{Algo: *algo, Nodes: lg.N, Edges: lg.M(), LoadMs: ms(loadDur), Threads: runtime.GOMAXPROCS(0)}
 
+	total := *iters
+	if total == 0 {
+		total = view.DefaultIterations(lg.N)
+	}
 	var p []layout.Point
-	switch *algo {
-	case "none":
+	if alg == nil {
 		p = initPos
-	case "fa2":
-		t0 := time.Now()
-		settings := fa2f.settings(lg.N)
-		f, err := layout.NewFA2(lg, layout.FA2Options{Seed: *seed, Initial: initPos, Settings: &settings})
-		if err != nil {
-			return usagef("%v", err)
+	} else {
+		st.Algo = alg.Name
+		req := view.LayoutRequest{Algo: alg.Name, Seed: *seed, Iterations: *iters, Focus: view.NoFocus, LeftToRight: *leftRight}
+		if *focus != "" {
+			if req.Focus, err = resolveNode(g, *focus); err != nil {
+				return err
+			}
 		}
-		st.SetupMs = ms(time.Since(t0) + inputDur)
+		if initPos != nil {
+			req.Initial = make([]render.Point, len(initPos))
+			for i, q := range initPos {
+				req.Initial[i] = render.Point(q)
+			}
+		}
+		if alg.Iterative {
+			settings := fa2f.settings(lg.N)
+			req.FA2 = &settings
+		}
+		st.SetupMs = ms(inputDur)
+		done := 0
 		t1 := time.Now()
-		f.Run(*iters)
+		pos, err := view.Layout(ctx, g, scene, req, func(d, _ int) { done = d })
 		st.LayoutMs = ms(time.Since(t1))
-		st.Iterations = *iters
-		if *iters > 0 {
-			st.MsPerIter = st.LayoutMs / float64(*iters)
+		switch {
+		case alg.Iterative && pos != nil && err != nil && ctx.Err() != nil:
+			st.TimedOut = true
+		case err != nil && ctx.Err() != nil:
+			return fmt.Errorf("the %s layout did not finish within --timeout %v: nothing written", *algo, *timeout)
+		case err != nil && alg.Iterative:
+			return usagef("%v", err) // settings ForceAtlas2 refuses
+		case err != nil:
+			return err
 		}
-		p = f.Positions()
-	default:
-		t0 := time.Now()
-		switch *algo {
-		case "circular":
-			p = layout.Circular(lg, layout.CircularOptions{})
-		case "radial":
-			f := int32(-1)
-			if *focus != "" {
-				if f, err = resolveNode(g, *focus); err != nil {
-					return err
-				}
-			}
-			var r *layout.RadialResult
-			if r, err = layout.Radial(lg, layout.RadialOptions{Focus: int(f)}); err != nil {
-				return err
-			}
-			p = r.Pos
-		case "layered":
-			dir := layout.TopToBottom
-			if *leftRight {
-				dir = layout.LeftToRight
-			}
-			var r *layout.LayeredResult
-			if r, err = layout.Layered(lg, layout.LayeredOptions{Direction: dir}); err != nil {
-				return err
-			}
-			p = r.Pos
-		}
-		st.LayoutMs = ms(time.Since(t0))
 		st.Iterations = 1
-		st.MsPerIter = st.LayoutMs
+		if alg.Iterative {
+			st.Iterations = done
+		}
+		if st.Iterations > 0 {
+			st.MsPerIter = st.LayoutMs / float64(st.Iterations)
+		}
+		p = make([]layout.Point, len(pos))
+		for i, q := range pos {
+			p[i] = layout.Point(q)
+		}
 	}
 
 	radii := lg.Radii()
@@ -173,6 +192,9 @@ func runLayout(env *Env, args []string) error {
 			return err
 		}
 	}
+	if st.TimedOut {
+		fmt.Fprintf(env.Stderr, "stopped at the timeout after %d of %d iterations (raise --timeout)\n", st.Iterations, total)
+	}
 	if *stats {
 		t0 := time.Now()
 		st.Quality = layout.Measure(lg, p, layout.QualityOptions{Radii: radii, Labels: lab, Placement: placement, StressSeed: 1})
@@ -180,6 +202,15 @@ func runLayout(env *Env, args []string) error {
 		return writeJSON(env.Stdout, st)
 	}
 	return nil
+}
+
+// algoHelp lists the registry's layouts for the help text.
+func algoHelp() string {
+	var b strings.Builder
+	for _, a := range view.Algorithms {
+		fmt.Fprintf(&b, "  %-9s %s\n", a.Name, a.Summary)
+	}
+	return b.String()
 }
 
 // ms converts a duration to milliseconds rounded to 0.001.

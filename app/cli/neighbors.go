@@ -1,10 +1,11 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 func init() {
@@ -61,7 +62,10 @@ func runNeighbors(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	nb := graph.NewSearcher(g).Neighborhood([]int32{start}, *depth, opt, *limit)
+	nb, err := path.NewSearcher(g).Neighborhood(context.Background(), []int32{start}, *depth, opt, *limit)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		out := neighborsJSON{Nodes: make([]neighborJSON, len(nb.Nodes)), Edges: make([]edgeJSON, len(nb.Edges)), Truncated: nb.Truncated}
 		for i, v := range nb.Nodes {
@@ -86,7 +90,7 @@ func runNeighbors(env *Env, args []string) error {
 			if from == v {
 				from = e.To
 			}
-			via = formatPath(g, graph.Path{Nodes: []int32{from, v}, Edges: []int32{r}})
+			via = formatPath(g, path.Path{Nodes: []int32{from, v}, Edges: []int32{r}})
 		}
 		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", nb.Depth[i], n.ID, n.Label, n.Type, via)
 	}

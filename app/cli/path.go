@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"slices"
@@ -11,7 +13,9 @@ import (
 
 	json "github.com/goccy/go-json"
 
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 func init() {
@@ -23,10 +27,31 @@ func init() {
 			"FROM and TO are ids, labels or aliases. --k K gives the K shortest simple paths,\n" +
 			"--all every simple path up to --max-hops (default 4, at most 8) and at most --limit;\n" +
 			"--in-date-order keeps paths whose dated relations do not go back in time.\n" +
+			"--timeout D (default 10s) bounds the search, and the paths kept are bounded to\n" +
+			"128 MiB: stopped by either, or by --limit, it prints the paths found so far, says\n" +
+			"so on stderr (in --json, \"truncated\" and \"stopped\": timeout, memory or limit)\n" +
+			"and exits 0. No path at all exits 1.\n" +
 			"--pairs runs the shortest-path query for each [from, to] pair of a JSON array and\n" +
 			"reports lengths (-1: no path) and the median time of one query in microseconds.",
 		run: runPath,
 	})
+}
+
+// storeLimit bounds the memory of the paths (and query matches) path,
+// query and export keep, in int32s (see path.Options.StoreLimit):
+// 128 MiB, half the library's default, because the commands print every
+// path they keep once the search is over. A path of 8 hops costs 116 bytes
+// kept and about 170 printed, so 128 MiB is some 1.2 million lines and
+// 200 MB of text, which take about as long to write as the search took
+// to find them. Tests lower it.
+var storeLimit = path.DefaultStoreLimit / 2
+
+// storeLimitText says storeLimit in bytes, for messages.
+func storeLimitText() string {
+	if b := storeLimit * 4; b >= 1<<20 {
+		return fmt.Sprintf("%d MiB", b>>20)
+	}
+	return fmt.Sprintf("%d KiB", storeLimit*4>>10)
 }
 
 // pathFlags are the search options shared by path and neighbors.
@@ -47,10 +72,11 @@ func addPathFlags(fs *flag.FlagSet) *pathFlags {
 }
 
 // options checks the flags against g and returns the search options.
-func (p *pathFlags) options(g *graph.Graph) (graph.PathOptions, error) {
-	o := graph.PathOptions{
+func (p *pathFlags) options(g *graph.Graph) (path.Options, error) {
+	o := path.Options{
 		Directed: p.directed, InDateOrder: p.dated, MaxHops: p.maxHops,
 		RelTypes: splitList(p.types), ExcludeNodeTypes: splitList(p.excludeTypes),
+		StoreLimit: storeLimit,
 	}
 	if p.maxHops < 0 {
 		return o, usagef("--max-hops must not be negative")
@@ -90,8 +116,8 @@ func runPath(env *Env, args []string) error {
 		return usagef("--limit must be at least 1")
 	case *timeout <= 0:
 		return usagef("--timeout must be positive")
-	case *all && pf.maxHops > graph.MaxAllPathsHops:
-		return usagef("--all takes --max-hops up to %d", graph.MaxAllPathsHops)
+	case *all && pf.maxHops > path.MaxAllPathsHops:
+		return usagef("--all takes --max-hops up to %d", path.MaxAllPathsHops)
 	}
 	g, _, err := ds.load()
 	if err != nil {
@@ -114,21 +140,14 @@ func runPath(env *Env, args []string) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	s := graph.NewSearcher(g)
-	var set graph.PathSet
+	req := view.PathRequest{From: from, To: to, Mode: view.Shortest, K: *k, Limit: *limit, Options: opt}
 	switch {
 	case *all:
-		set, err = s.AllPaths(ctx, from, to, opt, *limit)
+		req.Mode = view.AllPaths
 	case *k > 1:
-		set.Paths, err = s.KShortest(ctx, from, to, *k, opt)
-		if err != nil && ctx.Err() != nil {
-			set.Truncated, set.TimedOut, err = true, true, nil
-		}
-	default:
-		if p, ok := s.Shortest(from, to, opt); ok {
-			set.Paths = []graph.Path{p}
-		}
+		req.Mode = view.KShortest
 	}
+	set, err := view.RunPaths(ctx, path.NewSearcher(g), req)
 	if err != nil {
 		return err
 	}
@@ -136,29 +155,43 @@ func runPath(env *Env, args []string) error {
 }
 
 // printPaths writes a path set as JSON or one path a line; bindings, when
-// given, are the query bindings of each path. An empty human answer prints
-// none on stderr and exits 1.
-func printPaths(env *Env, g *graph.Graph, set graph.PathSet, asJSON bool, bindings []map[string]any, none string) error {
+// given, makes the query bindings of the i-th path (as it is printed, so
+// that they are not all held at once). An empty human answer prints
+// none on stderr and exits 1. A set stopped by the timeout, the memory
+// bound or the limit is printed all the same, with a note on stderr, and
+// exits 0. The output is buffered and the JSON written path by path, so
+// that printing millions of paths takes little time and memory.
+func printPaths(env *Env, g *graph.Graph, set path.Set, asJSON bool, bindings func(i int) map[string]any, none string) error {
+	w := bufio.NewWriterSize(env.Stdout, 256<<10)
 	if asJSON {
-		out := pathsJSON{Paths: make([]pathJSON, len(set.Paths)), Truncated: set.Truncated}
-		for i, p := range set.Paths {
-			out.Paths[i] = toPathJSON(g, p)
-			if bindings != nil {
-				out.Paths[i].Bindings = bindings[i]
+		if err := writePathsJSON(w, g, set, bindings); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	pp := newPathPrinter(g)
+	var line []byte
+	for i, p := range set.Paths {
+		line = pp.appendPath(line[:0], p)
+		if bindings != nil {
+			if b := bindings(i); len(b) > 0 {
+				line = append(line, "   "...)
+				line = append(line, formatBindings(b)...)
 			}
 		}
-		return writeJSON(env.Stdout, out)
-	}
-	for i, p := range set.Paths {
-		line := formatPath(g, p)
-		if bindings != nil && len(bindings[i]) > 0 {
-			line += "   " + formatBindings(bindings[i])
+		line = append(line, '\n')
+		if _, err := w.Write(line); err != nil {
+			return err
 		}
-		fmt.Fprintln(env.Stdout, line)
+	}
+	if err := w.Flush(); err != nil {
+		return err
 	}
 	switch {
 	case set.TimedOut:
-		fmt.Fprintf(env.Stderr, "stopped at the deadline after %d paths: there may be more (raise --timeout)\n", len(set.Paths))
+		fmt.Fprintf(env.Stderr, "stopped at the timeout after %d paths: there may be more (raise --timeout)\n", len(set.Paths))
+	case set.Full:
+		fmt.Fprintf(env.Stderr, "stopped at %d paths, the memory bound (%s of paths): there are more\n", len(set.Paths), storeLimitText())
 	case set.Truncated:
 		fmt.Fprintf(env.Stderr, "stopped at %d paths: there are more (raise --limit)\n", len(set.Paths))
 	case len(set.Paths) == 0:
@@ -166,6 +199,50 @@ func printPaths(env *Env, g *graph.Graph, set graph.PathSet, asJSON bool, bindin
 		return &exitError{1}
 	}
 	return nil
+}
+
+// writePathsJSON writes the pathsJSON document one path at a time.
+func writePathsJSON(w io.Writer, g *graph.Graph, set path.Set, bindings func(i int) map[string]any) error {
+	if _, err := io.WriteString(w, `{"paths":[`); err != nil {
+		return err
+	}
+	for i, p := range set.Paths {
+		j := toPathJSON(g, p)
+		if bindings != nil {
+			j.Bindings = bindings(i)
+		}
+		b, err := json.Marshal(j)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			b = append([]byte{','}, b...)
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	// the end of the document, in pathsJSON's field order
+	tail := fmt.Sprintf(`],"truncated":%t`, set.Truncated)
+	if st := stoppedBy(set); st != "" {
+		tail += fmt.Sprintf(`,"stopped":%q`, st)
+	}
+	_, err := io.WriteString(w, tail+"}\n")
+	return err
+}
+
+// stoppedBy names what stopped a path set early: "timeout", "memory",
+// "limit", or "" when it is complete.
+func stoppedBy(set path.Set) string {
+	switch {
+	case set.TimedOut:
+		return "timeout"
+	case set.Full:
+		return "memory"
+	case set.Truncated:
+		return "limit"
+	}
+	return ""
 }
 
 // pairsJSON is the output of path --pairs.
@@ -189,7 +266,7 @@ type pairResult struct {
 
 // runPairs times one shortest-path query per pair, after one untimed
 // warm-up pass over all pairs (as graphology's sp.mjs does).
-func runPairs(env *Env, g *graph.Graph, file string, opt graph.PathOptions, asJSON bool) error {
+func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bool) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
@@ -217,17 +294,18 @@ func runPairs(env *Env, g *graph.Graph, file string, opt graph.PathOptions, asJS
 		ps[i] = pair{ends[0], ends[1]}
 	}
 	start := time.Now()
-	s := graph.NewSearcher(g)
+	s := path.NewSearcher(g)
 	prepare := time.Since(start)
+	ctx := context.Background()
 	for _, p := range ps { // warm-up
-		s.Shortest(p.from, p.to, opt)
+		s.Shortest(ctx, p.from, p.to, opt)
 	}
 	out := pairsJSON{Results: make([]pairResult, len(ps)), Queries: len(ps), Directed: opt.Directed}
 	us := make([]float64, len(ps))
 	found, hops := 0, 0
 	for i, p := range ps {
 		t0 := time.Now()
-		path, ok := s.Shortest(p.from, p.to, opt)
+		path, ok, _ := s.Shortest(ctx, p.from, p.to, opt)
 		us[i] = float64(time.Since(t0).Nanoseconds()) / 1000
 		out.Results[i] = pairResult{raw[i][0], raw[i][1], -1}
 		if ok {

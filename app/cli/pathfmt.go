@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // Shared by path, query and neighbors: naming entities on the command line
@@ -17,6 +18,9 @@ import (
 type pathsJSON struct {
 	Paths     []pathJSON `json:"paths"`
 	Truncated bool       `json:"truncated"`
+	// Stopped says what made the answer incomplete: "timeout", "memory"
+	// (the bound on the paths kept) or "limit"; absent when complete.
+	Stopped string `json:"stopped,omitempty"`
 }
 
 type pathJSON struct {
@@ -59,7 +63,7 @@ func toEdgeJSON(g *graph.Graph, r int32) edgeJSON {
 	return j
 }
 
-func toPathJSON(g *graph.Graph, p graph.Path) pathJSON {
+func toPathJSON(g *graph.Graph, p path.Path) pathJSON {
 	j := pathJSON{Length: p.Len(), Nodes: make([]nodeJSON, len(p.Nodes)), Edges: make([]edgeJSON, len(p.Edges))}
 	for i, v := range p.Nodes {
 		j.Nodes[i] = toNodeJSON(g, v)
@@ -72,16 +76,42 @@ func toPathJSON(g *graph.Graph, p graph.Path) pathJSON {
 
 // formatPath renders p on one line, e.g.
 // "CNIL —fined 2022-10-17 €20,000,000→ Clearview AI ←complained-against— noyb".
-func formatPath(g *graph.Graph, p graph.Path) string {
-	var b strings.Builder
-	b.WriteString(nodeName(g, p.Nodes[0]))
-	for i := range p.Edges {
-		b.WriteByte(' ')
-		b.WriteString(formatHop(g, p.Edges[i], p.Forward(g, i)))
-		b.WriteByte(' ')
-		b.WriteString(nodeName(g, p.Nodes[i+1]))
+func formatPath(g *graph.Graph, p path.Path) string {
+	return string(newPathPrinter(g).appendPath(nil, p))
+}
+
+// pathPrinter formats many paths as formatPath does, remembering each
+// relation's arrow once made.
+type pathPrinter struct {
+	g    *graph.Graph
+	hops map[int64]string // relation*2 + 1 when followed forward
+}
+
+func newPathPrinter(g *graph.Graph) *pathPrinter {
+	return &pathPrinter{g: g, hops: map[int64]string{}}
+}
+
+// appendPath appends p's line (without newline) to b.
+func (pp *pathPrinter) appendPath(b []byte, p path.Path) []byte {
+	g := pp.g
+	b = append(b, nodeName(g, p.Nodes[0])...)
+	for i, r := range p.Edges {
+		fwd := p.Forward(g, i)
+		key := int64(r) * 2
+		if fwd {
+			key++
+		}
+		hop, ok := pp.hops[key]
+		if !ok {
+			hop = formatHop(g, r, fwd)
+			pp.hops[key] = hop
+		}
+		b = append(b, ' ')
+		b = append(b, hop...)
+		b = append(b, ' ')
+		b = append(b, nodeName(g, p.Nodes[i+1])...)
 	}
-	return b.String()
+	return b
 }
 
 // formatHop renders one relation as an arrow: "—fined 2022-10-17 €20,000,000→"

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/graph/query"
 )
 
@@ -21,7 +22,11 @@ func init() {
 			"  SHORTEST 3 ({name:\"Privacy International\"})-[*..4]-({name:\"Walmart\"})\n\n" +
 			"Node: (var:Type {name:\"…\", id:\"…\"}); name matches a label or alias, ignoring case\n" +
 			"and accents. Relation: -[var:T1|T2*min..max]->, <-[…]-, -[…]- (a variable-length\n" +
-			"hop needs an upper bound, at most 8). Matches are simple paths, shortest first.",
+			"hop needs an upper bound, at most 8). Matches are simple paths, shortest first.\n" +
+			"--timeout D (default 10s) bounds the search, and the matches kept are bounded to\n" +
+			"128 MiB: stopped by either, or by --limit, it prints the matches found so far,\n" +
+			"says so on stderr (in --json, \"truncated\" and \"stopped\": timeout, memory or\n" +
+			"limit) and exits 0. No match at all exits 1.",
 		run: runQuery,
 	})
 }
@@ -59,16 +64,15 @@ func runQuery(env *Env, args []string) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	res, err := plan.Run(ctx, graph.NewSearcher(g), *limit)
+	res, err := plan.RunWith(ctx, path.NewSearcher(g), query.RunOptions{Limit: *limit, StoreLimit: storeLimit})
 	if err != nil {
 		return err
 	}
-	set := graph.PathSet{Truncated: res.Truncated, TimedOut: res.TimedOut}
-	bindings := make([]map[string]any, len(res.Matches))
+	set := path.Set{Truncated: res.Truncated, TimedOut: res.TimedOut, Full: res.Full, Paths: make([]path.Path, len(res.Matches))}
 	for i, m := range res.Matches {
-		set.Paths = append(set.Paths, m.Path)
-		bindings[i] = bindingsOf(g, q, m)
+		set.Paths[i] = m.Path
 	}
+	bindings := func(i int) map[string]any { return bindingsOf(g, q, res.Matches[i]) }
 	return printPaths(env, g, set, *asJSON, bindings, "no match")
 }
 

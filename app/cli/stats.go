@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/analysis"
 )
 
 func init() {
@@ -22,6 +24,12 @@ type statsJSON struct {
 	Edges     int            `json:"edges"`
 	NodeTypes map[string]int `json:"nodeTypes"`
 	EdgeTypes map[string]int `json:"edgeTypes"`
+	// Components counts the connected components (relations followed
+	// either way); Largest is the size of the biggest; Strong counts the
+	// strongly connected components.
+	Components int `json:"components"`
+	Largest    int `json:"largestComponent"`
+	Strong     int `json:"stronglyConnected"`
 }
 
 func runStats(env *Env, args []string) error {
@@ -40,8 +48,17 @@ func runStats(env *Env, args []string) error {
 		return err
 	}
 	nt, et := g.NodeTypes(), g.EdgeTypes()
+	ctx := context.Background()
+	cc, err := analysis.Connected(ctx, g.Topology())
+	if err != nil {
+		return err
+	}
+	scc, err := analysis.StronglyConnected(ctx, g.Topology())
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		return writeJSON(env.Stdout, statsJSON{g.NodeCount(), g.EdgeCount(), countMap(nt), countMap(et)})
+		return writeJSON(env.Stdout, statsJSON{g.NodeCount(), g.EdgeCount(), countMap(nt), countMap(et), cc.Count(), cc.Largest(), scc.Count()})
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	title := g.Title
@@ -57,6 +74,8 @@ func runStats(env *Env, args []string) error {
 	for _, c := range et {
 		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, c.Type)
 	}
+	fmt.Fprintf(w, "%d\tconnected components (largest: %d entities)\t\n", cc.Count(), cc.Largest())
+	fmt.Fprintf(w, "%d\tstrongly connected components\t\n", scc.Count())
 	return w.Flush()
 }
 

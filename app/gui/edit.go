@@ -3,6 +3,7 @@ package gui
 import (
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/task"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -43,7 +44,7 @@ func (u *ui) graphChanged(before *graph.Graph) {
 	ex.grown(pos)
 	if u.runner == nil {
 		// the graph was empty: lay it out from scratch
-		ex.setPositions(initialPositions(g, 42))
+		ex.setPositions(initialPositions(g, view.DefaultSeed))
 		u.startLayout()
 	} else if p, err := u.runner.grow(g, ex.scene, shown); err != nil {
 		u.showError(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 
-	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -15,13 +14,10 @@ import (
 // func(ctx, progress). When the engine functions gain a ctx parameter,
 // these wrappers pass it on.
 
-// loadFile reads a dataset in any format LoadAny knows.
+// loadFile reads a dataset in any format the loader knows.
 func loadFile(ctx context.Context, path string, progress func(string)) (*graph.Graph, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	progress("Loading " + path + "…")
-	return dataset.LoadAny(path, dataset.Options{})
+	return dataset.LoadContext(ctx, path, dataset.Options{})
 }
 
 // searchNames runs the fuzzy name search of snapshot g.
@@ -30,23 +26,6 @@ func searchNames(ctx context.Context, g *graph.Graph, q string, limit int) ([]gr
 		return nil, err
 	}
 	return g.Index().Search(q, limit), nil
-}
-
-// shortestPath is s.Shortest.
-func shortestPath(ctx context.Context, s *graph.Searcher, from, to int32, opt graph.PathOptions) (graph.Path, bool, error) {
-	if err := ctx.Err(); err != nil {
-		return graph.Path{}, false, err
-	}
-	p, ok := s.Shortest(from, to, opt)
-	return p, ok, nil
-}
-
-// runStaticLayout is staticLayout (Circular, Radial, Layered) on snapshot g.
-func runStaticLayout(ctx context.Context, g *graph.Graph, radii []float64, name string, focus int) ([]render.Point, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return staticLayout(g, radii, name, focus)
 }
 
 // writeData is dataset.WriteFile.

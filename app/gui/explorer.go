@@ -2,7 +2,9 @@ package gui
 
 import (
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // explorer is the window's state and the logic over it, without any
@@ -19,7 +21,7 @@ type explorer struct {
 	scene *render.Scene
 	// search is a path searcher over snap, the snapshot of g at version
 	// snapVer (see snapshot and searcher).
-	search  *graph.Searcher
+	search  *path.Searcher
 	snap    *graph.Graph
 	snapVer uint64
 	// path is the file the graph came from ("" for the embedded case).
@@ -59,11 +61,11 @@ type filterState struct {
 
 // newExplorer wraps g, with every entity at the origin until positions
 // arrive.
-func newExplorer(g *graph.Graph, path string) *explorer {
+func newExplorer(g *graph.Graph, file string) *explorer {
 	ex := &explorer{
 		g:        g,
 		scene:    render.NewScene(g),
-		path:     path,
+		path:     file,
 		pos:      make([]render.Point, g.NodeCount()),
 		selected: -1,
 		hovered:  -1,
@@ -85,9 +87,9 @@ func (ex *explorer) snapshot() *graph.Graph {
 
 // searcher returns a path searcher over snapshot() (after a change, one
 // for the new snapshot); give each goroutine its own Clone.
-func (ex *explorer) searcher() *graph.Searcher {
+func (ex *explorer) searcher() *path.Searcher {
 	if s := ex.snapshot(); ex.search == nil || ex.search.Graph() != s {
-		ex.search = graph.NewSearcher(s)
+		ex.search = path.NewSearcher(s)
 	}
 	return ex.search
 }
@@ -175,32 +177,14 @@ func (ex *explorer) edgeVisible(e int32) bool {
 	return e >= 0 && int(e) < len(ex.edgeVis) && ex.edgeVis[e]
 }
 
-// applyFilters recomputes which entities and relations are shown and
-// hands the result to the scene.
+// applyFilters recomputes which entities and relations are shown
+// (view.Visible, which also hides the chart's hidden types) and hands the
+// result to the scene.
 func (ex *explorer) applyFilters() {
-	g := ex.g
-	n, m := g.NodeCount(), g.EdgeCount()
 	f := &ex.filter
-	base := make([]bool, n)
-	for i := 0; i < n; i++ {
-		base[i] = !f.nodeTypeOff[g.Node(int32(i)).Type] && (ex.focus == nil || ex.focus[i])
-	}
-	ev := make([]bool, m)
-	for e := 0; e < m; e++ {
-		r := g.Edge(int32(e))
-		ev[e] = base[r.From] && base[r.To] && !f.edgeTypeOff[r.Type] &&
-			(f.asOf == 0 || r.Date.IsZero() || r.Date.First() <= f.asOf)
-	}
-	nv := base
-	if f.hideIsolated {
-		nv = make([]bool, n)
-		for e := 0; e < m; e++ {
-			if ev[e] {
-				r := g.Edge(int32(e))
-				nv[r.From], nv[r.To] = true, true
-			}
-		}
-	}
+	v := view.Visible(ex.g, view.Filter{NodeTypesOff: f.nodeTypeOff, RelTypesOff: f.edgeTypeOff,
+		AsOf: f.asOf, HideIsolated: f.hideIsolated, Only: ex.focus})
+	nv, ev := v.Nodes, v.Edges
 	ex.nodeVis, ex.edgeVis = nv, ev
 	ex.scene.SetNodeVisible(nv)
 	ex.scene.SetEdgeVisible(ev)
@@ -212,17 +196,12 @@ func (ex *explorer) applyFilters() {
 
 // visibleCount returns how many entities and relations are shown.
 func (ex *explorer) visibleCount() (nodes, edges int) {
-	for _, v := range ex.nodeVis {
-		if v {
-			nodes++
-		}
-	}
-	for _, v := range ex.edgeVis {
-		if v {
-			edges++
-		}
-	}
-	return
+	return ex.visibility().Count()
+}
+
+// visibility is the filters' result.
+func (ex *explorer) visibility() view.Visibility {
+	return view.Visibility{Nodes: ex.nodeVis, Edges: ex.edgeVis}
 }
 
 // setNodeType switches an entity type on or off.

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -9,42 +10,20 @@ import (
 var dataExtensions = []string{".json", ".graphml", ".gexf", ".dot", ".csv"}
 
 // visibleSubgraph copies the entities and relations the filters show into
-// a new graph (with the sources, title and description), and their
-// positions, sizes and colours on the canvas for exporters that keep
-// them.
+// a new graph (view.VisibleSubgraph: with the sources, title and
+// description), and their positions, sizes and colours on the canvas for
+// exporters that keep them.
 func visibleSubgraph(ex *explorer) (*graph.Graph, *dataset.Visual, error) {
-	g := ex.g
-	n, m := ex.visibleCount()
-	out := graph.New(n, m)
-	out.Title, out.Description = g.Title, g.Description
-	out.Sources = append([]graph.Source(nil), g.Sources...)
+	out, orig, err := view.VisibleSubgraph(ex.g, ex.visibility())
+	if err != nil {
+		return nil, nil, err
+	}
 	vis := &dataset.Visual{}
-	index := make([]int32, g.NodeCount())
-	for i := range index {
-		index[i] = -1
-		if !ex.nodeVisible(int32(i)) {
-			continue
-		}
-		nd := *g.Node(int32(i))
-		k, err := out.AddNode(nd)
-		if err != nil {
-			return nil, nil, err
-		}
-		index[i] = k
+	for _, i := range orig {
 		p := ex.pos[i]
 		vis.X, vis.Y = append(vis.X, p.X), append(vis.Y, p.Y)
-		vis.Size = append(vis.Size, ex.scene.Radius(int32(i)))
-		vis.Color = append(vis.Color, nodeTypeColor(g, nd.Type))
-	}
-	for e := 0; e < g.EdgeCount(); e++ {
-		r := *g.Edge(int32(e))
-		if !ex.edgeVisible(int32(e)) || index[r.From] < 0 || index[r.To] < 0 {
-			continue
-		}
-		r.From, r.To = index[r.From], index[r.To]
-		if _, err := out.AddEdge(r); err != nil {
-			return nil, nil, err
-		}
+		vis.Size = append(vis.Size, ex.scene.Radius(i))
+		vis.Color = append(vis.Color, nodeTypeColor(ex.g, ex.g.Node(i).Type))
 	}
 	return out, vis, nil
 }

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"testing"
@@ -41,7 +42,7 @@ func placedExplorer(t testing.TB) *explorer {
 	t.Helper()
 	g := clearview(t)
 	ex := newExplorer(g, "")
-	p, err := staticLayout(g, ex.scene.Radii(), layoutCircular, -1)
+	p, err := staticLayout(context.Background(), g, ex.scene, layoutCircular, -1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,13 @@ import (
 	"fmt"
 
 	"github.com/linkscope/linkscope/app/render"
-	"github.com/linkscope/linkscope/app/render/arrange"
 	"github.com/linkscope/linkscope/app/task"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
-	"github.com/linkscope/linkscope/graph/layout"
 )
 
-// Layout algorithm names, as the View menu and the toolbar show them.
+// Layout algorithm names, as the View menu and the toolbar show them (the
+// registry's display names, view.Algorithms).
 const (
 	layoutFA2      = "ForceAtlas2"
 	layoutCircular = "Circular"
@@ -19,8 +19,8 @@ const (
 	layoutLayered  = "Layered"
 )
 
-// layoutNames lists the algorithms offered.
-var layoutNames = []string{layoutFA2, layoutCircular, layoutRadial, layoutLayered}
+// layoutNames lists the algorithms offered, in the registry's order.
+var layoutNames = view.DisplayNames()
 
 // The layout runs as one task (u.layout): ForceAtlas2 and the one-shot
 // layouts share it, so a newer layout request always wins over an older
@@ -70,8 +70,15 @@ func (u *ui) runFA2() {
 	u.layout.Start(r.run, u.layoutFinished)
 }
 
-// layoutProgressed takes positions from the running ForceAtlas2.
+// layoutProgressed takes positions from the running ForceAtlas2, or a
+// one-shot layout's progress for its dialog.
 func (u *ui) layoutProgressed(p layoutProgress) {
+	if p.pos == nil {
+		if p.total > 0 {
+			u.layoutDlg.setText(fmt.Sprintf("Computing the %s layout… %d%%", u.layoutName, 100*p.done/p.total))
+		}
+		return
+	}
 	if u.showLayoutPositions(p.pos) {
 		u.toolbar.setRunning(true, p.iter)
 	}
@@ -181,47 +188,39 @@ func (u *ui) setLayout(name string) {
 	u.runStatic(name)
 }
 
-// runStatic computes a one-shot layout as the layout task's latest run,
-// with a progress dialog that can cancel it.
+// runStatic computes a one-shot layout as the layout task's latest run
+// (on a snapshot of the graph and the scene), with a progress dialog that
+// can cancel it.
 func (u *ui) runStatic(name string) {
 	u.layoutName = name
 	ex := u.ex
-	g, radii, focus := ex.snapshot(), ex.scene.Radii(), int(ex.selected)
-	u.layout.Start(func(ctx context.Context, _ func(layoutProgress)) (layoutResult, error) {
-		pos, err := runStaticLayout(ctx, g, radii, name, focus)
+	g, scene, focus := ex.snapshot(), ex.scene.Snapshot(), ex.selected
+	u.layout.Start(func(ctx context.Context, progress func(layoutProgress)) (layoutResult, error) {
+		pos, err := staticLayoutProgress(ctx, g, scene, name, focus, func(done, total int) {
+			progress(layoutProgress{done: done, total: total})
+		})
 		return layoutResult{pos: pos, name: name}, err
 	}, u.layoutFinished)
 	u.layoutDlg.arm(u.layout, "Computing the "+name+" layout…")
 }
 
-// staticLayout computes a one-shot layout: Circular (grouped by entity
-// type, hubs first), Radial (around focus, or the most connected entity)
-// or Layered (Sugiyama, top to bottom).
-func staticLayout(g *graph.Graph, radii []float64, name string, focus int) ([]render.Point, error) {
-	lg := arrange.Input(g)
-	lg.Size = radii
-	var pos []layout.Point
-	switch name {
-	case layoutCircular:
-		pos = layout.Circular(lg, layout.CircularOptions{ByDegree: true})
-	case layoutRadial:
-		res, err := layout.Radial(lg, layout.RadialOptions{Focus: focus})
-		if err != nil {
-			return nil, err
-		}
-		pos = res.Pos
-	case layoutLayered:
-		res, err := layout.Layered(lg, layout.LayeredOptions{})
-		if err != nil {
-			return nil, err
-		}
-		pos = res.Pos
-	default:
-		return nil, fmt.Errorf("unknown layout %q", name)
-	}
-	out := make([]render.Point, len(pos))
-	for i, p := range pos {
-		out[i] = render.Point(p)
-	}
-	return out, nil
+// staticLayout computes a one-shot layout from the registry, as
+// `linkscope layout` and `linkscope export` do: Circular (grouped by
+// entity type, hubs first), Radial (around focus, or the most connected
+// entity when focus is -1) or Layered (Sugiyama, top to bottom); the
+// window's seed makes ForceAtlas2 the same as theirs too. Only the
+// scene's fixed part (sizes, bundles) is read, so it may run in the
+// background.
+func staticLayout(ctx context.Context, g *graph.Graph, s *render.Scene, name string, focus int32) ([]render.Point, error) {
+	return staticLayoutProgress(ctx, g, s, name, focus, nil)
+}
+
+// staticLayoutProgress is staticLayout reporting its progress.
+func staticLayoutProgress(ctx context.Context, g *graph.Graph, s *render.Scene, name string, focus int32, progress func(done, total int)) ([]render.Point, error) {
+	return view.Layout(ctx, g, s, windowRequest(name, focus), progress)
+}
+
+// windowRequest is the layout request the window makes.
+func windowRequest(name string, focus int32) view.LayoutRequest {
+	return view.LayoutRequest{Algo: name, Seed: view.DefaultSeed, Focus: focus}
 }

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/linkscope/linkscope/app/render"
-	"github.com/linkscope/linkscope/app/render/arrange"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
 )
@@ -29,11 +29,13 @@ const layoutRest = 12 * time.Millisecond
 // are not drawn anyway).
 const overlapLimit = 2000
 
-// layoutProgress is what a running ForceAtlas2 reports: a copy of the
-// positions and the number of steps run so far.
+// layoutProgress is what a layout run reports: ForceAtlas2 a copy of the
+// positions and the number of steps run so far; a one-shot layout no
+// positions, and how far it got (done of total).
 type layoutProgress struct {
-	pos  []render.Point
-	iter int
+	pos         []render.Point
+	iter        int
+	done, total int
 }
 
 // layoutResult is what a layout run ends with: the positions, the
@@ -74,14 +76,9 @@ type layoutRunner struct {
 // matches what is drawn; the scene also gives the label sizes, kept apart
 // on small graphs.
 func newLayoutRunner(g *graph.Graph, s *render.Scene, initial []render.Point) (*layoutRunner, error) {
-	lg := arrange.Input(g)
-	lg.Size = s.Radii()
-	init := make([]layout.Point, len(initial))
-	for i, p := range initial {
-		init[i] = layout.Point(p)
-	}
-	st := layout.InferFA2Settings(lg.N)
-	fa, err := layout.NewFA2(lg, layout.FA2Options{Initial: init, Settings: &st, Seed: 1})
+	req := windowRequest(layoutFA2, view.NoFocus)
+	req.Initial = initial
+	fa, lg, err := view.NewFA2(g, s, req)
 	if err != nil {
 		return nil, err
 	}
@@ -113,15 +110,9 @@ func (r *layoutRunner) SetViewSize(w, h float64) {
 }
 
 // initialPositions is the deterministic random start that ForceAtlas2
-// relaxes (a square of constant density, as Gephi and graphology use).
+// relaxes (view.StartPositions: the start `linkscope layout --seed` uses).
 func initialPositions(g *graph.Graph, seed uint64) []render.Point {
-	n := g.NodeCount()
-	rp := layout.RandomPositions(n, seed)
-	p := make([]render.Point, n)
-	for i := range p {
-		p[i] = render.Point(rp[i])
-	}
-	return p
+	return view.StartPositions(g, seed)
 }
 
 // Pin fixes node i at p (the user dragged it there). It never waits for
@@ -164,8 +155,7 @@ func (r *layoutRunner) Iterations() int {
 // neighbours (FA2.Grow). It returns every position and waits for a step
 // in flight.
 func (r *layoutRunner) grow(g *graph.Graph, s *render.Scene, shown []render.Point) ([]render.Point, error) {
-	lg := arrange.Input(g)
-	lg.Size = s.Radii()
+	lg := view.Input(g, s)
 	r.faMu.Lock()
 	defer r.faMu.Unlock()
 	r.applyPins()
@@ -284,12 +274,12 @@ func movement(a, b []layout.Point) float64 {
 // separate moves nodes apart so that no two discs and no two labels
 // overlap at the zoom that fits the drawing into the canvas, then pulls
 // the drawing together as long as that enlarges it on screen, as exported
-// pictures do (arrange.Separate).
+// pictures do (view.Separate).
 func (r *layoutRunner) separate(pos []layout.Point) []layout.Point {
 	r.mu.Lock()
 	w, h := r.viewW*0.85, r.viewH*0.85
 	r.mu.Unlock()
-	out, err := arrange.Separate(pos, r.scene, w, h)
+	out, err := view.Separate(pos, r.scene, w, h)
 	if err != nil {
 		return pos
 	}

@@ -17,7 +17,7 @@ import (
 )
 
 // openExtensions are the file types File › Open offers.
-var openExtensions = []string{".json", ".graphml", ".gexf", ".csv"}
+var openExtensions = dataset.ReadableExtensions()
 
 // openDialog asks for a file to open.
 func (u *ui) openDialog() {
@@ -49,9 +49,10 @@ func (u *ui) dropped(_ fyne.Position, uris []fyne.URI) {
 }
 
 // open loads path in the background (the loading job: a newer open
-// replaces one still loading) with a progress dialog that can cancel. On success the new graph replaces the old; on failure its
-// positioned problems show in a dialog and the graph on screen stays
-// (fallback: the embedded case, when nothing is on screen yet).
+// replaces one still loading) with a progress dialog that can cancel. On
+// success the new graph replaces the old; on failure its positioned
+// problems show in a dialog and the graph on screen stays (fallback: the
+// embedded case, when nothing is on screen yet).
 func (u *ui) open(path string, fallback bool) {
 	u.loading.start("Loading "+path+"…", func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
 		return loadFile(ctx, path, progress)

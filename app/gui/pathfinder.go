@@ -16,7 +16,9 @@ import (
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/task"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/graph/query"
 )
 
@@ -35,7 +37,7 @@ const pathLimit = 500
 
 // pathResult is one line of the results list.
 type pathResult struct {
-	path graph.Path
+	path path.Path
 	// nodes and edges to highlight (a query match may bind more than its
 	// path).
 	nodes, edges []int32
@@ -100,7 +102,7 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 	p.directed = widget.NewCheck("Follow relation direction", nil)
 	p.dateOrder = widget.NewCheck("In date order", nil)
 	hops := []string{"any"}
-	for h := 1; h <= graph.MaxAllPathsHops; h++ {
+	for h := 1; h <= path.MaxAllPathsHops; h++ {
 		hops = append(hops, strconv.Itoa(h))
 	}
 	p.maxHops = widget.NewSelect(hops, nil)
@@ -187,8 +189,8 @@ func (p *pathPanel) updateRelTitle() {
 }
 
 // options reads the form.
-func (p *pathPanel) options() graph.PathOptions {
-	o := graph.PathOptions{
+func (p *pathPanel) options() path.Options {
+	o := path.Options{
 		Directed:    p.directed.Checked,
 		InDateOrder: p.dateOrder.Checked,
 		RelTypes:    append([]string(nil), p.relTypes.Selected...),
@@ -232,34 +234,20 @@ func (p *pathPanel) findPaths() {
 // searchPaths runs one path search: the shortest path, the k shortest or
 // all paths (up to pathLimit) from one entity to another. The note says
 // how many were found, or that there is none.
-func searchPaths(ctx context.Context, s *graph.Searcher, from, to int32, mode string, k int, opt graph.PathOptions) ([]pathResult, string, error) {
+func searchPaths(ctx context.Context, s *path.Searcher, from, to int32, mode string, k int, opt path.Options) ([]pathResult, string, error) {
 	g := s.Graph()
-	var paths []graph.Path
+	req := view.PathRequest{From: from, To: to, Mode: pathModes[mode], K: max(k, 1), Limit: pathLimit, Options: opt}
+	set, err := view.RunPaths(ctx, s, req)
+	switch {
+	case err != nil && len(set.Paths) == 0:
+		return nil, "", err
+	case set.TimedOut && len(set.Paths) == 0:
+		return nil, "", ctx.Err()
+	}
+	paths := set.Paths
 	note := ""
-	switch mode {
-	case modeKShortest:
-		ps, err := s.KShortest(ctx, from, to, k, opt)
-		if err != nil && len(ps) == 0 {
-			return nil, "", err
-		}
-		paths = ps
-	case modeAll:
-		set, err := s.AllPaths(ctx, from, to, opt, pathLimit)
-		if err != nil {
-			return nil, "", err
-		}
-		paths = set.Paths
-		if set.Truncated {
-			note = " (more exist; showing the first " + itoa(len(paths)) + ")"
-		}
-	default:
-		ps, ok, err := shortestPath(ctx, s, from, to, opt)
-		if err != nil {
-			return nil, "", err
-		}
-		if ok {
-			paths = []graph.Path{ps}
-		}
+	if set.Truncated && req.Mode == view.AllPaths {
+		note = " (more exist; showing the first " + itoa(len(paths)) + ")"
 	}
 	out := make([]pathResult, len(paths))
 	for i, ps := range paths {
@@ -270,6 +258,9 @@ func searchPaths(ctx context.Context, s *graph.Searcher, from, to int32, mode st
 	}
 	return out, fmt.Sprintf("%d %s%s.", len(out), plural(len(out), "path", "paths"), note), nil
 }
+
+// pathModes maps the Find choices to path requests.
+var pathModes = map[string]view.PathMode{modeShortest: view.Shortest, modeKShortest: view.KShortest, modeAll: view.AllPaths}
 
 // runPattern runs the pattern box's query in the background; a fault is
 // shown under the box with its column.
@@ -414,7 +405,7 @@ func (p *pathPanel) choose(r *pathResult) {
 
 // stepViews list a path hop by hop with each relation's date and
 // amount; entity names select the entity.
-func (p *pathPanel) stepViews(ps graph.Path) []fyne.CanvasObject {
+func (p *pathPanel) stepViews(ps path.Path) []fyne.CanvasObject {
 	g := p.ex.g
 	if len(ps.Nodes) == 0 {
 		return nil
@@ -449,7 +440,7 @@ func (p *pathPanel) stepViews(ps graph.Path) []fyne.CanvasObject {
 
 // describePath writes a path on one line:
 // "Privacy International —complained-against→ Clearview AI ←used-by— Walmart".
-func describePath(g *graph.Graph, ps graph.Path) string {
+func describePath(g *graph.Graph, ps path.Path) string {
 	if len(ps.Nodes) == 0 {
 		return ""
 	}

@@ -9,10 +9,11 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // checkPath fails unless p is a walk from a to b along real relations.
-func checkPath(t *testing.T, g *graph.Graph, p graph.Path, a, b int32) {
+func checkPath(t *testing.T, g *graph.Graph, p path.Path, a, b int32) {
 	t.Helper()
 	if len(p.Nodes) != len(p.Edges)+1 || p.Nodes[0] != a || p.Nodes[len(p.Nodes)-1] != b {
 		t.Fatalf("path %v does not join %d to %d", p, a, b)
@@ -28,9 +29,9 @@ func checkPath(t *testing.T, g *graph.Graph, p graph.Path, a, b int32) {
 
 func TestSearchPathsPrivacyInternationalToWalmart(t *testing.T) {
 	g := clearview(t)
-	s := graph.NewSearcher(g)
+	s := path.NewSearcher(g)
 	pi, wm := node(t, g, "privacy-international"), node(t, g, "walmart")
-	res, note, err := searchPaths(context.Background(), s, pi, wm, modeShortest, 0, graph.PathOptions{})
+	res, note, err := searchPaths(context.Background(), s, pi, wm, modeShortest, 0, path.Options{})
 	if err != nil || len(res) != 1 {
 		t.Fatalf("shortest: %v %q %v", res, note, err)
 	}
@@ -39,7 +40,7 @@ func TestSearchPathsPrivacyInternationalToWalmart(t *testing.T) {
 	if !strings.Contains(res[0].text, "Privacy International") || !strings.Contains(res[0].text, "Walmart") {
 		t.Fatalf("description %q", res[0].text)
 	}
-	k, _, err := searchPaths(context.Background(), s, pi, wm, modeKShortest, 3, graph.PathOptions{})
+	k, _, err := searchPaths(context.Background(), s, pi, wm, modeKShortest, 3, path.Options{})
 	if err != nil || len(k) == 0 || len(k) > 3 {
 		t.Fatalf("k shortest: %d paths, %v", len(k), err)
 	}
@@ -50,12 +51,12 @@ func TestSearchPathsPrivacyInternationalToWalmart(t *testing.T) {
 		}
 	}
 	longest := k[len(k)-1].path.Len()
-	all, _, err := searchPaths(context.Background(), s, pi, wm, modeAll, 0, graph.PathOptions{MaxHops: longest})
+	all, _, err := searchPaths(context.Background(), s, pi, wm, modeAll, 0, path.Options{MaxHops: longest})
 	if err != nil || len(all) < len(k) {
 		t.Fatalf("all paths: %d, %v", len(all), err)
 	}
 	// directed: nothing leads from Walmart back to Privacy International
-	none, note, err := searchPaths(context.Background(), s, wm, pi, modeShortest, 0, graph.PathOptions{Directed: true})
+	none, note, err := searchPaths(context.Background(), s, wm, pi, modeShortest, 0, path.Options{Directed: true})
 	if err != nil || len(none) != 0 || !strings.HasPrefix(note, "No path") {
 		t.Fatalf("directed Walmart→PI: %d paths, %q, %v", len(none), note, err)
 	}
@@ -73,7 +74,7 @@ func TestChoosingAPathHighlightsIt(t *testing.T) {
 	}, nil)
 	test.NewTempWindow(t, p.content)
 	pi, wm := node(t, ex.g, "privacy-international"), node(t, ex.g, "walmart")
-	res, note, _ := searchPaths(context.Background(), ex.search, pi, wm, modeKShortest, 2, graph.PathOptions{})
+	res, note, _ := searchPaths(context.Background(), ex.search, pi, wm, modeKShortest, 2, path.Options{})
 	p.setResults(res, note)
 	if shown == nil || !slices.Equal(shown.nodes, res[0].nodes) {
 		t.Fatal("the first result was not shown")

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -218,7 +219,7 @@ func TestNewerLayoutRequestWins(t *testing.T) {
 	u.runFA2()
 	q.wait() // ForceAtlas2 has a report on its way
 	u.setLayout(layoutCircular)
-	circular, err := staticLayout(u.ex.g, u.ex.scene.Radii(), layoutCircular, -1)
+	circular, err := staticLayout(context.Background(), u.ex.g, u.ex.scene, layoutCircular, view.NoFocus)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +229,7 @@ func TestNewerLayoutRequestWins(t *testing.T) {
 		t.Fatalf("state %q: ForceAtlas2's positions were shown after the Circular layout", u.toolbar.layoutState)
 	}
 	// a one-shot layout replaced by ForceAtlas2 never lands
-	layered, err := staticLayout(u.ex.g, u.ex.scene.Radii(), layoutLayered, -1)
+	layered, err := staticLayout(context.Background(), u.ex.g, u.ex.scene, layoutLayered, view.NoFocus)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/task"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -120,11 +122,11 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	if pos != nil {
 		ex.setPositions(pos)
 	} else if u.still {
-		if p, err := staticLayout(g, ex.scene.Radii(), layoutCircular, -1); err == nil {
+		if p, err := staticLayout(context.Background(), g, ex.scene, layoutCircular, view.NoFocus); err == nil {
 			ex.setPositions(p)
 		}
 	} else {
-		ex.setPositions(initialPositions(g, 42))
+		ex.setPositions(initialPositions(g, view.DefaultSeed))
 	}
 	u.ex = ex
 	u.canvas = newGraphCanvas(ex, u.renderOptions)

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -78,7 +79,7 @@ func TestThemeSwitchIsRemembered(t *testing.T) {
 func TestStaticLayoutsPlaceEveryEntity(t *testing.T) {
 	ex := placedExplorer(t)
 	for _, name := range []string{layoutCircular, layoutRadial, layoutLayered} {
-		p, err := staticLayout(ex.g, ex.scene.Radii(), name, -1)
+		p, err := staticLayout(context.Background(), ex.g, ex.scene, name, -1)
 		if err != nil || len(p) != ex.g.NodeCount() {
 			t.Fatalf("%s: %d positions, %v", name, len(p), err)
 		}

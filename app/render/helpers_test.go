@@ -19,7 +19,7 @@ const (
 )
 
 // fixture loads the Clearview test fixture with its stored positions (made
-// by the arrange package's tests with -update), so that reference
+// by app/view's tests with -update), so that reference
 // renderings test the renderer alone, not the layout.
 func fixture(t testing.TB) (*graph.Graph, *render.Scene) {
 	t.Helper()

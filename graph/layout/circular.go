@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"math"
 	"slices"
 )
@@ -26,12 +27,17 @@ type CircularOptions struct {
 // r_i + r_j + Padding (as in yEd's and Gephi's circular layouts, but with
 // size-aware spacing). The circle is centred on the origin, first node at
 // angle 0, counter-clockwise in math orientation. g must be valid (see
-// Graph.Validate).
-func Circular(g *Graph, opt CircularOptions) []Point {
+// Graph.Validate). Circular returns ctx's error when ctx ends first (it is
+// polled between the rounds that grow the circle) or has ended.
+func Circular(ctx context.Context, g *Graph, opt CircularOptions) ([]Point, error) {
+	w := newWork(ctx, nil)
+	if w.stopped() {
+		return nil, w.err
+	}
 	n := g.N
 	pos := make([]Point, n)
 	if n <= 1 {
-		return pos
+		return pos, nil
 	}
 	radii := g.Radii()
 	order := make([]int32, n)
@@ -83,12 +89,15 @@ func Circular(g *Graph, opt CircularOptions) []Point {
 	// Non-neighbours on the circle can still touch when a small node sits
 	// between two big ones; grow the radius until the check passes.
 	for CountOverlaps(pos, padRadii(radii, 0.999*pad/2), nil, LabelPlacement{}).NodeNode > 0 {
+		if w.stopped() {
+			return nil, w.err
+		}
 		for i := range pos {
 			pos[i].X *= 1.05
 			pos[i].Y *= 1.05
 		}
 	}
-	return pos
+	return pos, nil
 }
 
 // circleFit is the result of chordAngles.

@@ -15,7 +15,7 @@ func TestCircularGroupsAndNoOverlap(t *testing.T) {
 	}
 	g.Size[5] = 30 // one big node next to small ones
 	for _, byDeg := range []bool{false, true} {
-		pos := Circular(g, CircularOptions{ByDegree: byDeg})
+		pos := mustCircular(t, g, CircularOptions{ByDegree: byDeg})
 		if o := CountOverlaps(pos, g.Size, nil, LabelPlacement{}); o.NodeNode != 0 {
 			t.Fatalf("byDegree=%v: %d overlaps", byDeg, o.NodeNode)
 		}
@@ -57,15 +57,15 @@ func TestCircularGroupsAndNoOverlap(t *testing.T) {
 }
 
 func TestCircularSmall(t *testing.T) {
-	if p := Circular(&Graph{N: 1}, CircularOptions{}); p[0] != (Point{}) {
+	if p := mustCircular(t, &Graph{N: 1}, CircularOptions{}); p[0] != (Point{}) {
 		t.Fatal(p)
 	}
-	p := Circular(&Graph{N: 2}, CircularOptions{})
+	p := mustCircular(t, &Graph{N: 2}, CircularOptions{})
 	d := math.Hypot(p[0].X-p[1].X, p[0].Y-p[1].Y)
 	if d < 2 || d > 4 {
 		t.Fatalf("two nodes %v apart", d)
 	}
-	if len(Circular(&Graph{}, CircularOptions{})) != 0 {
+	if len(mustCircular(t, &Graph{}, CircularOptions{})) != 0 {
 		t.Fatal("empty")
 	}
 }
@@ -73,7 +73,7 @@ func TestCircularSmall(t *testing.T) {
 func TestCircularByDegreeOrder(t *testing.T) {
 	// Star: node 3 is the hub; by degree it comes first (angle 0).
 	g := &Graph{N: 5, Src: []int32{3, 3, 3, 3}, Dst: []int32{0, 1, 2, 4}}
-	p := Circular(g, CircularOptions{ByDegree: true})
+	p := mustCircular(t, g, CircularOptions{ByDegree: true})
 	if math.Abs(p[3].Y) > 1e-9 || p[3].X <= 0 {
 		t.Fatalf("hub at %v, want angle 0", p[3])
 	}

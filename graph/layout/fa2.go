@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"fmt"
 	"math"
 )
@@ -38,9 +39,10 @@ type FA2 struct {
 	speed, speedEfficiency float64 // global speed state (SpeedGlobal)
 	outboundCompensation   float64 // mean mass (DissuadeHubs)
 
-	iter int
-	seed uint64
-	tree bhTree
+	iter     int
+	seed     uint64
+	tree     bhTree
+	progress func(done, total int)
 }
 
 // FA2Options configures NewFA2. The zero value is valid.
@@ -55,6 +57,9 @@ type FA2Options struct {
 	Initial []Point
 	// Pinned, if non-nil, marks nodes that never move (len N).
 	Pinned []bool
+	// Progress, if non-nil, is called by Run after each step with the
+	// steps done and asked for by that call of Run.
+	Progress func(done, total int)
 }
 
 // NewFA2 prepares a ForceAtlas2 layout of g. The graph's slices are not
@@ -77,7 +82,7 @@ func NewFA2(g *Graph, opt FA2Options) (*FA2, error) {
 	if opt.Pinned != nil && len(opt.Pinned) != g.N {
 		return nil, fmt.Errorf("layout: len(Pinned)=%d != N=%d", len(opt.Pinned), g.N)
 	}
-	f := &FA2{s: s, seed: opt.Seed, speed: 1, speedEfficiency: 1}
+	f := &FA2{s: s, seed: opt.Seed, speed: 1, speedEfficiency: 1, progress: opt.Progress}
 	if opt.Initial != nil {
 		f.pos = append([]Point(nil), opt.Initial...)
 	} else {
@@ -183,11 +188,26 @@ func (f *FA2) Pinned(i int) bool { return f.pinned[i] }
 // Speed returns the current global speed (SpeedGlobal), for diagnostics.
 func (f *FA2) Speed() float64 { return f.speed }
 
-// Run performs iters steps.
-func (f *FA2) Run(iters int) {
+// Run performs iters steps, or fewer when ctx ends first: it polls ctx
+// before each step (so an ended context runs none) and then returns the
+// steps done and ctx's error. The layout stays usable: Positions gives the
+// positions reached, and Run may be called again.
+func (f *FA2) Run(ctx context.Context, iters int) (int, error) {
+	done := ctx.Done()
 	for i := 0; i < iters; i++ {
+		if done != nil {
+			select {
+			case <-done:
+				return i, ctx.Err()
+			default:
+			}
+		}
 		f.Step()
+		if f.progress != nil {
+			f.progress(i+1, iters)
+		}
 	}
+	return iters, nil
 }
 
 // Step performs one ForceAtlas2 iteration: forces (repulsion, gravity,

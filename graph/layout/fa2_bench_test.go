@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"testing"
 )
 
@@ -29,7 +30,7 @@ func BenchmarkFA2Step100k(b *testing.B) { benchFA2Step(b, 100000) }
 func BenchmarkRemoveOverlaps10k(b *testing.B) {
 	g := benchGraph(b, 10000)
 	f, _ := NewFA2(g, FA2Options{Seed: 1})
-	f.Run(100)
+	f.Run(context.Background(), 100)
 	pos := f.Positions()
 	opt := OverlapOptions{Radii: make([]float64, g.N), Labels: make([]Size, g.N), Placement: LabelPlacement{Side: LabelRight, Gap: 1}}
 	for i := range opt.Radii {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"math"
 	"runtime"
 	"testing"
@@ -12,7 +13,7 @@ func runFA2(t *testing.T, g *Graph, s FA2Settings, seed uint64, iters int) []Poi
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.Run(iters)
+	f.Run(context.Background(), iters)
 	return f.Positions()
 }
 
@@ -76,7 +77,7 @@ func TestFA2BarnesHutCloseToExact(t *testing.T) {
 	g := randomGraph(3000, 6000, 5)
 	f, _ := NewFA2(g, FA2Options{Seed: 2})
 	layouts := map[string][]Point{"random": f.Positions()}
-	f.Run(60)
+	f.Run(context.Background(), 60)
 	layouts["clustered"] = f.Positions()
 	for name, pos := range layouts {
 		for _, c := range []struct{ theta, tol float64 }{{0.3, 0.002}, {0.5, 0.005}, {0.8, 0.012}, {1.2, 0.04}} {
@@ -114,10 +115,10 @@ func TestFA2Pinning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.Run(30)
+	f.Run(context.Background(), 30)
 	f.SetPosition(1, Point{1234, -567})
 	f.SetPinned(1, true)
-	f.Run(30)
+	f.Run(context.Background(), 30)
 	moved := 0
 	for i := range init {
 		p := f.Position(i)
@@ -160,7 +161,7 @@ func TestFA2Grow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.Run(50)
+	f.Run(context.Background(), 50)
 	before := f.Positions()
 	if err := f.Grow(full); err != nil {
 		t.Fatal(err)
@@ -198,7 +199,7 @@ func TestFA2Grow(t *testing.T) {
 	if lone.X < box.minX || lone.X > box.maxX || lone.Y < box.minY || lone.Y > box.maxY {
 		t.Fatalf("isolated new node %v outside the layout box", lone)
 	}
-	f.Run(5)
+	f.Run(context.Background(), 5)
 	for i := 0; i < f.N(); i++ {
 		if p := f.Position(i); math.IsNaN(p.X) || math.IsNaN(p.Y) {
 			t.Fatal("NaN after growth")
@@ -258,5 +259,5 @@ func TestFA2Validation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.Run(3) // empty graph is fine
+	f.Run(context.Background(), 3) // empty graph is fine
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -131,4 +132,14 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// mustCircular is Circular with a live context.
+func mustCircular(t testing.TB, g *Graph, opt CircularOptions) []Point {
+	t.Helper()
+	p, err := Circular(context.Background(), g, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

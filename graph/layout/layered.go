@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"math"
 	"slices"
 )
@@ -33,7 +34,20 @@ type LayeredOptions struct {
 	// NoPromote skips the Nikolov–Tarassov promotion after longest-path
 	// layering (faster, more dummy vertices).
 	NoPromote bool
+	// Progress, if non-nil, is called as the layout goes with the units
+	// of work done out of total: for each connected component, one for
+	// cycle removal, one for layering, one per crossing-reduction sweep
+	// (the sweeps left count at once when the ordering has no crossing)
+	// and one per round of coordinate assignment.
+	Progress func(done, total int)
 }
+
+// coordRounds is the number of coordinate-assignment rounds (each one
+// pulls every layer towards its neighbours above, then below).
+const coordRounds = 8
+
+// componentUnits is the progress units of one component.
+func componentUnits(opt LayeredOptions) int { return 2 + opt.Sweeps + coordRounds + 1 }
 
 // LayeredResult is Layered's output.
 type LayeredResult struct {
@@ -70,7 +84,14 @@ type LayeredResult struct {
 //
 // Connected components are laid out separately and placed side by side,
 // largest first. Parallel edges and 2-cycles share one route.
-func Layered(g *Graph, opt LayeredOptions) (*LayeredResult, error) {
+//
+// Layered returns ctx's error when ctx ends first (it is polled every few
+// thousand steps within each phase) or has ended.
+func Layered(ctx context.Context, g *Graph, opt LayeredOptions) (*LayeredResult, error) {
+	w := newWork(ctx, opt.Progress)
+	if w.stopped() {
+		return nil, w.err
+	}
 	if err := g.Validate(); err != nil {
 		return nil, err
 	}
@@ -121,9 +142,13 @@ func Layered(g *Graph, opt LayeredOptions) (*LayeredResult, error) {
 	}
 	slices.SortStableFunc(corder, func(a, b int) int { return len(members[b]) - len(members[a]) })
 
+	w.total = k * componentUnits(opt)
 	offset := 0.0
 	for _, c := range corder {
-		cl := layoutComponent(g, members[c], compEdges[c], radii, opt, res)
+		cl, ok := layoutComponent(g, members[c], compEdges[c], radii, opt, res, w)
+		if !ok {
+			return nil, w.err
+		}
 		// Shift the component so its left edge is at offset.
 		minX, maxX := math.Inf(1), math.Inf(-1)
 		for k, v := range members[c] {
@@ -174,8 +199,9 @@ type edgeBends struct {
 	pts  []Point
 }
 
-// layoutComponent runs the Sugiyama pipeline on one connected component.
-func layoutComponent(g *Graph, members, edges []int32, radii []float64, opt LayeredOptions, res *LayeredResult) componentLayout {
+// layoutComponent runs the Sugiyama pipeline on one connected component;
+// it gives up (false) when w's context ends.
+func layoutComponent(g *Graph, members, edges []int32, radii []float64, opt LayeredOptions, res *LayeredResult, w *work) (componentLayout, bool) {
 	k := len(members)
 	local := make(map[int32]int32, k)
 	for i, v := range members {
@@ -196,7 +222,10 @@ func layoutComponent(g *Graph, members, edges []int32, radii []float64, opt Laye
 		in[b] = append(in[b], a)
 	}
 	// 1. Cycle removal.
-	order := greedyFASOrder(k, out, in)
+	order := greedyFASOrder(k, out, in, w)
+	if w.advance(1) {
+		return componentLayout{}, false
+	}
 	rank := make([]int32, k)
 	for i, v := range order {
 		rank[v] = int32(i)
@@ -222,7 +251,10 @@ func layoutComponent(g *Graph, members, edges []int32, radii []float64, opt Laye
 	// 2. Layering.
 	h := longestPathHeights(order, dout)
 	if !opt.NoPromote {
-		promoteLayering(h, dout, din, 50*(k+len(dag))+10000)
+		promoteLayering(h, dout, din, 50*(k+len(dag))+10000, w)
+	}
+	if w.advance(1) {
+		return componentLayout{}, false
 	}
 	maxH := int32(0)
 	for _, v := range h {
@@ -235,6 +267,9 @@ func layoutComponent(g *Graph, members, edges []int32, radii []float64, opt Laye
 	// 3. Dummy vertices: chain per DAG edge.
 	chains := make(map[pair][]int32, len(dag))
 	for a := int32(0); a < int32(k); a++ {
+		if w.poll() {
+			return componentLayout{}, false
+		}
 		for _, b := range dout[a] {
 			prev := a
 			var chain []int32
@@ -266,6 +301,9 @@ func layoutComponent(g *Graph, members, edges []int32, radii []float64, opt Laye
 		}
 		stack = append(stack[:0], r)
 		for len(stack) > 0 {
+			if w.poll() {
+				return componentLayout{}, false
+			}
 			v := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			if visited[v] {
@@ -282,13 +320,19 @@ func layoutComponent(g *Graph, members, edges []int32, radii []float64, opt Laye
 		}
 	}
 	// 4. Crossing reduction.
-	cross := lg.reduceCrossings(opt.Sweeps)
+	cross, ok := lg.reduceCrossings(opt.Sweeps, w)
+	if !ok {
+		return componentLayout{}, false
+	}
 	// 5. Coordinates.
 	half := make([]float64, nv)
 	for v := 0; v < k; v++ {
 		half[v] = radii[members[v]]
 	}
-	x := lg.assignCoordinates(half, opt.NodeGap, 8)
+	x, ok := lg.assignCoordinates(half, opt.NodeGap, coordRounds, w)
+	if !ok {
+		return componentLayout{}, false
+	}
 
 	cl := componentLayout{x: x[:k], layer: make([]int32, k), crossings: cross}
 	for v := 0; v < k; v++ {
@@ -316,5 +360,5 @@ func layoutComponent(g *Graph, members, edges []int32, radii []float64, opt Laye
 		}
 		cl.bends = append(cl.bends, edgeBends{e, pts})
 	}
-	return cl
+	return cl, true
 }

@@ -10,8 +10,9 @@ package layout
 // ones so long edges straighten, as in Sugiyama's priority layout method
 // (Sugiyama, Tagawa, Toda 1981, §3.3) and in the balancing of U. Brandes
 // and B. Köpf ("Fast and simple horizontal coordinate assignment", GD
-// 2001).
-func (lg *lgraph) assignCoordinates(half []float64, gap float64, rounds int) []float64 {
+// 2001). Each round, and the final pass, counts one unit of wk's progress;
+// it gives up (false) when wk's context ends.
+func (lg *lgraph) assignCoordinates(half []float64, gap float64, rounds int, wk *work) ([]float64, bool) {
 	nv := len(lg.layer)
 	x := make([]float64, nv)
 	for _, ly := range lg.layers {
@@ -46,6 +47,7 @@ func (lg *lgraph) assignCoordinates(half []float64, gap float64, rounds int) []f
 		w = grow(w, m)
 		seps = grow(seps, m)
 		for k, v := range ly {
+			wk.poll()
 			s, c := 0.0, 0
 			if useUp {
 				for _, u := range lg.up[v] {
@@ -83,17 +85,23 @@ func (lg *lgraph) assignCoordinates(half []float64, gap float64, rounds int) []f
 		}
 	}
 	for r := 0; r < rounds; r++ {
-		for l := 1; l < len(lg.layers); l++ {
+		for l := 1; l < len(lg.layers) && !wk.ended(); l++ {
 			solve(lg.layers[l], true, false)
 		}
-		for l := len(lg.layers) - 2; l >= 0; l-- {
+		for l := len(lg.layers) - 2; l >= 0 && !wk.ended(); l-- {
 			solve(lg.layers[l], false, true)
+		}
+		if wk.advance(1) {
+			return nil, false
 		}
 	}
 	for l := range lg.layers {
 		solve(lg.layers[l], true, true)
 	}
-	return x
+	if wk.advance(1) {
+		return nil, false
+	}
+	return x, true
 }
 
 // weightedIsotonic returns the non-decreasing sequence minimising

@@ -11,7 +11,8 @@ import "container/heap"
 // the end, sources to the front, and otherwise the vertex with the largest
 // outdegree − indegree goes to the front. On a DAG the result is a
 // topological order, so no edge is reversed. Ties go to the lowest index.
-func greedyFASOrder(n int, out, in [][]int32) []int32 {
+// When w's context ends it stops early and returns a partial order.
+func greedyFASOrder(n int, out, in [][]int32, w *work) []int32 {
 	outDeg := make([]int, n)
 	inDeg := make([]int, n)
 	for v := 0; v < n; v++ {
@@ -33,6 +34,7 @@ func greedyFASOrder(n int, out, in [][]int32) []int32 {
 	front := make([]int32, 0, n)
 	back := make([]int32, 0, n)
 	remove := func(v int32) {
+		w.poll()
 		removed[v] = true
 		for _, w := range out[v] {
 			if removed[w] {
@@ -58,7 +60,7 @@ func greedyFASOrder(n int, out, in [][]int32) []int32 {
 		}
 	}
 	left := n
-	for left > 0 {
+	for left > 0 && !w.ended() {
 		progress := true
 		for progress {
 			progress = false

@@ -24,9 +24,10 @@ func longestPathHeights(topo []int32, out [][]int32) []int32 {
 // otherwise be on its layer) whenever that lowers the number of dummy
 // vertices, i.e. the total edge span; repeated until no promotion helps.
 // Heights h use the convention of longestPathHeights (edge u->v has
-// h[u] > h[v]). work bounds the number of vertex visits; when exhausted the
-// layering reached so far is kept (it is valid after every step).
-func promoteLayering(h []int32, out, in [][]int32, work int) {
+// h[u] > h[v]). budget bounds the number of vertex visits; when exhausted,
+// or when w's context ends, the layering reached so far is kept (it is
+// valid after every step).
+func promoteLayering(h []int32, out, in [][]int32, budget int, w *work) {
 	n := len(h)
 	type undo struct {
 		v int32
@@ -35,7 +36,7 @@ func promoteLayering(h []int32, out, in [][]int32, work int) {
 	var log []undo
 	var promote func(v int32) int
 	promote = func(v int32) int {
-		work--
+		budget--
 		diff := 0
 		for _, u := range in[v] {
 			if h[u] == h[v]+1 {
@@ -46,9 +47,12 @@ func promoteLayering(h []int32, out, in [][]int32, work int) {
 		h[v]++
 		return diff - len(in[v]) + len(out[v])
 	}
-	for round := 0; round < 64 && work > 0; round++ {
+	for round := 0; round < 64 && budget > 0; round++ {
 		promotions := 0
-		for v := 0; v < n && work > 0; v++ {
+		for v := 0; v < n && budget > 0; v++ {
+			if w.poll() {
+				return
+			}
 			if len(in[v]) == 0 {
 				continue
 			}

@@ -101,14 +101,16 @@ func (lg *lgraph) totalCrossings() int {
 // Algorithmica 11, 1994) on odd sweeps, followed by adjacent transpositions
 // that lower the crossing count (E. R. Gansner et al., "A technique for
 // drawing directed graphs", IEEE TSE 19(3), 1993). The best ordering seen
-// is kept.
-func (lg *lgraph) reduceCrossings(sweeps int) int {
+// is kept. Each sweep counts one unit of w's progress; it gives up (false)
+// when w's context ends.
+func (lg *lgraph) reduceCrossings(sweeps int, w *work) (int, bool) {
 	lg.setOrder()
 	best := lg.totalCrossings()
 	bestLayers := cloneLayers(lg.layers)
 	key := make([]float64, len(lg.layer))
 	vals := make([]float64, 0, 16)
-	for it := 0; it < sweeps && best > 0; it++ {
+	it := 0
+	for ; it < sweeps && best > 0; it++ {
 		median := it%2 == 1
 		downward := it%2 == 0
 		if it%4 >= 2 {
@@ -127,6 +129,9 @@ func (lg *lgraph) reduceCrossings(sweeps int) int {
 		for _, l := range order {
 			ly := lg.layers[l]
 			for _, v := range ly {
+				if w.poll() {
+					return 0, false
+				}
 				nb := lg.up[v]
 				if !downward {
 					nb = lg.down[v]
@@ -156,15 +161,23 @@ func (lg *lgraph) reduceCrossings(sweeps int) int {
 				lg.pos[v] = int32(k)
 			}
 		}
-		lg.transpose()
+		if !lg.transpose(w) {
+			return 0, false
+		}
 		if c := lg.totalCrossings(); c < best {
 			best = c
 			bestLayers = cloneLayers(lg.layers)
 		}
+		if w.advance(1) {
+			return 0, false
+		}
+	}
+	if w.advance(sweeps - it) {
+		return 0, false
 	}
 	lg.layers = bestLayers
 	lg.setOrder()
-	return best
+	return best, true
 }
 
 // aggregate returns the barycenter (mean) of vals, or their median (the
@@ -202,8 +215,8 @@ func fillFixed(ly []int32, key []float64) {
 
 // transpose swaps adjacent vertices of a layer while that reduces the
 // crossings with both neighbouring layers (layers of at most 500 vertices,
-// a few passes).
-func (lg *lgraph) transpose() {
+// a few passes). It gives up (false) when w's context ends.
+func (lg *lgraph) transpose(w *work) bool {
 	for pass := 0; pass < 4; pass++ {
 		improved := false
 		for l, ly := range lg.layers {
@@ -211,6 +224,9 @@ func (lg *lgraph) transpose() {
 				continue
 			}
 			for k := 0; k+1 < len(ly); k++ {
+				if w.poll() {
+					return false
+				}
 				u, w := ly[k], ly[k+1]
 				before := lg.pairCross(u, w, l)
 				after := lg.pairCross(w, u, l)
@@ -222,9 +238,10 @@ func (lg *lgraph) transpose() {
 			}
 		}
 		if !improved {
-			return
+			return true
 		}
 	}
+	return true
 }
 
 // pairCross counts crossings among the edges of u and w (u placed left of

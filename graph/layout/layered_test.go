@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -80,7 +81,7 @@ func TestLayeredDAGPointsForward(t *testing.T) {
 			g.Dst = append(g.Dst, int32(b))
 		}
 		for _, dir := range []Direction{TopToBottom, LeftToRight} {
-			res, err := Layered(g, LayeredOptions{Direction: dir})
+			res, err := Layered(context.Background(), g, LayeredOptions{Direction: dir})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -127,7 +128,7 @@ func TestLayeredFewCrossingsOnFlow(t *testing.T) {
 	add("company1", "client1")
 	add("company2", "client2")
 	add("company3", "client3")
-	res, err := Layered(g, LayeredOptions{})
+	res, err := Layered(context.Background(), g, LayeredOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +158,7 @@ func TestLayeredCrossingsBetterThanInitial(t *testing.T) {
 		g.Src = append(g.Src, int32(a))
 		g.Dst = append(g.Dst, int32(b))
 	}
-	res, _ := Layered(g, LayeredOptions{})
+	res, _ := Layered(context.Background(), g, LayeredOptions{})
 	// Crossings of the index order on the same layering.
 	naive := 0
 	for i := range g.Src {
@@ -180,7 +181,7 @@ func TestLayeredCyclesAndComponents(t *testing.T) {
 		Src: []int32{0, 1, 2, 2, 4, 5, 3, 3},
 		Dst: []int32{1, 2, 0, 3, 5, 4, 3, 0},
 	}
-	res, err := Layered(g, LayeredOptions{})
+	res, err := Layered(context.Background(), g, LayeredOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +240,7 @@ func TestGreedyFASOrderOnDAGIsTopological(t *testing.T) {
 		out[a] = append(out[a], int32(b))
 		in[b] = append(in[b], int32(a))
 	}
-	order := greedyFASOrder(n, out, in)
+	order := greedyFASOrder(n, out, in, nil)
 	rank := make([]int, n)
 	for i, v := range order {
 		rank[v] = i
@@ -267,7 +268,7 @@ func TestPromotionReducesSpan(t *testing.T) {
 	if h[4] != 0 || h[0] != 3 {
 		t.Fatalf("longest path heights %v", h)
 	}
-	promoteLayering(h, out, in, 1000)
+	promoteLayering(h, out, in, 1000, nil)
 	if h[4] != 2 {
 		t.Fatalf("sink 4 at height %d after promotion, want 2 (%v)", h[4], h)
 	}

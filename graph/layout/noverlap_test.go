@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -149,7 +150,7 @@ func TestRemoveOverlaps10kFast(t *testing.T) {
 	g := communityGraph(10000, 4, 1)
 	s := InferFA2Settings(g.N)
 	f, _ := NewFA2(g, FA2Options{Settings: &s, Seed: 1})
-	f.Run(100)
+	f.Run(context.Background(), 100)
 	pos := f.Positions()
 	radii := make([]float64, g.N)
 	labels := make([]Size, g.N)

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"fmt"
 	"math"
 )
@@ -16,6 +17,10 @@ type RadialOptions struct {
 	// Padding is the minimum clearance between nodes on a ring (default:
 	// the median node radius).
 	Padding float64
+	// Progress, if non-nil, is called after each ring is placed with the
+	// rings done and the number of rings (the unreachable nodes' ring
+	// included).
+	Progress func(done, total int)
 }
 
 // RadialResult is Radial's output.
@@ -42,8 +47,14 @@ type RadialResult struct {
 // grows with its population so that its nodes fit without overlap; nodes
 // are then spread along the ring as little as needed to clear each other
 // (a 1-D minimum-displacement placement, see spreadOnCircle). Nodes not
-// reachable from the focus go on one extra outer ring.
-func Radial(g *Graph, opt RadialOptions) (*RadialResult, error) {
+// reachable from the focus go on one extra outer ring. Radial returns
+// ctx's error when ctx ends first (it is polled within the placement of
+// each ring) or has ended.
+func Radial(ctx context.Context, g *Graph, opt RadialOptions) (*RadialResult, error) {
+	w := newWork(ctx, opt.Progress)
+	if w.stopped() {
+		return nil, w.err
+	}
 	if err := g.Validate(); err != nil {
 		return nil, err
 	}
@@ -139,7 +150,11 @@ func Radial(g *Graph, opt RadialOptions) (*RadialResult, error) {
 	rings[outer] = unreachable
 	res.Radius = make([]float64, outer+1)
 	prevR, prevMax := 0.0, radii[focus]
+	w.total = int(outer)
 	for k := int32(1); k <= outer; k++ {
+		if k > 1 && w.advance(1) {
+			return nil, w.err
+		}
 		ring := rings[k]
 		if len(ring) == 0 {
 			res.Radius[k] = prevR
@@ -154,10 +169,14 @@ func Radial(g *Graph, opt RadialOptions) (*RadialResult, error) {
 			gap = 4*med + 2*maxR
 		}
 		R := math.Max(prevR+gap, prevR+prevMax+maxR+pad)
-		R = placeRing(ring, want, radii, pad, R, res.Pos)
+		var ok bool
+		if R, ok = placeRing(ring, want, radii, pad, R, res.Pos, w); !ok {
+			return nil, w.err
+		}
 		res.Radius[k] = R
 		prevR, prevMax = R, maxR
 	}
+	w.advance(1)
 	return res, nil
 }
 
@@ -166,8 +185,9 @@ func Radial(g *Graph, opt RadialOptions) (*RadialResult, error) {
 // radius is first raised until the angles the nodes need (each neighbouring
 // pair needs the angle whose chord is r_a + r_b + pad) fit in 2π, then the
 // nodes are spread by spreadOnCircle; a final check grows the radius if two
-// non-neighbouring nodes still touch.
-func placeRing(ring []int32, want, radii []float64, pad, R float64, pos []Point) float64 {
+// non-neighbouring nodes still touch. It gives up (false) when w's context
+// ends.
+func placeRing(ring []int32, want, radii []float64, pad, R float64, pos []Point, w *work) (float64, bool) {
 	m := len(ring)
 	// Ring order: by wanted angle (stable, so BFS order breaks ties).
 	idx := make([]int32, m)
@@ -194,6 +214,9 @@ func placeRing(ring []int32, want, radii []float64, pad, R float64, pos []Point)
 		if _, total := need(R); total <= 2*math.Pi {
 			break
 		}
+		if w.stopped() {
+			return R, false
+		}
 		R *= 1.05
 	}
 	for {
@@ -215,7 +238,10 @@ func placeRing(ring []int32, want, radii []float64, pad, R float64, pos []Point)
 			rr[k] = radii[v] + 0.499*pad
 		}
 		if CountOverlaps(sub, rr, nil, LabelPlacement{}).NodeNode == 0 {
-			return R
+			return R, true
+		}
+		if w.stopped() {
+			return R, false
 		}
 		R *= 1.05
 	}

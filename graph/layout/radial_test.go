@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"math"
 	"testing"
 )
@@ -15,7 +16,7 @@ func TestRadialRingsAreBFSDepth(t *testing.T) {
 	for i := range g.Size {
 		g.Size[i] = 1 + float64(i%3)
 	}
-	res, err := Radial(g, RadialOptions{Focus: 7})
+	res, err := Radial(context.Background(), g, RadialOptions{Focus: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestRadialSectorsKeepSubtreesApart(t *testing.T) {
 		add(1, 3+i)
 		add(2, 8+i)
 	}
-	res, err := Radial(g, RadialOptions{Focus: 0})
+	res, err := Radial(context.Background(), g, RadialOptions{Focus: 0})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,10 +81,10 @@ func TestRadialSectorsKeepSubtreesApart(t *testing.T) {
 			t.Fatalf("grandchildren not under their parent: %v %v", side(3+i), side(8+i))
 		}
 	}
-	if _, err := Radial(g, RadialOptions{Focus: 99}); err == nil {
+	if _, err := Radial(context.Background(), g, RadialOptions{Focus: 99}); err == nil {
 		t.Fatal("out-of-range focus accepted")
 	}
-	if r, _ := Radial(g, RadialOptions{Focus: -1}); r.Focus != 1 && r.Focus != 2 {
+	if r, _ := Radial(context.Background(), g, RadialOptions{Focus: -1}); r.Focus != 1 && r.Focus != 2 {
 		t.Fatalf("default focus %d, want a degree-6 node", r.Focus)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // DefaultLimit is the result cap of Run when none is given.
@@ -15,11 +15,12 @@ const DefaultLimit = 1000
 // Match is one answer: the path through the graph, left to right as the
 // pattern is written, and what each variable is bound to.
 type Match struct {
-	Path graph.Path
-	// Nodes maps node variables to entities.
+	Path path.Path
+	// Nodes maps node variables to entities (nil when the pattern names
+	// none).
 	Nodes map[string]int32
 	// Rels maps relation variables to the relations of their hop (one for
-	// a plain hop).
+	// a plain hop); nil when the pattern names none.
 	Rels map[string][]int32
 }
 
@@ -33,10 +34,35 @@ type Result struct {
 	Truncated bool
 	// TimedOut is true when ctx ended the search.
 	TimedOut bool
+	// Full is true when the matches reached the store limit
+	// ([RunOptions.StoreLimit]) and the search stopped there; Truncated is
+	// then true as well.
+	Full bool
+}
+
+// RunOptions bound a run of a plan and report on its progress. The zero
+// value is valid.
+type RunOptions struct {
+	// Limit caps the number of matches (DefaultLimit when <= 0; SHORTEST
+	// k caps them at k).
+	Limit int
+	// StoreLimit bounds the memory of the matches kept, in int32s, as
+	// [path.Options.StoreLimit] does for paths: a match counts its
+	// entities and relations, 16 for itself and about 64 per map of
+	// variables.
+	// 0 means path.DefaultStoreLimit (256 MiB); negative, no bound.
+	StoreLimit int
+	// Progress, when set, is called as the search goes with the units of
+	// work done out of total: one unit per candidate of the first node
+	// matched (the anchor) for each total path length tried, or one per
+	// pair of ends for SHORTEST k. It runs on the searching goroutine;
+	// cancelling the run's context from it stops the run before the next
+	// unit.
+	Progress func(done, total int)
 }
 
 // Run parses, compiles and runs a pattern on s's graph.
-func Run(ctx context.Context, s *graph.Searcher, pattern string, limit int) (*Result, error) {
+func Run(ctx context.Context, s *path.Searcher, pattern string, limit int) (*Result, error) {
 	q, err := Parse(pattern)
 	if err != nil {
 		return nil, err
@@ -52,37 +78,57 @@ func Run(ctx context.Context, s *graph.Searcher, pattern string, limit int) (*Re
 // compiled for.
 var ErrOtherGraph = errors.New("query: the plan was compiled for another graph")
 
-// Run finds the matches of the plan on s's graph (the graph it was
-// compiled for), shortest first, at most limit of them (DefaultLimit when
-// limit <= 0; SHORTEST k caps them at k). Matches are enumerated by total
-// length, so a capped answer keeps the shortest ones. It stops when ctx
-// ends and says so in the Result.
-func (p *Plan) Run(ctx context.Context, s *graph.Searcher, limit int) (*Result, error) {
+// Run finds the matches of the plan on s's graph, at most limit of them:
+// it is RunWith with only a Limit.
+func (p *Plan) Run(ctx context.Context, s *path.Searcher, limit int) (*Result, error) {
+	return p.RunWith(ctx, s, RunOptions{Limit: limit})
+}
+
+// RunWith finds the matches of the plan on s's graph (the graph it was
+// compiled for), shortest first, within opt's bounds. Matches are
+// enumerated by total length, so a capped answer keeps the shortest ones.
+// It stops when ctx ends (at once when it has ended) or when the matches
+// reach opt.StoreLimit, and says so in the Result (TimedOut or Full), with
+// the matches found so far and a nil error.
+func (p *Plan) RunWith(ctx context.Context, s *path.Searcher, opt RunOptions) (*Result, error) {
 	if s.Graph() != p.g {
 		return nil, ErrOtherGraph
 	}
+	if ctx.Err() != nil {
+		return &Result{Truncated: true, TimedOut: true}, nil
+	}
+	limit := opt.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
+	store := int64(opt.StoreLimit)
+	switch {
+	case store == 0:
+		store = path.DefaultStoreLimit
+	case store < 0:
+		store = -1
+	}
 	if p.q.Shortest {
 		limit = min(limit, p.q.K)
-		if res, ok := p.runYen(ctx, s, limit); ok {
+		if res, ok := p.runYen(ctx, s, limit, store, opt.Progress); ok {
 			return res, nil
 		}
 	}
 	m := &matcher{
 		p: p, s: s, ctx: ctx, limit: limit, res: &Result{},
+		storeLimit: store, progress: opt.Progress,
 		bound:    make([]int32, len(p.nodes)),
 		segNodes: make([][]int32, len(p.rels)),
 		segEdges: make([][]int32, len(p.rels)),
 		used:     make([]bool, p.g.NodeCount()),
 		usedRel:  make([]bool, p.g.EdgeCount()),
-		reach:    make([]*graph.Reach, len(p.order)),
+		reach:    make([]*path.Reach, len(p.order)),
 	}
 	lo, hi := 0, 0
 	for _, r := range p.rels {
 		lo, hi = lo+r.min, hi+r.max
 	}
+	m.total = (hi - lo + 1) * p.count(p.nodes[p.anchor])
 	for total := lo; total <= hi && !m.stopped; total++ {
 		m.budget = total
 		m.matchAnchor()
@@ -90,7 +136,7 @@ func (p *Plan) Run(ctx context.Context, s *graph.Searcher, limit int) (*Result, 
 	if m.timedOut {
 		m.res.Truncated, m.res.TimedOut = true, true
 	}
-	if p.q.Shortest && !m.timedOut {
+	if p.q.Shortest && !m.timedOut && !m.res.Full {
 		m.res.Truncated = false
 	}
 	return m.res, nil
@@ -99,7 +145,7 @@ func (p *Plan) Run(ctx context.Context, s *graph.Searcher, limit int) (*Result, 
 // matcher is the state of one backtracking search.
 type matcher struct {
 	p     *Plan
-	s     *graph.Searcher
+	s     *path.Searcher
 	ctx   context.Context
 	limit int
 	res   *Result
@@ -109,9 +155,39 @@ type matcher struct {
 	segNodes, segEdges [][]int32
 	used               []bool // entities on the partial match
 	usedRel            []bool
-	reach              []*graph.Reach
+	reach              []*path.Reach
 	steps              int
 	stopped, timedOut  bool
+	block              []int32 // see alloc
+
+	storeLimit  int64 // -1: none
+	stored      int64 // what the matches kept cost, in int32s
+	progress    func(done, total int)
+	done, total int // units of work for progress
+}
+
+// tick counts one anchor tried, reports progress and polls the context
+// (after every anchor when progress is reported, since the callback may
+// cancel it, else every 1024); it returns false when the run must stop.
+func (m *matcher) tick() bool {
+	m.done++
+	m.steps++
+	if m.progress != nil {
+		m.progress(m.done, m.total)
+	}
+	if (m.progress != nil || m.steps&1023 == 0) && m.done < m.total && canceled(m.ctx) {
+		m.stopped, m.timedOut = true, true
+	}
+	return !m.stopped
+}
+
+func canceled(ctx context.Context) bool {
+	select {
+	case <-ctx.Done():
+		return true
+	default:
+		return false
+	}
 }
 
 func (m *matcher) matchAnchor() {
@@ -130,18 +206,14 @@ func (m *matcher) matchAnchor() {
 	}
 	if c := m.p.nodes[a]; c.in != nil {
 		for _, v := range c.cands {
-			if !try(v) {
+			if !try(v) || !m.tick() {
 				return
 			}
 		}
 		return
 	}
 	for v := int32(0); v < int32(m.p.g.NodeCount()); v++ {
-		if m.steps++; m.steps&1023 == 0 && m.ctx.Err() != nil {
-			m.stopped, m.timedOut = true, true
-			return
-		}
-		if !try(v) {
+		if !try(v) || !m.tick() {
 			return
 		}
 	}
@@ -195,9 +267,9 @@ func (m *matcher) extend(step int) {
 	}
 	to := seg.to
 	want := m.varBinding(to)
-	spec := graph.WalkSpec{
-		PathOptions: graph.PathOptions{RelTypes: rc.types, MaxHops: hi, Directed: rc.dir != Either},
-		MinHops:     lo,
+	spec := path.WalkSpec{
+		Options: path.Options{RelTypes: rc.types, MaxHops: hi, Directed: rc.dir != Either},
+		MinHops: lo,
 		// Going right over "<-" or left over "->" walks against the relations.
 		Reverse: (rc.dir == Left) == (seg.to > seg.from),
 		End: func(v int32) bool {
@@ -214,11 +286,11 @@ func (m *matcher) extend(step int) {
 	}
 	if hi > 1 && want < 0 && m.p.nodes[to].in != nil {
 		if m.reach[step] == nil {
-			m.reach[step] = m.s.NewReach(m.p.nodes[to].cands, spec.PathOptions, spec.Reverse, rc.max)
+			m.reach[step] = m.s.NewReach(m.p.nodes[to].cands, spec.Options, spec.Reverse, rc.max)
 		}
 		spec.Reach = m.reach[step]
 	}
-	err := m.s.Walk(m.ctx, m.bound[seg.from], spec, func(path graph.Path) bool {
+	err := m.s.Walk(m.ctx, m.bound[seg.from], spec, func(path path.Path) bool {
 		end := path.Nodes[len(path.Nodes)-1]
 		for _, v := range path.Nodes[1:] {
 			m.used[v] = true
@@ -243,13 +315,13 @@ func (m *matcher) extend(step int) {
 		}
 		return !m.stopped
 	})
-	if err != nil {
+	if err != nil && !m.stopped {
 		m.stopped, m.timedOut = true, true
 	}
 }
 
 // setSegment stores the hop of seg, oriented left to right.
-func (m *matcher) setSegment(seg segment, path graph.Path) {
+func (m *matcher) setSegment(seg segment, path path.Path) {
 	nodes := append(m.segNodes[seg.rel][:0], path.Nodes...)
 	edges := append(m.segEdges[seg.rel][:0], path.Edges...)
 	if seg.to < seg.from {
@@ -265,14 +337,45 @@ func (m *matcher) emit() {
 		m.stopped = true
 		return
 	}
-	match := Match{Nodes: map[string]int32{}, Rels: map[string][]int32{}}
-	match.Path.Nodes = []int32{m.bound[0]}
+	nodes, edges, relVars, nodeVars := 1, 0, 0, 0
+	for i := range m.p.rels {
+		nodes += len(m.segNodes[i]) - 1
+		edges += len(m.segEdges[i])
+		if m.p.q.Rels[i].Var != "" {
+			relVars++
+		}
+	}
+	for _, n := range m.p.q.Nodes {
+		if n.Var != "" {
+			nodeVars++
+		}
+	}
+	size := int64(nodes+edges) + matchHeader + mapSize(nodeVars) + mapSize(relVars)
+	if relVars > 0 {
+		size += int64(edges)
+	}
+	if m.storeLimit >= 0 && m.stored+size > m.storeLimit {
+		m.res.Truncated, m.res.Full = true, true
+		m.stopped = true
+		return
+	}
+	m.stored += size
+	var match Match
+	match.Path.Nodes = m.alloc(nodes)[:0]
+	match.Path.Nodes = append(match.Path.Nodes, m.bound[0])
+	match.Path.Edges = m.alloc(edges)[:0]
+	if relVars > 0 {
+		match.Rels = make(map[string][]int32, relVars)
+	}
 	for i := range m.p.rels {
 		match.Path.Nodes = append(match.Path.Nodes, m.segNodes[i][1:]...)
 		match.Path.Edges = append(match.Path.Edges, m.segEdges[i]...)
 		if v := m.p.q.Rels[i].Var; v != "" {
-			match.Rels[v] = slices.Clone(m.segEdges[i])
+			match.Rels[v] = append(m.alloc(len(m.segEdges[i]))[:0], m.segEdges[i]...)
 		}
+	}
+	if nodeVars > 0 {
+		match.Nodes = make(map[string]int32, nodeVars)
 	}
 	for i, n := range m.p.q.Nodes {
 		if n.Var != "" {
@@ -285,10 +388,45 @@ func (m *matcher) emit() {
 	}
 }
 
+// alloc returns a slice of n int32s (capped, so that appending to it
+// copies it) from large shared blocks: matches cost two allocations less
+// each.
+func (m *matcher) alloc(n int) []int32 {
+	if cap(m.block)-len(m.block) < n {
+		m.block = make([]int32, 0, max(1<<16, n))
+	}
+	start := len(m.block)
+	m.block = m.block[:start+n]
+	return m.block[start : start+n : start+n]
+}
+
+// What a match costs in memory, in int32s, for the store limit: its
+// entities and relations (and the relations again for relation
+// variables), matchHeader for the Match itself and mapSize for each of
+// its maps (a map of up to 8 entries is a 48-byte header and a 208-byte
+// group).
+const matchHeader = 16
+
+func mapSize(entries int) int64 {
+	if entries == 0 {
+		return 0
+	}
+	return 12 + 52*int64((entries+7)/8)
+}
+
+// matchSize is what m costs, as emit counts it.
+func matchSize(m Match) int64 {
+	n := int64(len(m.Path.Nodes)+len(m.Path.Edges)) + matchHeader + mapSize(len(m.Nodes)) + mapSize(len(m.Rels))
+	for _, rs := range m.Rels {
+		n += int64(len(rs))
+	}
+	return n
+}
+
 // runYen answers SHORTEST k over a single hop between explicitly named
 // ends with Yen's k shortest paths, per pair of candidates. It declines
 // (false) other patterns.
-func (p *Plan) runYen(ctx context.Context, s *graph.Searcher, k int) (*Result, bool) {
+func (p *Plan) runYen(ctx context.Context, s *path.Searcher, k int, store int64, progress func(done, total int)) (*Result, bool) {
 	if len(p.rels) != 1 {
 		return nil, false
 	}
@@ -299,40 +437,67 @@ func (p *Plan) runYen(ctx context.Context, s *graph.Searcher, k int) (*Result, b
 	if v := p.q.Nodes[0].Var; v != "" && v == p.q.Nodes[1].Var {
 		return nil, false
 	}
-	opt := graph.PathOptions{RelTypes: rc.types, MaxHops: rc.max, Directed: rc.dir != Either}
+	opt := path.Options{RelTypes: rc.types, MaxHops: rc.max, Directed: rc.dir != Either, StoreLimit: -1}
 	res := &Result{}
+	var stored int64
+	// pair adds the k shortest paths from x to y; false stops the run.
+	pair := func(x, y int32) bool {
+		if x == y {
+			return true
+		}
+		from, to := x, y
+		if rc.dir == Left {
+			from, to = y, x
+		}
+		if store >= 0 {
+			if store-stored <= 0 {
+				res.Truncated, res.Full = true, true
+				return false
+			}
+			opt.StoreLimit = int(store - stored)
+		}
+		paths, err := s.KShortest(ctx, from, to, k, opt)
+		switch {
+		case errors.Is(err, path.ErrStoreFull):
+			res.Truncated, res.Full = true, true
+		case err != nil:
+			res.Truncated, res.TimedOut = true, true
+		}
+		for _, path := range paths {
+			if rc.dir == Left {
+				slices.Reverse(path.Nodes)
+				slices.Reverse(path.Edges)
+			}
+			match := Match{Path: path}
+			for i, end := range [2]int32{x, y} {
+				if v := p.q.Nodes[i].Var; v != "" {
+					if match.Nodes == nil {
+						match.Nodes = map[string]int32{}
+					}
+					match.Nodes[v] = end
+				}
+			}
+			if v := p.q.Rels[0].Var; v != "" {
+				match.Rels = map[string][]int32{v: slices.Clone(path.Edges)}
+			}
+			stored += matchSize(match)
+			res.Matches = append(res.Matches, match)
+		}
+		return err == nil
+	}
+	done, total := 0, len(a.cands)*len(b.cands)
+run:
 	for _, x := range a.cands {
 		for _, y := range b.cands {
-			if x == y {
-				continue
+			if !pair(x, y) {
+				break run
 			}
-			from, to := x, y
-			if rc.dir == Left {
-				from, to = y, x
-			}
-			paths, err := s.KShortest(ctx, from, to, k, opt)
-			if err != nil {
-				res.Truncated, res.TimedOut = true, true
-			}
-			for _, path := range paths {
-				if rc.dir == Left {
-					slices.Reverse(path.Nodes)
-					slices.Reverse(path.Edges)
+			if done++; progress != nil {
+				progress(done, total)
+				if done < total && canceled(ctx) {
+					res.Truncated, res.TimedOut = true, true
+					break run
 				}
-				match := Match{Path: path, Nodes: map[string]int32{}, Rels: map[string][]int32{}}
-				if v := p.q.Nodes[0].Var; v != "" {
-					match.Nodes[v] = x
-				}
-				if v := p.q.Nodes[1].Var; v != "" {
-					match.Nodes[v] = y
-				}
-				if v := p.q.Rels[0].Var; v != "" {
-					match.Rels[v] = slices.Clone(path.Edges)
-				}
-				res.Matches = append(res.Matches, match)
-			}
-			if res.TimedOut {
-				break
 			}
 		}
 	}

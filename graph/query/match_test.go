@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
 )
 
 // clearview is a small hand-built version of the Clearview AI case, with
@@ -59,7 +60,7 @@ func clearview(t testing.TB) *graph.Graph {
 
 func run(t *testing.T, g *graph.Graph, pattern string, limit int) *Result {
 	t.Helper()
-	res, err := Run(context.Background(), graph.NewSearcher(g), pattern, limit)
+	res, err := Run(context.Background(), path.NewSearcher(g), pattern, limit)
 	if err != nil {
 		t.Fatalf("%s: %v", pattern, err)
 	}
@@ -160,7 +161,7 @@ func TestCompileErrors(t *testing.T) {
 		{`({name:"Walmat"})`, 3, `no entity is named "Walmat"`},
 		{`(a)--({id:"nope"})`, 8, `no entity has id "nope"`},
 	} {
-		_, err := Run(context.Background(), graph.NewSearcher(g), c.in, 0)
+		_, err := Run(context.Background(), path.NewSearcher(g), c.in, 0)
 		var e *Error
 		if !errors.As(err, &e) || e.Col != c.col || !strings.Contains(e.Msg, c.msg) {
 			t.Errorf("%s: %v, want %q at column %d", c.in, err, c.msg, c.col)
@@ -203,7 +204,7 @@ func TestDeadline(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	res, err := Run(ctx, graph.NewSearcher(g), "(a)-[*..8]-(b)", 1<<30)
+	res, err := Run(ctx, path.NewSearcher(g), "(a)-[*..8]-(b)", 1<<30)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -374,7 +375,7 @@ func TestMatchAgainstBruteForce(t *testing.T) {
 		if r.IntN(4) == 0 {
 			limit = 1 + r.IntN(3)
 		}
-		res, err := p.Run(context.Background(), graph.NewSearcher(g), limit)
+		res, err := p.Run(context.Background(), path.NewSearcher(g), limit)
 		if err != nil {
 			t.Fatal(err)
 		}

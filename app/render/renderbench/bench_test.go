@@ -1,6 +1,7 @@
 package renderbench
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"image"
@@ -55,7 +56,7 @@ func synthScene(b testing.TB, n, iters int) (*graph.Graph, *render.Scene) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		f.Run(iters)
+		f.Run(context.Background(), iters)
 		data := make([]byte, 16*len(pos))
 		for i, p := range f.Positions() {
 			pos[i] = render.Point{X: p.X, Y: p.Y}

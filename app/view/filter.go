@@ -1,0 +1,94 @@
+package view
+
+import "github.com/linkscope/linkscope/graph"
+
+// Filter is what the window's Filters tab chose (and what a filtered
+// export asks for). The zero Filter shows everything except the types the
+// chart hides (graph.Chart.HiddenTypes).
+type Filter struct {
+	// NodeTypesOff and RelTypesOff are the entity and relation types
+	// switched off.
+	NodeTypesOff, RelTypesOff map[string]bool
+	// AsOf hides relations dated after this day key (YYYYMMDD, as
+	// graph.Date.First gives; 0: no limit). Undated relations stay.
+	AsOf int32
+	// HideIsolated hides entities left without a visible relation.
+	HideIsolated bool
+	// Only, when set (one flag per entity), restricts the view to these
+	// entities (the window's neighbourhood focus).
+	Only []bool
+}
+
+// Visibility is which entities and relations a filter lets through, one
+// flag per index. A visible relation's two ends are visible.
+type Visibility struct {
+	Nodes, Edges []bool
+}
+
+// Count returns how many entities and relations are visible.
+func (v Visibility) Count() (nodes, edges int) {
+	for _, on := range v.Nodes {
+		if on {
+			nodes++
+		}
+	}
+	for _, on := range v.Edges {
+		if on {
+			edges++
+		}
+	}
+	return
+}
+
+// NodeList and EdgeList return the visible indices in order.
+func (v Visibility) NodeList() []int32 { return trueIndices(v.Nodes) }
+
+// EdgeList returns the visible relations in index order.
+func (v Visibility) EdgeList() []int32 { return trueIndices(v.Edges) }
+
+func trueIndices(b []bool) []int32 {
+	var out []int32
+	for i, on := range b {
+		if on {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// Visible applies f to g: an entity shows unless its type is switched off
+// or hidden in the chart, or it is outside f.Only; a relation shows when
+// both its ends show, its type is neither switched off nor hidden, and it
+// is undated or dated no later than f.AsOf; with f.HideIsolated, only the
+// entities at the end of a visible relation stay.
+func Visible(g *graph.Graph, f Filter) Visibility {
+	t := g.Topology()
+	n, m := t.N, t.M
+	nodeOff := make([]bool, len(t.Types.Nodes))
+	for id, ti := range t.Types.Nodes {
+		nodeOff[id] = f.NodeTypesOff[ti.Name] || g.TypeHidden(ti.Name)
+	}
+	relOff := make([]bool, len(t.Types.Rels))
+	for id, ti := range t.Types.Rels {
+		relOff[id] = f.RelTypesOff[ti.Name] || g.TypeHidden(ti.Name)
+	}
+	base := make([]bool, n)
+	for i := range base {
+		base[i] = !nodeOff[t.NodeType[i]] && (f.Only == nil || (i < len(f.Only) && f.Only[i]))
+	}
+	ev := make([]bool, m)
+	for e := range ev {
+		ev[e] = base[t.Src[e]] && base[t.Dst[e]] && !relOff[t.RelType[e]] &&
+			(f.AsOf == 0 || t.First[e] == 0 || t.First[e] <= f.AsOf)
+	}
+	nv := base
+	if f.HideIsolated {
+		nv = make([]bool, n)
+		for e, on := range ev {
+			if on {
+				nv[t.Src[e]], nv[t.Dst[e]] = true, true
+			}
+		}
+	}
+	return Visibility{Nodes: nv, Edges: ev}
+}

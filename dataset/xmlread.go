@@ -1,0 +1,176 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// xmlWalker reads the tokens of an XML input and knows where each starts,
+// which elements are open, and where each of them started, so that the
+// GraphML and GEXF decoders can position every problem.
+type xmlWalker struct {
+	data []byte
+	d    *xml.Decoder
+	open []xmlOpen
+	// off is where the last token starts, content where the text of the
+	// element it opened starts.
+	off, content int
+	n            int
+	progress     func(f float64) error
+}
+
+type xmlOpen struct {
+	name string
+	off  int
+}
+
+func newXMLWalker(data []byte, progress func(f float64) error) *xmlWalker {
+	return &xmlWalker{data: data, d: xml.NewDecoder(bytes.NewReader(data)), progress: progress}
+}
+
+// next returns the next token and the depth of the element it opens or
+// closes (1 for the root), or, for text, of the element that holds it. At
+// the end of the input it returns io.EOF; a cancelled load returns the
+// context's error, and malformed XML an *xmlProblem.
+func (w *xmlWalker) next() (xml.Token, int, error) {
+	w.n++
+	if w.n%checkEvery == 0 && w.progress != nil {
+		if err := w.progress(float64(w.d.InputOffset()) / float64(max(len(w.data), 1))); err != nil {
+			return nil, 0, err
+		}
+	}
+	w.off = int(w.d.InputOffset())
+	tok, err := w.d.Token()
+	if err != nil {
+		if err == io.EOF && len(w.open) == 0 {
+			return nil, 0, io.EOF
+		}
+		return nil, 0, w.problem(err)
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		w.open = append(w.open, xmlOpen{t.Name.Local, w.off})
+		w.content = int(w.d.InputOffset())
+		return tok, len(w.open), nil
+	case xml.EndElement:
+		depth := len(w.open)
+		if depth > 0 {
+			w.open = w.open[:depth-1]
+		}
+		return tok, depth, nil
+	}
+	return tok, len(w.open), nil
+}
+
+// xmlProblem is malformed XML, at an offset of the input.
+type xmlProblem struct {
+	off int
+	msg string
+}
+
+func (p *xmlProblem) Error() string { return p.msg }
+
+// problem explains a decoder error and finds where it is: the token that
+// closes the wrong element, the entity that is not known, the end of a
+// truncated file, else the byte the decoder stopped at.
+func (w *xmlWalker) problem(err error) *xmlProblem {
+	after := min(int(w.d.InputOffset()), len(w.data))
+	off := max(after-1, w.off)
+	var se *xml.SyntaxError
+	if !errors.As(err, &se) {
+		msg := strings.TrimPrefix(err.Error(), "xml: ")
+		if strings.Contains(msg, "CharsetReader") {
+			msg = strings.TrimSuffix(msg, " but Decoder.CharsetReader is nil") + ": Linkscope reads UTF-8 XML only"
+			off = w.off
+		}
+		return &xmlProblem{off, "malformed XML: " + msg}
+	}
+	msg := se.Msg
+	switch {
+	case msg == "unexpected EOF":
+		if len(w.open) > 0 {
+			o := w.open[len(w.open)-1]
+			line, col := position(w.data, o.off)
+			return &xmlProblem{len(w.data), fmt.Sprintf("unexpected end of file: the element <%s> opened at %d:%d is never closed (the file may be truncated)", o.name, line, col)}
+		}
+		return &xmlProblem{len(w.data), "unexpected end of file inside markup (the file may be truncated)"}
+	case strings.Contains(msg, "closed by"), strings.HasPrefix(msg, "unexpected end element"):
+		off = w.off
+	case strings.HasPrefix(msg, "invalid character entity"):
+		if amp := bytes.LastIndexByte(w.data[w.off:after], '&'); amp >= 0 {
+			off = w.off + amp
+		}
+	}
+	return &xmlProblem{off, "malformed XML: " + msg}
+}
+
+// attr returns the value of the attribute with the given local name.
+func attr(t xml.StartElement, name string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// attrOffset returns where the value of the attribute with the given local
+// name starts in the start tag at off (its '<'), or off when the tag has
+// no such attribute. The decoder has already checked the tag's syntax.
+func attrOffset(data []byte, off int, name string) int {
+	i := off + 1
+	skipName := func() {
+		for i < len(data) && !isXMLSpace(data[i]) && data[i] != '=' && data[i] != '>' && data[i] != '/' {
+			i++
+		}
+	}
+	skipSpace := func() {
+		for i < len(data) && isXMLSpace(data[i]) {
+			i++
+		}
+	}
+	skipName()
+	for {
+		skipSpace()
+		if i >= len(data) || data[i] == '>' || data[i] == '/' {
+			return off
+		}
+		start := i
+		skipName()
+		attrName := data[start:i]
+		if c := bytes.LastIndexByte(attrName, ':'); c >= 0 {
+			attrName = attrName[c+1:]
+		}
+		skipSpace()
+		if i >= len(data) || data[i] != '=' {
+			return off
+		}
+		i++
+		skipSpace()
+		if i >= len(data) || data[i] != '"' && data[i] != '\'' {
+			return off
+		}
+		q := data[i]
+		i++
+		if string(attrName) == name {
+			return i
+		}
+		end := bytes.IndexByte(data[i:], q)
+		if end < 0 {
+			return off
+		}
+		i += end + 1
+	}
+}
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// firstElement returns where the first element or non-space text of data
+// is, for a file that holds no element.
+func firstContent(data []byte) int {
+	return len(data) - len(trimLeftSpace(data))
+}
