@@ -290,3 +290,19 @@ func addEdgeT(t *testing.T, g *Graph, e Edge) {
 		t.Fatal(err)
 	}
 }
+
+// TestConcurrentReadersOfASnapshot: goroutines sharing a snapshot may
+// build its topology and name index at once (run with -race).
+func TestConcurrentReadersOfASnapshot(t *testing.T) {
+	g := editGraph(rand.New(rand.NewPCG(4, 4)), 200, 400)
+	snap := g.Snapshot()
+	done := make(chan []Match)
+	for k := 0; k < 4; k++ {
+		go func() { done <- snap.Index().Search("Entity 17", 1) }()
+	}
+	for k := 0; k < 4; k++ {
+		if m := <-done; len(m) != 1 || snap.Node(m[0].Node).Label != "Entity 17" {
+			t.Fatalf("search %d: %v", k, m)
+		}
+	}
+}

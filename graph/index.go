@@ -31,8 +31,9 @@ const (
 // accents, by exact, prefix, word-prefix, substring and typo-tolerant
 // (Damerau–Levenshtein) matching.
 type NameIndex struct {
-	g    *Graph
-	keys []indexKey
+	topo   *Topology // degrees, for ranking ties
+	labels []string  // each entity's label, for ranking ties
+	keys   []indexKey
 }
 
 type indexKey struct {
@@ -69,9 +70,10 @@ func maskBit(b byte) byte {
 
 // Index returns the graph's name index, building it on first use.
 func (g *Graph) Index() *NameIndex {
+	t := g.Topology() // before taking the lock, which Topology takes too
 	c := g.cache
 	c.mu.Lock()
-	if c.index != nil && c.indexVer == g.nameVersion && c.index.g.topoVersion == g.topoVersion {
+	if c.index != nil && c.indexVer == g.nameVersion && c.index.topo == t {
 		ix := c.index
 		c.mu.Unlock()
 		return ix
@@ -86,10 +88,12 @@ func (g *Graph) Index() *NameIndex {
 
 // NewNameIndex indexes the ids, labels and aliases of g's entities.
 func NewNameIndex(g *Graph) *NameIndex {
-	g = g.Snapshot()
-	ix := &NameIndex{g: g, keys: make([]indexKey, 0, 2*len(g.nodes))}
+	// The index reads g but never writes it, so that goroutines sharing a
+	// snapshot can build one at once; it keeps what it needs.
+	ix := &NameIndex{topo: g.Topology(), labels: make([]string, len(g.nodes)), keys: make([]indexKey, 0, 2*len(g.nodes))}
 	for i := range g.nodes {
 		n := &g.nodes[i]
+		ix.labels[i] = n.Label
 		add := func(name string, bonus float64) {
 			if f := Fold(name); f != "" {
 				ix.keys = append(ix.keys, indexKey{f, int32(i), bonus, name, byteMask(f)})
@@ -136,10 +140,10 @@ func (ix *NameIndex) Search(q string, limit int) []Match {
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
-		if da, db := ix.g.Degree(a.Node), ix.g.Degree(b.Node); da != db {
+		if da, db := ix.topo.Degree[a.Node], ix.topo.Degree[b.Node]; da != db {
 			return da > db
 		}
-		la, lb := ix.g.nodes[a.Node].Label, ix.g.nodes[b.Node].Label
+		la, lb := ix.labels[a.Node], ix.labels[b.Node]
 		if la != lb {
 			return la < lb
 		}
