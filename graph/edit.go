@@ -164,7 +164,7 @@ func (g *Graph) putEdge(i int32, e Edge) (Edge, error) {
 	e.ID = old.ID
 	e.Type = g.intern(e.Type)
 	g.edges[i] = e
-	g.changed(e.Type != old.Type || e.From != old.From || e.To != old.To || e.Date != old.Date, false)
+	g.changed(e.Type != old.Type || e.From != old.From || e.To != old.To || e.Date != old.Date || e.Undirected != old.Undirected, false)
 	return old, nil
 }
 

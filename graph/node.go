@@ -42,6 +42,11 @@ type Edge struct {
 	Sources []Citation
 	// Note is the analyst's note on the relation.
 	Note string
+	// Undirected marks a relation with no direction (GraphML
+	// edgedefault="undirected", GEXF type="undirected"): From and To are
+	// its two ends in the order the file gave them, and directed searches
+	// follow it either way.
+	Undirected bool
 }
 
 // Citation points at a source, optionally with the verbatim quote that

@@ -24,6 +24,13 @@ type Topology struct {
 	Out, In       []Arc
 	LoopOff       []int32
 	LoopRel       []int32
+	// Undirected relations are in Out and In like the others (as From ->
+	// To); for searches that follow direction they are also in RevOut
+	// (the arc To -> From, leaving To) and RevIn (entering From), which
+	// are empty when no relation is undirected.
+	RevOutOff, RevInOff []int32
+	RevOut, RevIn       []Arc
+	AnyUndirected       bool
 	// NodeType and RelType are each entity's and relation's type id, an
 	// index into Types.Nodes and Types.Rels.
 	NodeType, RelType []int32
@@ -46,6 +53,31 @@ func (t *Topology) OutArcs(v int32) []Arc { return t.Out[t.OutOff[v]:t.OutOff[v+
 
 // InArcs returns the arcs entering v (self-loops excluded).
 func (t *Topology) InArcs(v int32) []Arc { return t.In[t.InOff[v]:t.InOff[v+1]] }
+
+// ReverseOutArcs returns the arcs leaving v against the recorded direction
+// of an undirected relation (nil when the graph has none).
+func (t *Topology) ReverseOutArcs(v int32) []Arc {
+	if !t.AnyUndirected {
+		return nil
+	}
+	return t.RevOut[t.RevOutOff[v]:t.RevOutOff[v+1]]
+}
+
+// ReverseInArcs returns the arcs entering v against the recorded direction
+// of an undirected relation (nil when the graph has none).
+func (t *Topology) ReverseInArcs(v int32) []Arc {
+	if !t.AnyUndirected {
+		return nil
+	}
+	return t.RevIn[t.RevInOff[v]:t.RevInOff[v+1]]
+}
+
+// DirectedOut returns the arcs a search that follows direction may take
+// out of v: its out arcs and the reverse arcs of its undirected relations.
+func (t *Topology) DirectedOut(v int32) ([]Arc, []Arc) { return t.OutArcs(v), t.ReverseOutArcs(v) }
+
+// DirectedIn is DirectedOut for searches walking backwards into v.
+func (t *Topology) DirectedIn(v int32) ([]Arc, []Arc) { return t.InArcs(v), t.ReverseInArcs(v) }
 
 // Loops returns the self-loops on v.
 func (t *Topology) Loops(v int32) []int32 { return t.LoopRel[t.LoopOff[v]:t.LoopOff[v+1]] }
@@ -184,8 +216,48 @@ func buildTopology(nodes []Node, edges []Edge, c *derived) *Topology {
 		t.In[inPos[e.To]] = Arc{e.From, int32(r)}
 		inPos[e.To]++
 	}
+	buildReverse(t, edges)
 	resolveStyles(tt, c)
 	return t
+}
+
+// buildReverse fills RevOut and RevIn with the undirected relations.
+func buildReverse(t *Topology, edges []Edge) {
+	n := t.N
+	count := 0
+	for r := range edges {
+		if edges[r].Undirected && edges[r].From != edges[r].To {
+			count++
+		}
+	}
+	if count == 0 {
+		return
+	}
+	t.AnyUndirected = true
+	t.RevOutOff = make([]int32, n+1)
+	t.RevInOff = make([]int32, n+1)
+	for r := range edges {
+		if e := &edges[r]; e.Undirected && e.From != e.To {
+			t.RevOutOff[e.To+1]++
+			t.RevInOff[e.From+1]++
+		}
+	}
+	for v := 0; v < n; v++ {
+		t.RevOutOff[v+1] += t.RevOutOff[v]
+		t.RevInOff[v+1] += t.RevInOff[v]
+	}
+	t.RevOut = make([]Arc, count)
+	t.RevIn = make([]Arc, count)
+	outPos := append([]int32(nil), t.RevOutOff[:n]...)
+	inPos := append([]int32(nil), t.RevInOff[:n]...)
+	for r := range edges {
+		if e := &edges[r]; e.Undirected && e.From != e.To {
+			t.RevOut[outPos[e.To]] = Arc{e.From, int32(r)}
+			outPos[e.To]++
+			t.RevIn[inPos[e.From]] = Arc{e.To, int32(r)}
+			inPos[e.From]++
+		}
+	}
 }
 
 // resolveStyles gives every type its style. A type keeps the colour it was

@@ -38,9 +38,14 @@ func tarjan(ctx context.Context, t *graph.Topology) (Components, error) {
 		onStack[s] = true
 		for len(call) > 0 {
 			f := &call[len(call)-1]
-			arcs := t.OutArcs(f.v)
-			if int(f.arc) < len(arcs) {
-				w := arcs[f.arc].Node
+			arcs, rev := t.DirectedOut(f.v)
+			if k := int(f.arc); k < len(arcs)+len(rev) {
+				var w int32
+				if k < len(arcs) {
+					w = arcs[k].Node
+				} else {
+					w = rev[k-len(arcs)].Node
+				}
 				f.arc++
 				if index[w] < 0 {
 					index[w], low[w] = next, next

@@ -194,7 +194,7 @@ func (s *Searcher) arcs(f *filter, v int32, reverse bool) ([]graph.Arc, []graph.
 	case !f.directed:
 		return a.out(v), a.in(v)
 	case reverse:
-		return a.in(v), nil
+		return a.topo.DirectedIn(v)
 	}
-	return a.out(v), nil
+	return a.topo.DirectedOut(v)
 }
