@@ -48,6 +48,8 @@ func (u *ui) startLayout() {
 		return
 	}
 	u.runner = r
+	// the overlap removal at the end of a run is sized for the canvas
+	r.SetViewSize(u.canvasViewSize())
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
 	if u.still {
@@ -223,4 +225,21 @@ func staticLayoutProgress(ctx context.Context, g *graph.Graph, s *render.Scene, 
 // windowRequest is the layout request the window makes.
 func windowRequest(name string, focus int32) view.LayoutRequest {
 	return view.LayoutRequest{Algo: name, Seed: view.DefaultSeed, Focus: focus}
+}
+
+// canvasViewSize is the canvas's size in logical pixels, or the size it
+// will have in a window of the default size when it is not laid out yet.
+func (u *ui) canvasViewSize() (float64, float64) {
+	if u.canvas != nil {
+		if sz := u.canvas.Size(); sz.Width > 50 && sz.Height > 50 {
+			return float64(sz.Width), float64(sz.Height)
+		}
+	}
+	if u.win != nil {
+		if sz := u.win.Canvas().Size(); sz.Width > 700 && sz.Height > 200 {
+			// the side panels take about 650 px, the bars 110
+			return float64(sz.Width) - 650, float64(sz.Height) - 110
+		}
+	}
+	return 640, 680
 }

@@ -67,8 +67,11 @@ type layoutRunner struct {
 	// viewW and viewH are the canvas size (guarded by mu), which sets the
 	// zoom at which labels must not overlap.
 	viewW, viewH float64
-	pins         map[int32]layout.Point
-	budget       time.Duration
+	// refined is set once a run has settled and gone on with the final
+	// settings (size adjustment on small graphs).
+	refined bool
+	pins    map[int32]layout.Point
+	budget  time.Duration
 }
 
 // newLayoutRunner prepares ForceAtlas2 for g from initial positions.
@@ -212,6 +215,20 @@ func (r *layoutRunner) run(ctx context.Context, progress func(layoutProgress)) (
 			calm = 0
 		}
 		prev, prevIter = pos, iter
+		if calm >= 3 && !r.refined {
+			// settled without size adjustment: go on with the final
+			// settings, which push overlapping discs apart, as
+			// `linkscope layout` and exports do for their last steps
+			r.refined = true
+			calm = 0
+			r.faMu.Lock()
+			err := r.fa.SetSettings(view.FA2Settings(r.lg.N))
+			r.faMu.Unlock()
+			if err != nil {
+				return layoutResult{}, err
+			}
+			continue
+		}
 		if calm >= 3 || time.Since(start) > r.budget {
 			return r.finish(ctx)
 		}
@@ -229,7 +246,7 @@ func (r *layoutRunner) finish(ctx context.Context) (layoutResult, error) {
 	pos := r.fa.Positions()
 	iter := r.fa.Iterations()
 	if len(pos) <= overlapLimit && len(pos) > 1 && ctx.Err() == nil {
-		out := r.separate(pos)
+		out := r.separate(view.PackComponents(r.lg, pos, r.lg.Size))
 		for i := range out {
 			if r.fa.Pinned(i) {
 				out[i] = pos[i]

@@ -142,3 +142,10 @@ func packComponents(g *layout.Graph, pos []layout.Point, radii []float64) []layo
 	}
 	return out
 }
+
+// PackComponents pulls far-off connected components back next to the
+// largest, as Layout does after ForceAtlas2 (whose gravity leaves small
+// components adrift); the window does it at the end of each run.
+func PackComponents(g *layout.Graph, pos []layout.Point, radii []float64) []layout.Point {
+	return packComponents(g, pos, radii)
+}
