@@ -30,6 +30,8 @@ type statsJSON struct {
 	Components int `json:"components"`
 	Largest    int `json:"largestComponent"`
 	Strong     int `json:"stronglyConnected"`
+	// Undirected counts the relations with no direction.
+	Undirected int `json:"undirectedEdges"`
 }
 
 func runStats(env *Env, args []string) error {
@@ -48,6 +50,12 @@ func runStats(env *Env, args []string) error {
 		return err
 	}
 	nt, et := g.NodeTypes(), g.EdgeTypes()
+	undirected := 0
+	for e := 0; e < g.EdgeCount(); e++ {
+		if g.Edge(int32(e)).Undirected {
+			undirected++
+		}
+	}
 	ctx := context.Background()
 	cc, err := analysis.Connected(ctx, g.Topology())
 	if err != nil {
@@ -58,7 +66,7 @@ func runStats(env *Env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(env.Stdout, statsJSON{g.NodeCount(), g.EdgeCount(), countMap(nt), countMap(et), cc.Count(), cc.Largest(), scc.Count()})
+		return writeJSON(env.Stdout, statsJSON{g.NodeCount(), g.EdgeCount(), countMap(nt), countMap(et), cc.Count(), cc.Largest(), scc.Count(), undirected})
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	title := g.Title
@@ -73,6 +81,9 @@ func runStats(env *Env, args []string) error {
 	fmt.Fprintf(w, "%d\trelations\t\n", g.EdgeCount())
 	for _, c := range et {
 		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, c.Type)
+	}
+	if undirected > 0 {
+		fmt.Fprintf(w, "%d\t  of them undirected\t\n", undirected)
 	}
 	fmt.Fprintf(w, "%d\tconnected components (largest: %d entities)\t\n", cc.Count(), cc.Largest())
 	fmt.Fprintf(w, "%d\tstrongly connected components\t\n", scc.Count())
