@@ -382,3 +382,27 @@ func checkNoTemp(t *testing.T, dir string, n int) {
 		t.Errorf("%s holds %v, want %d entries", dir, names, n)
 	}
 }
+
+func TestCSVPairPath(t *testing.T) {
+	dir := t.TempDir()
+	n, e := filepath.Join(dir, "n.csv"), filepath.Join(dir, "e.csv")
+	os.WriteFile(n, []byte("Id\na\nb\n"), 0o644)
+	os.WriteFile(e, []byte("Source,Target\na,b\n"), 0o644)
+	gn, ge, ok := SplitCSVPair(CSVPairPath(n, e))
+	if !ok || gn != n || ge != e {
+		t.Fatalf("SplitCSVPair = %q %q %v", gn, ge, ok)
+	}
+	if _, _, ok := SplitCSVPair(n); ok {
+		t.Error("a file on its own split")
+	}
+	g, err := LoadCSV(context.Background(), []string{gn, ge}, Options{})
+	if err != nil || g.NodeCount() != 2 || g.EdgeCount() != 1 {
+		t.Fatalf("pair: %v", err)
+	}
+	if _, err := LoadCSV(context.Background(), []string{n, e, n}, Options{}); err == nil {
+		t.Error("three files loaded")
+	}
+	if _, err := LoadCSV(context.Background(), []string{n, filepath.Join(dir, "none.csv")}, Options{}); err == nil {
+		t.Error("a missing edge table loaded")
+	}
+}

@@ -774,3 +774,32 @@ func cell(row []string, i int) string {
 	}
 	return ""
 }
+
+// CSVPairPath names a node table and an edge table as one path, for
+// callers that carry a single path (the window's open and its recent
+// files): the two joined by the system's path-list separator (':' or
+// ';'), as in PATH. SplitCSVPair takes it apart.
+func CSVPairPath(nodes, edges string) string {
+	return nodes + string(os.PathListSeparator) + edges
+}
+
+// SplitCSVPair returns the two tables of a path made by CSVPairPath: ok
+// only when path itself does not exist and both parts do.
+func SplitCSVPair(path string) (nodes, edges string, ok bool) {
+	if _, err := os.Stat(path); err == nil {
+		return "", "", false
+	}
+	for i := 0; i < len(path); i++ {
+		if path[i] != os.PathListSeparator {
+			continue
+		}
+		n, e := path[:i], path[i+1:]
+		if _, err := os.Stat(n); err != nil {
+			continue
+		}
+		if _, err := os.Stat(e); err == nil {
+			return n, e, true
+		}
+	}
+	return "", "", false
+}
