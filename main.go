@@ -1,5 +1,6 @@
 // Command linkscope is a desktop knowledge-graph explorer. With no
-// arguments, or a dataset FILE, it opens the window; with a subcommand
+// arguments, a dataset FILE, or a CSV node table and edge table, it
+// opens the window; with a subcommand
 // (validate, stats, find, ...) it runs headless.
 package main
 
@@ -13,6 +14,7 @@ import (
 	"github.com/linkscope/linkscope/app/cli"
 	"github.com/linkscope/linkscope/app/gui"
 	_ "github.com/linkscope/linkscope/app/locale"
+	"github.com/linkscope/linkscope/dataset"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -24,14 +26,14 @@ func main() {
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		os.Exit(cli.Run(args, cli.StdEnv()))
 	}
-	if len(args) > 1 {
-		fmt.Fprintln(os.Stderr, "linkscope: expected at most one FILE to open")
+	if len(args) > 2 {
+		fmt.Fprintln(os.Stderr, "linkscope: expected at most one FILE to open, or a CSV node table and edge table")
 		cli.Run([]string{"help"}, &cli.Env{Stdout: os.Stderr})
 		os.Exit(2)
 	}
-	if len(args) == 1 {
-		if _, err := os.Stat(args[0]); err != nil {
-			fmt.Fprintf(os.Stderr, "linkscope: %q is neither a command nor a file to open (%v); run 'linkscope help'\n", args[0], err)
+	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			fmt.Fprintf(os.Stderr, "linkscope: %q is neither a command nor a file to open (%v); run 'linkscope help'\n", a, err)
 			os.Exit(2)
 		}
 	}
@@ -40,8 +42,12 @@ func main() {
 		os.Exit(1)
 	}
 	path := ""
-	if len(args) == 1 {
+	switch len(args) {
+	case 1:
 		path = args[0]
+	case 2:
+		// FILE_NODES FILE_EDGES: one path for the window (see SplitCSVPair)
+		path = dataset.CSVPairPath(args[0], args[1])
 	}
 	gui.Run(fyneapp.NewWithID(gui.AppID), path)
 }

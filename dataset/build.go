@@ -318,7 +318,7 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 		}
 		// Both ends exist and the id is set, so AddEdge can only fail on a
 		// duplicate id.
-		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites}); err != nil {
+		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}); err != nil {
 			dups = append(dups, i)
 		}
 	}

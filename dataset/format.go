@@ -48,6 +48,9 @@ type fileEdge struct {
 	Date    string         `json:"date,omitempty"`
 	Props   map[string]any `json:"props,omitempty"`
 	Sources []citation     `json:"sources,omitempty"`
+	// Undirected is set by the readers of formats that say so (CSV's
+	// Type column); the JSON member, if any, is the JSON format's.
+	Undirected bool `json:"-"`
 }
 
 // citation is either "source-id" or {"source", "quote", "gloss"}.

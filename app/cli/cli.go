@@ -62,7 +62,7 @@ func Run(args []string, env *Env) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := registry[args[1]]; ok {
-				fmt.Fprintf(env.Stdout, "usage: linkscope %s %s\n\n%s\n", c.name, c.args, c.summary)
+				fmt.Fprintf(env.Stdout, "usage: linkscope %s %s\n\n%s\n", c.name, withEdges(c.args), c.summary)
 				return 0
 			}
 		}
@@ -91,7 +91,7 @@ func Run(args []string, env *Env) int {
 		if ue.msg != "" {
 			fmt.Fprintf(env.Stderr, "linkscope %s: %s\n", c.name, ue.msg)
 		}
-		fmt.Fprintf(env.Stderr, "usage: linkscope %s %s\n", c.name, c.args)
+		fmt.Fprintf(env.Stderr, "usage: linkscope %s %s\n", c.name, withEdges(c.args))
 		return 2
 	default:
 		msg := err.Error()
@@ -105,6 +105,7 @@ func Run(args []string, env *Env) int {
 
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "usage: linkscope [FILE]            open the explorer window (the Clearview case when no FILE)")
+	fmt.Fprintln(w, "       linkscope NODES.csv EDGES.csv  open a CSV node table and edge table")
 	fmt.Fprintln(w, "       linkscope COMMAND [ARGS]    run headless")
 	fmt.Fprintln(w, "\ncommands:")
 	names := make([]string, 0, len(registry))
@@ -117,6 +118,12 @@ func printHelp(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, firstLine(c.summary))
 	}
 	fmt.Fprintln(w, "\n'linkscope help COMMAND' shows a command's arguments.")
+}
+
+// withEdges adds the edge-table flag that every command reading a
+// dataset takes (see addDatasetFlags) to its usage.
+func withEdges(args string) string {
+	return strings.Replace(args, "[-d FILE]", "[-d FILE] [-e EDGES.csv]", 1)
 }
 
 func firstLine(s string) string {

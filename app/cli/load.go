@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"time"
@@ -12,6 +13,7 @@ import (
 // datasetFlags are the flags every command that reads a dataset takes.
 type datasetFlags struct {
 	path     string
+	edges    string
 	maxBytes int64
 }
 
@@ -19,6 +21,8 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 	d := &datasetFlags{}
 	fs.StringVar(&d.path, "d", "", "dataset `FILE` (the embedded Clearview case when absent)")
 	fs.StringVar(&d.path, "dataset", "", "dataset `FILE`")
+	fs.StringVar(&d.edges, "e", "", "CSV edge table `FILE` (the node table is -d; alone, an edge table whose ends are the entities)")
+	fs.StringVar(&d.edges, "edges", "", "CSV edge table `FILE`")
 	fs.Int64Var(&d.maxBytes, "max-bytes", dataset.DefaultMaxBytes, "refuse files larger than this")
 	return d
 }
@@ -26,15 +30,26 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 // load reads the dataset (or the embedded default) and says how long it took.
 func (d *datasetFlags) load() (*graph.Graph, time.Duration, error) {
 	start := time.Now()
-	g, err := openDataset(d.path, d.maxBytes)
+	g, err := openDataset(d.path, d.edges, d.maxBytes)
 	return g, time.Since(start), err
 }
 
-func openDataset(path string, maxBytes int64) (*graph.Graph, error) {
+// openDataset loads path (the embedded case when "" and no edges), or,
+// with edges, the CSV node table path and edge table edges (edges alone
+// when path is "").
+func openDataset(path, edges string, maxBytes int64) (*graph.Graph, error) {
+	opts := dataset.Options{MaxBytes: maxBytes}
+	if edges != "" {
+		paths := []string{edges}
+		if path != "" {
+			paths = []string{path, edges}
+		}
+		return dataset.LoadCSV(context.Background(), paths, opts)
+	}
 	if path == "" {
 		return dataset.Default()
 	}
-	g, err := dataset.LoadAny(path, dataset.Options{MaxBytes: maxBytes})
+	g, err := dataset.LoadAny(path, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%w", err)
 	}

@@ -10,8 +10,8 @@ import (
 func init() {
 	register(&command{
 		name:    "validate",
-		args:    "[--max-bytes N] [--time] [FILE]",
-		summary: "check a dataset file (the embedded one when no FILE) and report every problem as FILE:LINE:COL",
+		args:    "[--max-bytes N] [--time] [FILE | NODES.csv EDGES.csv | -e EDGES.csv [NODES.csv]]",
+		summary: "check a dataset file (the embedded one when no FILE), or a CSV node table and edge table, and report every problem as FILE:LINE:COL",
 		run:     runValidate,
 	})
 }
@@ -20,19 +20,31 @@ func runValidate(env *Env, args []string) error {
 	fs := newFlags("validate")
 	maxBytes := fs.Int64("max-bytes", dataset.DefaultMaxBytes, "")
 	timed := fs.Bool("time", false, "")
+	var edges string
+	fs.StringVar(&edges, "e", "", "")
+	fs.StringVar(&edges, "edges", "", "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
+	if len(pos) == 2 && edges == "" {
+		edges, pos = pos[1], pos[:1]
+	}
 	if len(pos) > 1 {
-		return usagef("expected at most one FILE")
+		return usagef("expected at most one FILE, or a CSV node table and edge table")
 	}
 	path, name := "", dataset.DefaultName+" (embedded)"
 	if len(pos) == 1 {
 		path, name = pos[0], pos[0]
 	}
+	if edges != "" {
+		name = edges
+		if path != "" {
+			name = path + " + " + edges
+		}
+	}
 	start := time.Now()
-	g, err := openDataset(path, *maxBytes)
+	g, err := openDataset(path, edges, *maxBytes)
 	took := time.Since(start)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)

@@ -17,6 +17,9 @@ import (
 // loadFile reads a dataset in any format the loader knows.
 func loadFile(ctx context.Context, path string, progress func(string)) (*graph.Graph, error) {
 	progress("Loading " + path + "…")
+	if nodes, edges, ok := dataset.SplitCSVPair(path); ok {
+		return dataset.LoadCSV(ctx, []string{nodes, edges}, dataset.Options{})
+	}
 	return dataset.LoadContext(ctx, path, dataset.Options{})
 }
 
