@@ -60,7 +60,9 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzGraphML -fuzztime=$(FUZZTIME) ./dataset/
 	$(GO) test -run='^$$' -fuzz=FuzzGEXF -fuzztime=$(FUZZTIME) ./dataset/
 	$(GO) test -run='^$$' -fuzz=FuzzCSV -fuzztime=$(FUZZTIME) ./dataset/
+	$(GO) test -run='^$$' -fuzz=FuzzRoundTrip -fuzztime=$(FUZZTIME) ./dataset/
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./graph/query/
+	$(GO) test -run='^$$' -fuzz=FuzzFold -fuzztime=$(FUZZTIME) ./graph/
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...

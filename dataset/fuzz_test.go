@@ -4,6 +4,7 @@ import (
 	"bytes"
 	stdjson "encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -228,4 +229,122 @@ func checkImport(t *testing.T, g *graph.Graph, err error, files ...input) {
 			t.Fatalf("bad error entry %+v", *e)
 		}
 	}
+}
+
+// roundTripReaders reads back, from memory, what each writable format of
+// the format table writes (files: the bytes of each file WriteFile would
+// write, in its order). A writable format missing here fails
+// FuzzRoundTrip, so that a new format is fuzzed too; nil marks a format
+// Linkscope only writes, whose output is only checked to be written.
+var roundTripReaders = map[string]func(files [][]byte) (*graph.Graph, error){
+	"Linkscope JSON (linkscope/1)": func(f [][]byte) (*graph.Graph, error) { return Decode("rt.json", f[0], Options{}) },
+	"GraphML":                      func(f [][]byte) (*graph.Graph, error) { return ReadGraphML("rt.graphml", bytes.NewReader(f[0])) },
+	"GEXF":                         func(f [][]byte) (*graph.Graph, error) { return ReadGEXF("rt.gexf", bytes.NewReader(f[0])) },
+	"CSV (PATH-nodes.csv and PATH-edges.csv)": func(f [][]byte) (*graph.Graph, error) {
+		return ReadCSV("rt-nodes.csv", bytes.NewReader(f[0]), "rt-edges.csv", bytes.NewReader(f[1]))
+	},
+	"Graphviz DOT": nil,
+}
+
+// writeInMemory writes g in format f, as WriteFile would, into buffers.
+func writeInMemory(f *fileFormat, g *graph.Graph, vis *Visual) ([][]byte, error) {
+	if f.write != nil {
+		var b bytes.Buffer
+		err := f.write(&b, g, vis)
+		return [][]byte{b.Bytes()}, err
+	}
+	// The one format written as several files: CSV.
+	var n, e bytes.Buffer
+	if err := WriteCSVNodes(&n, g, vis); err != nil {
+		return nil, err
+	}
+	err := WriteCSVEdges(&e, g)
+	return [][]byte{n.Bytes(), e.Bytes()}, err
+}
+
+// FuzzRoundTrip decodes any input that Linkscope accepts (as JSON, else as
+// GraphML, else as GEXF), writes the graph in every writable format of the
+// format table, reads each back and compares entities and relations: the
+// same counts, ids, types, labels and ends.
+func FuzzRoundTrip(f *testing.F) {
+	for _, dir := range []string{"testdata/good"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+		for _, p := range files {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	g := richGraph(f)
+	for _, w := range []Writer{WriteJSON, WriteGraphML, WriteGEXF} {
+		var b bytes.Buffer
+		if err := w(&b, g, visualFor(g)); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
+	for i := range formats {
+		if fm := &formats[i]; fm.write != nil || fm.files != nil {
+			if _, ok := roundTripReaders[fm.name]; !ok {
+				f.Fatalf("format %q is writable but FuzzRoundTrip cannot read it back", fm.name)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := Decode("in.json", data, Options{})
+		if err != nil {
+			if g, err = ReadGraphML("in.graphml", bytes.NewReader(data)); err != nil {
+				if g, err = ReadGEXF("in.gexf", bytes.NewReader(data)); err != nil {
+					return
+				}
+			}
+		}
+		for i := range formats {
+			fm := &formats[i]
+			if fm.write == nil && fm.files == nil {
+				continue
+			}
+			files, err := writeInMemory(fm, g, nil)
+			if err != nil {
+				t.Fatalf("%s: writing an accepted graph: %v", fm.name, err)
+			}
+			read := roundTripReaders[fm.name]
+			if read == nil {
+				if len(files[0]) == 0 {
+					t.Fatalf("%s: wrote nothing", fm.name)
+				}
+				continue
+			}
+			back, err := read(files)
+			if err != nil {
+				t.Fatalf("%s: reading back what was written: %v\n%s", fm.name, err, bytes.Join(files, []byte("\n----\n")))
+			}
+			if d := sameShape(g, back); d != "" {
+				t.Fatalf("%s: %s\n%s", fm.name, d, bytes.Join(files, []byte("\n----\n")))
+			}
+		}
+	})
+}
+
+// sameShape reports the first difference in counts, ids, types, labels
+// and ends of entities and relations between a and b.
+func sameShape(a, b *graph.Graph) string {
+	if a.NodeCount() != b.NodeCount() || a.EdgeCount() != b.EdgeCount() {
+		return fmt.Sprintf("%d entities and %d relations read back as %d and %d", a.NodeCount(), a.EdgeCount(), b.NodeCount(), b.EdgeCount())
+	}
+	for i := int32(0); int(i) < a.NodeCount(); i++ {
+		x, y := a.Node(i), b.Node(i)
+		if x.ID != y.ID || x.Type != y.Type || x.Label != y.Label {
+			return fmt.Sprintf("entity %d: %q %q %q read back as %q %q %q", i, x.ID, x.Type, x.Label, y.ID, y.Type, y.Label)
+		}
+	}
+	for i := int32(0); int(i) < a.EdgeCount(); i++ {
+		x, y := a.Edge(i), b.Edge(i)
+		if x.ID != y.ID || x.Type != y.Type || a.Node(x.From).ID != b.Node(y.From).ID || a.Node(x.To).ID != b.Node(y.To).ID || x.Undirected != y.Undirected {
+			return fmt.Sprintf("relation %d: %q %q %d->%d (undirected %v) read back as %q %q %d->%d (undirected %v)", i, x.ID, x.Type, x.From, x.To, x.Undirected, y.ID, y.Type, y.From, y.To, y.Undirected)
+		}
+	}
+	return ""
 }

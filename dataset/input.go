@@ -200,8 +200,8 @@ func (m *meter) phase(base, span int64) func(f float64) error {
 const checkEvery = 4096
 
 // fileSize stats path before anything is read and refuses files over the
-// limit; it returns the size (0 for what is not a regular file, such as a
-// pipe).
+// limit; it refuses devices (such as /dev/zero) and returns the size (0
+// for a pipe, which readFile reads only up to the limit).
 func fileSize(path string, opts Options) (int64, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -210,8 +210,12 @@ func fileSize(path string, opts Options) (int64, error) {
 	if st.IsDir() {
 		return 0, fmt.Errorf("%s: is a directory, not a dataset file", path)
 	}
+	if st.Mode()&os.ModeDevice != 0 {
+		// /dev/zero or /dev/urandom never end; a disk is no dataset.
+		return 0, fmt.Errorf("%s: is a device, not a dataset file", path)
+	}
 	if !st.Mode().IsRegular() {
-		return 0, nil
+		return 0, nil // a pipe: read through the limit
 	}
 	if st.Size() > opts.maxBytes() {
 		return 0, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, st.Size(), opts.maxBytes())

@@ -114,6 +114,7 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 			// A value of the wrong type: report every one, in place.
 			b := newJSONBuilder(in)
 			b.checkShape()
+			b.failKeys(duplicateKeys(data))
 			b.finish()
 			if len(b.errs.Errors) == 0 {
 				return nil, single(name, data, off, msg)
@@ -125,6 +126,11 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 		return nil, single(name, data, off, msg)
 	}
 	b := newJSONBuilder(in)
+	if probs := duplicateKeys(data); len(probs) > 0 {
+		b.failKeys(probs)
+		b.finish()
+		return nil, &b.errs
+	}
 	g, err = b.buildDocument(m.ctx, &doc, m.phase(base+half, int64(len(data))-half))
 	if err != nil {
 		return nil, err
@@ -133,6 +139,13 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 		return nil, err
 	}
 	return g, nil
+}
+
+// failKeys reports the member names of duplicateKeys.
+func (b *builder) failKeys(probs []keyProblem) {
+	for _, p := range probs {
+		b.failOff(p.off, "%s", p.msg)
+	}
 }
 
 func newJSONBuilder(in input) *builder {

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	stdjson "encoding/json"
 	"errors"
 	"fmt"
@@ -307,4 +308,226 @@ func describeType(t string) string {
 		return "a number"
 	}
 	return "of type " + t
+}
+
+// keyProblem is a member name that the decoders would read wrongly: a
+// repeated one (they keep the last, so that a second "nodes" array
+// silently replaces the first) or, among the names the format defines, one
+// that differs from them only in case (the decoders match names without
+// regard to case, so "Nodes" fills "nodes" while every check looks for
+// "nodes").
+type keyProblem struct {
+	off int
+	msg string
+}
+
+// The objects whose member names the format defines.
+const (
+	kindOther uint8 = iota
+	kindRoot
+	kindList     // the array of "sources", "nodes" or "edges"
+	kindRecord   // one source, entity or relation
+	kindCites    // the "sources" array of an entity or relation
+	kindCitation // one citation object
+)
+
+var (
+	rootKeys     = []string{"format", "title", "description", "sources", "nodes", "edges"}
+	citationKeys = []string{"source", "quote", "gloss"}
+	recordKeys   = map[string][]string{
+		"sources": {"id", "title", "publisher", "published", "language", "url", "file", "note"},
+		"nodes":   {"id", "type", "label", "aliases", "props", "sources"},
+		"edges":   {"id", "source", "target", "type", "date", "props", "sources"},
+	}
+)
+
+// keyFrame is an open object or array of the scan of duplicateKeys.
+type keyFrame struct {
+	object bool
+	kind   uint8
+	arr    string // the list a kindList, kindRecord or kindCites is in
+	first  int    // the frame's first name in keys
+	seen   map[string]int
+}
+
+// keyRef is a member name: where its string starts and the name.
+type keyRef struct {
+	off  int
+	name []byte
+}
+
+// maxKeyProblems stops the scan once more problems than a load reports are
+// found.
+const maxKeyProblems = MaxErrors + 1
+
+// duplicateKeys scans a syntactically valid document for the member names
+// the decoders would read wrongly (see keyProblem), in file order. It
+// allocates only for names with escapes and for objects of many members.
+func duplicateKeys(data []byte) []keyProblem {
+	var (
+		probs    []keyProblem
+		stack    []keyFrame
+		keys     []keyRef
+		wantKey  bool
+		lastKey  string // the canonical name of the last member, in a frame the format defines
+		position lineCounter
+	)
+	at := func(off int) string {
+		l, c := position.position(data, off)
+		return fmt.Sprintf("%d:%d", l, c)
+	}
+	for i := 0; i < len(data) && len(probs) < maxKeyProblems; i++ {
+		if keyMark[data[i]] == 0 {
+			continue
+		}
+		switch data[i] {
+		case '"':
+			end := skipJSONString(data, i)
+			if len(stack) == 0 || !stack[len(stack)-1].object || !wantKey {
+				i = end - 1
+				continue
+			}
+			wantKey = false
+			top := &stack[len(stack)-1]
+			name := data[i+1 : max(i+1, end-1)]
+			if bytes.IndexByte(name, '\\') >= 0 {
+				var s string
+				if stdjson.Unmarshal(data[i:end], &s) == nil {
+					name = []byte(s)
+				}
+			}
+			// A repeated name.
+			if first, ok := top.lookup(keys, name); ok {
+				probs = append(probs, keyProblem{i, fmt.Sprintf("member %s appears twice in this object (first at %s): a name may appear once", quoteKey(name), at(first))})
+			} else {
+				top.add(&keys, keyRef{i, name})
+			}
+			// A name the format defines, written in another case.
+			lastKey = ""
+			if known := knownKeys(top); known != nil {
+				exact := false
+				for _, k := range known {
+					if string(name) == k {
+						exact, lastKey = true, k
+						break
+					}
+				}
+				if !exact {
+					for _, k := range known {
+						if strings.EqualFold(string(name), k) {
+							probs = append(probs, keyProblem{i, fmt.Sprintf("member %s differs from %q only in case: member names are case-sensitive (write %q)", quoteKey(name), k, k)})
+							lastKey = k
+							break
+						}
+					}
+				}
+			}
+			i = end - 1
+		case '{', '[':
+			f := keyFrame{object: data[i] == '{', first: len(keys)}
+			switch {
+			case len(stack) == 0:
+				if f.object {
+					f.kind = kindRoot
+				}
+			default:
+				p := stack[len(stack)-1]
+				switch {
+				case p.kind == kindRoot && !f.object && (lastKey == "sources" || lastKey == "nodes" || lastKey == "edges"):
+					f.kind, f.arr = kindList, lastKey
+				case p.kind == kindList && f.object:
+					f.kind, f.arr = kindRecord, p.arr
+				case p.kind == kindRecord && p.arr != "sources" && !f.object && lastKey == "sources":
+					f.kind, f.arr = kindCites, p.arr
+				case p.kind == kindCites && f.object:
+					f.kind = kindCitation
+				}
+			}
+			stack = append(stack, f)
+			wantKey, lastKey = f.object, ""
+		case '}', ']':
+			if len(stack) > 0 {
+				keys = keys[:stack[len(stack)-1].first]
+				stack = stack[:len(stack)-1]
+			}
+			wantKey, lastKey = false, ""
+		case ',':
+			if len(stack) > 0 && stack[len(stack)-1].object {
+				wantKey = true
+			}
+			if len(stack) > 0 && !stack[len(stack)-1].object {
+				lastKey = ""
+			}
+		}
+	}
+	return probs
+}
+
+// knownKeys returns the member names the format defines for the object of
+// frame f, or nil for objects whose names are the user's (props).
+func knownKeys(f *keyFrame) []string {
+	switch f.kind {
+	case kindRoot:
+		return rootKeys
+	case kindRecord:
+		return recordKeys[f.arr]
+	case kindCitation:
+		return citationKeys
+	}
+	return nil
+}
+
+// lookup finds name among the names of frame f so far and returns where
+// it first appeared.
+func (f *keyFrame) lookup(keys []keyRef, name []byte) (int, bool) {
+	if f.seen != nil {
+		off, ok := f.seen[string(name)]
+		return off, ok
+	}
+	for _, k := range keys[f.first:] {
+		if bytes.Equal(k.name, name) {
+			return k.off, true
+		}
+	}
+	return 0, false
+}
+
+// add notes a name of frame f; objects of many members get a map.
+func (f *keyFrame) add(keys *[]keyRef, k keyRef) {
+	if f.seen != nil {
+		f.seen[string(k.name)] = k.off
+		return
+	}
+	*keys = append(*keys, k)
+	if len(*keys)-f.first > 16 {
+		f.seen = make(map[string]int, 32)
+		for _, x := range (*keys)[f.first:] {
+			f.seen[string(x.name)] = x.off
+		}
+	}
+}
+
+// keyMark marks the bytes the scan of duplicateKeys looks at.
+var keyMark = [256]uint8{'"': 1, '{': 1, '}': 1, '[': 1, ']': 1, ',': 1}
+
+// skipJSONString returns the offset just past the string starting at i.
+func skipJSONString(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(data)
+}
+
+// quoteKey quotes a member name for a message, shortened to 40 characters.
+func quoteKey(name []byte) string {
+	s := string(name)
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return quoteID(s)
 }

@@ -89,12 +89,12 @@ func Run(args []string, env *Env) int {
 		return ee.code
 	case errors.As(err, &ue):
 		if ue.msg != "" {
-			fmt.Fprintf(env.Stderr, "linkscope %s: %s\n", c.name, ue.msg)
+			fmt.Fprintf(env.Stderr, "linkscope %s: %s\n", c.name, termText(ue.msg))
 		}
 		fmt.Fprintf(env.Stderr, "usage: linkscope %s %s\n", c.name, withEdges(c.args))
 		return 2
 	default:
-		msg := err.Error()
+		msg := termText(err.Error())
 		if !strings.HasSuffix(msg, "\n") {
 			msg += "\n"
 		}

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"flag"
+	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/linkscope/linkscope/app/view"
@@ -73,6 +75,9 @@ func (o *optFloat) Set(s string) error {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return err
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Errorf("want a finite number, not %s", s)
 	}
 	o.v, o.set = v, true
 	return nil

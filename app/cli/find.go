@@ -66,7 +66,7 @@ func runFind(env *Env, args []string) error {
 		if matched == m.Label {
 			matched = ""
 		}
-		fmt.Fprintf(w, "%.3f\t%s\t%s\t%s\t%s\n", m.Score, m.ID, m.Label, m.Type, matched)
+		fmt.Fprintf(w, "%.3f\t%s\t%s\t%s\t%s\n", m.Score, termSafe(m.ID), termSafe(m.Label), termSafe(m.Type), termSafe(matched))
 	}
 	return w.Flush()
 }

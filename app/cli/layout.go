@@ -2,10 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -83,6 +83,8 @@ func runLayout(env *Env, args []string) error {
 		return usagef("nothing to do: give --out FILE and/or --stats")
 	case *iters < 0:
 		return usagef("--iterations must not be negative")
+	case *iters > MaxIterations && *timeout == 0:
+		return usagef("--iterations %d is over %d: give a --timeout to run so many", *iters, MaxIterations)
 	case *algo == "none" && *initFile == "":
 		return usagef("--algo none needs --init FILE")
 	case *timeout < 0:
@@ -154,6 +156,8 @@ func runLayout(env *Env, args []string) error {
 			st.TimedOut = true
 		case err != nil && ctx.Err() != nil:
 			return fmt.Errorf("the %s layout did not finish within --timeout %v: nothing written", *algo, *timeout)
+		case errors.Is(err, layout.ErrDiverged):
+			return fmt.Errorf("%v: nothing written", err)
 		case err != nil && alg.Iterative:
 			return usagef("%v", err) // settings ForceAtlas2 refuses
 		case err != nil:
@@ -187,6 +191,13 @@ func runLayout(env *Env, args []string) error {
 		p = q
 		st.OverlapMs = ms(time.Since(t0))
 	}
+	for i, q := range p {
+		// No layout may hand out NaN, infinite or all-equal positions as if
+		// it had worked (writePositions would write them as 0).
+		if math.IsNaN(q.X) || math.IsNaN(q.Y) || math.IsInf(q.X, 0) || math.IsInf(q.Y, 0) {
+			return fmt.Errorf("the %s layout gave %s the position (%g, %g): nothing written", st.Algo, termQuote(g.Node(int32(i)).ID), q.X, q.Y)
+		}
+	}
 	if *out != "" {
 		if err := writePositions(*out, g, p); err != nil {
 			return err
@@ -218,6 +229,15 @@ func ms(d time.Duration) float64 {
 	return math.Round(float64(d.Microseconds())) / 1000
 }
 
+// MaxInitCoord bounds the coordinates of an --init file: far beyond any
+// drawing, and small enough that the layouts' arithmetic stays finite.
+// More --iterations than MaxIterations (hours of work on a large graph)
+// need a --timeout.
+const (
+	MaxInitCoord  = 1e15
+	MaxIterations = 1_000_000
+)
+
 // positionsFile is the --out / --init format.
 type positionsFile struct {
 	Positions map[string][2]float64 `json:"positions"`
@@ -226,17 +246,23 @@ type positionsFile struct {
 // readPositions reads a positions file; entities it lacks get seeded random
 // positions.
 func readPositions(path string, g *graph.Graph, seed uint64) ([]layout.Point, error) {
-	data, err := os.ReadFile(path)
+	data, err := readSideFile(path, "--init", MaxSideFileBytes)
 	if err != nil {
 		return nil, err
 	}
 	var f positionsFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("--init %s: want {\"positions\": {\"ID\": [x, y], ...}}: %v", path, err)
 	}
 	p := layout.RandomPositions(g.NodeCount(), seed)
 	for i := range p {
-		if xy, ok := f.Positions[g.Node(int32(i)).ID]; ok {
+		id := g.Node(int32(i)).ID
+		if xy, ok := f.Positions[id]; ok {
+			for _, v := range xy {
+				if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > MaxInitCoord {
+					return nil, fmt.Errorf("--init %s: the position of %s is [%g, %g]: coordinates must be finite and within ±%g", path, termQuote(id), xy[0], xy[1], float64(MaxInitCoord))
+				}
+			}
 			p[i] = layout.Point{X: xy[0], Y: xy[1]}
 		}
 	}

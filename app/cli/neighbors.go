@@ -92,7 +92,7 @@ func runNeighbors(env *Env, args []string) error {
 			}
 			via = formatPath(g, path.Path{Nodes: []int32{from, v}, Edges: []int32{r}})
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", nb.Depth[i], n.ID, n.Label, n.Type, via)
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", nb.Depth[i], termSafe(n.ID), termSafe(n.Label), termSafe(n.Type), via)
 	}
 	if err := w.Flush(); err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"time"
 
@@ -267,7 +266,7 @@ type pairResult struct {
 // runPairs times one shortest-path query per pair, after one untimed
 // warm-up pass over all pairs (as graphology's sp.mjs does).
 func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bool) error {
-	data, err := os.ReadFile(file)
+	data, err := readSideFile(file, "--pairs", MaxSideFileBytes)
 	if err != nil {
 		return err
 	}
@@ -333,7 +332,7 @@ func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bo
 		return writeJSON(env.Stdout, out)
 	}
 	for _, r := range out.Results {
-		fmt.Fprintf(env.Stdout, "%s\t%s\t%d\n", r.From, r.To, r.Length)
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%d\n", termSafe(r.From), termSafe(r.To), r.Length)
 	}
 	fmt.Fprintf(env.Stdout, "%d queries, median %.2f µs, mean %.2f µs, p90 %.2f µs, %.0f%% with a path\n",
 		out.Queries, out.USMedian, out.USMean, out.USP90, 100*out.FoundFrac)

@@ -118,12 +118,12 @@ func (pp *pathPrinter) appendPath(b []byte, p path.Path) []byte {
 // when followed from subject to object, "←fined …—" against it.
 func formatHop(g *graph.Graph, r int32, forward bool) string {
 	e := g.Edge(r)
-	parts := []string{e.Type}
+	parts := []string{termSafe(e.Type)}
 	if !e.Date.IsZero() {
 		parts = append(parts, e.Date.String())
 	}
 	if a, c, ok := e.Amount(); ok {
-		parts = append(parts, formatMoney(a, c))
+		parts = append(parts, termSafe(formatMoney(a, c)))
 	}
 	s := strings.Join(parts, " ")
 	if forward {
@@ -135,9 +135,9 @@ func formatHop(g *graph.Graph, r int32, forward bool) string {
 func nodeName(g *graph.Graph, v int32) string {
 	n := g.Node(v)
 	if n.Label != "" {
-		return n.Label
+		return termSafe(n.Label)
 	}
-	return n.ID
+	return termSafe(n.ID)
 }
 
 var currencySymbols = map[string]string{"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
@@ -200,7 +200,7 @@ func resolveNode(g *graph.Graph, ref string) (int32, error) {
 // describeNode is "id (Label, type)".
 func describeNode(g *graph.Graph, v int32) string {
 	n := g.Node(v)
-	return fmt.Sprintf("%s (%s, %s)", n.ID, n.Label, n.Type)
+	return fmt.Sprintf("%s (%s, %s)", termSafe(n.ID), termSafe(n.Label), termSafe(n.Type))
 }
 
 // splitList splits a comma-separated flag value, dropping empty items.

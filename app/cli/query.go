@@ -123,7 +123,7 @@ func formatBindings(b map[string]any) string {
 		if list, ok := v.([]string); ok {
 			v = strings.Join(list, ",")
 		}
-		parts[i] = fmt.Sprintf("%s=%v", k, v)
+		parts[i] = termSafe(fmt.Sprintf("%s=%v", k, v))
 	}
 	return "[" + strings.Join(parts, " ") + "]"
 }

@@ -73,14 +73,14 @@ func runStats(env *Env, args []string) error {
 	if title == "" {
 		title = "(untitled dataset)"
 	}
-	fmt.Fprintln(env.Stdout, title)
+	fmt.Fprintln(env.Stdout, termSafe(title))
 	fmt.Fprintf(w, "%d\tentities\t\n", g.NodeCount())
 	for _, c := range nt {
-		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, c.Type)
+		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, termSafe(c.Type))
 	}
 	fmt.Fprintf(w, "%d\trelations\t\n", g.EdgeCount())
 	for _, c := range et {
-		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, c.Type)
+		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, termSafe(c.Type))
 	}
 	if undirected > 0 {
 		fmt.Fprintf(w, "%d\t  of them undirected\t\n", undirected)

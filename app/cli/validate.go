@@ -47,11 +47,11 @@ func runValidate(env *Env, args []string) error {
 	g, err := openDataset(path, edges, *maxBytes)
 	took := time.Since(start)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		fmt.Fprintln(env.Stderr, termText(err.Error()))
 		return &exitError{1}
 	}
 	fmt.Fprintf(env.Stdout, "%s: ok, %d entities (%d types), %d relations (%d types), %d sources",
-		name, g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()), len(g.Sources))
+		termSafe(name), g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()), len(g.Sources))
 	if *timed {
 		// read, decode, validate and build, measured in-process
 		fmt.Fprintf(env.Stdout, "; loaded in %.1f ms", float64(took.Microseconds())/1000)

@@ -92,7 +92,7 @@ func (p *detailsPanel) showEntity(i int32) {
 	g := p.ex.g
 	n := g.Node(i)
 	dot := canvas.NewCircle(nodeTypeColor(g, n.Type))
-	p.box.Add(container.NewBorder(nil, nil, colorDot(dot), nil, heading(n.Label)))
+	p.box.Add(container.NewBorder(nil, nil, colorDot(dot), nil, heading(render.ShortLabel(n.Label))))
 	p.box.Add(lowWrap(fmt.Sprintf("%s  ·  %d %s  ·  id %s", n.Type, g.Degree(i), plural(g.Degree(i), "relation", "relations"), n.ID)))
 	if len(n.Aliases) > 0 {
 		p.box.Add(wrapLabel("Also known as " + strings.Join(n.Aliases, ", ")))
@@ -105,7 +105,7 @@ func (p *detailsPanel) showEntity(i int32) {
 	}
 	if len(n.Sources) > 0 {
 		p.box.Add(widget.NewSeparator())
-		p.box.Add(bold("Sources about " + n.Label))
+		p.box.Add(bold("Sources about " + render.ShortLabel(n.Label)))
 		for k := range n.Sources {
 			p.box.Add(p.citationView(&n.Sources[k]))
 		}

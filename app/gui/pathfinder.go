@@ -225,7 +225,7 @@ func (p *pathPanel) findPaths() {
 	k = min(k, pathLimit)
 	s := p.ex.searcher().Clone()
 	g := p.ex.g
-	label := fmt.Sprintf("%s paths from %s to %s", strings.ToLower(mode), g.Node(from).Label, g.Node(to).Label)
+	label := fmt.Sprintf("%s paths from %s to %s", strings.ToLower(mode), render.ShortLabel(g.Node(from).Label), render.ShortLabel(g.Node(to).Label))
 	p.start("Searching "+label+"…", func(ctx context.Context) ([]pathResult, string, error) {
 		return searchPaths(ctx, s, from, to, mode, k, opt)
 	})
@@ -445,7 +445,7 @@ func describePath(g *graph.Graph, ps path.Path) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d: %s", ps.Len(), g.Node(ps.Nodes[0]).Label)
+	fmt.Fprintf(&b, "%d: %s", ps.Len(), render.ShortLabel(g.Node(ps.Nodes[0]).Label))
 	for i, e := range ps.Edges {
 		r := g.Edge(e)
 		if ps.Forward(g, i) {
@@ -453,7 +453,7 @@ func describePath(g *graph.Graph, ps path.Path) string {
 		} else {
 			fmt.Fprintf(&b, " ←%s— ", r.Type)
 		}
-		b.WriteString(g.Node(ps.Nodes[i+1]).Label)
+		b.WriteString(render.ShortLabel(g.Node(ps.Nodes[i+1]).Label))
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -146,9 +147,9 @@ func setEntityRow(o fyne.CanvasObject, g *graph.Graph, i int32, matched string) 
 	c := o.(*fyne.Container)
 	n := g.Node(i)
 	name := c.Objects[0].(*widget.Label)
-	text := n.Label
+	text := render.ShortLabel(n.Label)
 	if matched != "" && matched != n.Label {
-		text += " — “" + matched + "”"
+		text += " — “" + render.ShortLabel(matched) + "”"
 	}
 	name.SetText(text)
 	dot := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)

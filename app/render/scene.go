@@ -98,7 +98,7 @@ func NewScene(g *graph.Graph) *Scene {
 	st.edgeRank = make([]uint8, m)
 	for i := 0; i < m; i++ {
 		e := g.Edge(int32(i))
-		st.edgeLabel[i] = EdgeLabel(e)
+		st.edgeLabel[i] = ShortLabel(EdgeLabel(e))
 		switch _, _, money := e.Amount(); {
 		case money:
 			st.edgeRank[i] = 0
@@ -114,9 +114,9 @@ func NewScene(g *graph.Graph) *Scene {
 	st.labels = make([]string, n)
 	for i := 0; i < n; i++ {
 		nd := g.Node(int32(i))
-		st.labels[i] = nd.Label
+		st.labels[i] = ShortLabel(nd.Label)
 		if st.labels[i] == "" {
-			st.labels[i] = nd.ID
+			st.labels[i] = ShortLabel(nd.ID)
 		}
 	}
 	st.radius = make([]float64, n)

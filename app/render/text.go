@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
@@ -71,6 +72,30 @@ func newTextEngine() *textEngine {
 	return &textEngine{cache: map[textKey]*textImage{}}
 }
 
+// MaxLabelRunes is the longest text measured or drawn as a label: longer
+// ones (a 10 MB label in a hostile file) are cut, with an ellipsis, so that
+// shaping and rasterising them stays bounded.
+const MaxLabelRunes = 200
+
+// ShortLabel returns s cut to MaxLabelRunes characters, the last an
+// ellipsis, when it is longer; panels that show labels use it too.
+func ShortLabel(s string) string {
+	if len(s) <= MaxLabelRunes { // bytes >= runes
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxLabelRunes-1 {
+			if utf8.RuneCountInString(s[i:]) > 1 {
+				return s[:i] + "…"
+			}
+			return s
+		}
+		n++
+	}
+	return s
+}
+
 // maxCachedTexts bounds the label cache; it is emptied when full.
 const maxCachedTexts = 8192
 
@@ -117,6 +142,7 @@ func (te *textEngine) measure(text string, weight int, size float64) (adv, asc, 
 // get returns the rasterised label (with a halo of radius halo pixels
 // when halo > 0).
 func (te *textEngine) get(text string, weight int, size, halo float64) *textImage {
+	text = ShortLabel(text)
 	k := textKey{text, weight, int32(size*16 + 0.5), int32(halo*16 + 0.5)}
 	te.mu.Lock()
 	defer te.mu.Unlock()

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 )
@@ -29,6 +30,7 @@ type FA2 struct {
 	adj *csr // undirected adjacency with edge indices
 
 	pos      []Point
+	prev     []Point // the positions before the current step of Run
 	force    []Point
 	oldForce []Point
 	mass     []float64 // deg+1
@@ -85,6 +87,9 @@ func NewFA2(g *Graph, opt FA2Options) (*FA2, error) {
 	f := &FA2{s: s, seed: opt.Seed, speed: 1, speedEfficiency: 1, progress: opt.Progress}
 	if opt.Initial != nil {
 		f.pos = append([]Point(nil), opt.Initial...)
+		if err := fitInitial(f.pos); err != nil {
+			return nil, err
+		}
 	} else {
 		f.pos = RandomPositions(g.N, opt.Seed)
 	}
@@ -191,7 +196,9 @@ func (f *FA2) Speed() float64 { return f.speed }
 // Run performs iters steps, or fewer when ctx ends first: it polls ctx
 // before each step (so an ended context runs none) and then returns the
 // steps done and ctx's error. The layout stays usable: Positions gives the
-// positions reached, and Run may be called again.
+// positions reached, and Run may be called again. A step that would leave
+// a position NaN or infinite is undone and Run returns an error wrapping
+// ErrDiverged, with the positions of the step before.
 func (f *FA2) Run(ctx context.Context, iters int) (int, error) {
 	done := ctx.Done()
 	for i := 0; i < iters; i++ {
@@ -202,7 +209,14 @@ func (f *FA2) Run(ctx context.Context, iters int) (int, error) {
 			default:
 			}
 		}
+		f.prev = append(f.prev[:0], f.pos...)
 		f.Step()
+		if !allFinite(f.pos) {
+			// Forces overflowed (absurd settings or positions): go back to
+			// the last finite positions rather than hand out NaN.
+			copy(f.pos, f.prev)
+			return i, fmt.Errorf("%w at step %d: the settings or the starting positions are too extreme", ErrDiverged, f.iter)
+		}
 		if f.progress != nil {
 			f.progress(i+1, iters)
 		}
@@ -221,4 +235,45 @@ func (f *FA2) Step() {
 	f.computeForces()
 	f.applyForces()
 	f.iter++
+}
+
+// ErrDiverged is wrapped by the error of a Run whose forces overflowed.
+var ErrDiverged = errors.New("layout: ForceAtlas2 diverged")
+
+// MaxInitialCoord is the largest starting coordinate ForceAtlas2 takes as
+// it is: farther positions are scaled down together, keeping their shape,
+// so that the forces (which square distances) stay finite.
+const MaxInitialCoord = 1e9
+
+// fitInitial refuses NaN and infinite starting positions and scales the
+// positions down uniformly when one is beyond MaxInitialCoord.
+func fitInitial(p []Point) error {
+	far := 0.0
+	for i, q := range p {
+		if !finite(q.X) || !finite(q.Y) {
+			return fmt.Errorf("layout: starting position %d is (%g, %g), not finite", i, q.X, q.Y)
+		}
+		far = max(far, math.Abs(q.X), math.Abs(q.Y))
+	}
+	if far > MaxInitialCoord {
+		k := MaxInitialCoord / far
+		for i := range p {
+			p[i].X *= k
+			p[i].Y *= k
+		}
+	}
+	return nil
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// allFinite reports whether every coordinate of p is finite.
+func allFinite(p []Point) bool {
+	for _, q := range p {
+		// x-x is 0 for finite x and NaN for NaN and infinities.
+		if q.X-q.X != 0 || q.Y-q.Y != 0 {
+			return false
+		}
+	}
+	return true
 }

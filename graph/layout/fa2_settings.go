@@ -112,21 +112,33 @@ func GephiFA2Settings(n int) FA2Settings {
 	return s
 }
 
-// Validate reports settings out of range.
+// Bounds of the settings Validate accepts: far beyond any useful layout,
+// and low enough that forces stay finite.
+const (
+	MaxFA2Scaling   = 1e6
+	MaxFA2Gravity   = 1e6
+	MaxFA2SlowDown  = 1e9
+	MaxFA2Theta     = 10
+	MaxFA2EdgePower = 100
+	MaxFA2Jitter    = 1e6
+)
+
+// Validate reports settings out of range: negative, NaN, infinite or
+// absurdly large.
 func (s *FA2Settings) Validate() error {
 	switch {
-	case !(s.ScalingRatio >= 0):
-		return fmt.Errorf("layout: FA2 ScalingRatio must be >= 0")
-	case !(s.Gravity >= 0):
-		return fmt.Errorf("layout: FA2 Gravity must be >= 0")
-	case !(s.SlowDown > 0):
-		return fmt.Errorf("layout: FA2 SlowDown must be > 0")
-	case !(s.Theta >= 0):
-		return fmt.Errorf("layout: FA2 Theta must be >= 0")
-	case !(s.JitterTolerance > 0) && s.Speed == SpeedGlobal:
-		return fmt.Errorf("layout: FA2 JitterTolerance must be > 0")
-	case math.IsNaN(s.EdgeWeightInfluence):
-		return fmt.Errorf("layout: FA2 EdgeWeightInfluence is NaN")
+	case !(s.ScalingRatio >= 0 && s.ScalingRatio <= MaxFA2Scaling):
+		return fmt.Errorf("layout: FA2 ScalingRatio must be between 0 and %g, not %g", float64(MaxFA2Scaling), s.ScalingRatio)
+	case !(s.Gravity >= 0 && s.Gravity <= MaxFA2Gravity):
+		return fmt.Errorf("layout: FA2 Gravity must be between 0 and %g, not %g", float64(MaxFA2Gravity), s.Gravity)
+	case !(s.SlowDown > 0 && s.SlowDown <= MaxFA2SlowDown):
+		return fmt.Errorf("layout: FA2 SlowDown must be > 0 and at most %g, not %g", float64(MaxFA2SlowDown), s.SlowDown)
+	case !(s.Theta >= 0 && s.Theta <= MaxFA2Theta):
+		return fmt.Errorf("layout: FA2 Theta must be between 0 and %g, not %g", float64(MaxFA2Theta), s.Theta)
+	case s.Speed == SpeedGlobal && !(s.JitterTolerance > 0 && s.JitterTolerance <= MaxFA2Jitter):
+		return fmt.Errorf("layout: FA2 JitterTolerance must be > 0 and at most %g, not %g", float64(MaxFA2Jitter), s.JitterTolerance)
+	case !(math.Abs(s.EdgeWeightInfluence) <= MaxFA2EdgePower):
+		return fmt.Errorf("layout: FA2 EdgeWeightInfluence must be between -%g and %g, not %g", float64(MaxFA2EdgePower), float64(MaxFA2EdgePower), s.EdgeWeightInfluence)
 	}
 	return nil
 }
