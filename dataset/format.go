@@ -38,6 +38,12 @@ type fileNode struct {
 	Aliases []string       `json:"aliases,omitempty"`
 	Props   map[string]any `json:"props,omitempty"`
 	Sources []citation     `json:"sources,omitempty"`
+	// Chart fields that GraphML and GEXF files may carry (positions,
+	// colours, sizes); linkscope/1 has none.
+	X, Y   float64 `json:"-"`
+	Placed bool    `json:"-"`
+	Color  string  `json:"-"`
+	Size   float64 `json:"-"`
 }
 
 type fileEdge struct {
@@ -48,6 +54,9 @@ type fileEdge struct {
 	Date    string         `json:"date,omitempty"`
 	Props   map[string]any `json:"props,omitempty"`
 	Sources []citation     `json:"sources,omitempty"`
+	// Undirected is set by the GraphML and GEXF readers for a relation
+	// without direction; linkscope/1 relations are directed.
+	Undirected bool `json:"-"`
 }
 
 // citation is either "source-id" or {"source", "quote", "gloss"}.

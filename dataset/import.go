@@ -55,6 +55,9 @@ func buildForeign(m *meter, base, span int64, decode foreignDecoder, files ...in
 		return nil, &b.errs
 	}
 	g, err = b.buildDocument(m.ctx, doc, m.phase(base+cut, span-cut))
+	if m.warnings != nil && b.err == nil {
+		*m.warnings = append(*m.warnings, b.warnings...)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -74,6 +77,7 @@ func readOne(ctx context.Context, path string, opts Options, decode decodeOne) (
 		return nil, err
 	}
 	m := newMeter(ctx, opts.Progress, 2*size)
+	m.warnings = opts.Warnings
 	data, err := readFile(m, path, size, 0, opts)
 	if err != nil {
 		return nil, err

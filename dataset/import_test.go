@@ -412,7 +412,7 @@ func TestOneSetOfDefaults(t *testing.T) {
 			t.Errorf("%s: entity b has label %q, want its id", name, l)
 		}
 	}
-	if gg.Node(1).Type != DefaultNodeType || gg.Edge(1).Type != DefaultEdgeType || gg.Edge(0).Type != "x" || gc.Node(1).Type != DefaultNodeType || gx.Edge(0).Type != DefaultEdgeType {
+	if gg.Node(1).Type != DefaultNodeType || gg.Edge(1).Type != "" || gg.Edge(0).Type != "x" || gc.Node(1).Type != DefaultNodeType || gx.Edge(0).Type != "" {
 		t.Errorf("untyped records: %q %q %q %q %q", gg.Node(1).Type, gg.Edge(1).Type, gg.Edge(0).Type, gc.Node(1).Type, gx.Edge(0).Type)
 	}
 	if _, err := Decode("d.json", []byte(`{"nodes": [{"id": "a"}]}`), Options{}); err == nil {

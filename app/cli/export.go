@@ -106,7 +106,7 @@ func runExport(env *Env, args []string) error {
 	case f.timeout <= 0:
 		return usagef("--timeout must be positive")
 	}
-	g, _, err := ds.load()
+	g, _, err := ds.load(env)
 	if err != nil {
 		return err
 	}

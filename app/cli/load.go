@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/linkscope/linkscope/dataset"
@@ -23,20 +24,34 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 	return d
 }
 
-// load reads the dataset (or the embedded default) and says how long it took.
-func (d *datasetFlags) load() (*graph.Graph, time.Duration, error) {
+// load reads the dataset (or the embedded default) and says how long it
+// took; the load's warnings go to env.Stderr, one per line.
+func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 	start := time.Now()
-	g, err := openDataset(d.path, d.maxBytes)
-	return g, time.Since(start), err
+	g, warnings, err := openDataset(d.path, d.maxBytes)
+	took := time.Since(start)
+	printWarnings(env.Stderr, warnings)
+	return g, took, err
 }
 
-func openDataset(path string, maxBytes int64) (*graph.Graph, error) {
+// openDataset loads the file at path (the embedded default when empty)
+// and returns the problems that did not stop the load.
+func openDataset(path string, maxBytes int64) (*graph.Graph, []*dataset.Error, error) {
 	if path == "" {
-		return dataset.Default()
+		g, err := dataset.Default()
+		return g, nil, err
 	}
-	g, err := dataset.LoadAny(path, dataset.Options{MaxBytes: maxBytes})
+	var warnings []*dataset.Error
+	g, err := dataset.LoadAny(path, dataset.Options{MaxBytes: maxBytes, Warnings: &warnings})
 	if err != nil {
-		return nil, fmt.Errorf("%w", err)
+		return nil, warnings, fmt.Errorf("%w", err)
 	}
-	return g, nil
+	return g, warnings, nil
+}
+
+// printWarnings writes each warning as "FILE:LINE:COL: warning: message".
+func printWarnings(w io.Writer, warnings []*dataset.Error) {
+	for _, e := range warnings {
+		fmt.Fprintf(w, "%s:%d:%d: warning: %s\n", e.File, e.Line, e.Col, e.Msg)
+	}
 }

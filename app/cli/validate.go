@@ -32,14 +32,18 @@ func runValidate(env *Env, args []string) error {
 		path, name = pos[0], pos[0]
 	}
 	start := time.Now()
-	g, err := openDataset(path, *maxBytes)
+	g, warnings, err := openDataset(path, *maxBytes)
 	took := time.Since(start)
+	printWarnings(env.Stderr, warnings)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)
 		return &exitError{1}
 	}
 	fmt.Fprintf(env.Stdout, "%s: ok, %d entities (%d types), %d relations (%d types), %d sources",
 		name, g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()), len(g.Sources))
+	if len(warnings) > 0 {
+		fmt.Fprintf(env.Stdout, ", %d warnings", len(warnings))
+	}
 	if *timed {
 		// read, decode, validate and build, measured in-process
 		fmt.Fprintf(env.Stdout, "; loaded in %.1f ms", float64(took.Microseconds())/1000)
