@@ -142,9 +142,27 @@ func parseNumber(s string) (float64, bool) {
 // type (GraphML attr.type, GEXF attribute type). ok is false for text that
 // does not fit a numeric or boolean type; absent is true for a numeric or
 // boolean value that is empty, which sets no property.
+//
+// Integer types (int, long, integer, short, byte, biginteger) give an
+// int64, or, beyond its range, the exact digits as a json.Number; an
+// integer-typed value written with a fraction ("2.5") stays a float64.
+// Booleans are read in any case and with spaces around (" TRUE ").
 func typedValue(s, typ string) (v any, ok, absent bool) {
-	switch strings.ToLower(typ) {
-	case "int", "long", "float", "double", "integer", "short", "byte", "bigdecimal", "biginteger":
+	switch strings.ToLower(strings.TrimSpace(typ)) {
+	case "int", "long", "integer", "short", "byte", "biginteger":
+		t := strings.TrimSpace(s)
+		if t == "" {
+			return nil, true, true
+		}
+		if n, err := strconv.ParseInt(strings.TrimPrefix(t, "+"), 10, 64); err == nil {
+			return n, true, false
+		}
+		if isInteger(t) {
+			return stdjson.Number(strings.TrimPrefix(t, "+")), true, false
+		}
+		f, ok := parseNumber(s)
+		return f, ok, false
+	case "float", "double", "bigdecimal":
 		if strings.TrimSpace(s) == "" {
 			return nil, true, true
 		}
@@ -154,10 +172,31 @@ func typedValue(s, typ string) (v any, ok, absent bool) {
 		if strings.TrimSpace(s) == "" {
 			return nil, true, true
 		}
-		b, err := strconv.ParseBool(strings.TrimSpace(s))
-		return b, err == nil, false
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true", "1":
+			return true, true, false
+		case "false", "0":
+			return false, true, false
+		}
+		return nil, false, false
 	}
 	return s, true, false
+}
+
+// isInteger reports whether t is an optionally signed run of digits.
+func isInteger(t string) bool {
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		t = t[1:]
+	}
+	if t == "" {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !isDigit(t[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // typeProblem is the message for text that typedValue refused.

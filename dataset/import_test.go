@@ -139,12 +139,14 @@ func TestImportGoldensHaveFiles(t *testing.T) {
 }
 
 // TestImportTooManyProblems: the cap of the JSON loader holds for every
-// format (60 relations to missing entities: 50 listed, 10 counted).
+// format (60 relations without a target: 50 listed, 10 counted). Relations
+// to undeclared entities were the problems here until issue 10 made
+// GraphML create those entities, with a warning.
 func TestImportTooManyProblems(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("<graphml><graph><node id=\"a\"/>\n")
 	for i := 0; i < 60; i++ {
-		fmt.Fprintf(&b, "<edge source=\"a\" target=\"missing-%d\"/>\n", i)
+		fmt.Fprintf(&b, "<edge source=\"a\" target=\"\"    />\n")
 	}
 	b.WriteString("</graph></graphml>\n")
 	_, err := ReadGraphML("many.graphml", strings.NewReader(b.String()))
