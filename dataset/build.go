@@ -378,7 +378,7 @@ func (b *builder) addImplicitNodes(g *graph.Graph, edges []fileEdge) {
 				continue
 			}
 			if _, err := g.AddNode(graph.Node{ID: end.id, Type: DefaultNodeType, Label: end.id}); err == nil {
-				b.warn(b.loc.pos("edges", i, end.field), "%s %s is not declared as a node: created the entity %s", recordName("relation", e.ID, i), end.field, quoteID(end.id))
+				b.warn(b.loc.pos("edges", i, end.field), "%s: %s %s is not declared as a node: created the entity, labelled with its id", recordName("relation", e.ID, i), end.field, quoteID(end.id))
 			}
 		}
 	}
