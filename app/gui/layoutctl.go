@@ -50,7 +50,7 @@ func (u *ui) startLayout() {
 	u.runner = r
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
-	if u.still {
+	if u.still || u.asDrawn {
 		u.toolbar.setRunning(false, -1)
 		return
 	}
