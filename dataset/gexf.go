@@ -124,7 +124,9 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 
 // ReadGEXF reads a GEXF file (1.1 to 1.3; ours or Gephi's) into a graph.
 // Node and edge attributes become properties, except type (for an edge,
-// else its label, else its kind) and date; viz data is dropped. Problems
+// else its label, else its kind) and date; viz data gives the entities'
+// chart position, colour and size, and dynamics the dates (see
+// FORMAT.md). Problems
 // are an *ErrorList positioned in name, as for Load.
 func ReadGEXF(name string, r io.Reader) (*graph.Graph, error) {
 	data, err := readAllLimited(name, r)
