@@ -14,8 +14,10 @@ import (
 // ReadGraphML reads a GraphML file (ours, or one written by yEd, Gephi,
 // Cytoscape or networkx) into a graph. Attributes become properties,
 // except label, type (or relation, or an edge's label) and date, which
-// fill the model's own fields, and drawing attributes, which are dropped.
-// Problems are an *ErrorList positioned in name, as for Load.
+// fill the model's own fields, and drawing attributes (x, y, size, r, g,
+// b, yEd and yFiles graphics), which give the entities' chart position,
+// colour and size (see FORMAT.md). Warnings are not returned here:
+// LoadContext with Options.Warnings gives them. Problems are an *ErrorList positioned in name, as for Load.
 func ReadGraphML(name string, r io.Reader) (*graph.Graph, error) {
 	data, err := readAllLimited(name, r)
 	if err != nil {
