@@ -14,13 +14,12 @@ import (
 // graph, so that all formats share one set of rules and defaults and
 // report every problem as FILE:LINE:COL.
 
-// DefaultNodeType and DefaultEdgeType are the types that GraphML, GEXF and
-// CSV records without one get: those formats, unlike linkscope/1, do not
-// require a type (yEd and Gephi files often have none).
-const (
-	DefaultNodeType = "entity"
-	DefaultEdgeType = "related"
-)
+// DefaultNodeType is the type that GraphML, GEXF and CSV entities without
+// one get: those formats, unlike linkscope/1, do not require a type (yEd
+// and Gephi files often have none), but the model's edit commands need
+// every entity to have one. A relation without a type stays untyped (Type
+// ""): nothing is invented for it.
+const DefaultNodeType = "entity"
 
 // builder validates a decoded document and builds the graph, collecting
 // every problem with its position.
@@ -33,10 +32,18 @@ type builder struct {
 	pending []pendingErr
 	sources map[string]bool
 
-	// defaultTypes gives untyped records DefaultNodeType and
-	// DefaultEdgeType instead of reporting them (formats without required
-	// types).
+	// defaultTypes gives untyped entities DefaultNodeType and leaves
+	// untyped relations untyped instead of reporting them (formats without
+	// required types).
 	defaultTypes bool
+	// implicitNodes creates the entities that relations name but the file
+	// does not declare (GraphML and GEXF, as networkx and igraph read
+	// them), labelled with their id, each with a warning.
+	implicitNodes bool
+	// warns are problems that did not stop the load, positioned and
+	// sorted into warnings by finish.
+	warns    []pendingErr
+	warnings []*Error
 	// unlistedSources is set for files that do not list the dataset's
 	// sources (GEXF and CSV cannot): instead of reporting citations of
 	// sources that are not listed, the builder lists each one, with only
@@ -57,6 +64,16 @@ type pendingErr struct {
 
 func newBuilder(loc positioner, files ...input) *builder {
 	return &builder{files: files, loc: loc}
+}
+
+// warn notes a problem that does not stop the load.
+func (b *builder) warn(at pos, format string, args ...any) {
+	b.warns = append(b.warns, pendingErr{at, fmt.Sprintf(format, args...)})
+}
+
+// warnOff notes a warning at an offset of the first file.
+func (b *builder) warnOff(off int, format string, args ...any) {
+	b.warn(pos{0, off}, format, args...)
 }
 
 func (b *builder) fail(at pos, format string, args ...any) {
@@ -105,24 +122,40 @@ func (b *builder) build(doc *document) (*graph.Graph, error) {
 // finish positions and sorts the problems, keeping the first MaxErrors.
 // Positions are counted in one pass per file, as the problems are sorted.
 func (b *builder) finish() {
-	sort.SliceStable(b.pending, func(i, j int) bool {
-		x, y := b.pending[i].at, b.pending[j].at
+	var more int
+	b.errs.Errors, more = b.position(b.pending, MaxErrors)
+	b.errs.More = more
+	b.warnings, _ = b.position(b.warns, MaxWarnings)
+	if n := len(b.warns) - MaxWarnings; n > 0 {
+		b.warnings = append(b.warnings, &Error{File: b.file(0).name, Line: 1, Col: 1, Msg: fmt.Sprintf("... and %d more warnings", n)})
+	}
+	b.pending, b.warns = nil, nil
+}
+
+// MaxWarnings caps how many warnings one load reports.
+const MaxWarnings = 50
+
+// position sorts problems into file order and positions the first limit
+// of them; more counts the rest.
+func (b *builder) position(ps []pendingErr, limit int) (out []*Error, more int) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		x, y := ps[i].at, ps[j].at
 		return x.file < y.file || x.file == y.file && x.off < y.off
 	})
 	var c lineCounter
 	file := -1
-	for i, p := range b.pending {
-		if i == MaxErrors {
-			b.errs.More = len(b.pending) - MaxErrors
-			break
+	for i, p := range ps {
+		if i == limit {
+			return out, len(ps) - limit
 		}
 		if p.at.file != file {
 			file, c = p.at.file, lineCounter{}
 		}
 		in := b.file(file)
 		line, col := c.position(in.data, p.at.off)
-		b.errs.Errors = append(b.errs.Errors, &Error{File: in.name, Line: line, Col: col, Msg: p.msg})
+		out = append(out, &Error{File: in.name, Line: line, Col: col, Msg: p.msg})
 	}
+	return out, 0
 }
 
 func (b *builder) file(k int) input {
@@ -216,7 +249,9 @@ func (b *builder) addNodes(g *graph.Graph, nodes []fileNode, records int) {
 		b.checkMoney(n.Props, "nodes", i, what)
 		cites := b.citations(n.Sources, "nodes", i, what)
 		// The id is not empty, so AddNode can only fail on a duplicate.
-		if _, err := g.AddNode(graph.Node{ID: n.ID, Type: typ, Label: label, Aliases: n.Aliases, Props: n.Props, Sources: cites}); err != nil {
+		nd := graph.Node{ID: n.ID, Type: typ, Label: label, Aliases: n.Aliases, Props: n.Props, Sources: cites,
+			X: n.X, Y: n.Y, Placed: n.Placed, Color: n.Color, Size: n.Size}
+		if _, err := g.AddNode(nd); err != nil {
 			dups = append(dups, i)
 		}
 	}
@@ -244,6 +279,9 @@ func firstIndex(n int, id func(int) string) map[string]int {
 // them, of records in all, for progress.
 func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int) {
 	gen := newIDGenerator(edges)
+	if b.implicitNodes {
+		b.addImplicitNodes(g, edges)
+	}
 	froms, tos := resolveEnds(g, edges)
 	var dups []int
 	var skipped map[string]bool // ids of relations not added
@@ -278,12 +316,8 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 			ok = false
 		}
 		typ := e.Type
-		if typ == "" {
-			if b.defaultTypes {
-				typ = DefaultEdgeType
-			} else {
-				b.fail(b.loc.pos("edges", i, "type"), "%s has an empty or missing type", what())
-			}
+		if typ == "" && !b.defaultTypes {
+			b.fail(b.loc.pos("edges", i, "type"), "%s has an empty or missing type", what())
 		}
 		var date graph.Date
 		if e.Date != "" {
@@ -330,9 +364,33 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 	}
 }
 
+// addImplicitNodes adds, in order of first mention, the entities that
+// relations name but the file does not declare, each labelled with its id
+// and warned about at the relation end that names it.
+func (b *builder) addImplicitNodes(g *graph.Graph, edges []fileEdge) {
+	for i := range edges {
+		e := &edges[i]
+		for _, end := range [2]struct{ id, field string }{{e.Source, "source"}, {e.Target, "target"}} {
+			if end.id == "" {
+				continue
+			}
+			if _, ok := g.NodeIndex(end.id); ok {
+				continue
+			}
+			if _, err := g.AddNode(graph.Node{ID: end.id, Type: DefaultNodeType, Label: end.id}); err == nil {
+				b.warn(b.loc.pos("edges", i, end.field), "%s: %s %s is not declared as a node: created the entity, labelled with its id", recordName("relation", e.ID, i), end.field, quoteID(end.id))
+			}
+		}
+	}
+}
+
 // checkMoney enforces props.amount as a number and props.currency as an
-// ISO 4217 code.
+// ISO 4217 code. An integer amount (a GraphML or GEXF attribute declared
+// int or long) becomes the float64 the model's money takes.
 func (b *builder) checkMoney(props map[string]any, arr string, i int, what func() string) {
+	if v, has := props["amount"].(int64); has {
+		props["amount"] = float64(v)
+	}
 	if v, has := props["amount"]; has {
 		if _, num := v.(float64); !num {
 			b.fail(b.loc.pos(arr, i, "props", "amount"), "%s: props.amount must be a number, not %s", what(), describeValue(v))

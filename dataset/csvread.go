@@ -79,6 +79,7 @@ func LoadCSV(ctx context.Context, paths []string, opts Options) (*graph.Graph, e
 		total += s
 	}
 	m := newMeter(ctx, opts.Progress, 2*total)
+	m.warnings = opts.Warnings
 	ins := make([]input, len(paths))
 	var base, read int64
 	for i, p := range paths {
@@ -438,22 +439,6 @@ func neo4jValue(v, typ string) (any, error) {
 		return nil, fmt.Errorf("must be true or false, not %s", quoteID(shorten(v)))
 	}
 	return v, nil
-}
-
-// isInteger reports whether s is a decimal integer with an optional sign.
-func isInteger(s string) bool {
-	if s != "" && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // maxExact is the largest integer a float64 holds exactly together with

@@ -38,6 +38,12 @@ type fileNode struct {
 	Aliases []string       `json:"aliases,omitempty"`
 	Props   map[string]any `json:"props,omitempty"`
 	Sources []citation     `json:"sources,omitempty"`
+	// Chart fields that GraphML and GEXF files may carry (positions,
+	// colours, sizes); linkscope/1 has none.
+	X, Y   float64 `json:"-"`
+	Placed bool    `json:"-"`
+	Color  string  `json:"-"`
+	Size   float64 `json:"-"`
 }
 
 type fileEdge struct {
@@ -48,8 +54,8 @@ type fileEdge struct {
 	Date    string         `json:"date,omitempty"`
 	Props   map[string]any `json:"props,omitempty"`
 	Sources []citation     `json:"sources,omitempty"`
-	// Undirected is set by the readers of formats that say so (CSV's
-	// Type column); the JSON member, if any, is the JSON format's.
+	// Undirected is set by the readers of formats that say so (GraphML,
+	// GEXF, CSV's Type column).
 	Undirected bool `json:"-"`
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
@@ -123,7 +124,9 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 
 // ReadGEXF reads a GEXF file (1.1 to 1.3; ours or Gephi's) into a graph.
 // Node and edge attributes become properties, except type (for an edge,
-// else its label, else its kind) and date; viz data is dropped. Problems
+// else its label, else its kind) and date; viz data gives the entities'
+// chart position, colour and size, and dynamics the dates (see
+// FORMAT.md). Problems
 // are an *ErrorList positioned in name, as for Load.
 func ReadGEXF(name string, r io.Reader) (*graph.Graph, error) {
 	data, err := readAllLimited(name, r)
@@ -158,19 +161,38 @@ type gexfItem struct {
 	weight                          string
 	hasWeight                       bool
 	values                          []gexfValue
+	// parents are the ids of the nodes it is part of (an enclosing
+	// <node>, pid, <parents>).
+	parents []string
+	// undirected: the edge's type, else the graph's defaultedgetype.
+	undirected bool
+	// viz: position, colour, size
+	x, y, size float64
+	hasPos     bool
+	color      string
+	start, end string
+	startOff   int
+	endOff     int
 }
 
 type gexfRaw struct {
 	title, description string
 	titleOff           int
 	attrs              map[string][]gexfAttr // by class: "node", "edge"
-	nodes, edges       []gexfItem
+	nodes, edges       []*gexfItem
 	root               string
 	rootOff            int
 	hasGraph           bool
+	skippedGraphs      int
+	skippedGraphOff    int
 }
 
 func decodeGEXF(in input, b *builder, loc *fieldLocator, progress func(f float64) error) (*document, bool, error) {
+	if root := xmlRoot(trimBOM(in.data)); root == "graphml" {
+		// a GraphML document in a .gexf file: read it as what it is
+		b.warnOff(firstContent(in.data), "this file holds GraphML, not GEXF: read as GraphML")
+		return decodeGraphML(in, b, loc, progress)
+	}
 	raw, ok, err := walkGEXF(in.data, b, progress)
 	if err != nil || !ok {
 		return nil, ok, err
@@ -179,40 +201,62 @@ func decodeGEXF(in input, b *builder, loc *fieldLocator, progress func(f float64
 	case raw.root == "":
 		b.failOff(firstContent(in.data), "not GEXF: the file holds no XML element")
 		return nil, false, nil
+	case raw.root != "gexf":
+		b.failOff(raw.rootOff, "not GEXF: the root element is <%s>, not <gexf>", raw.root)
+		return nil, false, nil
 	case !raw.hasGraph:
 		b.failOff(raw.rootOff, "not GEXF: the <%s> element holds no <graph> element", raw.root)
 		return nil, false, nil
 	}
+	if raw.skippedGraphs > 0 {
+		b.warnOff(raw.skippedGraphOff, "the file holds %d more <graph> elements after the first; only the first was read (%d skipped, the first of them here)", raw.skippedGraphs, raw.skippedGraphs)
+	}
 	// GEXF has no place for the dataset's sources: citations cannot be
 	// checked against them.
 	b.unlistedSources = true
+	b.implicitNodes = true
 	return raw.interpret(in.data, b, loc), true, nil
 }
 
+// gexfFrame is an open element of the graph being read.
+type gexfFrame struct {
+	name  string
+	depth int
+	item  *gexfItem // for <node> and <edge>
+}
+
 // walkGEXF collects the meta data, the attribute declarations and the
-// nodes and edges of the first graph (nested nodes are skipped).
+// nodes (at every level of nesting) and edges of the first graph.
 func walkGEXF(data []byte, b *builder, progress func(f float64) error) (*gexfRaw, bool, error) {
 	raw := &gexfRaw{attrs: map[string][]gexfAttr{}}
 	w := newXMLWalker(data, progress)
 	var (
-		path    [6]string // names of the open elements, up to depth 6
-		class   string    // class of the <attributes> being read
-		attrDef *gexfAttr
-		item    *gexfItem
-		text    *string // the text being read, with the depth it is at
-		textAt  int
-		inGraph bool
+		stack      []gexfFrame // open elements from <graph> down
+		class      string      // class of the <attributes> being read
+		attrDef    *gexfAttr
+		attrDepth  int
+		text       *string // the text being read, with the depth it is at
+		textAt     int
+		undirected bool // the graph's defaultedgetype
+		skipUntil  int
+		metaDepth  int
 	)
-	under := func(depth int, names ...string) bool {
-		if depth != len(names) {
-			return false
-		}
-		for k, n := range names[1:] {
-			if path[k+1] != n {
-				return false
+	// item returns the innermost open <node> or <edge>.
+	item := func() *gexfItem {
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].item != nil {
+				return stack[k].item
 			}
 		}
-		return true
+		return nil
+	}
+	parentNode := func() string {
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].item != nil && stack[k].name == "node" {
+				return stack[k].item.id
+			}
+		}
+		return ""
 	}
 	for {
 		tok, depth, err := w.next()
@@ -229,69 +273,150 @@ func walkGEXF(data []byte, b *builder, progress func(f float64) error) (*gexfRaw
 		switch t := tok.(type) {
 		case xml.StartElement:
 			name := t.Name.Local
-			if depth <= len(path) {
-				path[depth-1] = name
+			if skipUntil > 0 {
+				continue
+			}
+			parent := ""
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1].name
 			}
 			switch {
 			case depth == 1:
 				if raw.root == "" {
 					raw.root, raw.rootOff = name, w.off
 				}
-			case under(depth, "", "meta", "title"):
+			case depth == 2 && name == "meta":
+				metaDepth = depth
+			case metaDepth > 0 && depth == 3 && name == "title":
 				text, textAt = &raw.title, depth
-			case under(depth, "", "meta", "description"):
+			case metaDepth > 0 && depth == 3 && name == "description":
 				text, textAt = &raw.description, depth
-			case under(depth, "", "graph"):
-				if !raw.hasGraph {
-					raw.hasGraph, inGraph = true, true
+			case depth == 2 && name == "graph":
+				if raw.hasGraph {
+					if raw.skippedGraphs == 0 {
+						raw.skippedGraphOff = w.off
+					}
+					raw.skippedGraphs++
+					skipUntil = depth
+					continue
 				}
-			case !inGraph:
-			case under(depth, "", "graph", "attributes"):
+				raw.hasGraph = true
+				et, _ := attr(t, "defaultedgetype")
+				undirected = isUndirected(et)
+				stack = append(stack, gexfFrame{name: name, depth: depth})
+			case len(stack) == 0:
+			case name == "attributes" && parent == "graph":
 				class, _ = attr(t, "class")
-			case under(depth, "", "graph", "attributes", "attribute"):
+				stack = append(stack, gexfFrame{name: name, depth: depth})
+			case name == "attribute" && parent == "attributes":
 				a := gexfAttr{}
 				a.id, _ = attr(t, "id")
 				a.title, _ = attr(t, "title")
 				a.typ, _ = attr(t, "type")
 				raw.attrs[class] = append(raw.attrs[class], a)
 				list := raw.attrs[class]
-				attrDef = &list[len(list)-1]
-			case attrDef != nil && under(depth, "", "graph", "attributes", "attribute", "default"):
+				attrDef, attrDepth = &list[len(list)-1], depth
+			case attrDef != nil && depth == attrDepth+1 && name == "default":
 				attrDef.hasDef, attrDef.defOff = true, w.content
 				text, textAt = &attrDef.def, depth
-			case under(depth, "", "graph", "nodes", "node"), under(depth, "", "graph", "edges", "edge"):
-				it := gexfItem{off: w.off}
+			case name == "nodes" && (parent == "graph" || parent == "node"), name == "edges" && (parent == "graph" || parent == "node"):
+				stack = append(stack, gexfFrame{name: name, depth: depth})
+			case name == "node" && parent == "nodes", name == "edge" && parent == "edges":
+				it := &gexfItem{off: w.off}
 				it.id, _ = attr(t, "id")
 				it.label, _ = attr(t, "label")
-				list := &raw.nodes
 				if name == "edge" {
 					it.source, _ = attr(t, "source")
 					it.target, _ = attr(t, "target")
 					it.kind, _ = attr(t, "kind")
 					it.weight, it.hasWeight = attr(t, "weight")
-					list = &raw.edges
+					it.undirected = undirected
+					if et, ok := attr(t, "type"); ok && strings.TrimSpace(et) != "" {
+						it.undirected = isUndirected(et)
+					}
+					raw.edges = append(raw.edges, it)
+				} else {
+					if p := parentNode(); p != "" {
+						it.parents = append(it.parents, p)
+					}
+					if pid, ok := attr(t, "pid"); ok && strings.TrimSpace(pid) != "" && !slices.Contains(it.parents, pid) {
+						it.parents = append(it.parents, pid)
+					}
+					raw.nodes = append(raw.nodes, it)
 				}
-				*list = append(*list, it)
-				item = &(*list)[len(*list)-1]
-			case item != nil && depth == 6 && path[4] == "attvalues" && name == "attvalue":
-				v := gexfValue{off: attrOffset(data, w.off, "value")}
-				var ok bool
-				if v.attr, ok = attr(t, "for"); !ok {
-					v.attr, _ = attr(t, "id") // GEXF 1.1
+				it.dates(t, data, w.off)
+				stack = append(stack, gexfFrame{name: name, depth: depth, item: it})
+			case item() != nil:
+				it := item()
+				switch {
+				case name == "attvalue" && parent == "attvalues":
+					v := gexfValue{off: attrOffset(data, w.off, "value")}
+					var ok bool
+					if v.attr, ok = attr(t, "for"); !ok {
+						v.attr, _ = attr(t, "id") // GEXF 1.0 and 1.1
+					}
+					v.value, _ = attr(t, "value")
+					it.values = append(it.values, v)
+				case name == "spell" && parent == "spells":
+					it.dates(t, data, w.off)
+				case name == "parent" && parent == "parents":
+					if p, ok := attr(t, "for"); ok && strings.TrimSpace(p) != "" && !slices.Contains(it.parents, p) {
+						it.parents = append(it.parents, p)
+					}
+				case name == "position" && (parent == "node" || parent == "edge"):
+					x, okx := attr(t, "x")
+					y, oky := attr(t, "y")
+					fx, okx2 := parseNumber(x)
+					fy, oky2 := parseNumber(y)
+					if okx && oky && okx2 && oky2 && !it.hasPos {
+						it.x, it.y, it.hasPos = fx, -fy, true // Y points up in Gephi
+					}
+				case name == "color" && (parent == "node" || parent == "edge"):
+					if hex, ok := attr(t, "hex"); ok {
+						if c, ok := parseHexColor(hex); ok {
+							it.color = c
+						}
+					} else {
+						var ch [3]float64
+						good := true
+						for k, n := range []string{"r", "g", "b"} {
+							v, _ := attr(t, n)
+							if ch[k], good = parseNumber(v); !good {
+								break
+							}
+						}
+						if good {
+							it.color = rgbHex(ch[0], ch[1], ch[2])
+						}
+					}
+				case name == "size" && (parent == "node" || parent == "edge"):
+					if v, ok := attr(t, "value"); ok {
+						if f, ok := parseNumber(v); ok && f > 0 {
+							it.size = f
+						}
+					}
 				}
-				v.value, _ = attr(t, "value")
-				item.values = append(item.values, v)
+				stack = append(stack, gexfFrame{name: name, depth: depth})
+			default:
+				stack = append(stack, gexfFrame{name: name, depth: depth})
 			}
 		case xml.EndElement:
+			if skipUntil > 0 {
+				if depth == skipUntil {
+					skipUntil = 0
+				}
+				continue
+			}
 			switch {
 			case text != nil && depth == textAt:
 				text = nil
-			case item != nil && depth == 4:
-				item = nil
-			case attrDef != nil && depth == 4:
+			case attrDef != nil && depth == attrDepth:
 				attrDef = nil
-			case depth == 2 && inGraph:
-				inGraph = false
+			case metaDepth > 0 && depth == metaDepth:
+				metaDepth = 0
+			}
+			if len(stack) > 0 && stack[len(stack)-1].depth == depth {
+				stack = stack[:len(stack)-1]
 			}
 		case xml.CharData:
 			if text != nil && depth == textAt {
@@ -300,6 +425,51 @@ func walkGEXF(data []byte, b *builder, progress func(f float64) error) (*gexfRaw
 		}
 	}
 	return raw, true, nil
+}
+
+// isUndirected reads a GEXF edge type: "undirected" and "mutual" (both
+// ways) have no single direction.
+func isUndirected(t string) bool {
+	switch strings.ToLower(strings.TrimSpace(t)) {
+	case "undirected", "mutual":
+		return true
+	}
+	return false
+}
+
+// dates notes the start and end of an element (the item or one of its
+// spells): the earliest start and the latest end are kept.
+func (it *gexfItem) dates(t xml.StartElement, data []byte, off int) {
+	for _, n := range []string{"start", "startopen"} {
+		if v, ok := attr(t, n); ok && strings.TrimSpace(v) != "" {
+			if it.start == "" || v < it.start {
+				it.start, it.startOff = strings.TrimSpace(v), attrOffset(data, off, n)
+			}
+			break
+		}
+	}
+	for _, n := range []string{"end", "endopen"} {
+		if v, ok := attr(t, n); ok && strings.TrimSpace(v) != "" {
+			if it.end == "" || v > it.end {
+				it.end, it.endOff = strings.TrimSpace(v), attrOffset(data, off, n)
+			}
+			break
+		}
+	}
+}
+
+// gexfDate reads a GEXF time as a date: YYYY-MM-DD, or the date of a
+// dateTime; ok is false for other times (timeformat="double"), which are
+// kept as text.
+func gexfDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, 'T'); i == 10 {
+		s = s[:10]
+	}
+	if _, err := graph.ParseDate(s); err != nil {
+		return "", false
+	}
+	return s, true
 }
 
 // interpret turns the collected elements into the document's records.
@@ -348,7 +518,7 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 	doc := &document{Title: raw.title, Description: raw.description}
 	loc.begin("", 0, 0)
 	for i, n := range raw.nodes {
-		fn := fileNode{ID: n.id, Label: n.label}
+		fn := fileNode{ID: n.id, Label: n.label, X: n.x, Y: n.y, Placed: n.hasPos, Color: n.color, Size: n.size}
 		owner := recordName("entity", n.id, i)
 		loc.begin("nodes", 0, n.off)
 		loc.field("nodes", "id", attrOffset(data, n.off, "id"))
@@ -385,10 +555,24 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 				raw.setTyped(b, &fn.Props, owner, t, infos["node"][v.attr].typ, v, func(key string) { note(key, v) })
 			}
 		}
+		// dynamics: the entity's start and end, as dates when they are
+		for _, d := range []struct{ key, v string }{{"start", n.start}, {"end", n.end}} {
+			if d.v == "" {
+				continue
+			}
+			if _, set := fn.Props[d.key]; set {
+				continue
+			}
+			v := d.v
+			if date, ok := gexfDate(v); ok {
+				v = date
+			}
+			setProp(&fn.Props, d.key, v)
+		}
 		doc.Nodes = append(doc.Nodes, fn)
 	}
 	for i, e := range raw.edges {
-		fe := fileEdge{ID: e.id, Source: e.source, Target: e.target}
+		fe := fileEdge{ID: e.id, Source: e.source, Target: e.target, Undirected: e.undirected}
 		owner := recordName("relation", e.id, i)
 		loc.begin("edges", 0, e.off)
 		for _, a := range []string{"id", "source", "target"} {
@@ -410,6 +594,22 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 		if v, ok := vs["date"]; ok {
 			fe.Date = v.value
 			note("date", v)
+		} else if e.start != "" {
+			// dynamics: the relation's date is its start; a start that is
+			// not a date (timeformat="double") is kept as a property
+			if d, ok := gexfDate(e.start); ok {
+				fe.Date = d
+				loc.field("edges", "date", e.startOff)
+			} else {
+				setProp(&fe.Props, "start", e.start)
+			}
+		}
+		if e.end != "" {
+			end := e.end
+			if d, ok := gexfDate(end); ok {
+				end = d
+			}
+			setProp(&fe.Props, "end", end)
 		}
 		var err error
 		if v, ok := vs[gmlSources]; ok {
@@ -442,6 +642,24 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 			}
 		}
 		doc.Edges = append(doc.Edges, fe)
+	}
+	// the nesting: each node is part of its parent (enclosing node, pid,
+	// <parents>)
+	for _, n := range raw.nodes {
+		if n.id == "" {
+			continue
+		}
+		for _, p := range n.parents {
+			loc.begin("edges", 0, n.off)
+			off := attrOffset(data, n.off, "id")
+			loc.field("edges", "source", off)
+			pidOff := attrOffset(data, n.off, "pid")
+			if pidOff == n.off {
+				pidOff = off
+			}
+			loc.field("edges", "target", pidOff)
+			doc.Edges = append(doc.Edges, fileEdge{Source: n.id, Target: p, Type: PartOf})
+		}
 	}
 	return doc
 }

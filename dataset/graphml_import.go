@@ -3,7 +3,9 @@ package dataset
 import (
 	"context"
 	"encoding/xml"
+	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
@@ -12,8 +14,10 @@ import (
 // ReadGraphML reads a GraphML file (ours, or one written by yEd, Gephi,
 // Cytoscape or networkx) into a graph. Attributes become properties,
 // except label, type (or relation, or an edge's label) and date, which
-// fill the model's own fields, and drawing attributes, which are dropped.
-// Problems are an *ErrorList positioned in name, as for Load.
+// fill the model's own fields, and drawing attributes (x, y, size, r, g,
+// b, yEd and yFiles graphics), which give the entities' chart position,
+// colour and size (see FORMAT.md). Warnings are not returned here:
+// LoadContext with Options.Warnings gives them. Problems are an *ErrorList positioned in name, as for Load.
 func ReadGraphML(name string, r io.Reader) (*graph.Graph, error) {
 	data, err := readAllLimited(name, r)
 	if err != nil {
@@ -35,12 +39,13 @@ type gmlKey struct {
 	hasDef             bool
 }
 
-// gmlData is a <data> element: its key, its text and where that starts,
-// and for yEd graphics the text of the first y:NodeLabel.
+// gmlData is a <data> element: its key, its text and where that starts;
+// markup is set when it holds elements (yEd graphics, yFiles lists), whose
+// text is not a value.
 type gmlData struct {
 	key, text string
 	off       int
-	yLabel    string
+	markup    bool
 }
 
 // gmlItem is a <node> or <edge> (or, for its data, the <graph>).
@@ -48,6 +53,21 @@ type gmlItem struct {
 	off                int
 	id, source, target string
 	data               []gmlData
+	// parent is the id of the group node whose <graph> holds the node.
+	parent string
+	// undirected is the direction of an edge: its directed attribute,
+	// else the edgedefault of its graph.
+	undirected bool
+	// yEd and yFiles graphics: the first label, the first geometry (x, y
+	// of the centre) and the first fill colour.
+	yLabel      string
+	hasLabel    bool
+	x, y        float64
+	hasGeom     bool
+	color       string
+	labelAt     int // depth of the label element being read, or 0
+	label       strings.Builder
+	labelIsAttr bool
 }
 
 // gmlRaw is what the token walk collects; keys may follow the elements
@@ -55,13 +75,22 @@ type gmlItem struct {
 type gmlRaw struct {
 	keys         []gmlKey
 	graph        gmlItem
-	nodes, edges []gmlItem
+	nodes, edges []*gmlItem
 	root         string
 	rootOff      int
 	hasGraph     bool
+	// what was skipped: further top-level graphs and hyperedges, with the
+	// first of each
+	skippedGraphs, hyperedges     int
+	skippedGraphOff, hyperedgeOff int
 }
 
 func decodeGraphML(in input, b *builder, loc *fieldLocator, progress func(f float64) error) (*document, bool, error) {
+	if root := xmlRoot(trimBOM(in.data)); root == "gexf" {
+		// a GEXF document in a .graphml file: read it as what it is
+		b.warnOff(firstContent(in.data), "this file holds GEXF, not GraphML: read as GEXF")
+		return decodeGEXF(in, b, loc, progress)
+	}
 	raw, ok, err := walkGraphML(in.data, b, progress)
 	if err != nil || !ok {
 		return nil, ok, err
@@ -70,29 +99,62 @@ func decodeGraphML(in input, b *builder, loc *fieldLocator, progress func(f floa
 	case raw.root == "":
 		b.failOff(firstContent(in.data), "not GraphML: the file holds no XML element")
 		return nil, false, nil
+	case raw.root != "graphml":
+		b.failOff(raw.rootOff, "not GraphML: the root element is <%s>, not <graphml>", raw.root)
+		return nil, false, nil
 	case !raw.hasGraph:
 		b.failOff(raw.rootOff, "not GraphML: the <%s> element holds no <graph> element", raw.root)
 		return nil, false, nil
 	}
+	if raw.skippedGraphs > 0 {
+		b.warnOff(raw.skippedGraphOff, "the file holds %d more <graph> elements after the first; only the first was read (%d skipped, the first of them here)", raw.skippedGraphs, raw.skippedGraphs)
+	}
+	if raw.hyperedges > 0 {
+		b.warnOff(raw.hyperedgeOff, "%d <hyperedge> elements skipped (Linkscope relations join two entities), the first here", raw.hyperedges)
+	}
+	b.implicitNodes = true
 	return raw.interpret(in.data, b, loc), true, nil
 }
 
-// walkGraphML collects the keys and the data of the first graph's nodes
-// and edges (nested graphs, hyperedges and ports are skipped).
+// trimBOM drops a leading UTF-8 byte-order mark.
+func trimBOM(data []byte) []byte {
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		return data[3:]
+	}
+	return data
+}
+
+// gmlFrame is an open <graph>, <node> or <edge> of the graph being read.
+type gmlFrame struct {
+	kind       byte // 'g', 'n', 'e'
+	depth      int
+	item       *gmlItem
+	undirected bool // a graph's edgedefault
+	node       string
+}
+
+// walkGraphML collects the keys and the data of the first top-level graph
+// and of the graphs nested in its nodes (yEd groups); further top-level
+// graphs and hyperedges are counted and skipped, ports ignored.
 func walkGraphML(data []byte, b *builder, progress func(f float64) error) (*gmlRaw, bool, error) {
 	raw := &gmlRaw{}
 	w := newXMLWalker(data, progress)
 	var (
-		key       *gmlKey  // the <key> being read
-		item      *gmlItem // the <node>, <edge> or <graph> whose data is read
-		itemDepth int
+		key       *gmlKey // the <key> being read
+		keyDepth  int
 		dat       *gmlData // the <data> being read
+		datItem   *gmlItem
 		dataDepth int
 		inDefault bool
-		labelAt   int // depth of the y:NodeLabel being read, or 0
-		label     strings.Builder
-		inGraph   bool
+		stack     []gmlFrame
+		skipUntil int // depth of a skipped element being passed over, or 0
 	)
+	top := func() *gmlFrame {
+		if len(stack) == 0 {
+			return nil
+		}
+		return &stack[len(stack)-1]
+	}
 	for {
 		tok, depth, err := w.next()
 		if err == io.EOF {
@@ -108,79 +170,183 @@ func walkGraphML(data []byte, b *builder, progress func(f float64) error) (*gmlR
 		switch t := tok.(type) {
 		case xml.StartElement:
 			name := t.Name.Local
+			if skipUntil > 0 {
+				continue
+			}
+			f := top()
 			switch {
 			case depth == 1:
 				if raw.root == "" {
 					raw.root, raw.rootOff = name, w.off
 				}
-			case depth == 2 && name == "key":
+			case dat != nil:
+				dat.markup = true
+				readGraphics(datItem, t, depth)
+			case name == "key" && (depth == 2 || f != nil && f.kind == 'g' && depth == f.depth+1):
 				k := gmlKey{}
 				k.id, _ = attr(t, "id")
 				k.dom, _ = attr(t, "for")
 				k.name, _ = attr(t, "attr.name")
 				k.typ, _ = attr(t, "attr.type")
 				_, k.yfiles = attr(t, "yfiles.type")
+				if _, uri := attr(t, "attr.uri"); uri {
+					k.yfiles = true // yFiles for HTML: NodeLabels, NodeGeometry, ...
+				}
 				raw.keys = append(raw.keys, k)
-				key = &raw.keys[len(raw.keys)-1]
-			case depth == 3 && key != nil && name == "default":
+				key, keyDepth = &raw.keys[len(raw.keys)-1], depth
+			case key != nil && depth == keyDepth+1 && name == "default":
 				inDefault, key.hasDef, key.defOff = true, true, w.content
-			case depth == 2 && name == "graph" && !raw.hasGraph:
-				raw.hasGraph, inGraph = true, true
+			case name == "graph" && depth == 2:
+				if raw.hasGraph {
+					if raw.skippedGraphs == 0 {
+						raw.skippedGraphOff = w.off
+					}
+					raw.skippedGraphs++
+					skipUntil = depth
+					continue
+				}
+				raw.hasGraph = true
 				raw.graph.off = w.off
-				item, itemDepth = &raw.graph, depth
-			case inGraph && depth == 3 && (name == "node" || name == "edge"):
-				it := gmlItem{off: w.off}
+				ed, _ := attr(t, "edgedefault")
+				stack = append(stack, gmlFrame{kind: 'g', depth: depth, item: &raw.graph, undirected: strings.EqualFold(strings.TrimSpace(ed), "undirected")})
+			case f == nil:
+			case name == "graph" && f.kind == 'n' && depth == f.depth+1:
+				// a group node's graph: its nodes are entities, part of it
+				ed, has := attr(t, "edgedefault")
+				und := stack[0].undirected
+				if has {
+					und = strings.EqualFold(strings.TrimSpace(ed), "undirected")
+				}
+				stack = append(stack, gmlFrame{kind: 'g', depth: depth, undirected: und, node: f.item.id})
+			case f.kind == 'g' && depth == f.depth+1 && (name == "node" || name == "edge"):
+				it := &gmlItem{off: w.off}
 				it.id, _ = attr(t, "id")
-				list := &raw.nodes
 				if name == "edge" {
 					it.source, _ = attr(t, "source")
 					it.target, _ = attr(t, "target")
-					list = &raw.edges
+					it.undirected = f.undirected
+					if d, ok := attr(t, "directed"); ok {
+						switch strings.ToLower(strings.TrimSpace(d)) {
+						case "false", "0":
+							it.undirected = true
+						case "true", "1":
+							it.undirected = false
+						}
+					}
+					raw.edges = append(raw.edges, it)
+				} else {
+					it.parent = f.node
+					raw.nodes = append(raw.nodes, it)
 				}
-				*list = append(*list, it)
-				item, itemDepth = &(*list)[len(*list)-1], depth
-			case item != nil && depth == itemDepth+1 && name == "data":
+				stack = append(stack, gmlFrame{kind: name[0], depth: depth, item: it})
+			case f.kind == 'g' && depth == f.depth+1 && name == "hyperedge":
+				if raw.hyperedges == 0 {
+					raw.hyperedgeOff = w.off
+				}
+				raw.hyperedges++
+				skipUntil = depth
+			case f.item != nil && depth == f.depth+1 && name == "data":
 				d := gmlData{off: w.content}
 				d.key, _ = attr(t, "key")
-				item.data = append(item.data, d)
-				dat, dataDepth = &item.data[len(item.data)-1], depth
-			case dat != nil && name == "NodeLabel" && labelAt == 0 && dat.yLabel == "":
-				labelAt = depth
-				label.Reset()
+				f.item.data = append(f.item.data, d)
+				dat, datItem, dataDepth = &f.item.data[len(f.item.data)-1], f.item, depth
 			}
 		case xml.EndElement:
-			switch {
-			case labelAt > 0 && depth == labelAt:
-				dat.yLabel, labelAt = strings.TrimSpace(label.String()), 0
-				if dat.yLabel == "" {
-					dat.yLabel = " " // a label was seen: do not read another
+			if skipUntil > 0 {
+				if depth == skipUntil {
+					skipUntil = 0
 				}
+				continue
+			}
+			switch f := top(); {
 			case dat != nil && depth == dataDepth:
-				dat = nil
-			case item != nil && depth == itemDepth:
-				item = nil
-				if depth == 2 {
-					inGraph = false
-				} else {
-					item, itemDepth = &raw.graph, 2
-				}
-			case inDefault && depth == 3:
+				dat, datItem = nil, nil
+			case dat != nil:
+				endGraphics(datItem, depth)
+			case f != nil && depth == f.depth:
+				stack = stack[:len(stack)-1]
+			case inDefault && depth == keyDepth+1:
 				inDefault = false
-			case key != nil && depth == 2:
+			case key != nil && depth == keyDepth:
 				key = nil
 			}
 		case xml.CharData:
 			switch {
-			case labelAt > 0:
-				label.Write(t)
+			case skipUntil > 0:
+			case dat != nil && datItem.labelAt > 0 && !datItem.labelIsAttr:
+				datItem.label.Write(t)
 			case dat != nil && depth == dataDepth:
 				dat.text += string(t)
-			case inDefault && depth == 3:
+			case inDefault && depth == keyDepth+1:
 				key.def += string(t)
 			}
 		}
 	}
 	return raw, true, nil
+}
+
+// readGraphics notes what yEd and yFiles for HTML graphics inside a <data>
+// say: the first label (y:NodeLabel, y:EdgeLabel, y:Label.Text or a
+// y:Label Text attribute), the first geometry (y:Geometry x y width
+// height, y:RectD X Y Width Height) as the centre, the first fill colour.
+func readGraphics(it *gmlItem, t xml.StartElement, depth int) {
+	switch t.Name.Local {
+	case "NodeLabel", "EdgeLabel", "Label.Text":
+		if !it.hasLabel && it.labelAt == 0 {
+			it.labelAt, it.labelIsAttr = depth, false
+			it.label.Reset()
+		}
+	case "Label":
+		if v, ok := attr(t, "Text"); ok && !it.hasLabel && it.labelAt == 0 {
+			it.yLabel, it.hasLabel = strings.TrimSpace(v), true
+		}
+	case "Geometry", "RectD":
+		if it.hasGeom {
+			return
+		}
+		get := func(names ...string) (float64, bool) {
+			for _, n := range names {
+				if v, ok := attr(t, n); ok {
+					return parseNumber(v)
+				}
+			}
+			return 0, false
+		}
+		x, okx := get("x", "X")
+		y, oky := get("y", "Y")
+		wd, _ := get("width", "Width")
+		ht, _ := get("height", "Height")
+		if okx && oky {
+			it.x, it.y, it.hasGeom = x+wd/2, y+ht/2, true
+		}
+	case "Fill":
+		if c, ok := attr(t, "color"); ok && it.color == "" {
+			if hex, ok := parseHexColor(c); ok {
+				it.color = hex
+			}
+		}
+	}
+}
+
+// endGraphics ends the label element being read.
+func endGraphics(it *gmlItem, depth int) {
+	if it.labelAt > 0 && depth == it.labelAt {
+		it.yLabel, it.hasLabel, it.labelAt = strings.TrimSpace(it.label.String()), true, 0
+	}
+}
+
+// parseHexColor reads "#rrggbb" or "#rrggbbaa" as "#rrggbb".
+func parseHexColor(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) != 7 && len(s) != 9 || s[0] != '#' {
+		return "", false
+	}
+	for i := 1; i < len(s); i++ {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(s[i])) {
+			return "", false
+		}
+	}
+	return strings.ToLower(s[:7]), true
 }
 
 // interpret turns the collected elements into the document's records,
@@ -242,12 +408,10 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 		loc.begin("nodes", 0, n.off)
 		loc.field("nodes", "id", attrOffset(data, n.off, "id"))
 		all := append(append([]gmlData(nil), nodeDefaults...), n.data...)
-		var yLabel string
 		note := func(key string, d gmlData) { loc.field("nodes", key, d.off) }
 		for _, d := range all {
 			k := keyOf(d)
-			if k.yfiles {
-				yLabel = strings.TrimSpace(d.yLabel)
+			if k.yfiles || d.markup {
 				continue
 			}
 			var err error
@@ -273,15 +437,16 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 				b.failOff(d.off, "%s: %v", owner, err)
 			}
 		}
-		if fn.Label == "" {
-			fn.Label = yLabel
+		if fn.Label == "" && n.hasLabel {
+			fn.Label = n.yLabel
 		}
+		raw.chart(&fn, n, all, keyOf)
 		// other attributes are properties, unless ls_props gave them all
 		if !hasKey(n.data, keyOf, gmlProps) {
 			for _, d := range all {
 				k := keyOf(d)
 				nm := strings.ToLower(k.name)
-				if k.yfiles || nm == "" || nm == "label" || nm == "type" || strings.HasPrefix(nm, "ls_") || visualAttrs[nm] || (nm == "name" && fn.Label == d.text) {
+				if k.yfiles || d.markup || nm == "" || nm == "label" || nm == "type" || strings.HasPrefix(nm, "ls_") || visualAttrs[nm] || (nm == "name" && fn.Label == d.text) {
 					continue
 				}
 				setTyped(b, &fn.Props, owner, k.name, k.typ, d, func(key string) { note(key, d) })
@@ -302,6 +467,9 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 		all := append(append([]gmlData(nil), edgeDefaults...), e.data...)
 		for _, d := range all {
 			k := keyOf(d)
+			if k.yfiles || d.markup {
+				continue
+			}
 			var err error
 			switch strings.ToLower(k.name) {
 			case "type":
@@ -331,11 +499,15 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 				note("type", d)
 			}
 		}
+		if fe.Type == "" && e.hasLabel && e.yLabel != "" {
+			fe.Type = e.yLabel // a yEd edge label
+		}
+		fe.Undirected = e.undirected
 		if !hasKey(e.data, keyOf, gmlProps) {
 			for _, d := range all {
 				k := keyOf(d)
 				nm := strings.ToLower(k.name)
-				if k.yfiles || nm == "" || nm == "type" || nm == "relation" || nm == "label" || nm == "date" || strings.HasPrefix(nm, "ls_") {
+				if k.yfiles || d.markup || nm == "" || nm == "type" || nm == "relation" || nm == "label" || nm == "date" || strings.HasPrefix(nm, "ls_") {
 					continue
 				}
 				setTyped(b, &fe.Props, owner, k.name, k.typ, d, func(key string) { note(key, d) })
@@ -343,7 +515,64 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 		}
 		doc.Edges = append(doc.Edges, fe)
 	}
+	// the nesting of yEd groups: each node inside a group node's graph is
+	// part of it
+	for _, n := range raw.nodes {
+		if n.parent == "" || n.id == "" {
+			continue
+		}
+		loc.begin("edges", 0, n.off)
+		off := attrOffset(data, n.off, "id")
+		loc.field("edges", "source", off)
+		loc.field("edges", "target", off)
+		doc.Edges = append(doc.Edges, fileEdge{Source: n.id, Target: n.parent, Type: PartOf})
+	}
 	return doc
+}
+
+// PartOf is the type of the relations that keep the nesting of a GraphML
+// group node (yEd) or a GEXF parent node: from the child to its parent.
+const PartOf = "part-of"
+
+// chart sets the position, colour and size of a node from its GraphML
+// x, y, size, r, g, b attributes (as Gephi and Linkscope write them), else
+// from its yEd or yFiles geometry and fill.
+func (raw *gmlRaw) chart(fn *fileNode, n *gmlItem, all []gmlData, keyOf func(gmlData) gmlKey) {
+	num := map[string]float64{}
+	for _, d := range all {
+		nm := strings.ToLower(keyOf(d).name)
+		if visualAttrs[nm] && !d.markup {
+			if f, ok := parseNumber(d.text); ok {
+				num[nm] = f
+			}
+		}
+	}
+	x, okx := num["x"]
+	y, oky := num["y"]
+	switch {
+	case okx && oky:
+		fn.X, fn.Y, fn.Placed = x, y, true
+	case n.hasGeom:
+		fn.X, fn.Y, fn.Placed = n.x, n.y, true
+	}
+	if sz, ok := num["size"]; ok && sz > 0 {
+		fn.Size = sz
+	}
+	r, okr := num["r"]
+	g, okg := num["g"]
+	bl, okb := num["b"]
+	switch {
+	case okr && okg && okb:
+		fn.Color = rgbHex(r, g, bl)
+	case n.color != "":
+		fn.Color = n.color
+	}
+}
+
+// rgbHex writes channels of 0 to 255 as "#rrggbb", clamping each.
+func rgbHex(r, g, b float64) string {
+	c := func(v float64) int { return int(math.Round(math.Min(math.Max(v, 0), 255))) }
+	return fmt.Sprintf("#%02x%02x%02x", c(r), c(g), c(b))
 }
 
 // setTyped sets the property name from the text of d by its declared type,

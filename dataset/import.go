@@ -55,6 +55,9 @@ func buildForeign(m *meter, base, span int64, decode foreignDecoder, files ...in
 		return nil, &b.errs
 	}
 	g, err = b.buildDocument(m.ctx, doc, m.phase(base+cut, span-cut))
+	if m.warnings != nil && b.err == nil {
+		*m.warnings = append(*m.warnings, b.warnings...)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -74,6 +77,7 @@ func readOne(ctx context.Context, path string, opts Options, decode decodeOne) (
 		return nil, err
 	}
 	m := newMeter(ctx, opts.Progress, 2*size)
+	m.warnings = opts.Warnings
 	data, err := readFile(m, path, size, 0, opts)
 	if err != nil {
 		return nil, err
@@ -138,9 +142,27 @@ func parseNumber(s string) (float64, bool) {
 // type (GraphML attr.type, GEXF attribute type). ok is false for text that
 // does not fit a numeric or boolean type; absent is true for a numeric or
 // boolean value that is empty, which sets no property.
+//
+// Integer types (int, long, integer, short, byte, biginteger) give an
+// int64, or, beyond its range, the exact digits as a json.Number; an
+// integer-typed value written with a fraction ("2.5") stays a float64.
+// Booleans are read in any case and with spaces around (" TRUE ").
 func typedValue(s, typ string) (v any, ok, absent bool) {
-	switch strings.ToLower(typ) {
-	case "int", "long", "float", "double", "integer", "short", "byte", "bigdecimal", "biginteger":
+	switch strings.ToLower(strings.TrimSpace(typ)) {
+	case "int", "long", "integer", "short", "byte", "biginteger":
+		t := strings.TrimSpace(s)
+		if t == "" {
+			return nil, true, true
+		}
+		if n, err := strconv.ParseInt(strings.TrimPrefix(t, "+"), 10, 64); err == nil {
+			return n, true, false
+		}
+		if isInteger(t) {
+			return stdjson.Number(strings.TrimPrefix(t, "+")), true, false
+		}
+		f, ok := parseNumber(s)
+		return f, ok, false
+	case "float", "double", "bigdecimal":
 		if strings.TrimSpace(s) == "" {
 			return nil, true, true
 		}
@@ -150,10 +172,31 @@ func typedValue(s, typ string) (v any, ok, absent bool) {
 		if strings.TrimSpace(s) == "" {
 			return nil, true, true
 		}
-		b, err := strconv.ParseBool(strings.TrimSpace(s))
-		return b, err == nil, false
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true", "1":
+			return true, true, false
+		case "false", "0":
+			return false, true, false
+		}
+		return nil, false, false
 	}
 	return s, true, false
+}
+
+// isInteger reports whether t is an optionally signed run of digits.
+func isInteger(t string) bool {
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		t = t[1:]
+	}
+	if t == "" {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !isDigit(t[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // typeProblem is the message for text that typedValue refused.

@@ -139,12 +139,14 @@ func TestImportGoldensHaveFiles(t *testing.T) {
 }
 
 // TestImportTooManyProblems: the cap of the JSON loader holds for every
-// format (60 relations to missing entities: 50 listed, 10 counted).
+// format (60 relations without a target: 50 listed, 10 counted). Relations
+// to undeclared entities were the problems here until issue 10 made
+// GraphML create those entities, with a warning.
 func TestImportTooManyProblems(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("<graphml><graph><node id=\"a\"/>\n")
 	for i := 0; i < 60; i++ {
-		fmt.Fprintf(&b, "<edge source=\"a\" target=\"missing-%d\"/>\n", i)
+		fmt.Fprintf(&b, "<edge source=\"a\" target=\"\"    />\n")
 	}
 	b.WriteString("</graph></graphml>\n")
 	_, err := ReadGraphML("many.graphml", strings.NewReader(b.String()))
@@ -412,7 +414,7 @@ func TestOneSetOfDefaults(t *testing.T) {
 			t.Errorf("%s: entity b has label %q, want its id", name, l)
 		}
 	}
-	if gg.Node(1).Type != DefaultNodeType || gg.Edge(1).Type != DefaultEdgeType || gg.Edge(0).Type != "x" || gc.Node(1).Type != DefaultNodeType || gx.Edge(0).Type != DefaultEdgeType {
+	if gg.Node(1).Type != DefaultNodeType || gg.Edge(1).Type != "" || gg.Edge(0).Type != "x" || gc.Node(1).Type != DefaultNodeType || gx.Edge(0).Type != "" {
 		t.Errorf("untyped records: %q %q %q %q %q", gg.Node(1).Type, gg.Edge(1).Type, gg.Edge(0).Type, gc.Node(1).Type, gx.Edge(0).Type)
 	}
 	if _, err := Decode("d.json", []byte(`{"nodes": [{"id": "a"}]}`), Options{}); err == nil {

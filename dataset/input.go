@@ -166,6 +166,8 @@ type meter struct {
 	total    int64
 	lastDone int64
 	reported bool
+	// warnings receives the warnings of the load (Options.Warnings).
+	warnings *[]*Error
 }
 
 func newMeter(ctx context.Context, fn func(done, total int64), total int64) *meter {

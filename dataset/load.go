@@ -24,6 +24,12 @@ type Options struct {
 	// total is twice the size of what is read (for Decode, which reads
 	// nothing, once). done never decreases.
 	Progress func(done, total int64)
+	// Warnings, when set, receives the problems that did not stop a load
+	// (positioned FILE:LINE:COL like errors): in GraphML and GEXF, a
+	// relation to an entity the file does not declare (the entity is
+	// created), graphs and hyperedges that were skipped. They are
+	// appended, at most MaxWarnings and a line that counts the rest.
+	Warnings *[]*Error
 }
 
 func (o Options) maxBytes() int64 {

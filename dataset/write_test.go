@@ -159,7 +159,7 @@ func TestImportForeignFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	if g.NodeCount() != 2 || g.EdgeCount() != 2 || g.Node(0).Label != "CNIL" || g.Node(0).Type != "entity" ||
-		g.Node(0).Props["country"] != "FR" || g.Node(1).Props["country"] != "US" || g.Edge(0).Props["weight"] != 2.5 || g.Edge(1).Type != "related" {
+		g.Node(0).Props["country"] != "FR" || g.Node(1).Props["country"] != "US" || g.Edge(0).Props["weight"] != 2.5 || g.Edge(1).Type != "" {
 		t.Errorf("yEd import: %+v %+v %+v", *g.Node(0), *g.Node(1), *g.Edge(0))
 	}
 	// Gephi: GEXF 1.2 with attribute ids that are numbers
@@ -171,7 +171,7 @@ func TestImportForeignFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Node(0).Type != "ngo" || g.Node(0).Props["degree"] != 3.0 || g.Edge(0).Type != "complained to" || g.Edge(0).Props["weight"] != 2.0 {
+	if g.Node(0).Type != "ngo" || g.Node(0).Props["degree"] != int64(3) || g.Edge(0).Type != "complained to" || g.Edge(0).Props["weight"] != 2.0 {
 		t.Errorf("Gephi import: %+v %+v", *g.Node(0), *g.Edge(0))
 	}
 	// Gephi's spreadsheet CSV: Type is the direction, Label the relation
@@ -202,8 +202,9 @@ func TestImportRejectsBrokenFilesWithoutPanicking(t *testing.T) {
 		ReadCSV("n.csv", bytes.NewReader(nodes.Bytes()[:cut]), "e.csv", bytes.NewReader(edges.Bytes()))
 	}
 	bad := map[string]func() error{
+		// GraphML and GEXF create an undeclared end (issue 10); JSON refuses it
 		"edge to a missing node": func() error {
-			_, err := ReadGraphML("x", strings.NewReader(`<graphml><graph><node id="a"/><edge source="a" target="zz"/></graph></graphml>`))
+			_, err := Decode("x", []byte(`{"nodes": [{"id": "a", "type": "t"}], "edges": [{"source": "a", "target": "zz", "type": "r"}]}`), Options{})
 			return err
 		},
 		"duplicate node": func() error {

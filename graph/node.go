@@ -23,6 +23,11 @@ type Node struct {
 	Placed bool
 	Pinned bool
 	Note   string
+	// Color ("#rrggbb") and Size (a diameter in chart units) are the
+	// style the file gave the entity (GEXF viz:color and viz:size,
+	// GraphML r/g/b and size); empty and 0 when it gave none.
+	Color string
+	Size  float64
 }
 
 // Edge is a relation: Source did Type to Target, possibly at a Date.

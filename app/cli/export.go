@@ -47,6 +47,7 @@ type exportFlags struct {
 	scale                                   float64
 	seed                                    uint64
 	noLegend, transparent, titleSet         bool
+	layoutSet                               bool
 	timeout                                 time.Duration
 }
 
@@ -78,6 +79,9 @@ func runExport(env *Env, args []string) error {
 		if fl.Name == "title" {
 			f.titleSet = true
 		}
+		if fl.Name == "layout" {
+			f.layoutSet = true
+		}
 	})
 	theme, okTheme := render.ParseTheme(f.theme)
 	ext := strings.ToLower(filepath.Ext(f.out))
@@ -106,7 +110,7 @@ func runExport(env *Env, args []string) error {
 	case f.timeout <= 0:
 		return usagef("--timeout must be positive")
 	}
-	g, _, err := ds.load()
+	g, _, err := ds.load(env)
 	if err != nil {
 		return err
 	}
@@ -163,8 +167,16 @@ func validLayout(name string) bool {
 // picture. Stopped by ctx, ForceAtlas2 returns the positions reached
 // (fitted) with ctx's error.
 func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene, f *exportFlags, focus int32) ([]render.Point, error) {
-	req := view.LayoutRequest{Algo: f.layout, Focus: focus, Seed: f.seed, Iterations: f.iterations}
-	pos, err := view.Layout(ctx, sub, scene, req, nil)
+	// a graph whose entities all have a position (a Gephi or yEd file
+	// drawn) is drawn as it was, unless --layout asks for a layout
+	var pos []render.Point
+	var err error
+	if placed := view.PlacedPositions(sub); placed != nil && !f.layoutSet {
+		pos = placed
+	} else {
+		req := view.LayoutRequest{Algo: f.layout, Focus: focus, Seed: f.seed, Iterations: f.iterations}
+		pos, err = view.Layout(ctx, sub, scene, req, nil)
+	}
 	if pos == nil {
 		return nil, err
 	}

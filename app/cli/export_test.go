@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,5 +147,38 @@ func TestExportUsageErrors(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "export", "-d", exportFixture, "--focus", "nobody-at-all", "--out", filepath.Join(t.TempDir(), "x.png")); code != 1 {
 		t.Errorf("unknown focus: exit %d (%s)", code, stderr)
+	}
+}
+
+// TestExportKeepsTheFilesDrawing: a graph whose entities all have a
+// position from the file (yEd here) is exported as drawn, scaled to the
+// picture, unless --layout asks for a layout (issue 10).
+func TestExportKeepsTheFilesDrawing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "drawn.gexf")
+	if code, _, stderr := runCLI(t, "export", "-d", "../../dataset/testdata/field/yed-groups.graphml", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	g, err := dataset.LoadAny(out, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := func(id string) float64 {
+		i, ok := g.NodeIndex(id)
+		if !ok {
+			t.Fatalf("no %s", id)
+		}
+		return g.Node(i).X
+	}
+	// in the file: CNIL at x 50, Garante 150, Clearview 440
+	if r := (x("n1") - x("n0::n0")) / (x("n0::n1") - x("n0::n0")); math.Abs(r-3.9) > 0.01 {
+		t.Errorf("the drawing was not kept: ratio %v, want 3.9", r)
+	}
+}
+
+func TestValidatePrintsWarnings(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "validate", "../../dataset/testdata/field/networkx.graphml")
+	if code != 0 || !strings.Contains(stdout, "4 entities") || !strings.Contains(stdout, "2 warnings") ||
+		!strings.Contains(stderr, `networkx.graphml:21:33: warning: relation 2: target "Marseille" is not declared as a node`) {
+		t.Errorf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }

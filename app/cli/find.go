@@ -42,7 +42,7 @@ func runFind(env *Env, args []string) error {
 		return usagef("missing TEXT to find")
 	}
 	text := strings.Join(pos, " ")
-	g, _, err := ds.load()
+	g, _, err := ds.load(env)
 	if err != nil {
 		return err
 	}

@@ -99,7 +99,7 @@ func runLayout(env *Env, args []string) error {
 		alg = a
 	}
 
-	g, loadDur, err := ds.load()
+	g, loadDur, err := ds.load(env)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/linkscope/linkscope/dataset"
@@ -27,31 +28,44 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 	return d
 }
 
-// load reads the dataset (or the embedded default) and says how long it took.
-func (d *datasetFlags) load() (*graph.Graph, time.Duration, error) {
+// load reads the dataset (or the embedded default) and says how long it
+// took; the load's warnings go to env.Stderr, one per line.
+func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 	start := time.Now()
-	g, err := openDataset(d.path, d.edges, d.maxBytes)
-	return g, time.Since(start), err
+	g, warnings, err := openDataset(d.path, d.edges, d.maxBytes)
+	took := time.Since(start)
+	printWarnings(env.Stderr, warnings)
+	return g, took, err
 }
 
 // openDataset loads path (the embedded case when "" and no edges), or,
 // with edges, the CSV node table path and edge table edges (edges alone
-// when path is "").
-func openDataset(path, edges string, maxBytes int64) (*graph.Graph, error) {
-	opts := dataset.Options{MaxBytes: maxBytes}
+// when path is ""), and returns the problems that did not stop the load.
+func openDataset(path, edges string, maxBytes int64) (*graph.Graph, []*dataset.Error, error) {
+	var warnings []*dataset.Error
+	opts := dataset.Options{MaxBytes: maxBytes, Warnings: &warnings}
 	if edges != "" {
 		paths := []string{edges}
 		if path != "" {
 			paths = []string{path, edges}
 		}
-		return dataset.LoadCSV(context.Background(), paths, opts)
+		g, err := dataset.LoadCSV(context.Background(), paths, opts)
+		return g, warnings, err
 	}
 	if path == "" {
-		return dataset.Default()
+		g, err := dataset.Default()
+		return g, nil, err
 	}
 	g, err := dataset.LoadAny(path, opts)
 	if err != nil {
-		return nil, fmt.Errorf("%w", err)
+		return nil, warnings, fmt.Errorf("%w", err)
 	}
-	return g, nil
+	return g, warnings, nil
+}
+
+// printWarnings writes each warning as "FILE:LINE:COL: warning: message".
+func printWarnings(w io.Writer, warnings []*dataset.Error) {
+	for _, e := range warnings {
+		fmt.Fprintln(w, termText(fmt.Sprintf("%s:%d:%d: warning: %s", e.File, e.Line, e.Col, e.Msg)))
+	}
 }

@@ -50,7 +50,7 @@ func runNeighbors(env *Env, args []string) error {
 	case *limit < 1:
 		return usagef("--limit must be at least 1")
 	}
-	g, _, err := ds.load()
+	g, _, err := ds.load(env)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func runFindNetwork(env *Env, args []string) error {
 	if *maxHops < 0 {
 		return usagef("--max-hops must not be negative")
 	}
-	g, _, err := ds.load()
+	g, _, err := ds.load(env)
 	if err != nil {
 		return err
 	}

@@ -118,7 +118,7 @@ func runPath(env *Env, args []string) error {
 	case *all && pf.maxHops > path.MaxAllPathsHops:
 		return usagef("--all takes --max-hops up to %d", path.MaxAllPathsHops)
 	}
-	g, _, err := ds.load()
+	g, _, err := ds.load(env)
 	if err != nil {
 		return err
 	}

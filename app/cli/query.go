@@ -54,7 +54,7 @@ func runQuery(env *Env, args []string) error {
 	if err != nil {
 		return queryError(err)
 	}
-	g, _, err := ds.load()
+	g, _, err := ds.load(env)
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func runStats(env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q (use -d FILE)", pos[0])
 	}
-	g, _, err := ds.load()
+	g, _, err := ds.load(env)
 	if err != nil {
 		return err
 	}

@@ -44,14 +44,18 @@ func runValidate(env *Env, args []string) error {
 		}
 	}
 	start := time.Now()
-	g, err := openDataset(path, edges, *maxBytes)
+	g, warnings, err := openDataset(path, edges, *maxBytes)
 	took := time.Since(start)
+	printWarnings(env.Stderr, warnings)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, termText(err.Error()))
 		return &exitError{1}
 	}
 	fmt.Fprintf(env.Stdout, "%s: ok, %d entities (%d types), %d relations (%d types), %d sources",
 		termSafe(name), g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()), len(g.Sources))
+	if len(warnings) > 0 {
+		fmt.Fprintf(env.Stdout, ", %d warnings", len(warnings))
+	}
 	if *timed {
 		// read, decode, validate and build, measured in-process
 		fmt.Fprintf(env.Stdout, "; loaded in %.1f ms", float64(took.Microseconds())/1000)

@@ -52,7 +52,7 @@ func (u *ui) startLayout() {
 	r.SetViewSize(u.canvasViewSize())
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
-	if u.still {
+	if u.still || u.asDrawn {
 		u.toolbar.setRunning(false, -1)
 		return
 	}

@@ -55,6 +55,9 @@ type ui struct {
 	// still (tests) places graphs with the circular layout and does not
 	// animate them.
 	still bool
+	// asDrawn: the graph opened at the positions of its file, and the
+	// first layout does not run by itself
+	asDrawn bool
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -119,6 +122,14 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	}
 	ex := newExplorer(g, path)
 	// the layout's starting positions, before the canvas first fits them
+	// a graph whose entities all have a position from the file opens as
+	// drawn, without running a layout (the toolbar still starts one)
+	u.asDrawn = false
+	if pos == nil {
+		if pos = view.PlacedPositions(g); pos != nil {
+			u.asDrawn = true
+		}
+	}
 	if pos != nil {
 		ex.setPositions(pos)
 	} else if u.still {

@@ -3,6 +3,7 @@ package view
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -217,6 +218,28 @@ func groups(t *graph.Topology) []int32 {
 	}
 	return out
 }
+
+// PlacedPositions returns the positions the entities of g were given (by
+// the file, such as a Gephi or yEd layout, or a layout saved with them)
+// when every entity is Placed, so that the graph can open as drawn; nil
+// when some entity is not placed or g is empty.
+func PlacedPositions(g *graph.Graph) []render.Point {
+	n := g.NodeCount()
+	if n == 0 {
+		return nil
+	}
+	pos := make([]render.Point, n)
+	for i := 0; i < n; i++ {
+		nd := g.Node(int32(i))
+		if !nd.Placed || !finite(nd.X) || !finite(nd.Y) {
+			return nil
+		}
+		pos[i] = render.Point{X: nd.X, Y: nd.Y}
+	}
+	return pos
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 // StartPositions is ForceAtlas2's seeded random start for g (a square of
 // constant density, as Gephi and graphology use).

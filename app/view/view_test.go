@@ -299,3 +299,16 @@ func TestRunPaths(t *testing.T) {
 		t.Error("k 0 accepted")
 	}
 }
+
+func TestPlacedPositions(t *testing.T) {
+	g := graph.New(2, 0)
+	g.AddNode(graph.Node{ID: "a", Type: "t", X: 1, Y: 2, Placed: true})
+	g.AddNode(graph.Node{ID: "b", Type: "t"})
+	if PlacedPositions(g) != nil {
+		t.Error("positions for a graph with an entity not placed")
+	}
+	g.Node(1).X, g.Node(1).Placed = 5, true
+	if p := PlacedPositions(g); len(p) != 2 || p[0].X != 1 || p[0].Y != 2 || p[1].X != 5 {
+		t.Errorf("%v", p)
+	}
+}
