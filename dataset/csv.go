@@ -89,7 +89,11 @@ func WriteCSVEdges(w io.Writer, g *graph.Graph) error {
 	cw.Write(csvEdgeCols)
 	for i := 0; i < g.EdgeCount(); i++ {
 		e := g.Edge(int32(i))
-		row := []string{e.ID, g.Node(e.From).ID, g.Node(e.To).ID, "Directed", e.Type, e.Date.String(), "", "", "", citationsJSON(e.Sources)}
+		dir := "Directed"
+		if e.Undirected {
+			dir = "Undirected"
+		}
+		row := []string{e.ID, g.Node(e.From).ID, g.Node(e.To).ID, dir, e.Type, e.Date.String(), "", "", "", citationsJSON(e.Sources)}
 		if amt, cur, ok := e.Amount(); ok {
 			row[6], row[7] = formatFloat(amt), cur
 		}
@@ -464,6 +468,10 @@ func decodeEdgeTable(in input, b *builder, loc *fieldLocator, doc *document, pro
 		if from >= 0 {
 			fe.Type = cell(r.fields, from)
 			loc.field("edges", "type", r.at(from))
+		}
+		// Gephi's Type column gives the direction
+		if from != typeCol && strings.EqualFold(strings.TrimSpace(cell(r.fields, typeCol)), "undirected") {
+			fe.Undirected = true
 		}
 		doc.Edges = append(doc.Edges, fe)
 	}
