@@ -278,7 +278,12 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 			ok = false
 		}
 		typ := e.Type
-		if typ == "" {
+		switch {
+		case e.Untyped && typ != "":
+			b.fail(b.loc.pos("edges", i, "type"), "%s is marked \"untyped\" but has the type %s", what(), quoteID(typ))
+		case typ == "" && e.Untyped:
+			// a relation without a type, said so explicitly
+		case typ == "":
 			if b.defaultTypes {
 				typ = DefaultEdgeType
 			} else {
@@ -318,7 +323,7 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 		}
 		// Both ends exist and the id is set, so AddEdge can only fail on a
 		// duplicate id.
-		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites}); err != nil {
+		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}); err != nil {
 			dups = append(dups, i)
 		}
 	}
