@@ -2,28 +2,61 @@ package dataset
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
 )
 
 // WriteAtomic writes path with fn without ever destroying what was there:
-// fn writes to a temporary file beside path, which is synced and renamed
-// over path only when fn and the write succeed. On failure path is left as
-// it was and the temporary file is removed. A path that exists but is not
-// a regular file (/dev/stdout, a named pipe) is written directly.
+// fn writes to a temporary file beside the file, which is synced and
+// renamed over it only when fn and the write succeed. On failure the file
+// is left as it was and the temporary file is removed.
+//
+//   - A path that exists but is not a regular file (/dev/stdout, a named
+//     pipe) is written directly.
+//   - A symbolic link is written through: the file it points to is
+//     replaced (the temporary file is made beside that target) and the
+//     link stays a link.
+//   - A file the user may not write (read-only mode) is refused, not
+//     replaced, even where the directory would allow the rename.
+//   - On Windows, a rename over a file that another program holds open
+//     is retried for about two seconds, then reported.
+//
+// Every error names path, the file the caller chose, never the temporary
+// file.
 func WriteAtomic(path string, fn func(w io.Writer) error) (err error) {
+	target := path
+	if resolved, rerr := filepath.EvalSymlinks(path); rerr == nil {
+		target = resolved
+	} else if lst, lerr := os.Lstat(path); lerr == nil && lst.Mode()&os.ModeSymlink != 0 {
+		// a dangling link: write the file it names
+		dest, derr := os.Readlink(path)
+		if derr != nil {
+			return fmt.Errorf("%s: %w", path, derr)
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		target = dest
+	}
 	mode := os.FileMode(0o644)
-	if st, serr := os.Stat(path); serr == nil {
+	if st, serr := os.Stat(target); serr == nil {
 		if !st.Mode().IsRegular() {
-			return writeDirect(path, fn)
+			return writeDirect(path, target, fn)
+		}
+		if err := checkWritable(path, target, st); err != nil {
+			return err
 		}
 		mode = st.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: cannot write beside it: %w", path, unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -31,32 +64,86 @@ func WriteAtomic(path string, fn func(w io.Writer) error) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
+	fail := func(e error) error { return fmt.Errorf("%s: %w", path, unwrapPath(e)) }
 	bw := bufio.NewWriterSize(tmp, 1<<16)
 	if err = fn(bw); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fail(err)
 	}
 	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fail(err)
 	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
+	if err = tmp.Chmod(mode); err != nil && runtime.GOOS != "windows" {
+		return fail(err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fail(err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fail(err)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
+	if err = renameRetrying(os.Rename, tmp.Name(), target, runtime.GOOS == "windows", 2*time.Second); err != nil {
+		return fail(err)
 	}
 	return nil
 }
 
-func writeDirect(path string, fn func(w io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+// checkWritable refuses a file that its mode (or, on Windows, its
+// read-only attribute) says must not be written: a rename would replace
+// it regardless, as only the directory's permission counts for that.
+func checkWritable(path, target string, st os.FileInfo) error {
+	if st.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("%s: the file is read-only; not replaced (make it writable or choose another name)", path)
+	}
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
+		if errors.Is(err, os.ErrPermission) {
+			return fmt.Errorf("%s: you may not write this file; not replaced", path)
+		}
+		return nil // let the atomic write report what goes wrong
+	}
+	f.Close()
+	return nil
+}
+
+// renameRetrying renames from over to with rename; when retry is set (on
+// Windows, where a file another program holds open cannot be replaced),
+// a failure is retried with growing pauses for up to wait, then reported
+// as the file being in use.
+func renameRetrying(rename func(from, to string) error, from, to string, retry bool, wait time.Duration) error {
+	err := rename(from, to)
+	if err == nil || !retry {
 		return err
+	}
+	deadline := time.Now().Add(wait)
+	pause := 10 * time.Millisecond
+	for time.Now().Before(deadline) {
+		time.Sleep(pause)
+		if err = rename(from, to); err == nil {
+			return nil
+		}
+		pause = min(2*pause, 200*time.Millisecond)
+	}
+	return fmt.Errorf("the file is in use by another program (still after %v); close it there and save again: %w", wait, unwrapPath(err))
+}
+
+// unwrapPath drops the *PathError or *LinkError wrapping that names our
+// temporary file, keeping the reason.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) && strings.Contains(filepath.Base(pe.Path), ".tmp") {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+func writeDirect(path, target string, fn func(w io.Writer) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	bw := bufio.NewWriterSize(f, 1<<16)
 	err = fn(bw)
@@ -67,7 +154,7 @@ func writeDirect(path string, fn func(w io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	return nil
 }

@@ -316,7 +316,13 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 			ok = false
 		}
 		typ := e.Type
-		if typ == "" && !b.defaultTypes {
+		switch {
+		case e.Untyped && typ != "":
+			b.fail(b.loc.pos("edges", i, "type"), "%s is marked \"untyped\" but has the type %s", what(), quoteID(typ))
+		case typ == "" && (e.Untyped || b.defaultTypes):
+			// a relation without a type: said so explicitly (JSON), or
+			// none given by a format where the type is optional
+		case typ == "":
 			b.fail(b.loc.pos("edges", i, "type"), "%s has an empty or missing type", what())
 		}
 		var date graph.Date

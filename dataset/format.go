@@ -54,9 +54,12 @@ type fileEdge struct {
 	Date    string         `json:"date,omitempty"`
 	Props   map[string]any `json:"props,omitempty"`
 	Sources []citation     `json:"sources,omitempty"`
-	// Undirected is set by the readers of formats that say so (GraphML,
-	// GEXF, CSV's Type column).
-	Undirected bool `json:"-"`
+	// Undirected marks a relation without direction ("undirected": true
+	// in linkscope/1; set by the GraphML, GEXF and CSV readers too).
+	Undirected bool `json:"undirected,omitempty"`
+	// Untyped marks a relation that has no type ("untyped": true, with
+	// "type" absent or empty): linkscope/1 requires a type otherwise.
+	Untyped bool `json:"untyped,omitempty"`
 }
 
 // citation is either "source-id" or {"source", "quote", "gloss"}.

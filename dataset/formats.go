@@ -193,6 +193,11 @@ func xmlRoot(head []byte) string {
 func WriteFile(path string, g *graph.Graph, vis *Visual) ([]string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	f, ok := formatFor(ext)
+	if ok && (f.files != nil || f.write != nil) {
+		if err := checkFinite(g); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
 	switch {
 	case ok && f.files != nil:
 		return f.files(path, g, vis)

@@ -15,10 +15,17 @@ import (
 // WriteGEXF writes g as GEXF 1.3 (Gephi): a directed graph whose parallel
 // relations stay separate edges (of distinct kinds, which Gephi needs), with node positions (Y pointing up, as
 // in Gephi), colours and sizes in the viz namespace, and typed attributes
-// for the properties. The ls_* attributes carry the rest of the model as
-// JSON so that ReadGEXF gives back the graph written; GEXF has no place
-// for the dataset's list of sources, which is left out.
+// for the properties (see propColumn for their titles). The ls_*
+// attributes carry the rest of the model as JSON so that ReadGEXF gives
+// back the graph written; GEXF has no place for the dataset's list of
+// sources, which is left out. Undirected relations are
+// defaultedgetype="undirected" when all are, else type="undirected"; an
+// untyped relation has no label, kind or type value. A graph with a NaN
+// or infinite property is refused (see checkFinite).
 func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
+	if err := checkFinite(g); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	esc := xmlText
@@ -32,7 +39,15 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		p("    <description>%s</description>\n", esc(g.Description))
 	}
 	p("  </meta>\n")
-	p("  <graph defaultedgetype=\"directed\" mode=\"static\">\n")
+	allUndirected := g.EdgeCount() > 0
+	for i := 0; i < g.EdgeCount() && allUndirected; i++ {
+		allUndirected = g.Edge(int32(i)).Undirected
+	}
+	if allUndirected {
+		p("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n")
+	} else {
+		p("  <graph defaultedgetype=\"directed\" mode=\"static\">\n")
+	}
 	nodeProps, nodeTypes := propColumns(g.NodeCount(), func(i int) map[string]any { return g.Node(int32(i)).Props })
 	edgeProps, edgeTypes := propColumns(g.EdgeCount(), func(i int) map[string]any { return g.Edge(int32(i)).Props })
 	p("    <attributes class=\"node\" mode=\"static\">\n")
@@ -41,7 +56,7 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		p("      <attribute id=\"%s\" title=\"%s\" type=\"string\"/>\n", k, k)
 	}
 	for i, k := range nodeProps {
-		p("      <attribute id=\"np%d\" title=\"%s\" type=\"%s\"/>\n", i, esc(k), nodeTypes[k])
+		p("      <attribute id=\"np%d\" title=\"%s\" type=\"%s\"/>\n", i, esc(propColumn(k)), nodeTypes[k])
 	}
 	p("    </attributes>\n")
 	p("    <attributes class=\"edge\" mode=\"static\">\n")
@@ -51,7 +66,7 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		p("      <attribute id=\"%s\" title=\"%s\" type=\"string\"/>\n", k, k)
 	}
 	for i, k := range edgeProps {
-		p("      <attribute id=\"ep%d\" title=\"%s\" type=\"%s\"/>\n", i, esc(k), edgeTypes[k])
+		p("      <attribute id=\"ep%d\" title=\"%s\" type=\"%s\"/>\n", i, esc(propColumn(k)), edgeTypes[k])
 	}
 	p("    </attributes>\n")
 	att := func(id, v string) {
@@ -103,8 +118,17 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		if seen[k]++; seen[k] > 1 {
 			kind = fmt.Sprintf("%s #%d", e.Type, seen[k])
 		}
-		p("      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\" kind=\"%s\">\n        <attvalues>\n",
-			esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID), esc(e.Type), esc(kind))
+		// an untyped relation gets no label and no kind: readers take
+		// either for its type
+		extra := ""
+		if e.Type != "" {
+			extra = fmt.Sprintf(" label=\"%s\" kind=\"%s\"", esc(e.Type), esc(kind))
+		}
+		if e.Undirected && !allUndirected {
+			extra += ` type="undirected"`
+		}
+		p("      <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n        <attvalues>\n",
+			esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID), extra)
 		att("type", e.Type)
 		att("date", e.Date.String())
 		if len(e.Props) > 0 {

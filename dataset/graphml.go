@@ -22,9 +22,16 @@ const (
 )
 
 // WriteGraphML writes g as GraphML (yEd, Gephi, Cytoscape, networkx): a
-// directed multigraph with one attribute per scalar property, positions
-// and colours as Gephi reads them, and yEd's node graphics.
+// multigraph (edgedefault="undirected" when every relation is undirected,
+// else directed with directed="false" on the undirected ones) with one
+// attribute per scalar property (see propColumn for the names), positions
+// and colours as Gephi reads them, and yEd's node graphics. An untyped
+// relation has no label or type data. A graph with a NaN or infinite
+// property is refused (see checkFinite).
 func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
+	if err := checkFinite(g); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	esc := xmlText
@@ -57,7 +64,7 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 		key("b", "node", "b", "int")
 	}
 	for _, k := range nodeProps {
-		key("np_"+k, "node", k, nodeTypes[k])
+		key("np_"+k, "node", propColumn(k), nodeTypes[k])
 	}
 	p("  <key id=\"yfiles_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
 	key("elabel", "edge", "label", "string")
@@ -66,9 +73,20 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 	key("e"+gmlProps, "edge", gmlProps, "string")
 	key("e"+gmlSources, "edge", gmlSources, "string")
 	for _, k := range edgeProps {
-		key("ep_"+k, "edge", k, edgeTypes[k])
+		key("ep_"+k, "edge", propColumn(k), edgeTypes[k])
 	}
-	p("  <graph id=\"G\" edgedefault=\"directed\">\n")
+	// The graph's default direction is that of most relations' kind:
+	// undirected when every relation is, else directed, with
+	// directed="false" on each undirected relation.
+	allUndirected := g.EdgeCount() > 0
+	for i := 0; i < g.EdgeCount() && allUndirected; i++ {
+		allUndirected = g.Edge(int32(i)).Undirected
+	}
+	if allUndirected {
+		p("  <graph id=\"G\" edgedefault=\"undirected\">\n")
+	} else {
+		p("  <graph id=\"G\" edgedefault=\"directed\">\n")
+	}
 	data := func(indent, k, v string) {
 		if v != "" {
 			p("%s<data key=\"%s\">%s</data>\n", indent, esc(k), esc(v))
@@ -122,7 +140,11 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 	}
 	for i := 0; i < g.EdgeCount(); i++ {
 		e := g.Edge(int32(i))
-		p("    <edge id=\"%s\" source=\"%s\" target=\"%s\">\n", esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID))
+		dir := ""
+		if e.Undirected && !allUndirected {
+			dir = ` directed="false"`
+		}
+		p("    <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n", esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID), dir)
 		data("      ", "elabel", e.Type)
 		data("      ", "etype", e.Type)
 		data("      ", "date", e.Date.String())

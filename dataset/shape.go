@@ -29,11 +29,12 @@ func (b *builder) checkShape() {
 }
 
 // recordFields lists the members of a source, entity or relation whose type
-// is fixed: 's' string, 'a' array of strings, 'o' object, 'c' citations.
+// is fixed: 's' string, 'a' array of strings, 'o' object, 'c' citations,
+// 'b' boolean.
 var recordFields = map[string]map[string]byte{
 	"sources": {"id": 's', "title": 's', "publisher": 's', "published": 's', "language": 's', "url": 's', "file": 's', "note": 's'},
 	"nodes":   {"id": 's', "type": 's', "label": 's', "aliases": 'a', "props": 'o', "sources": 'c'},
-	"edges":   {"id": 's', "source": 's', "target": 's', "type": 's', "date": 's', "props": 'o', "sources": 'c'},
+	"edges":   {"id": 's', "source": 's', "target": 's', "type": 's', "date": 's', "props": 'o', "sources": 'c', "undirected": 'b', "untyped": 'b'},
 }
 
 var recordNoun = map[string]string{"sources": "source", "nodes": "entity", "edges": "relation"}
@@ -59,6 +60,10 @@ func (b *builder) checkRecord(arr string, i, off int) {
 			b.wantString(v, owner+": "+quoteID(key))
 		case 'o':
 			b.want(v, '{', fmt.Sprintf("%s: %q must be an object", owner, key))
+		case 'b':
+			if c := l.data[v]; c != 't' && c != 'f' && c != 'n' {
+				b.failOff(v, "%s: %q must be true or false, not %s", owner, key, l.describe(v))
+			}
 		case 'a':
 			if b.want(v, '[', fmt.Sprintf("%s: %q must be an array of strings", owner, key)) {
 				for k, e := range l.arrayElements(v) {

@@ -92,6 +92,17 @@ func locateDecodeError(data []byte) (off int, msg string, ok, syntax bool) {
 		if field == "" {
 			field = "value"
 		}
+		if num, ok := strings.CutPrefix(te.Value, "number "); ok && te.Type.String() == "float64" {
+			// a number too large for a float64 (1e999): it would be
+			// infinite, which no property may be
+			at := valueStartBefore(data, int(te.Offset))
+			if end := min(int(te.Offset), len(data)); at < end {
+				if i := bytes.Index(data[at:end], []byte(num)); i >= 0 {
+					at += i // the number itself, inside an object or array
+				}
+			}
+			return at, fmt.Sprintf("%s: the number %s is out of range (numbers must be finite, at most about 1.8e308)", field, num), true, false
+		}
 		return valueStartBefore(data, int(te.Offset)), fmt.Sprintf("%s must be %s, not %s", field, describeType(te.Type.String()), te.Value), true, false
 	}
 	return 0, err.Error(), true, false

@@ -17,6 +17,7 @@ import (
 // slice may be nil).
 type Visual struct {
 	// X and Y are picture coordinates, Y growing downwards, as on screen.
+	// A position or size that is not finite is not written.
 	X, Y []float64
 	// Size is each disc's radius in the same units.
 	Size []float64
@@ -25,14 +26,14 @@ type Visual struct {
 }
 
 func (v *Visual) pos(i int) (x, y float64, ok bool) {
-	if v == nil || i >= len(v.X) || i >= len(v.Y) {
+	if v == nil || i >= len(v.X) || i >= len(v.Y) || !finite(v.X[i], v.Y[i]) {
 		return 0, 0, false
 	}
 	return v.X[i], v.Y[i], true
 }
 
 func (v *Visual) size(i int) (float64, bool) {
-	if v == nil || i >= len(v.Size) {
+	if v == nil || i >= len(v.Size) || !finite(v.Size[i]) {
 		return 0, false
 	}
 	return v.Size[i], true
@@ -168,3 +169,92 @@ func formatFloat(f float64) string {
 }
 
 func hexRGB(c color.NRGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// checkFinite refuses a graph with a number that is not finite (NaN,
+// +Inf, -Inf) in a property, at any depth: no format Linkscope writes can
+// hold one as a number (JSON cannot at all), and writing it as 0 or as
+// text would make a fake number. The export fails and leaves any previous
+// file as it was.
+func checkFinite(g *graph.Graph) error {
+	for i := 0; i < g.NodeCount(); i++ {
+		n := g.Node(int32(i))
+		if k, v, bad := nonFinite(n.Props, ""); bad {
+			return fmt.Errorf("entity %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(n.ID), quoteID(k), v)
+		}
+	}
+	for i := 0; i < g.EdgeCount(); i++ {
+		e := g.Edge(int32(i))
+		if k, v, bad := nonFinite(e.Props, ""); bad {
+			return fmt.Errorf("relation %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(e.ID), quoteID(k), v)
+		}
+	}
+	return nil
+}
+
+// nonFinite finds a NaN or infinite number in v, returning its path.
+func nonFinite(v any, at string) (string, float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return at, x, true
+		}
+	case float32:
+		return nonFinite(float64(x), at)
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			p := k
+			if at != "" {
+				p = at + "." + k
+			}
+			if k, f, bad := nonFinite(x[k], p); bad {
+				return k, f, true
+			}
+		}
+	case []any:
+		for i, e := range x {
+			if k, f, bad := nonFinite(e, fmt.Sprintf("%s[%d]", at, i)); bad {
+				return k, f, true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+func finite(f ...float64) bool {
+	for _, x := range f {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// Readable property columns (GraphML keys, GEXF attributes) are named by
+// the property, except where the name is one the readers (Linkscope's or
+// another tool's) take for a field of the format: then the column is
+// "prop.NAME", so that a property called "type", "label", "date", "id",
+// "source", "target" or "ls_props" never shadows the real field nor is
+// shadowed by it. The exact properties, names and all, are in the ls_props
+// JSON attribute, which Linkscope's readers restore them from.
+const propPrefix = "prop."
+
+var reservedColumns = map[string]bool{
+	"id": true, "label": true, "name": true, "type": true, "title": true, "description": true,
+	"source": true, "target": true, "relation": true, "date": true, "weight": true, "kind": true,
+	"directed": true, "undirected": true, "start": true, "end": true, "pid": true,
+	"x": true, "y": true, "z": true, "size": true, "r": true, "g": true, "b": true, "color": true, "colour": true,
+}
+
+// propColumn is the name of property k's readable column.
+func propColumn(k string) string {
+	low := strings.ToLower(strings.TrimSpace(k))
+	if reservedColumns[low] || strings.HasPrefix(low, "ls_") || strings.HasPrefix(low, propPrefix) || low == "" {
+		return propPrefix + k
+	}
+	return k
+}

@@ -1,7 +1,10 @@
 package dataset
 
 import (
+	stdjson "encoding/json"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/linkscope/linkscope/graph"
 )
@@ -10,6 +13,9 @@ import (
 // reads back. Drawing attributes are not part of the format: vis is
 // ignored.
 func WriteJSON(w io.Writer, g *graph.Graph, vis *Visual) error {
+	if err := checkFinite(g); err != nil {
+		return err
+	}
 	doc := document{Format: FormatV1, Title: g.Title, Description: g.Description}
 	for _, s := range g.Sources {
 		doc.Sources = append(doc.Sources, fileSource{ID: s.ID, Title: s.Title, Publisher: s.Publisher,
@@ -24,11 +30,19 @@ func WriteJSON(w io.Writer, g *graph.Graph, vis *Visual) error {
 	for i := range doc.Edges {
 		e := g.Edge(int32(i))
 		doc.Edges[i] = fileEdge{ID: e.ID, Source: g.Node(e.From).ID, Target: g.Node(e.To).ID, Type: e.Type,
-			Date: e.Date.String(), Props: e.Props, Sources: toCitations(e.Sources)}
+			Date: e.Date.String(), Props: e.Props, Sources: toCitations(e.Sources),
+			Undirected: e.Undirected, Untyped: e.Type == ""}
 	}
-	b := []byte(jsonIndent(doc))
-	b = append(b, '\n')
-	_, err := w.Write(b)
+	var b strings.Builder
+	enc := stdjson.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(doc); err != nil {
+		// checkFinite catches what JSON cannot hold first; this is a
+		// last guard: an encoding that fails writes nothing.
+		return fmt.Errorf("cannot encode the graph as JSON: %w", err)
+	}
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 

@@ -95,26 +95,40 @@ func (u *ui) exported(files []string, err error) {
 }
 
 // saveDialog asks for a file name to save to.
+// The dialog's writer is never written to: the export writes the path
+// through dataset.WriteAtomic, and guardFileSaves makes sure the dialog
+// has not truncated the file before (see export_savefile.go).
 func (u *ui) saveDialog(name string, exts []string, save func(path string)) {
+	guardFileSaves()
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if filepath.Ext(path) == "" {
-			path += exts[0]
-		}
-		save(path)
+		u.savePicked(w, err, exts, save)
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// savePicked takes the path the save dialog chose, closing its writer
+// unwritten, and hands it to save (with exts[0] added when it has no
+// extension).
+func (u *ui) savePicked(w fyne.URIWriteCloser, err error, exts []string, save func(path string)) {
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	if w == nil {
+		return
+	}
+	path := w.URI().Path()
+	if cerr := w.Close(); cerr != nil {
+		u.showError(fmt.Errorf("%s: %w", path, cerr))
+		return
+	}
+	if filepath.Ext(path) == "" {
+		path += exts[0]
+	}
+	save(path)
 }
 
 // notify shows a short message in the status line.

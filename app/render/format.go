@@ -10,9 +10,13 @@ import (
 
 // EdgeLabel is the text drawn on a relation: its type with underscores as
 // spaces, then its amount (for fines and other money) and its date, as in
-// "fined · 20 M€ · 2022-10-17".
+// "fined · 20 M€ · 2022-10-17". An untyped relation (Type "") shows only
+// its amount and date: no type is invented for it.
 func EdgeLabel(e *graph.Edge) string {
-	parts := []string{strings.ReplaceAll(e.Type, "_", " ")}
+	var parts []string
+	if e.Type != "" {
+		parts = append(parts, strings.ReplaceAll(e.Type, "_", " "))
+	}
 	if amt, cur, ok := e.Amount(); ok {
 		parts = append(parts, FormatAmount(amt, cur))
 	}
@@ -26,11 +30,26 @@ func EdgeLabel(e *graph.Edge) string {
 var currencySymbols = map[string]string{"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF"}
 
 // FormatAmount writes a sum of money compactly: 20000000 EUR is "20 M€",
-// 7552800 GBP "7.55 M£", 1500 USD "1,500 $".
+// 7552800 GBP "7.55 M£", 1500 USD "1,500 $". A value that is not a finite
+// number is written as what it is ("∞ €", "-∞ €", "NaN €"), never as a
+// made-up number.
 func FormatAmount(v float64, currency string) string {
 	sym := strings.ToUpper(currency)
 	if s, ok := currencySymbols[sym]; ok {
 		sym = s
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		num := "NaN"
+		switch {
+		case math.IsInf(v, 1):
+			num = "∞"
+		case math.IsInf(v, -1):
+			num = "-∞"
+		}
+		if sym == "" {
+			return num
+		}
+		return num + " " + sym
 	}
 	unit := ""
 	a := math.Abs(v)
@@ -62,7 +81,7 @@ func FormatAmount(v float64, currency string) string {
 
 func digitsBeforePoint(v float64) int {
 	d := 1
-	for a := math.Abs(v); a >= 10; a /= 10 {
+	for a := math.Abs(v); a >= 10 && d < 3; a /= 10 {
 		d++
 	}
 	return min(d, 3)

@@ -188,7 +188,7 @@ func (f *frame) edgeEnds(e int32, g *arc, w float64) (t0, t1, tip float64, arrow
 	t0 = g.exitT(ra+gap, false)
 	tip = g.exitT(rb+gap, true)
 	al, _ := f.arrowSize(w)
-	if f.far || (!f.arrows && f.s.edgeFlag(e)&(flagPath|flagNeighbor) == 0) || l-ra-rb < 2.5*al {
+	if f.s.isUndirected(e) || f.far || (!f.arrows && f.s.edgeFlag(e)&(flagPath|flagNeighbor) == 0) || l-ra-rb < 2.5*al {
 		return t0, tip, tip, false
 	}
 	t1 = g.exitT(rb+gap+al*0.8, true)

@@ -69,9 +69,12 @@ type static struct {
 	labels    []string
 	edgeLabel []string
 	edgeRank  []uint8 // label priority: 0 money, 1 dated, 2 other
-	degree    []int32 // topo.Degree
-	maxDegree int32
-	radius    []float64 // world units
+	// undirected marks the relations drawn without an arrowhead; nil
+	// when every relation is directed.
+	undirected []bool
+	degree     []int32 // topo.Degree
+	maxDegree  int32
+	radius     []float64 // world units
 	// parallel arcs: position of the relation among the relations joining
 	// the same two entities (either direction), and their number.
 	parIndex, parCount []uint16
@@ -81,6 +84,12 @@ type static struct {
 	text     *textEngine
 	// Title is the dataset's title.
 	title string
+}
+
+// isUndirected reports whether relation e has no direction (and so no
+// arrowhead).
+func (st *static) isUndirected(e int32) bool {
+	return st.undirected != nil && st.undirected[e]
 }
 
 // TypeInfo describes an entity type present in the scene, for legends: its
@@ -99,6 +108,12 @@ func NewScene(g *graph.Graph) *Scene {
 	for i := 0; i < m; i++ {
 		e := g.Edge(int32(i))
 		st.edgeLabel[i] = ShortLabel(EdgeLabel(e))
+		if e.Undirected {
+			if st.undirected == nil {
+				st.undirected = make([]bool, m)
+			}
+			st.undirected[i] = true
+		}
 		switch _, _, money := e.Amount(); {
 		case money:
 			st.edgeRank[i] = 0
