@@ -158,6 +158,9 @@ func (f *frame) edgeStyle(e int32) (color.NRGBA, float64, bool) {
 // nodeColor returns node i's fill.
 func (f *frame) nodeColor(i int32) color.NRGBA {
 	c := f.s.types[f.s.nodeType[i]].Style.Color
+	if f.s.fill != nil && f.s.fill[i].A != 0 {
+		c = f.s.fill[i] // the file's own colour
+	}
 	if f.s.nodeFlag(i)&flagDim != 0 {
 		c = mix(c, f.pal.bg, 0.78)
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"image/color"
 	"math"
 	"sort"
 
@@ -75,6 +76,9 @@ type static struct {
 	degree     []int32 // topo.Degree
 	maxDegree  int32
 	radius     []float64 // world units
+	// fill is the colour the file gave an entity (alpha 0: none; the
+	// type's colour is drawn)
+	fill []color.NRGBA
 	// parallel arcs: position of the relation among the relations joining
 	// the same two entities (either direction), and their number.
 	parIndex, parCount []uint16
@@ -138,6 +142,7 @@ func NewScene(g *graph.Graph) *Scene {
 	for i := range st.radius {
 		st.radius[i] = NodeRadius(int(st.degree[i]))
 	}
+	st.fileStyle(g)
 	st.parallel()
 	st.priority = make([]int32, n)
 	for i := range st.priority {
@@ -369,4 +374,72 @@ func (s *Scene) Bounds() (minX, minY, maxX, maxY float64, ok bool) {
 		ok = true
 	}
 	return
+}
+
+// fileStyle takes the colours and sizes the file gave its entities (GEXF
+// viz:color and viz:size, GraphML r/g/b and size), so that a chart made in
+// Gephi opens as it was drawn. Sizes keep their proportions, scaled so
+// that their median is the median of the sizes Linkscope would draw.
+func (st *static) fileStyle(g *graph.Graph) {
+	var sizes, ours []float64
+	for i := 0; i < st.n; i++ {
+		nd := g.Node(int32(i))
+		if c, ok := parseHexColor(nd.Color); ok {
+			if st.fill == nil {
+				st.fill = make([]color.NRGBA, st.n)
+			}
+			st.fill[i] = c
+		}
+		if nd.Size > 0 && !math.IsInf(nd.Size, 0) {
+			sizes = append(sizes, nd.Size)
+			ours = append(ours, st.radius[i])
+		}
+	}
+	if len(sizes) == 0 {
+		return
+	}
+	ms, mr := median(sizes), median(ours)
+	if ms <= 0 {
+		return
+	}
+	for i := 0; i < st.n; i++ {
+		if sz := g.Node(int32(i)).Size; sz > 0 && !math.IsInf(sz, 0) {
+			st.radius[i] = math.Min(math.Max(mr*sz/ms, 0.3*mr), 6*mr)
+		}
+	}
+}
+
+func median(v []float64) float64 {
+	c := append([]float64(nil), v...)
+	sort.Float64s(c)
+	return c[len(c)/2]
+}
+
+// parseHexColor reads "#rrggbb".
+func parseHexColor(s string) (color.NRGBA, bool) {
+	if len(s) != 7 || s[0] != '#' {
+		return color.NRGBA{}, false
+	}
+	var v [3]uint8
+	for k := 0; k < 3; k++ {
+		hi, ok1 := hexDigit(s[1+2*k])
+		lo, ok2 := hexDigit(s[2+2*k])
+		if !ok1 || !ok2 {
+			return color.NRGBA{}, false
+		}
+		v[k] = hi<<4 | lo
+	}
+	return color.NRGBA{v[0], v[1], v[2], 255}, true
+}
+
+func hexDigit(b byte) (uint8, bool) {
+	switch {
+	case b >= '0' && b <= '9':
+		return b - '0', true
+	case b >= 'a' && b <= 'f':
+		return b - 'a' + 10, true
+	case b >= 'A' && b <= 'F':
+		return b - 'A' + 10, true
+	}
+	return 0, false
 }
