@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -38,6 +39,15 @@ func FuzzParse(f *testing.F) {
 		}
 		canon := q.String()
 		q2, err := Parse(canon)
+		if err != nil && utf8.RuneCountInString(canon) > MaxLength {
+			// the canonical form writes a newline in a string as \n: a
+			// pattern near the limit can come back over it, which is
+			// then the only error allowed
+			if !strings.Contains(err.Error(), "longer than") {
+				t.Fatalf("Parse(%q) ok, its String %q is over the limit but fails with %v", s, canon, err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatalf("Parse(%q) ok, but its String %q does not parse: %v", s, canon, err)
 		}
