@@ -19,7 +19,7 @@ import (
 // attributes carry the rest of the model as JSON so that ReadGEXF gives
 // back the graph written; GEXF has no place for the dataset's list of
 // sources, which is left out. Undirected relations are
-// defaultedgetype="undirected" when all are, else type="undirected"; an
+// defaultedgetype="undirected" when all are, else ls_undirected=true; an
 // untyped relation has no label, kind or type value. A graph with a NaN
 // or infinite property is refused (see checkFinite).
 func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
@@ -39,10 +39,17 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		p("    <description>%s</description>\n", esc(g.Description))
 	}
 	p("  </meta>\n")
-	allUndirected := g.EdgeCount() > 0
-	for i := 0; i < g.EdgeCount() && allUndirected; i++ {
-		allUndirected = g.Edge(int32(i)).Undirected
+	// Directions: all undirected is defaultedgetype="undirected"; a mixed
+	// graph is directed with the attribute ls_undirected=true on its
+	// undirected edges, not type="undirected", which networkx refuses in
+	// a directed graph ("Undirected edge found in directed graph").
+	allUndirected, anyUndirected := g.EdgeCount() > 0, false
+	for i := 0; i < g.EdgeCount(); i++ {
+		u := g.Edge(int32(i)).Undirected
+		allUndirected = allUndirected && u
+		anyUndirected = anyUndirected || u
 	}
+	mixed := anyUndirected && !allUndirected
 	if allUndirected {
 		p("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n")
 	} else {
@@ -64,6 +71,9 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 	p("      <attribute id=\"date\" title=\"date\" type=\"string\"/>\n")
 	for _, k := range []string{gmlProps, gmlSources} {
 		p("      <attribute id=\"%s\" title=\"%s\" type=\"string\"/>\n", k, k)
+	}
+	if mixed {
+		p("      <attribute id=\"%s\" title=\"%s\" type=\"boolean\"/>\n", gmlUndirected, gmlUndirected)
 	}
 	for i, k := range edgeProps {
 		p("      <attribute id=\"ep%d\" title=\"%s\" type=\"%s\"/>\n", i, esc(propColumn(k)), edgeTypes[k])
@@ -124,13 +134,13 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		if e.Type != "" {
 			extra = fmt.Sprintf(" label=\"%s\" kind=\"%s\"", esc(e.Type), esc(kind))
 		}
-		if e.Undirected && !allUndirected {
-			extra += ` type="undirected"`
-		}
 		p("      <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n        <attvalues>\n",
 			esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID), extra)
 		att("type", e.Type)
 		att("date", e.Date.String())
+		if mixed && e.Undirected {
+			att(gmlUndirected, "true")
+		}
 		if len(e.Props) > 0 {
 			att(gmlProps, jsonString(e.Props))
 		}
@@ -634,6 +644,9 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 				end = d
 			}
 			setProp(&fe.Props, "end", end)
+		}
+		if v, ok := vs[gmlUndirected]; ok {
+			fe.Undirected = strings.EqualFold(strings.TrimSpace(v.value), "true")
 		}
 		var err error
 		if v, ok := vs[gmlSources]; ok {

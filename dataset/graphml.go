@@ -19,11 +19,14 @@ const (
 	gmlAliases = "ls_aliases"
 	gmlSources = "ls_sources"
 	gmlDataset = "ls_dataset_sources"
+	// gmlUndirected marks an undirected relation of a graph that also has
+	// directed ones (see WriteGraphML).
+	gmlUndirected = "ls_undirected"
 )
 
 // WriteGraphML writes g as GraphML (yEd, Gephi, Cytoscape, networkx): a
 // multigraph (edgedefault="undirected" when every relation is undirected,
-// else directed with directed="false" on the undirected ones) with one
+// else directed with ls_undirected on the undirected ones) with one
 // attribute per scalar property (see propColumn for the names), positions
 // and colours as Gephi reads them, and yEd's node graphics. An untyped
 // relation has no label or type data. A graph with a NaN or infinite
@@ -72,15 +75,23 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 	key("date", "edge", "date", "string")
 	key("e"+gmlProps, "edge", gmlProps, "string")
 	key("e"+gmlSources, "edge", gmlSources, "string")
+	// Directions: a graph whose relations are all undirected is
+	// edgedefault="undirected". A mixed graph is edgedefault="directed"
+	// with ls_undirected=true on its undirected relations, not GraphML's
+	// per-edge directed="false", which networkx refuses ("directed=false
+	// edge found in directed graph") and so would not read the file.
+	allUndirected, anyUndirected := g.EdgeCount() > 0, false
+	for i := 0; i < g.EdgeCount(); i++ {
+		u := g.Edge(int32(i)).Undirected
+		allUndirected = allUndirected && u
+		anyUndirected = anyUndirected || u
+	}
+	mixed := anyUndirected && !allUndirected
+	if mixed {
+		key("e"+gmlUndirected, "edge", gmlUndirected, "boolean")
+	}
 	for _, k := range edgeProps {
 		key("ep_"+k, "edge", propColumn(k), edgeTypes[k])
-	}
-	// The graph's default direction is that of most relations' kind:
-	// undirected when every relation is, else directed, with
-	// directed="false" on each undirected relation.
-	allUndirected := g.EdgeCount() > 0
-	for i := 0; i < g.EdgeCount() && allUndirected; i++ {
-		allUndirected = g.Edge(int32(i)).Undirected
 	}
 	if allUndirected {
 		p("  <graph id=\"G\" edgedefault=\"undirected\">\n")
@@ -140,11 +151,10 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 	}
 	for i := 0; i < g.EdgeCount(); i++ {
 		e := g.Edge(int32(i))
-		dir := ""
-		if e.Undirected && !allUndirected {
-			dir = ` directed="false"`
+		p("    <edge id=\"%s\" source=\"%s\" target=\"%s\">\n", esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID))
+		if mixed && e.Undirected {
+			data("      ", "e"+gmlUndirected, "true")
 		}
-		p("    <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n", esc(e.ID), esc(g.Node(e.From).ID), esc(g.Node(e.To).ID), dir)
 		data("      ", "elabel", e.Type)
 		data("      ", "etype", e.Type)
 		data("      ", "date", e.Date.String())

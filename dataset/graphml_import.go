@@ -488,6 +488,8 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 			case gmlSources:
 				fe.Sources, err = parseCitations(d.text, gmlSources)
 				note("sources", d)
+			case gmlUndirected:
+				fe.Undirected = strings.EqualFold(strings.TrimSpace(d.text), "true")
 			}
 			if err != nil {
 				b.failOff(d.off, "%s: %v", owner, err)
