@@ -504,7 +504,7 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 		if fe.Type == "" && e.hasLabel && e.yLabel != "" {
 			fe.Type = e.yLabel // a yEd edge label
 		}
-		fe.Undirected = e.undirected
+		fe.Undirected = fe.Undirected || e.undirected // ls_undirected, or the graph's or edge's own direction
 		if !hasKey(e.data, keyOf, gmlProps) {
 			for _, d := range all {
 				k := keyOf(d)
