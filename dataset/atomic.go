@@ -29,34 +29,44 @@ import (
 //
 // Every error names path, the file the caller chose, never the temporary
 // file.
-func WriteAtomic(path string, fn func(w io.Writer) error) (err error) {
-	target := path
-	if resolved, rerr := filepath.EvalSymlinks(path); rerr == nil {
-		target = resolved
-	} else if lst, lerr := os.Lstat(path); lerr == nil && lst.Mode()&os.ModeSymlink != 0 {
-		// a dangling link: write the file it names
-		dest, derr := os.Readlink(path)
-		if derr != nil {
-			return fmt.Errorf("%s: %w", path, derr)
-		}
-		if !filepath.IsAbs(dest) {
-			dest = filepath.Join(filepath.Dir(path), dest)
-		}
-		target = dest
+func WriteAtomic(path string, fn func(w io.Writer) error) error {
+	st, err := stage(path, fn)
+	if err != nil || st == nil {
+		return err
+	}
+	defer st.discard()
+	return st.commit(os.Rename)
+}
+
+// staged is a complete, synced temporary file beside its target, waiting
+// to replace it (commit) or to be thrown away (discard). WriteAtomic and
+// the CSV pair writer share it, so that both follow the same rules.
+type staged struct {
+	path   string // what the user chose, named in every error
+	target string // the file replaced: path, or what its link points to
+	tmp    string
+}
+
+// stage writes fn to a temporary file for path. A path that exists but is
+// not a regular file is written directly, and stage then returns nil.
+func stage(path string, fn func(w io.Writer) error) (_ *staged, err error) {
+	target, err := resolveTarget(path)
+	if err != nil {
+		return nil, err
 	}
 	mode := os.FileMode(0o644)
 	if st, serr := os.Stat(target); serr == nil {
 		if !st.Mode().IsRegular() {
-			return writeDirect(path, target, fn)
+			return nil, writeDirect(path, target, fn)
 		}
 		if err := checkWritable(path, target, st); err != nil {
-			return err
+			return nil, err
 		}
 		mode = st.Mode().Perm()
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write beside it: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot write beside it: %w", path, unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -67,24 +77,58 @@ func WriteAtomic(path string, fn func(w io.Writer) error) (err error) {
 	fail := func(e error) error { return fmt.Errorf("%s: %w", path, unwrapPath(e)) }
 	bw := bufio.NewWriterSize(tmp, 1<<16)
 	if err = fn(bw); err != nil {
-		return fail(err)
+		return nil, fail(err)
 	}
 	if err = bw.Flush(); err != nil {
-		return fail(err)
+		return nil, fail(err)
 	}
 	if err = tmp.Chmod(mode); err != nil && runtime.GOOS != "windows" {
-		return fail(err)
+		return nil, fail(err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fail(err)
+		return nil, fail(err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fail(err)
+		return nil, fail(err)
 	}
-	if err = renameRetrying(os.Rename, tmp.Name(), target, runtime.GOOS == "windows", 2*time.Second); err != nil {
-		return fail(err)
+	return &staged{path: path, target: target, tmp: tmp.Name()}, nil
+}
+
+// commit renames the temporary file over the target with rename, retried
+// on Windows while another program holds the file open.
+func (s *staged) commit(rename func(from, to string) error) error {
+	if err := renameRetrying(rename, s.tmp, s.target, runtime.GOOS == "windows", 2*time.Second); err != nil {
+		return fmt.Errorf("%s: %w", s.path, unwrapPath(err))
 	}
+	s.tmp = ""
 	return nil
+}
+
+// discard removes the temporary file if it was not committed.
+func (s *staged) discard() {
+	if s != nil && s.tmp != "" {
+		os.Remove(s.tmp)
+		s.tmp = ""
+	}
+}
+
+// resolveTarget is the file a write to path replaces: path itself, or the
+// file its symbolic link names (even a link to a file not there yet).
+func resolveTarget(path string) (string, error) {
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		return resolved, nil
+	}
+	if lst, err := os.Lstat(path); err == nil && lst.Mode()&os.ModeSymlink != 0 {
+		dest, derr := os.Readlink(path)
+		if derr != nil {
+			return "", fmt.Errorf("%s: %w", path, derr)
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		return dest, nil
+	}
+	return path, nil
 }
 
 // checkWritable refuses a file that its mode (or, on Windows, its

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -65,105 +64,58 @@ var csvRename = os.Rename
 // backup (or removed, when it did not exist before). A target that is a
 // device or a pipe (/dev/stdout) is written directly, one after the
 // other, as WriteAtomic does.
-func writeCSVPair(np, ep string, wn, we func(io.Writer) error) (err error) {
-	if special(np) || special(ep) {
-		if err := writeTo(np, wn); err != nil {
-			return err
-		}
-		return writeTo(ep, we)
-	}
-	tn, err := writeTemp(np, wn)
+func writeCSVPair(np, ep string, wn, we func(io.Writer) error) error {
+	sn, err := stage(np, wn)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if tn != "" {
-			os.Remove(tn)
-		}
-	}()
-	te, err := writeTemp(ep, we)
+	defer sn.discard()
+	se, err := stage(ep, we)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if te != "" {
-			os.Remove(te)
+	defer se.discard()
+	if sn == nil || se == nil {
+		// a device or a pipe was written directly: write the other too
+		if sn != nil {
+			return sn.commit(csvRename)
 		}
-	}()
+		if se != nil {
+			return se.commit(csvRename)
+		}
+		return nil
+	}
 	// Keep the old node table until the edge table is in place.
 	backup := ""
-	if st, serr := os.Lstat(np); serr == nil && !st.IsDir() {
-		backup = tn + ".old"
-		if lerr := os.Link(np, backup); lerr != nil {
+	if st, serr := os.Lstat(sn.target); serr == nil && st.Mode().IsRegular() {
+		backup = sn.tmp + ".old"
+		if lerr := os.Link(sn.target, backup); lerr != nil {
 			// No hard links here (some file systems): copy it.
-			if cerr := copyFile(np, backup); !st.Mode().IsRegular() || cerr != nil {
+			if cerr := copyFile(sn.target, backup); cerr != nil {
 				os.Remove(backup)
 				return fmt.Errorf("%s: cannot keep the previous file while replacing the pair: %v", np, cerr)
 			}
 		}
 		defer os.Remove(backup)
 	}
-	if err := csvRename(tn, np); err != nil {
-		return fmt.Errorf("%s: %w", np, err)
+	if err := sn.commit(csvRename); err != nil {
+		return err
 	}
-	tn = ""
-	if err := csvRename(te, ep); err != nil {
+	if err := se.commit(csvRename); err != nil {
 		// Put the first file back as it was.
 		if backup != "" {
-			if rerr := os.Rename(backup, np); rerr != nil {
-				return fmt.Errorf("%s: %v; and %s could not be restored: %v", ep, err, np, rerr)
+			if rerr := os.Rename(backup, sn.target); rerr != nil {
+				return fmt.Errorf("%v; and %s could not be restored: %v", err, np, rerr)
 			}
 		} else {
-			os.Remove(np)
+			os.Remove(sn.target)
 		}
-		return fmt.Errorf("%s: %w (%s was left as it was)", ep, err, np)
+		return fmt.Errorf("%w (%s was left as it was)", err, np)
 	}
-	te = ""
 	return nil
 }
 
-// special reports whether path exists and is neither a regular file nor
-// a directory (a device, a pipe or a socket).
-func special(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && !st.Mode().IsRegular() && !st.IsDir()
-}
 
-// writeTemp writes fn to a synced temporary file beside path, with the
-// permissions of path when it exists, and returns the file's name.
-func writeTemp(path string, fn func(io.Writer) error) (name string, err error) {
-	mode := os.FileMode(0o644)
-	if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() {
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return "", err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	if err = fn(bw); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	if err = bw.Flush(); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	return tmp.Name(), nil
-}
 
 func copyFile(from, to string) error {
 	in, err := os.Open(from)
