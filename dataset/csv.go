@@ -115,8 +115,6 @@ func writeCSVPair(np, ep string, wn, we func(io.Writer) error) error {
 	return nil
 }
 
-
-
 func copyFile(from, to string) error {
 	in, err := os.Open(from)
 	if err != nil {
