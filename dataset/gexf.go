@@ -192,6 +192,8 @@ type gexfValue struct {
 type gexfItem struct {
 	off                             int
 	id, source, target, label, kind string
+	// xmlType is an edge's type attribute when it is not a direction
+	xmlType string
 	weight                          string
 	hasWeight                       bool
 	values                          []gexfValue
@@ -366,7 +368,13 @@ func walkGEXF(data []byte, b *builder, progress func(f float64) error) (*gexfRaw
 					it.weight, it.hasWeight = attr(t, "weight")
 					it.undirected = undirected
 					if et, ok := attr(t, "type"); ok && strings.TrimSpace(et) != "" {
-						it.undirected = isUndirected(et)
+						if isEdgeDirection(et) {
+							it.undirected = isUndirected(et)
+						} else {
+							// networkx writes a relation's "type" data
+							// here, where GEXF puts the direction
+							it.xmlType = strings.TrimSpace(et)
+						}
 					}
 					raw.edges = append(raw.edges, it)
 				} else {
@@ -459,6 +467,17 @@ func walkGEXF(data []byte, b *builder, progress func(f float64) error) (*gexfRaw
 		}
 	}
 	return raw, true, nil
+}
+
+// isEdgeDirection reports whether an edge's type attribute is one of the
+// directions GEXF defines (anything else is a relation type, as networkx
+// writes it).
+func isEdgeDirection(t string) bool {
+	switch strings.ToLower(strings.TrimSpace(t)) {
+	case "undirected", "mutual", "directed":
+		return true
+	}
+	return false
 }
 
 // isUndirected reads a GEXF edge type: "undirected" and "mutual" (both
@@ -624,6 +643,9 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 		case e.kind != "":
 			fe.Type = e.kind
 			loc.field("edges", "type", attrOffset(data, e.off, "kind"))
+		case e.xmlType != "":
+			fe.Type = e.xmlType
+			loc.field("edges", "type", attrOffset(data, e.off, "type"))
 		}
 		if v, ok := vs["date"]; ok {
 			fe.Date = v.value

@@ -112,3 +112,41 @@ func TestPanelsShowTypesInTheCanvasColours(t *testing.T) {
 		same("Search", typ, circleColours(objs)[0])
 	}
 }
+
+// An entity whose file gave it a colour is drawn in it, and the panels
+// that show the entity (details, search rows) show that colour too.
+func TestPanelsShowAnEntityInItsFileColour(t *testing.T) {
+	test.NewTempApp(t)
+	g := graph.New(0, 0)
+	g.AddNode(graph.Node{ID: "a", Type: "company", Label: "A", Color: "#22aa44"})
+	ex := newExplorer(g, "")
+	ex.setPositions([]render.Point{{}})
+	v := render.Viewport{Zoom: 3, Width: 60, Height: 60}
+	img := image.NewRGBA(image.Rect(0, 0, 60, 60))
+	render.Render(img, ex.scene, v, render.Options{NoLabels: true})
+	x, y := v.ToScreen(render.Point{})
+	drawn := img.RGBAAt(int(x), int(y))
+	want := color.NRGBA{0x22, 0xaa, 0x44, 255}
+	if d := int(drawn.G) - int(want.G); d > 3 || d < -3 {
+		t.Fatalf("canvas draws %v, want the file's %v", drawn, want)
+	}
+	row := newEntityRow()
+	setEntityRow(row, g, 0, "")
+	var objs []any
+	for _, o := range test.LaidOutObjects(row) {
+		objs = append(objs, o)
+	}
+	if cs := circleColours(objs); len(cs) == 0 || cs[0] != color.Color(want) {
+		t.Fatalf("search row shows %v, want %v", cs, want)
+	}
+	dp := newDetailsPanel(ex, func(int32) {})
+	dp.box.RemoveAll()
+	dp.showEntity(0)
+	objs = objs[:0]
+	for _, o := range test.LaidOutObjects(dp.box) {
+		objs = append(objs, o)
+	}
+	if cs := circleColours(objs); len(cs) == 0 || cs[0] != color.Color(want) {
+		t.Fatalf("details show %v, want %v", cs, want)
+	}
+}

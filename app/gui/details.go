@@ -91,7 +91,7 @@ func (p *detailsPanel) showDataset() {
 func (p *detailsPanel) showEntity(i int32) {
 	g := p.ex.g
 	n := g.Node(i)
-	dot := canvas.NewCircle(nodeTypeColor(g, n.Type))
+	dot := canvas.NewCircle(entityColor(g, i))
 	p.box.Add(container.NewBorder(nil, nil, colorDot(dot), nil, heading(render.ShortLabel(n.Label))))
 	p.box.Add(lowWrap(fmt.Sprintf("%s  ·  %d %s  ·  id %s", n.Type, g.Degree(i), plural(g.Degree(i), "relation", "relations"), n.ID)))
 	if len(n.Aliases) > 0 {

@@ -153,7 +153,7 @@ func setEntityRow(o fyne.CanvasObject, g *graph.Graph, i int32, matched string) 
 	}
 	name.SetText(text)
 	dot := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
-	dot.FillColor = nodeTypeColor(g, n.Type)
+	dot.FillColor = entityColor(g, i)
 	dot.Refresh()
 	c.Objects[2].(*widget.Label).SetText(n.Type)
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -27,4 +28,14 @@ func baseName(path string) string {
 // model's type table decides every type's colour, once.
 func nodeTypeColor(g *graph.Graph, t string) color.NRGBA {
 	return g.Topology().Types.NodeStyle(t).Color
+}
+
+// entityColor is the colour the canvas draws entity i in: the colour its
+// file gave it, else its type's.
+func entityColor(g *graph.Graph, i int32) color.NRGBA {
+	n := g.Node(i)
+	if c, ok := render.ParseHexColor(n.Color); ok {
+		return c
+	}
+	return nodeTypeColor(g, n.Type)
 }

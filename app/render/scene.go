@@ -415,6 +415,9 @@ func median(v []float64) float64 {
 	return c[len(c)/2]
 }
 
+// ParseHexColor reads "#rrggbb" (an entity's colour from its file).
+func ParseHexColor(s string) (color.NRGBA, bool) { return parseHexColor(s) }
+
 // parseHexColor reads "#rrggbb".
 func parseHexColor(s string) (color.NRGBA, bool) {
 	if len(s) != 7 || s[0] != '#' {
