@@ -193,10 +193,10 @@ type gexfItem struct {
 	off                             int
 	id, source, target, label, kind string
 	// xmlType is an edge's type attribute when it is not a direction
-	xmlType string
-	weight                          string
-	hasWeight                       bool
-	values                          []gexfValue
+	xmlType   string
+	weight    string
+	hasWeight bool
+	values    []gexfValue
 	// parents are the ids of the nodes it is part of (an enclosing
 	// <node>, pid, <parents>).
 	parents []string

@@ -23,7 +23,7 @@ func visibleSubgraph(ex *explorer) (*graph.Graph, *dataset.Visual, error) {
 		p := ex.pos[i]
 		vis.X, vis.Y = append(vis.X, p.X), append(vis.Y, p.Y)
 		vis.Size = append(vis.Size, ex.scene.Radius(i))
-		vis.Color = append(vis.Color, nodeTypeColor(ex.g, ex.g.Node(i).Type))
+		vis.Color = append(vis.Color, entityColor(ex.g, i))
 	}
 	return out, vis, nil
 }
