@@ -236,7 +236,46 @@ func PlacedPositions(g *graph.Graph) []render.Point {
 		}
 		pos[i] = render.Point{X: nd.X, Y: nd.Y}
 	}
-	return pos
+	return toChartScale(pos)
+}
+
+// placedSpacing is the room, in world units, that a drawing opened as
+// drawn gives each entity on average: what Linkscope's layouts give them,
+// so that discs and labels are drawn at their usual sizes. yEd and Gephi
+// drawings use pixel-like units (hundreds to thousands); geographic ones
+// degrees.
+const placedSpacing = 12.0
+
+// toChartScale scales a drawing from a file (about its centre, keeping its
+// shape) to the density of Linkscope's own layouts, unless it is already
+// within a factor of four of it.
+func toChartScale(pos []render.Point) []render.Point {
+	if len(pos) < 2 {
+		return pos
+	}
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range pos {
+		minX, maxX = math.Min(minX, p.X), math.Max(maxX, p.X)
+		minY, maxY = math.Min(minY, p.Y), math.Max(maxY, p.Y)
+	}
+	w, h := maxX-minX, maxY-minY
+	side := math.Max(math.Max(w, h), 1e-12)
+	// area per entity, with a thin drawing counted as a strip
+	area := math.Max(w, side/10) * math.Max(h, side/10)
+	spacing := math.Sqrt(area / float64(len(pos)))
+	if spacing <= 0 || math.IsNaN(spacing) || math.IsInf(spacing, 0) {
+		return pos
+	}
+	k := placedSpacing / spacing
+	if k > 0.25 && k < 4 {
+		return pos
+	}
+	cx, cy := (minX+maxX)/2, (minY+maxY)/2
+	out := make([]render.Point, len(pos))
+	for i, p := range pos {
+		out[i] = render.Point{X: (p.X - cx) * k, Y: (p.Y - cy) * k}
+	}
+	return out
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

@@ -2,6 +2,8 @@ package view
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -308,7 +310,36 @@ func TestPlacedPositions(t *testing.T) {
 		t.Error("positions for a graph with an entity not placed")
 	}
 	g.Node(1).X, g.Node(1).Placed = 5, true
-	if p := PlacedPositions(g); len(p) != 2 || p[0].X != 1 || p[0].Y != 2 || p[1].X != 5 {
-		t.Errorf("%v", p)
+	p := PlacedPositions(g)
+	if len(p) != 2 {
+		t.Fatalf("%v", p)
+	}
+	// the shape is kept: b is right of and above a, twice as far across
+	dx, dy := p[1].X-p[0].X, p[1].Y-p[0].Y
+	if dx <= 0 || math.Abs(dy/dx+0.5) > 1e-9 {
+		t.Errorf("shape changed: %v", p)
+	}
+}
+
+// A drawing in pixel units (yEd, Gephi) opens at the density of
+// Linkscope's own layouts, its shape kept; one at that density already is
+// left as it is.
+func TestPlacedPositionsAtChartScale(t *testing.T) {
+	g := graph.New(0, 0)
+	for i := 0; i < 100; i++ {
+		g.AddNode(graph.Node{ID: fmt.Sprint(i), Type: "t", X: float64(i%10) * 300, Y: float64(i/10) * 300, Placed: true})
+	}
+	p := PlacedPositions(g)
+	if d := p[1].X - p[0].X; d < placedSpacing/2 || d > placedSpacing*2 {
+		t.Errorf("neighbours %v apart, want about %v", d, placedSpacing)
+	}
+	if p[10].Y-p[0].Y != p[1].X-p[0].X {
+		t.Errorf("shape changed")
+	}
+	for i := 0; i < 100; i++ {
+		g.Node(int32(i)).X, g.Node(int32(i)).Y = float64(i%10)*10, float64(i/10)*10
+	}
+	if p := PlacedPositions(g); p[1].X-p[0].X != 10 || p[0].X != 0 {
+		t.Errorf("a drawing at chart density was moved: %v %v", p[0], p[1])
 	}
 }
