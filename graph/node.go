@@ -40,6 +40,11 @@ type Edge struct {
 	Type string
 	// Date is when it happened; Date.IsZero() when undated.
 	Date Date
+	// Undirected marks a relation with no direction (GraphML
+	// edgedefault="undirected", GEXF type="undirected"): From and To are
+	// its two ends in the order the file gave them, and directed searches
+	// follow it either way. (It sits beside Date, in Date's padding.)
+	Undirected bool
 	// Props holds free-form properties; money is "amount" (a number) and
 	// "currency" (ISO 4217).
 	Props map[string]any
@@ -47,11 +52,6 @@ type Edge struct {
 	Sources []Citation
 	// Note is the analyst's note on the relation.
 	Note string
-	// Undirected marks a relation with no direction (GraphML
-	// edgedefault="undirected", GEXF type="undirected"): From and To are
-	// its two ends in the order the file gave them, and directed searches
-	// follow it either way.
-	Undirected bool
 }
 
 // Citation points at a source, optionally with the verbatim quote that
