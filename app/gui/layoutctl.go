@@ -52,7 +52,11 @@ func (u *ui) startLayout() {
 	r.SetViewSize(u.canvasViewSize())
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
-	if u.still || u.asDrawn {
+	if u.asDrawn {
+		u.toolbar.setState(false, "as drawn in the file (▶ lays it out)")
+		return
+	}
+	if u.still {
 		u.toolbar.setRunning(false, -1)
 		return
 	}

@@ -113,3 +113,24 @@ func TestEscapeInTheSearchBoxClearsTheSelection(t *testing.T) {
 		t.Fatalf("Esc changed the query to %q", u.search.entry.Text)
 	}
 }
+
+// A file with a drawing opens at its positions, scaled to the chart, says
+// so on the toolbar, and runs no layout until asked.
+func TestAFileWithADrawingOpensAsDrawn(t *testing.T) {
+	u := newTestUI(t)
+	g, err := loadFile(context.Background(), "../../dataset/testdata/field/yed-groups.graphml", func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.setGraph(g, "yed-groups.graphml")
+	if !u.asDrawn || u.layout.Running() {
+		t.Fatalf("asDrawn %v, layout running %v", u.asDrawn, u.layout.Running())
+	}
+	if !strings.Contains(u.toolbar.layoutState, "as drawn") {
+		t.Errorf("toolbar says %q", u.toolbar.layoutState)
+	}
+	cnil, gar := node(t, g, "n0::n0"), node(t, g, "n0::n1")
+	if u.ex.pos[cnil].Y != u.ex.pos[gar].Y || u.ex.pos[cnil].X >= u.ex.pos[gar].X {
+		t.Errorf("CNIL %v and Garante %v are not side by side as in the file", u.ex.pos[cnil], u.ex.pos[gar])
+	}
+}
