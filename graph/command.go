@@ -828,13 +828,17 @@ type placeCmd struct {
 func (placeCmd) Op() string             { return "unplace" }
 func (placeCmd) Describe(*Graph) string { return "positions" }
 func (c placeCmd) apply(g *Graph) (Command, Command, error) {
-	g.own()
-	old := placeCmd{ids: c.ids, x: make([]float64, len(c.ids)), y: make([]float64, len(c.ids)), placed: make([]bool, len(c.ids))}
+	idx := make([]int32, len(c.ids))
 	for k, id := range c.ids {
 		i, ok := g.nodeIDs[id]
 		if !ok {
 			return nil, nil, fmt.Errorf("no entity %q", id)
 		}
+		idx[k] = i
+	}
+	g.own()
+	old := placeCmd{ids: c.ids, x: make([]float64, len(c.ids)), y: make([]float64, len(c.ids)), placed: make([]bool, len(c.ids))}
+	for k, i := range idx {
 		nd := &g.nodes[i]
 		old.x[k], old.y[k], old.placed[k] = nd.X, nd.Y, nd.Placed
 		nd.X, nd.Y, nd.Placed = c.x[k], c.y[k], c.placed[k]

@@ -13,15 +13,13 @@ import (
 // removed is what a removal took out: entities and relations with the
 // index each had, in increasing index order.
 type removed struct {
-	nodes    []Node
-	nodeIdx  []int32
-	edges    []Edge
-	edgeIdx  []int32
-	groupsOf chartGroups // group memberships of the removed entities
-}
-
-type chartGroups struct {
-	before []Group // the chart's groups before the removal
+	nodes   []Node
+	nodeIdx []int32
+	edges   []Edge
+	edgeIdx []int32
+	// groupsBefore are the chart's groups before the removal took the
+	// removed entities out of them (nil when no group changed)
+	groupsBefore []Group
 }
 
 // remove deletes the given entities, every relation touching them, and the
@@ -77,7 +75,7 @@ func (g *Graph) remove(nodeIdx, edgeIdx []int32) removed {
 	}
 	g.nodes, g.edges = keptN, keptE
 	if len(rm.nodes) > 0 && len(g.chart.Groups) > 0 {
-		rm.groupsOf.before = g.chart.Groups
+		rm.groupsBefore = g.chart.Groups
 		gone := map[string]bool{}
 		for _, nd := range rm.nodes {
 			gone[nd.ID] = true
@@ -132,8 +130,8 @@ func (g *Graph) restore(rm removed) {
 	for i := range g.edges {
 		g.edgeIDs[g.edges[i].ID] = int32(i)
 	}
-	if rm.groupsOf.before != nil {
-		g.chart.Groups = rm.groupsOf.before
+	if rm.groupsBefore != nil {
+		g.chart.Groups = rm.groupsBefore
 	}
 	g.changed(true, len(rm.nodes) > 0)
 }

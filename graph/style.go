@@ -98,6 +98,33 @@ func RelStyleForType(typ string) TypeStyle {
 	return TypeStyle{Color: relColors[h.Sum32()%uint32(len(relColors))]}
 }
 
-// ExtraColors are the colours given to entity types with no style of their
-// own, and to synonyms that would otherwise share one.
-var ExtraColors = extraColors
+// OwnColor is the colour the entity's file gave it (Color, "#rrggbb"),
+// drawn instead of its type's; ok is false when it has none.
+func (n *Node) OwnColor() (c color.NRGBA, ok bool) {
+	s := n.Color
+	if len(s) != 7 || s[0] != '#' {
+		return color.NRGBA{}, false
+	}
+	var v [3]uint8
+	for k := 0; k < 3; k++ {
+		hi, ok1 := hexDigit(s[1+2*k])
+		lo, ok2 := hexDigit(s[2+2*k])
+		if !ok1 || !ok2 {
+			return color.NRGBA{}, false
+		}
+		v[k] = hi<<4 | lo
+	}
+	return color.NRGBA{v[0], v[1], v[2], 255}, true
+}
+
+func hexDigit(b byte) (uint8, bool) {
+	switch {
+	case b >= '0' && b <= '9':
+		return b - '0', true
+	case b >= 'a' && b <= 'f':
+		return b - 'a' + 10, true
+	case b >= 'A' && b <= 'F':
+		return b - 'A' + 10, true
+	}
+	return 0, false
+}

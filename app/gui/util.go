@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -34,7 +33,7 @@ func nodeTypeColor(g *graph.Graph, t string) color.NRGBA {
 // file gave it, else its type's.
 func entityColor(g *graph.Graph, i int32) color.NRGBA {
 	n := g.Node(i)
-	if c, ok := render.ParseHexColor(n.Color); ok {
+	if c, ok := n.OwnColor(); ok {
 		return c
 	}
 	return nodeTypeColor(g, n.Type)

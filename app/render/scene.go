@@ -384,7 +384,7 @@ func (st *static) fileStyle(g *graph.Graph) {
 	var sizes, ours []float64
 	for i := 0; i < st.n; i++ {
 		nd := g.Node(int32(i))
-		if c, ok := parseHexColor(nd.Color); ok {
+		if c, ok := nd.OwnColor(); ok {
 			if st.fill == nil {
 				st.fill = make([]color.NRGBA, st.n)
 			}
@@ -413,36 +413,4 @@ func median(v []float64) float64 {
 	c := append([]float64(nil), v...)
 	sort.Float64s(c)
 	return c[len(c)/2]
-}
-
-// ParseHexColor reads "#rrggbb" (an entity's colour from its file).
-func ParseHexColor(s string) (color.NRGBA, bool) { return parseHexColor(s) }
-
-// parseHexColor reads "#rrggbb".
-func parseHexColor(s string) (color.NRGBA, bool) {
-	if len(s) != 7 || s[0] != '#' {
-		return color.NRGBA{}, false
-	}
-	var v [3]uint8
-	for k := 0; k < 3; k++ {
-		hi, ok1 := hexDigit(s[1+2*k])
-		lo, ok2 := hexDigit(s[2+2*k])
-		if !ok1 || !ok2 {
-			return color.NRGBA{}, false
-		}
-		v[k] = hi<<4 | lo
-	}
-	return color.NRGBA{v[0], v[1], v[2], 255}, true
-}
-
-func hexDigit(b byte) (uint8, bool) {
-	switch {
-	case b >= '0' && b <= '9':
-		return b - '0', true
-	case b >= 'a' && b <= 'f':
-		return b - 'a' + 10, true
-	case b >= 'A' && b <= 'F':
-		return b - 'A' + 10, true
-	}
-	return 0, false
 }
