@@ -234,7 +234,7 @@ func setProp(props map[string]any, field string, v any) (map[string]any, error) 
 	if name == "" {
 		return props, fmt.Errorf("a property needs a name (props.NAME)")
 	}
-	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+	if f, ok := v.(float64); ok && !Finite(f) {
 		return props, fmt.Errorf("property %s: %v is not a number a dataset can hold", name, f)
 	}
 	out := maps.Clone(props)
@@ -333,22 +333,19 @@ func (c Merge) apply(g *Graph) (Command, Command, error) {
 		}
 	}
 	merged := MergedNode(g, into, others)
-	drop := map[int32]bool{}
-	for _, o := range others {
-		drop[o] = true
-	}
+	drop := func(v int32) bool { return v != into && seen[v] }
 	// the steps, as one batch, so that one inverse undoes them all
 	var steps []Command
 	steps = append(steps, putNodeCmd{c.Into, merged})
 	for r := range g.edges {
 		e := g.edges[r]
-		if !drop[e.From] && !drop[e.To] {
+		if !drop(e.From) && !drop(e.To) {
 			continue
 		}
-		if drop[e.From] {
+		if drop(e.From) {
 			e.From = into
 		}
-		if drop[e.To] {
+		if drop(e.To) {
 			e.To = into
 		}
 		steps = append(steps, putEdgeCmd{e.ID, e})
@@ -465,7 +462,7 @@ func (Move) Op() string { return "move" }
 func (c Move) Describe(g *Graph) string { return "move " + labelOf(g, c.ID) }
 
 func (c Move) apply(g *Graph) (Command, Command, error) {
-	if math.IsNaN(c.X) || math.IsNaN(c.Y) || math.IsInf(c.X, 0) || math.IsInf(c.Y, 0) {
+	if !Finite(c.X) || !Finite(c.Y) {
 		return nil, nil, fmt.Errorf("move %s: the position must be finite", c.ID)
 	}
 	return editNode(g, c, c.ID, func(nd *Node) error {
@@ -492,26 +489,20 @@ func (c Place) apply(g *Graph) (Command, Command, error) {
 	if len(c.X) != len(c.IDs) || len(c.Y) != len(c.IDs) {
 		return nil, nil, fmt.Errorf("place: ids, x and y differ in length")
 	}
-	idx := make([]int32, len(c.IDs))
 	for k, id := range c.IDs {
-		i, ok := g.nodeIDs[id]
-		if !ok {
-			return nil, nil, fmt.Errorf("no entity %q", id)
-		}
-		if math.IsNaN(c.X[k]) || math.IsNaN(c.Y[k]) || math.IsInf(c.X[k], 0) || math.IsInf(c.Y[k], 0) {
+		if !Finite(c.X[k]) || !Finite(c.Y[k]) {
 			return nil, nil, fmt.Errorf("place %s: the position must be finite", id)
 		}
-		idx[k] = i
 	}
-	g.own()
-	old := placeCmd{ids: c.IDs, x: make([]float64, len(idx)), y: make([]float64, len(idx)), placed: make([]bool, len(idx))}
-	for k, i := range idx {
-		nd := &g.nodes[i]
-		old.x[k], old.y[k], old.placed[k] = nd.X, nd.Y, nd.Placed
-		nd.X, nd.Y, nd.Placed = c.X[k], c.Y[k], true
+	placed := make([]bool, len(c.IDs))
+	for k := range placed {
+		placed[k] = true
 	}
-	g.changed(false, false)
-	return c, old, nil
+	_, inv, err := placeCmd{ids: c.IDs, x: c.X, y: c.Y, placed: placed}.apply(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, inv, nil
 }
 
 // Pin keeps an entity where it is when layouts run (Unpin releases it).
@@ -873,3 +864,6 @@ func nameOr(s, def string) string {
 	}
 	return s
 }
+
+// Finite reports whether f is a number a dataset can hold (not NaN or ±Inf).
+func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

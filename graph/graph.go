@@ -308,21 +308,6 @@ func (g *Graph) Between(a, b int32, undirected bool) []int32 {
 	return rs
 }
 
-// Relations returns every relation touching node i (leaving, entering and
-// self-loops), in insertion order.
-func (g *Graph) Relations(i int32) []int32 {
-	t := g.Topology()
-	rs := make([]int32, 0, t.Degree[i])
-	for _, a := range t.OutArcs(i) {
-		rs = append(rs, a.Rel)
-	}
-	for _, a := range t.InArcs(i) {
-		rs = append(rs, a.Rel)
-	}
-	rs = append(rs, t.Loops(i)...)
-	slices.Sort(rs)
-	return rs
-}
 
 // Source returns the dataset source with the given id.
 func (g *Graph) Source(id string) (*Source, bool) {
@@ -348,24 +333,26 @@ func (g *Graph) TypeHidden(t string) bool {
 // in insertion order.
 func (g *Graph) Out(i int32) []int32 {
 	t := g.Topology()
-	rs := make([]int32, 0, len(t.OutArcs(i))+len(t.Loops(i)))
-	for _, a := range t.OutArcs(i) {
-		rs = append(rs, a.Rel)
-	}
-	rs = append(rs, t.Loops(i)...)
-	slices.Sort(rs)
-	return rs
+	return arcRels(t.OutArcs(i), t.Loops(i))
 }
 
 // In returns the relations whose object is node i (self-loops included),
 // in insertion order.
 func (g *Graph) In(i int32) []int32 {
 	t := g.Topology()
-	rs := make([]int32, 0, len(t.InArcs(i))+len(t.Loops(i)))
-	for _, a := range t.InArcs(i) {
+	return arcRels(t.InArcs(i), t.Loops(i))
+}
+
+// arcRels lists the relations of arcs and loops in relation order.
+func arcRels(arcs []Arc, loops []int32) []int32 {
+	rs := make([]int32, 0, len(arcs)+len(loops))
+	for _, a := range arcs {
 		rs = append(rs, a.Rel)
 	}
-	rs = append(rs, t.Loops(i)...)
+	if len(loops) == 0 {
+		return rs // arcs are in relation order already
+	}
+	rs = append(rs, loops...)
 	slices.Sort(rs)
 	return rs
 }

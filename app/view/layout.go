@@ -231,7 +231,7 @@ func PlacedPositions(g *graph.Graph) []render.Point {
 	pos := make([]render.Point, n)
 	for i := 0; i < n; i++ {
 		nd := g.Node(int32(i))
-		if !nd.Placed || !finite(nd.X) || !finite(nd.Y) {
+		if !nd.Placed || !graph.Finite(nd.X) || !graph.Finite(nd.Y) {
 			return nil
 		}
 		pos[i] = render.Point{X: nd.X, Y: nd.Y}
@@ -278,7 +278,6 @@ func toChartScale(pos []render.Point) []render.Point {
 	return out
 }
 
-func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 // StartPositions is ForceAtlas2's seeded random start for g (a square of
 // constant density, as Gephi and graphology use).
