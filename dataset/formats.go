@@ -174,7 +174,7 @@ func xmlRoot(head []byte) string {
 			t = trimLeftSpace(t[i+1:])
 		default:
 			end := 1
-			for end < len(t) && !isXMLSpace(t[end]) && t[end] != '>' && t[end] != '/' {
+			for end < len(t) && !isSpace(t[end]) && t[end] != '>' && t[end] != '/' {
 				end++
 			}
 			name := t[1:end]

@@ -224,7 +224,7 @@ type gexfRaw struct {
 }
 
 func decodeGEXF(in input, b *builder, loc *fieldLocator, progress func(f float64) error) (*document, bool, error) {
-	if root := xmlRoot(trimBOM(in.data)); root == "graphml" {
+	if root := xmlRoot(in.data); root == "graphml" {
 		// a GraphML document in a .gexf file: read it as what it is
 		b.warnOff(firstContent(in.data), "this file holds GraphML, not GEXF: read as GraphML")
 		return decodeGraphML(in, b, loc, progress)
@@ -605,7 +605,7 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 					continue
 				}
 				v := vs[t]
-				raw.setTyped(b, &fn.Props, owner, t, infos["node"][v.attr].typ, v, func(key string) { note(key, v) })
+				setTyped(b, &fn.Props, owner, t, infos["node"][v.attr].typ, v.value, v.off, func(key string) { note(key, v) })
 			}
 		}
 		// dynamics: the entity's start and end, as dates when they are
@@ -688,7 +688,7 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 					continue
 				}
 				v := vs[t]
-				raw.setTyped(b, &fe.Props, owner, t, infos["edge"][v.attr].typ, v, func(key string) { note(key, v) })
+				setTyped(b, &fe.Props, owner, t, infos["edge"][v.attr].typ, v.value, v.off, func(key string) { note(key, v) })
 			}
 			if w := strings.TrimSpace(e.weight); e.hasWeight && w != "" && w != "1" && w != "1.0" {
 				off := attrOffset(data, e.off, "weight")
@@ -723,15 +723,3 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 	return doc
 }
 
-// setTyped sets a property from an attribute value by its declared type,
-// or reports the value that does not fit.
-func (raw *gexfRaw) setTyped(b *builder, props *map[string]any, owner, name, typ string, v gexfValue, note func(key string)) {
-	x, ok, absent := typedValue(v.value, typ)
-	switch {
-	case !ok:
-		b.failOff(v.off, "%s", typeProblem(owner, name, typ, v.value))
-	case !absent:
-		setProp(props, name, x)
-		note("props." + name)
-	}
-}

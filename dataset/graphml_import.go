@@ -86,7 +86,7 @@ type gmlRaw struct {
 }
 
 func decodeGraphML(in input, b *builder, loc *fieldLocator, progress func(f float64) error) (*document, bool, error) {
-	if root := xmlRoot(trimBOM(in.data)); root == "gexf" {
+	if root := xmlRoot(in.data); root == "gexf" {
 		// a GEXF document in a .graphml file: read it as what it is
 		b.warnOff(firstContent(in.data), "this file holds GEXF, not GraphML: read as GEXF")
 		return decodeGEXF(in, b, loc, progress)
@@ -116,13 +116,6 @@ func decodeGraphML(in input, b *builder, loc *fieldLocator, progress func(f floa
 	return raw.interpret(in.data, b, loc), true, nil
 }
 
-// trimBOM drops a leading UTF-8 byte-order mark.
-func trimBOM(data []byte) []byte {
-	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
-		return data[3:]
-	}
-	return data
-}
 
 // gmlFrame is an open <graph>, <node> or <edge> of the graph being read.
 type gmlFrame struct {
@@ -449,7 +442,7 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 				if k.yfiles || d.markup || nm == "" || nm == "label" || nm == "type" || strings.HasPrefix(nm, "ls_") || visualAttrs[nm] || (nm == "name" && fn.Label == d.text) {
 					continue
 				}
-				setTyped(b, &fn.Props, owner, k.name, k.typ, d, func(key string) { note(key, d) })
+				setTyped(b, &fn.Props, owner, k.name, k.typ, d.text, d.off, func(key string) { note(key, d) })
 			}
 		}
 		doc.Nodes = append(doc.Nodes, fn)
@@ -512,7 +505,7 @@ func (raw *gmlRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docume
 				if k.yfiles || d.markup || nm == "" || nm == "type" || nm == "relation" || nm == "label" || nm == "date" || strings.HasPrefix(nm, "ls_") {
 					continue
 				}
-				setTyped(b, &fe.Props, owner, k.name, k.typ, d, func(key string) { note(key, d) })
+				setTyped(b, &fe.Props, owner, k.name, k.typ, d.text, d.off, func(key string) { note(key, d) })
 			}
 		}
 		doc.Edges = append(doc.Edges, fe)
@@ -577,13 +570,14 @@ func rgbHex(r, g, b float64) string {
 	return fmt.Sprintf("#%02x%02x%02x", c(r), c(g), c(b))
 }
 
-// setTyped sets the property name from the text of d by its declared type,
+// setTyped sets the property name from text (a GraphML <data> or GEXF
+// attribute value, at off) by its declared type,
 // or reports the text that does not fit.
-func setTyped(b *builder, props *map[string]any, owner, name, typ string, d gmlData, note func(key string)) {
-	v, ok, absent := typedValue(d.text, typ)
+func setTyped(b *builder, props *map[string]any, owner, name, typ, text string, off int, note func(key string)) {
+	v, ok, absent := typedValue(text, typ)
 	switch {
 	case !ok:
-		b.failOff(d.off, "%s", typeProblem(owner, name, typ, d.text))
+		b.failOff(off, "%s", typeProblem(owner, name, typ, text))
 	case !absent:
 		setProp(props, name, v)
 		note("props." + name)

@@ -124,12 +124,12 @@ func attr(t xml.StartElement, name string) (string, bool) {
 func attrOffset(data []byte, off int, name string) int {
 	i := off + 1
 	skipName := func() {
-		for i < len(data) && !isXMLSpace(data[i]) && data[i] != '=' && data[i] != '>' && data[i] != '/' {
+		for i < len(data) && !isSpace(data[i]) && data[i] != '=' && data[i] != '>' && data[i] != '/' {
 			i++
 		}
 	}
 	skipSpace := func() {
-		for i < len(data) && isXMLSpace(data[i]) {
+		for i < len(data) && isSpace(data[i]) {
 			i++
 		}
 	}
@@ -167,7 +167,6 @@ func attrOffset(data []byte, off int, name string) int {
 	}
 }
 
-func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // firstElement returns where the first element or non-space text of data
 // is, for a file that holds no element.
