@@ -722,4 +722,3 @@ func (raw *gexfRaw) interpret(data []byte, b *builder, loc *fieldLocator) *docum
 	}
 	return doc
 }
-

@@ -116,7 +116,6 @@ func decodeGraphML(in input, b *builder, loc *fieldLocator, progress func(f floa
 	return raw.interpret(in.data, b, loc), true, nil
 }
 
-
 // gmlFrame is an open <graph>, <node> or <edge> of the graph being read.
 type gmlFrame struct {
 	kind       byte // 'g', 'n', 'e'

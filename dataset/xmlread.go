@@ -167,7 +167,6 @@ func attrOffset(data []byte, off int, name string) int {
 	}
 }
 
-
 // firstElement returns where the first element or non-space text of data
 // is, for a file that holds no element.
 func firstContent(data []byte) int {

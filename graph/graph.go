@@ -308,7 +308,6 @@ func (g *Graph) Between(a, b int32, undirected bool) []int32 {
 	return rs
 }
 
-
 // Source returns the dataset source with the given id.
 func (g *Graph) Source(id string) (*Source, bool) {
 	for i := range g.Sources {

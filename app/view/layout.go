@@ -278,7 +278,6 @@ func toChartScale(pos []render.Point) []render.Point {
 	return out
 }
 
-
 // StartPositions is ForceAtlas2's seeded random start for g (a square of
 // constant density, as Gephi and graphology use).
 func StartPositions(g *graph.Graph, seed uint64) []render.Point {
