@@ -84,6 +84,7 @@ func runExport(env *Env, args []string) error {
 		}
 	})
 	theme, okTheme := render.ParseTheme(f.theme)
+	_, layoutErr := view.Lookup(f.layout)
 	ext := strings.ToLower(filepath.Ext(f.out))
 	switch {
 	case len(pos) > 0:
@@ -104,9 +105,8 @@ func runExport(env *Env, args []string) error {
 		return usagef("unknown --theme %q (light, dark)", f.theme)
 	case f.iterations < 0:
 		return usagef("--iterations must not be negative")
-	case !validLayout(f.layout):
-		_, err := view.Lookup(f.layout)
-		return usagef("--layout: %v", err)
+	case layoutErr != nil:
+		return usagef("--layout: %v", layoutErr)
 	case f.timeout <= 0:
 		return usagef("--timeout must be positive")
 	}
@@ -155,11 +155,6 @@ func runExport(env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "wrote %s (%d entities, %d relations)\n", strings.Join(files, ", "), sub.NodeCount(), sub.EdgeCount())
 	return nil
-}
-
-func validLayout(name string) bool {
-	_, err := view.Lookup(name)
-	return err == nil
 }
 
 // exportPositions lays sub out as `linkscope layout` would for the same

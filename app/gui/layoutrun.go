@@ -167,7 +167,7 @@ func (r *layoutRunner) grow(g *graph.Graph, s *render.Scene, shown []render.Poin
 		return nil, err
 	}
 	r.lg, r.scene = lg, s
-	return toRender(r.fa.Positions()), nil
+	return view.ToRender(r.fa.Positions()), nil
 }
 
 // applyPins moves and pins the nodes dragged since the last step; faMu
@@ -232,7 +232,7 @@ func (r *layoutRunner) run(ctx context.Context, progress func(layoutProgress)) (
 		if calm >= 3 || time.Since(start) > r.budget {
 			return r.finish(ctx)
 		}
-		progress(layoutProgress{pos: toRender(pos), iter: iter})
+		progress(layoutProgress{pos: view.ToRender(pos), iter: iter})
 	}
 	return layoutResult{}, ctx.Err()
 }
@@ -256,16 +256,7 @@ func (r *layoutRunner) finish(ctx context.Context) (layoutResult, error) {
 		}
 		pos = out
 	}
-	return layoutResult{pos: toRender(pos), iter: iter, name: layoutFA2}, ctx.Err()
-}
-
-// toRender converts layout positions to the scene's.
-func toRender(pos []layout.Point) []render.Point {
-	p := make([]render.Point, len(pos))
-	for i := range pos {
-		p[i] = render.Point(pos[i])
-	}
-	return p
+	return layoutResult{pos: view.ToRender(pos), iter: iter, name: layoutFA2}, ctx.Err()
 }
 
 // movement is the mean distance the nodes moved between a and b, relative

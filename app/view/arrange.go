@@ -23,7 +23,7 @@ func FitPicture(pos []render.Point, s *render.Scene, width, height float64) ([]r
 	if err != nil {
 		return nil, err
 	}
-	return toRender(p), nil
+	return ToRender(p), nil
 }
 
 func fitPicture(pos []layout.Point, s *render.Scene, width, height float64) ([]layout.Point, error) {

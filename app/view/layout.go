@@ -281,7 +281,7 @@ func toChartScale(pos []render.Point) []render.Point {
 // StartPositions is ForceAtlas2's seeded random start for g (a square of
 // constant density, as Gephi and graphology use).
 func StartPositions(g *graph.Graph, seed uint64) []render.Point {
-	return toRender(layout.RandomPositions(g.NodeCount(), seed))
+	return ToRender(layout.RandomPositions(g.NodeCount(), seed))
 }
 
 // NewFA2 builds the ForceAtlas2 that Layout runs for req, with its
@@ -382,10 +382,11 @@ func Layout(ctx context.Context, g *graph.Graph, s *render.Scene, req LayoutRequ
 	if alg.pack {
 		pos = packComponents(lg, pos, lg.Size)
 	}
-	return toRender(pos), err
+	return ToRender(pos), err
 }
 
-func toRender(p []layout.Point) []render.Point {
+// ToRender converts layout positions to the scene's (the same points).
+func ToRender(p []layout.Point) []render.Point {
 	out := make([]render.Point, len(p))
 	for i, q := range p {
 		out[i] = render.Point(q)
