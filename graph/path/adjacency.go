@@ -4,7 +4,9 @@ import "github.com/linkscope/linkscope/graph"
 
 // adjacency is the path searches' view of one version of the graph: its
 // [graph.Topology] (arcs without self-loops, as no simple path uses them,
-// type ids, date keys), read in place.
+// type ids, date keys), read in place. The fields beside topo are its
+// slice headers and counts, held here so that the search loops reach them
+// without a second indirection; they copy no data.
 type adjacency struct {
 	g           *graph.Graph
 	topo        *graph.Topology

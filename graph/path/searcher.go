@@ -8,12 +8,12 @@ import "errors"
 var ErrNoSuchNode = errors.New("graph: no such node")
 
 // Searcher answers path questions on one graph: shortest paths, k shortest
-// simple paths, all simple paths, neighbourhoods and bounded walks. It keeps
-// a compact copy of the graph's structure and scratch buffers that are
+// simple paths, all simple paths, neighbourhoods and bounded walks. It reads
+// the graph's [graph.Topology] in place and keeps scratch buffers that are
 // reused from one query to the next, so that a query allocates little more
 // than its answer. A Searcher is not safe for concurrent use; [Searcher.Clone]
-// makes another one that shares the structure. When the graph grows, the
-// next query rebuilds the copy.
+// makes another one over the same graph. When the graph's structure
+// changes, the next query follows its new Topology.
 type Searcher struct {
 	adj *adjacency
 
@@ -70,7 +70,6 @@ func (s *Searcher) reset(a *adjacency) {
 	s.dist = nil
 }
 
-// sync rebuilds the structure copy when the graph has grown.
 // Use points s at g, typically a newer snapshot of the graph it searched
 // (the window's working set after an expansion or an edit), keeping what it
 // can. Queries on a Searcher of a live graph follow its changes without it.
@@ -80,6 +79,7 @@ func (s *Searcher) Use(g *graph.Graph) {
 	}
 }
 
+// sync follows the graph's new Topology when its structure changed.
 func (s *Searcher) sync() {
 	if s.adj.stale() {
 		s.reset(newAdjacency(s.adj.g))
