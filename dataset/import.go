@@ -72,18 +72,29 @@ type decodeOne func(in input, b *builder, loc *fieldLocator, progress func(f flo
 
 // readOne reads the file at path within the limit and decodes it.
 func readOne(ctx context.Context, path string, opts Options, decode decodeOne) (*graph.Graph, error) {
-	size, err := fileSize(path, opts)
+	m, data, err := readMetered(ctx, path, opts)
 	if err != nil {
 		return nil, err
+	}
+	return decodeBytes(m, path, data, m.total-int64(len(data)), decode)
+}
+
+// readMetered reads the one file of a load within the size limit, with a
+// meter for the load's progress (reading is the first half of it, decoding
+// the second), cancellation and warnings.
+func readMetered(ctx context.Context, path string, opts Options) (*meter, []byte, error) {
+	size, err := fileSize(path, opts)
+	if err != nil {
+		return nil, nil, err
 	}
 	m := newMeter(ctx, opts.Progress, 2*size)
 	m.warnings = opts.Warnings
 	data, err := readFile(m, path, size, 0, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m.total = size + int64(len(data))
-	return decodeBytes(m, path, data, size, decode)
+	return m, data, nil
 }
 
 func decodeBytes(m *meter, name string, data []byte, base int64, decode decodeOne) (*graph.Graph, error) {

@@ -49,16 +49,10 @@ func Load(path string, opts Options) (*graph.Graph, error) {
 
 // readJSON is the JSON reader of the format table.
 func readJSON(ctx context.Context, path string, opts Options) (*graph.Graph, error) {
-	size, err := fileSize(path, opts)
+	m, data, err := readMetered(ctx, path, opts)
 	if err != nil {
 		return nil, err
 	}
-	m := newMeter(ctx, opts.Progress, 2*size)
-	data, err := readFile(m, path, size, 0, opts)
-	if err != nil {
-		return nil, err
-	}
-	m.total = size + int64(len(data))
 	return decodeJSON(m, path, data, opts, int64(len(data)))
 }
 
