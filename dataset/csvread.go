@@ -586,12 +586,7 @@ func decodeNodeTable(in input, b *builder, loc *fieldLocator, doc *document, pro
 				fn.Aliases, err = parseAliases(v, col.low)
 				note("aliases")
 			case col.low == "props":
-				var m map[string]any
-				if m, err = parseProps(v, col.low); err == nil {
-					for k, x := range m {
-						setProp(&fn.Props, k, x)
-					}
-				}
+				err = mergeProps(&fn.Props, v, col.low)
 				note("props")
 			case col.low == "sources":
 				fn.Sources, err = parseCitations(v, col.low)
@@ -687,12 +682,7 @@ func decodeEdgeTable(in input, file int, b *builder, loc *fieldLocator, doc *doc
 				fe.Date = v
 				note("date")
 			case col.low == "props":
-				var m map[string]any
-				if m, err = parseProps(v, col.low); err == nil {
-					for k, x := range m {
-						setProp(&fe.Props, k, x)
-					}
-				}
+				err = mergeProps(&fe.Props, v, col.low)
 				note("props")
 			case col.low == "sources":
 				fe.Sources, err = parseCitations(v, col.low)
@@ -787,4 +777,16 @@ func SplitCSVPair(path string) (nodes, edges string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// mergeProps adds the properties of a props cell (a JSON object) to props.
+func mergeProps(props *map[string]any, cell, col string) error {
+	m, err := parseProps(cell, col)
+	if err != nil {
+		return err
+	}
+	for k, x := range m {
+		setProp(props, k, x)
+	}
+	return nil
 }
