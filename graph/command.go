@@ -165,12 +165,28 @@ func setNodeField(nd *Node, field string, v any) error {
 		list, err := strs(v)
 		nd.Aliases = list
 		return err
+	case field == "color":
+		s, err := str(field, v)
+		if err == nil && s != "" && !isHexColour(s) {
+			err = fmt.Errorf("color %q is not #rrggbb", s)
+		}
+		if err == nil {
+			nd.Color = strings.ToLower(s)
+		}
+		return err
+	case field == "size":
+		f, ok := v.(float64)
+		if !ok || !Finite(f) || f < 0 {
+			return fmt.Errorf("size must be a number >= 0")
+		}
+		nd.Size = f
+		return nil
 	case strings.HasPrefix(field, "props."):
 		p, err := setProp(nd.Props, field, v)
 		nd.Props = p
 		return err
 	}
-	return fmt.Errorf("an entity has no field %q (label, type, aliases, props.NAME)", field)
+	return fmt.Errorf("an entity has no field %q (label, type, aliases, color, size, props.NAME)", field)
 }
 
 func setEdgeField(e *Edge, field string, v any) error {
@@ -588,6 +604,50 @@ func (c HideType) apply(g *Graph) (Command, Command, error) {
 		ch.HiddenTypes = slices.Insert(ch.HiddenTypes, i, c.Type)
 	}
 	return c, putChartCmd{g.putChart(ch)}, nil
+}
+
+// SetChart sets one of the chart's view settings ([Chart.Settings]); an
+// empty Value restores the default.
+type SetChart struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+func (SetChart) Op() string { return "set-chart" }
+
+func (c SetChart) Describe(*Graph) string {
+	if c.Value == "" {
+		return "reset " + c.Key
+	}
+	return "set " + c.Key + " to " + c.Value
+}
+
+func (c SetChart) apply(g *Graph) (Command, Command, error) {
+	if c.Key == "" {
+		return nil, nil, fmt.Errorf("set-chart: no key")
+	}
+	ch := g.chart.clone()
+	if c.Value == "" {
+		delete(ch.Settings, c.Key)
+	} else {
+		if ch.Settings == nil {
+			ch.Settings = map[string]string{}
+		}
+		ch.Settings[c.Key] = c.Value
+	}
+	return c, putChartCmd{g.putChart(ch)}, nil
+}
+
+func isHexColour(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // GroupEntities makes a named group of entities.

@@ -85,7 +85,7 @@ func randomCommand(r *rand.Rand, g *Graph, k int) Command {
 		}
 		return g.Edge(int32(r.IntN(g.EdgeCount()))).ID
 	}
-	switch r.IntN(15) {
+	switch r.IntN(18) {
 	case 0:
 		return AddEntity{ID: fmt.Sprintf("new%d", k), Type: "media", Label: fmt.Sprintf("New %d", k), Aliases: []string{"x"}}
 	case 1:
@@ -113,6 +113,12 @@ func randomCommand(r *rand.Rand, g *Graph, k int) Command {
 		return HideType{Type: "fined", Show: r.IntN(2) == 0}
 	case 12:
 		return Note{ID: node(), Text: fmt.Sprintf("note %d", k)}
+	case 14:
+		return SetChart{Key: "as-of", Value: []string{"", "2021-12-31", "2022"}[r.IntN(3)]}
+	case 15:
+		return Set{ID: node(), Field: "color", Value: "#A0b0c0"}
+	case 16:
+		return Set{ID: node(), Field: "size", Value: float64(r.IntN(40))}
 	case 13:
 		return AddSources{Sources: []Source{{ID: fmt.Sprintf("s%d", r.IntN(5)), Title: "doc"}}}
 	}

@@ -79,6 +79,11 @@ type Chart struct {
 	Note string
 	// Groups are named sets of entities, in creation order.
 	Groups []Group
+	// Settings are the chart's view settings that the user changes as
+	// edits, undoable like any other ("as-of": the timeline date,
+	// "hide-isolated": "true", "legend": "false", ...). A missing key means
+	// the default.
+	Settings map[string]string
 }
 
 // Group is a named set of entities that can be drawn collapsed into one.
@@ -139,6 +144,7 @@ func (g *Graph) own() {
 func (c Chart) clone() Chart {
 	c.HiddenTypes = slices.Clone(c.HiddenTypes)
 	c.Groups = slices.Clone(c.Groups)
+	c.Settings = maps.Clone(c.Settings)
 	return c
 }
 
