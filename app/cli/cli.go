@@ -120,10 +120,10 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "\n'linkscope help COMMAND' shows a command's arguments.")
 }
 
-// withEdges adds the edge-table flag that every command reading a
-// dataset takes (see addDatasetFlags) to its usage.
+// withEdges adds the edge-table and workspace flags that every command
+// reading a dataset takes (see addDatasetFlags) to its usage.
 func withEdges(args string) string {
-	return strings.Replace(args, "[-d FILE]", "[-d FILE] [-e EDGES.csv]", 1)
+	return strings.Replace(args, "[-d FILE]", "[-d FILE [-e EDGES.csv] | -w WS.linkscope]", 1)
 }
 
 func firstLine(s string) string {

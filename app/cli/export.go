@@ -35,7 +35,12 @@ func init() {
 			"--timeout D (default 30s) bounds the query and the layout together: a query\n" +
 			"stopped there exports the matches found so far, fa2 stopped there the positions\n" +
 			"reached, and both say so on stderr (exit 0); a static layout that does not finish\n" +
-			"in time writes nothing (exit 1).",
+			"in time writes nothing (exit 1).\n" +
+			"With -w WS.linkscope the export is of the workspace's edited graph: without --query,\n" +
+			"--focus or --layout, a picture is the saved view exactly as the window showed it\n" +
+			"(positions, viewport and canvas size, filters, selection, highlight, theme, legend;\n" +
+			"--width/--height only for a view never shown), and a data file (.json, ...) holds\n" +
+			"the whole edited graph with the view's positions.",
 		run: runExport,
 	})
 }
@@ -114,6 +119,15 @@ func runExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if ds.ws != nil && f.query == "" && f.focus == "" && !f.layoutSet {
+		if scene, opts, ok := view.FromWorkspace(g, ds.ws.View, f.width, f.height); ok {
+			// the saved view, drawn as the window showed it
+			if f.titleSet {
+				opts.Title = f.title
+			}
+			return writeExport(env, ext, f.out, g, scene, opts)
+		}
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), f.timeout)
 	defer cancel()
 	sub, focus, err := selectSubgraph(ctx, env, g, &f)
@@ -137,18 +151,25 @@ func runExport(env *Env, args []string) error {
 	}
 	opts := render.ImageOptions{Width: f.width, Height: f.height, Scale: f.scale,
 		Options: render.Options{Theme: theme, Title: title, Legend: !f.noLegend, Transparent: f.transparent}}
+	return writeExport(env, ext, f.out, sub, scene, opts)
+}
+
+// writeExport writes the picture of scene (.png, .svg) or the graph sub
+// with the picture's positions to out.
+func writeExport(env *Env, ext, out string, sub *graph.Graph, scene *render.Scene, opts render.ImageOptions) error {
 	var files []string
+	var err error
 	switch ext {
 	case ".png", ".svg":
-		err = writeFile(f.out, func(w io.Writer) error {
+		err = writeFile(out, func(w io.Writer) error {
 			if ext == ".png" {
 				return render.WritePNG(w, scene, opts)
 			}
 			return render.WriteSVG(w, scene, opts)
 		})
-		files = []string{f.out}
+		files = []string{out}
 	default:
-		files, err = dataset.WriteFile(f.out, sub, visualOf(scene, opts))
+		files, err = dataset.WriteFile(out, sub, visualOf(scene, opts))
 	}
 	if err != nil {
 		return err

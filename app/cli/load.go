@@ -13,9 +13,14 @@ import (
 
 // datasetFlags are the flags every command that reads a dataset takes.
 type datasetFlags struct {
-	path     string
-	edges    string
-	maxBytes int64
+	path      string
+	edges     string
+	workspace string
+	maxBytes  int64
+	// ws is the workspace loaded with -w (nil without), and orig the
+	// data as loaded before any edit (for apply).
+	ws   *dataset.Workspace
+	orig *graph.Graph
 }
 
 func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
@@ -24,6 +29,8 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 	fs.StringVar(&d.path, "dataset", "", "dataset `FILE`")
 	fs.StringVar(&d.edges, "e", "", "CSV edge table `FILE` (the node table is -d; alone, an edge table whose ends are the entities)")
 	fs.StringVar(&d.edges, "edges", "", "CSV edge table `FILE`")
+	fs.StringVar(&d.workspace, "w", "", "workspace `FILE.linkscope`: work on its edited graph")
+	fs.StringVar(&d.workspace, "workspace", "", "workspace `FILE.linkscope`")
 	fs.Int64Var(&d.maxBytes, "max-bytes", dataset.DefaultMaxBytes, "refuse files larger than this")
 	return d
 }
@@ -32,7 +39,20 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 // took; the load's warnings go to env.Stderr, one per line.
 func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 	start := time.Now()
+	if d.workspace != "" {
+		if d.path != "" || d.edges != "" {
+			return nil, 0, usagef("give -d (a dataset) or -w (a workspace), not both")
+		}
+		var warnings []*dataset.Error
+		ws, g, err := dataset.OpenWorkspace(context.Background(), d.workspace, dataset.Options{MaxBytes: d.maxBytes, Warnings: &warnings})
+		printWarnings(env.Stderr, warnings)
+		d.ws = ws
+		return g, time.Since(start), err
+	}
 	g, warnings, err := openDataset(d.path, d.edges, d.maxBytes)
+	if g != nil {
+		d.orig = g.Snapshot()
+	}
 	took := time.Since(start)
 	printWarnings(env.Stderr, warnings)
 	return g, took, err

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/linkscope/linkscope/dataset"
@@ -10,8 +13,8 @@ import (
 func init() {
 	register(&command{
 		name:    "validate",
-		args:    "[--max-bytes N] [--time] [FILE | NODES.csv EDGES.csv | -e EDGES.csv [NODES.csv]]",
-		summary: "check a dataset file (the embedded one when no FILE), or a CSV node table and edge table, and report every problem as FILE:LINE:COL",
+		args:    "[--max-bytes N] [--time] [FILE | NODES.csv EDGES.csv | -e EDGES.csv [NODES.csv] | -w WS.linkscope]",
+		summary: "check a dataset file (the embedded one when no FILE), or a CSV node table and edge table, or a workspace (-w, or a FILE ending in .linkscope: its data, checksum and history), and report every problem as FILE:LINE:COL",
 		run:     runValidate,
 	})
 }
@@ -23,9 +26,21 @@ func runValidate(env *Env, args []string) error {
 	var edges string
 	fs.StringVar(&edges, "e", "", "")
 	fs.StringVar(&edges, "edges", "", "")
+	var ws string
+	fs.StringVar(&ws, "w", "", "")
+	fs.StringVar(&ws, "workspace", "", "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if ws == "" && len(pos) == 1 && edges == "" && strings.EqualFold(filepath.Ext(pos[0]), dataset.WorkspaceExt) {
+		ws, pos = pos[0], nil
+	}
+	if ws != "" {
+		if len(pos) > 0 || edges != "" {
+			return usagef("give a dataset or -w WS.linkscope, not both")
+		}
+		return validateWorkspace(env, ws, *maxBytes, *timed)
 	}
 	if len(pos) == 2 && edges == "" {
 		edges, pos = pos[1], pos[:1]
@@ -59,6 +74,31 @@ func runValidate(env *Env, args []string) error {
 	if *timed {
 		// read, decode, validate and build, measured in-process
 		fmt.Fprintf(env.Stdout, "; loaded in %.1f ms", float64(took.Microseconds())/1000)
+	}
+	fmt.Fprintln(env.Stdout)
+	return nil
+}
+
+// validateWorkspace opens a workspace (its data, checksum and history) and
+// says what it holds.
+func validateWorkspace(env *Env, path string, maxBytes int64, timed bool) error {
+	start := time.Now()
+	var warnings []*dataset.Error
+	ws, g, err := dataset.OpenWorkspace(context.Background(), path, dataset.Options{MaxBytes: maxBytes, Warnings: &warnings})
+	took := time.Since(start)
+	printWarnings(env.Stderr, warnings)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, termText(err.Error()))
+		return &exitError{1}
+	}
+	data := "inline data"
+	if ws.Data.Ref != nil {
+		data = "data " + ws.Data.Ref.Path + " (checksum ok)"
+	}
+	fmt.Fprintf(env.Stdout, "%s: ok, %s, %d history entries; edited graph: %d entities (%d types), %d relations (%d types)",
+		termSafe(path), termSafe(data), len(ws.History), g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()))
+	if timed {
+		fmt.Fprintf(env.Stdout, "; opened in %.1f ms", float64(took.Microseconds())/1000)
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil
