@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 )
 
@@ -19,18 +20,7 @@ import (
 // device scale, viewport, scene state and render options, so that an
 // export is what the user sees.
 func (u *ui) snapshotOptions() render.ImageOptions {
-	v := u.canvas.currentView()
-	sc := v.Scale
-	if sc <= 0 {
-		sc = 1
-	}
-	return render.ImageOptions{
-		Options:  u.renderOptions(),
-		Width:    int(float64(v.Width)/sc + 0.5),
-		Height:   int(float64(v.Height)/sc + 0.5),
-		Scale:    sc,
-		Viewport: &v,
-	}
+	return view.SnapshotOptions(u.canvas.currentView(), u.renderOptions())
 }
 
 // writeSnapshot writes the current view to path as PNG, or SVG when path

@@ -10,6 +10,8 @@ import (
 // Keyboard shortcuts of the menus.
 var (
 	shortcutOpen    = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSave    = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSaveAs  = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutExport  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutFit     = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutFind    = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
@@ -27,7 +29,12 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	export := fyne.NewMenuItem("Export Snapshot…", u.exportSnapshotDialog)
 	export.Shortcut = shortcutExport
 	exportData := fyne.NewMenuItem("Export Data…", u.exportDataDialog)
-	file := fyne.NewMenu("File", open, recent, clearview, fyne.NewMenuItemSeparator(), export, exportData)
+	save := fyne.NewMenuItem("Save", func() { u.save(nil) })
+	save.Shortcut = shortcutSave
+	saveAs := fyne.NewMenuItem("Save As…", func() { u.saveAs(nil) })
+	saveAs.Shortcut = shortcutSaveAs
+	file := fyne.NewMenu("File", open, recent, clearview, fyne.NewMenuItemSeparator(), save, saveAs,
+		fyne.NewMenuItemSeparator(), export, exportData)
 
 	find := fyne.NewMenuItem("Find…", u.find)
 	find.Shortcut = shortcutFind
@@ -83,6 +90,8 @@ func (u *ui) recentMenu() *fyne.Menu {
 func (u *ui) addShortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.openDialog() })
+	c.AddShortcut(shortcutSave, func(fyne.Shortcut) { u.save(nil) })
+	c.AddShortcut(shortcutSaveAs, func(fyne.Shortcut) { u.saveAs(nil) })
 	c.AddShortcut(shortcutExport, func(fyne.Shortcut) { u.exportSnapshotDialog() })
 	c.AddShortcut(shortcutFit, func(fyne.Shortcut) { u.canvas.Fit() })
 	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { u.find() })

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,7 +18,7 @@ import (
 )
 
 // openExtensions are the file types File › Open offers.
-var openExtensions = dataset.ReadableExtensions()
+var openExtensions = append(dataset.ReadableExtensions(), dataset.WorkspaceExt)
 
 // openDialog asks for a file to open.
 func (u *ui) openDialog() {
@@ -54,6 +55,10 @@ func (u *ui) dropped(_ fyne.Position, uris []fyne.URI) {
 // problems show in a dialog and the graph on screen stays (fallback: the
 // embedded case, when nothing is on screen yet).
 func (u *ui) open(path string, fallback bool) {
+	if strings.EqualFold(filepath.Ext(path), dataset.WorkspaceExt) {
+		u.openWorkspace(path, path, fallback)
+		return
+	}
 	u.loading.start("Loading "+path+"…", func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
 		return loadFile(ctx, path, progress)
 	}, func(g *graph.Graph, err error) {
@@ -63,7 +68,7 @@ func (u *ui) open(path string, fallback bool) {
 				u.showDefault()
 				note = "showing the embedded Clearview case instead."
 			} else if u.ex != nil {
-				u.win.SetTitle(u.ex.title())
+				u.updateTitle()
 			}
 			u.showLoadError(path, note, err)
 			return

@@ -58,6 +58,12 @@ type ui struct {
 	// asDrawn: the graph opened at the positions of its file, and the
 	// first layout does not run by itself
 	asDrawn bool
+	// ws is the workspace of the graph on screen (workspace.go);
+	// openAsDrawn makes the next setGraphAt keep the positions it is
+	// given (a workspace's); closeDlg is the unsaved-changes question.
+	ws          *wsSession
+	openAsDrawn bool
+	closeDlg    dialog.Dialog
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -78,6 +84,7 @@ func newUIWith(a fyne.App, path string, still bool) *ui {
 	u.win.SetMaster()
 	u.win.SetOnDropped(u.dropped)
 	u.win.SetOnClosed(func() { u.prefs.setWindowSize(u.win.Canvas().Size()) })
+	u.win.SetCloseIntercept(u.closeRequested)
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
 	u.loading = newJob[*graph.Graph](u.win)
@@ -85,6 +92,7 @@ func newUIWith(a fyne.App, path string, still bool) *ui {
 	u.newLayoutTask()
 	if path == "" {
 		u.showDefault()
+		u.offerAutosave("")
 	} else {
 		// a blank graph while the file loads; the embedded case if it fails
 		u.setGraph(graph.New(0, 0), "")
@@ -120,11 +128,12 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	if u.search != nil {
 		u.search.runner.cancel()
 	}
+	u.sessionFor(g, path)
 	ex := newExplorer(g, path)
 	// the layout's starting positions, before the canvas first fits them
 	// a graph whose entities all have a position from the file opens as
 	// drawn, without running a layout (the toolbar still starts one)
-	u.asDrawn = false
+	u.asDrawn, u.openAsDrawn = u.openAsDrawn, false
 	if pos == nil {
 		if pos = view.PlacedPositions(g); pos != nil {
 			u.asDrawn = true
@@ -173,7 +182,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	main := container.NewHSplit(u.tabs, right)
 	main.Offset = 0.27
 	u.win.SetContent(container.NewBorder(u.toolbar.content, u.status, nil, nil, main))
-	u.win.SetTitle(ex.title())
+	u.watchChanges()
 	u.startLayout()
 	u.updateStatus()
 }
@@ -188,7 +197,7 @@ func (u *ui) renderTheme() render.Theme {
 
 // renderOptions are what the canvas and the snapshot export draw with.
 func (u *ui) renderOptions() render.Options {
-	return render.Options{Theme: u.renderTheme(), Legend: u.legend}
+	return view.RenderOptions(dataset.View{Theme: view.ThemeName(u.renderTheme()), Legend: u.legend})
 }
 
 // selectNode selects entity i (-1: none); center also brings it into
