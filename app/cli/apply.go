@@ -193,6 +193,11 @@ func decodeEdit(line []byte) (edit, error) {
 	}
 	c, err := graph.DecodeCommand(line)
 	if err != nil {
+		var fe *graph.FieldError
+		if errors.As(err, &fe) && len(fe.Path) == 1 && fe.Path[0] == "op" && strings.HasSuffix(fe.Msg, ")") {
+			// an edits file also knows undo and redo
+			return edit{}, errors.New(strings.TrimSuffix(err.Error(), ")") + ", undo, redo)")
+		}
 		return edit{}, err
 	}
 	return edit{op: "do", cmd: c}, nil
