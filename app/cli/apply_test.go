@@ -265,3 +265,26 @@ func TestExportWorkspaceView(t *testing.T) {
 		t.Fatal("the highlight does not show")
 	}
 }
+
+// A workspace written by apply, never shown in a window, is laid out for
+// its picture; the chart's hidden types stay hidden in it.
+func TestExportAppliedWorkspaceHidesHiddenTypes(t *testing.T) {
+	dir := t.TempDir()
+	edits := writeT(t, filepath.Join(dir, "edits.jsonl"), `{"op":"hide-type","type":"media"}`+"\n")
+	ws := filepath.Join(dir, "case.linkscope")
+	if code, _, stderr := runCLI(t, "apply", edits, "--out", ws); code != 0 {
+		t.Fatalf("apply: exit %d: %s", code, stderr)
+	}
+	svg := filepath.Join(dir, "view.svg")
+	if code, _, stderr := runCLI(t, "export", "-w", ws, "--out", svg); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// TechCrunch is a media entity; Clearview AI is not
+	if bytes.Contains(data, []byte("TechCrunch")) || !bytes.Contains(data, []byte("Clearview AI")) {
+		t.Fatal("the hidden media type is drawn, or Clearview AI is not")
+	}
+}

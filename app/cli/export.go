@@ -135,6 +135,13 @@ func runExport(env *Env, args []string) error {
 		return err
 	}
 	scene := render.NewScene(sub)
+	if ds.ws != nil && (ext == ".png" || ext == ".svg") {
+		// a workspace never shown in the window: its chart's filters
+		// (hidden types, timeline) still apply to the picture
+		vis := view.Visible(sub, view.FilterOf(sub, ds.ws.View))
+		scene.SetNodeVisible(vis.Nodes)
+		scene.SetEdgeVisible(vis.Edges)
+	}
 	positions, err := exportPositions(ctx, sub, scene, &f, focus)
 	switch {
 	case err != nil && ctx.Err() != nil && positions != nil:
