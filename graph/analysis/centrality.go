@@ -142,54 +142,67 @@ func Betweenness(ctx context.Context, net *Net, o BetweennessOptions, progress P
 		sources = sources[:o.Samples]
 		scale = float64(n) / float64(o.Samples)
 	}
+	net, perm := bfsOrdered(net)
+	newID := make([]int32, n)
+	for k, old := range perm {
+		newID[old] = int32(k)
+	}
+	for i, s := range sources {
+		sources[i] = newID[s]
+	}
+	// per-entity search state side by side, so that a neighbour's check
+	// touches one cache line
+	type cell struct {
+		sigma, delta float64
+		dist         int32
+	}
 	type state struct {
 		bc    []float64
-		sigma []float64
-		dist  []int32
-		delta []float64
+		c     []cell
 		order []int32
 	}
 	mk := func() *state {
-		st := &state{bc: make([]float64, n), sigma: make([]float64, n), dist: make([]int32, n), delta: make([]float64, n), order: make([]int32, 0, n)}
-		for i := range st.dist {
-			st.dist[i] = -1
+		st := &state{bc: make([]float64, n), c: make([]cell, n), order: make([]int32, 0, n)}
+		for i := range st.c {
+			st.c[i].dist = -1
 		}
 		return st
 	}
 	states, err := forSources(ctx, sources, mk, func(st *state, s int32) {
+		c := st.c
 		// breadth-first from s; order is the visit order (the queue)
 		order := append(st.order[:0], s)
-		st.sigma[s], st.dist[s] = 1, 0
+		c[s].sigma, c[s].dist = 1, 0
 		for h := 0; h < len(order); h++ {
 			v := order[h]
-			dv := st.dist[v] + 1
-			for _, w := range net.OutOf(v) {
-				if st.dist[w] < 0 {
-					st.dist[w] = dv
+			dv, sv := c[v].dist+1, c[v].sigma
+			for _, w := range net.Out[net.OutOff[v]:net.OutOff[v+1]] {
+				cw := &c[w]
+				if cw.dist < 0 {
+					cw.dist = dv
 					order = append(order, w)
 				}
-				if st.dist[w] == dv {
-					st.sigma[w] += st.sigma[v]
+				if cw.dist == dv {
+					cw.sigma += sv
 				}
 			}
 		}
 		// dependencies, farthest first; predecessors are the in-neighbours
 		// one level closer
-		for h := len(order) - 1; h >= 0; h-- {
+		for h := len(order) - 1; h > 0; h-- {
 			w := order[h]
-			coeff := (1 + st.delta[w]) / st.sigma[w]
-			dw := st.dist[w] - 1
-			for _, v := range net.InOf(w) {
-				if st.dist[v] == dw && dw >= 0 {
-					st.delta[v] += st.sigma[v] * coeff
+			cw := &c[w]
+			coeff := (1 + cw.delta) / cw.sigma
+			dw := cw.dist - 1
+			for _, v := range net.In[net.InOff[w]:net.InOff[w+1]] {
+				if cv := &c[v]; cv.dist == dw {
+					cv.delta += cv.sigma * coeff
 				}
 			}
-			if w != s {
-				st.bc[w] += st.delta[w]
-			}
+			st.bc[w] += cw.delta
 		}
 		for _, v := range order {
-			st.sigma[v], st.dist[v], st.delta[v] = 0, -1, 0
+			c[v] = cell{dist: -1}
 		}
 		st.order = order
 	}, progress)
@@ -199,7 +212,7 @@ func Betweenness(ctx context.Context, net *Net, o BetweennessOptions, progress P
 	bc := make([]float64, n)
 	for _, st := range states {
 		for v, x := range st.bc {
-			bc[v] += x
+			bc[perm[v]] += x
 		}
 	}
 	norm := 0.0

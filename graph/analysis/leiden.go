@@ -18,8 +18,11 @@ type CommunityOptions struct {
 	Seed uint64
 	// Passes is the most times the whole algorithm runs again from its own
 	// result (each pass can only improve the partition); it stops earlier
-	// when a pass changes nothing. 10 when 0.
+	// when a pass improves modularity by less than MinGain. 10 when 0.
 	Passes int
+	// MinGain is 1e-4 when 0 (on the 100k synthetic graph: pass 1 gives
+	// 0.9564, pass 2 0.9621, pass 3 0.96215, then nothing).
+	MinGain float64
 }
 
 // Communities is a partition into communities, numbered largest first
@@ -45,6 +48,9 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 	if o.Passes == 0 {
 		o.Passes = 10
 	}
+	if o.MinGain == 0 {
+		o.MinGain = 1e-4
+	}
 	base := weightedFromNet(net)
 	n := net.N
 	of := make([]int32, n)
@@ -60,13 +66,15 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 		}
 		q := modularity(base, next, o.Resolution)
 		progress.report(float64(pass+1) / float64(o.Passes))
-		if q <= best+1e-12 {
-			if pass == 0 {
-				of, best = next, q
+		if q > best || pass == 0 {
+			gain := q - best
+			of, best = next, q
+			if pass > 0 && gain < o.MinGain {
+				break
 			}
-			break
+			continue
 		}
-		of, best = next, q
+		break
 	}
 	k := compact(of)
 	sizes := make([]int, k)
@@ -189,16 +197,23 @@ func leidenPass(ctx context.Context, base *wgraph, start []int32, gamma float64,
 // compact renumbers a partition 0..k-1 in order of first appearance and
 // returns k.
 func compact(part []int32) int {
-	ids := make(map[int32]int32, 64)
-	for i, c := range part {
-		id, ok := ids[c]
-		if !ok {
-			id = int32(len(ids))
-			ids[c] = id
-		}
-		part[i] = id
+	top := int32(0)
+	for _, c := range part {
+		top = max(top, c+1)
 	}
-	return len(ids)
+	ids := make([]int32, top)
+	for i := range ids {
+		ids[i] = -1
+	}
+	k := int32(0)
+	for i, c := range part {
+		if ids[c] < 0 {
+			ids[c] = k
+			k++
+		}
+		part[i] = ids[c]
+	}
+	return int(k)
 }
 
 // moveNodesFast is Leiden's fast local moving: nodes in a queue (random
@@ -415,7 +430,8 @@ func aggregate(g *wgraph, part []int32, k int) *wgraph {
 		nodes[pos[c]] = int32(v)
 		pos[c]++
 	}
-	a := &wgraph{n: k, off: make([]int32, k+1), self: make([]float64, k), k: make([]float64, k), m2: g.m2}
+	a := &wgraph{n: k, off: make([]int32, k+1), self: make([]float64, k), k: make([]float64, k), m2: g.m2,
+		adj: make([]int32, 0, len(g.adj)), w: make([]float64, 0, len(g.adj))}
 	acc := make([]float64, k)
 	var touched []int32
 	for c := 0; c < k; c++ {
@@ -437,7 +453,6 @@ func aggregate(g *wgraph, part []int32, k int) *wgraph {
 				acc[d] += w[i]
 			}
 		}
-		slices.Sort(touched)
 		for _, d := range touched {
 			a.adj = append(a.adj, d)
 			a.w = append(a.w, acc[d])
