@@ -1,14 +1,16 @@
 module github.com/linkscope/linkscope
 
-go 1.24.0
+go 1.26.0
 
 require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/dominikbraun/graph v0.23.0
 	github.com/go-text/typesetting v0.2.1
 	github.com/goccy/go-json v0.12.0
-	golang.org/x/image v0.24.0
-	golang.org/x/text v0.22.0
+	golang.org/x/exp v0.0.0-20261113113407-e3970619a1a4
+	golang.org/x/image v0.25.0
+	golang.org/x/text v0.23.0
+	gonum.org/v1/gonum v0.17.0
 )
 
 require (

@@ -85,7 +85,7 @@ func randomCommand(r *rand.Rand, g *Graph, k int) Command {
 		}
 		return g.Edge(int32(r.IntN(g.EdgeCount()))).ID
 	}
-	switch r.IntN(18) {
+	switch r.IntN(19) {
 	case 0:
 		return AddEntity{ID: fmt.Sprintf("new%d", k), Type: "media", Label: fmt.Sprintf("New %d", k), Aliases: []string{"x"}}
 	case 1:
@@ -113,6 +113,9 @@ func randomCommand(r *rand.Rand, g *Graph, k int) Command {
 		return HideType{Type: "fined", Show: r.IntN(2) == 0}
 	case 12:
 		return Note{ID: node(), Text: fmt.Sprintf("note %d", k)}
+	case 17:
+		id := node()
+		return SetMeasure{Name: "pagerank", IDs: []string{id}, Values: []float64{float64(k)}, Clear: r.IntN(3) == 0}
 	case 14:
 		return SetChart{Key: "as-of", Value: []string{"", "2021-12-31", "2022"}[r.IntN(3)]}
 	case 15:

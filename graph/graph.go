@@ -84,6 +84,21 @@ type Chart struct {
 	// "hide-isolated": "true", "legend": "false", ...). A missing key means
 	// the default.
 	Settings map[string]string
+	// Measures are computed properties (a centrality, a community), by
+	// measure name: kept apart from the entities' sourced properties so
+	// that they are never mistaken for facts. Each is immutable once set.
+	Measures map[string]*Measure
+}
+
+// Measure is a computed value per entity, keyed by entity id.
+type Measure struct {
+	Name   string
+	Values map[string]float64
+	// Partition marks values that are group numbers (components,
+	// communities), not magnitudes.
+	Partition bool
+	// Note says how it was computed.
+	Note string
 }
 
 // Group is a named set of entities that can be drawn collapsed into one.
@@ -145,6 +160,7 @@ func (c Chart) clone() Chart {
 	c.HiddenTypes = slices.Clone(c.HiddenTypes)
 	c.Groups = slices.Clone(c.Groups)
 	c.Settings = maps.Clone(c.Settings)
+	c.Measures = maps.Clone(c.Measures)
 	return c
 }
 

@@ -31,8 +31,9 @@ type Searcher struct {
 	banEdge []uint32
 
 	// Time-respecting search: labels and the best clock per node.
-	labels []label
-	best   []int32
+	labels   []label
+	best     []int32
+	bestHops []int32 // TimeRespecting's hop count per best clock
 
 	// Hop distances of bounded enumerations (see reach).
 	dist []int8

@@ -1,0 +1,246 @@
+package view
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/analysis"
+)
+
+// Measures are the names `linkscope analyze --measure` and the window's
+// Analysis menu take, in menu order.
+var Measures = []string{"degree", "in-degree", "out-degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore", "components", "scc", "communities"}
+
+// MeasureTitle names a measure for people.
+func MeasureTitle(m string) string {
+	switch m {
+	case "kcore":
+		return "k-core number"
+	case "scc":
+		return "strongly connected components"
+	case "pagerank":
+		return "PageRank"
+	case "in-degree", "out-degree":
+		return m
+	}
+	return m
+}
+
+// AnalyzeRequest is one measure to compute on a graph: the same for the
+// CLI and the window.
+type AnalyzeRequest struct {
+	Measure string
+	// RelTypes, when non-empty, keeps only relations of these types.
+	RelTypes []string
+	// Directed follows relation directions (betweenness, closeness,
+	// harmonic, eigenvector, PageRank, k-core); otherwise each relation
+	// links both ways. Degrees and components choose their own.
+	Directed bool
+	// Weight names a numeric property of relations that degrees sum
+	// instead of counting (e.g. "amount").
+	Weight string
+	// Samples: for betweenness, the number of source entities sampled
+	// (0: exact up to ExactBetweennessLimit entities, then
+	// DefaultBetweennessSamples).
+	Samples int
+	Seed    uint64
+	// Resolution is the communities' modularity resolution (1 when 0).
+	Resolution float64
+	// Damping is PageRank's (0.85 when 0).
+	Damping float64
+}
+
+// ExactBetweennessLimit is the largest graph whose betweenness is exact by
+// default; DefaultBetweennessSamples is the sample size above it.
+const (
+	ExactBetweennessLimit     = 5000
+	DefaultBetweennessSamples = 1000
+)
+
+// AnalyzeResult is a measure's values, one per entity (by index), or a
+// partition for components and communities.
+type AnalyzeResult struct {
+	Measure string
+	Values  []float64
+	// Partition is set for components, scc and communities: each entity's
+	// group, largest first; Values is then nil.
+	Partition []int32
+	Sizes     []int
+	// Modularity is set for communities.
+	Modularity float64
+	// Note says how it was computed, for people (sampling and its error
+	// bound, the damping factor, ...).
+	Note string
+	// Elapsed is the computation's wall time.
+	Elapsed time.Duration
+}
+
+// Analyze computes r's measure on g (the model or a snapshot of it).
+func Analyze(ctx context.Context, g *graph.Graph, r AnalyzeRequest, progress func(float64)) (*AnalyzeResult, error) {
+	if !slices.Contains(Measures, r.Measure) {
+		return nil, fmt.Errorf("unknown measure %q (one of %s)", r.Measure, strings.Join(Measures, ", "))
+	}
+	topo := g.Topology()
+	var keep []bool
+	if len(r.RelTypes) > 0 {
+		keep = make([]bool, len(topo.Types.Rels))
+		for _, name := range r.RelTypes {
+			id, ok := topo.Types.RelTypeID(name)
+			if !ok {
+				return nil, fmt.Errorf("no relation of type %q", name)
+			}
+			keep[id] = true
+		}
+	}
+	start := time.Now()
+	res := &AnalyzeResult{Measure: r.Measure}
+	net := func(directed bool) (*analysis.Net, error) {
+		return analysis.NewNet(ctx, topo, analysis.NetOptions{Directed: directed, RelTypes: keep})
+	}
+	var err error
+	switch r.Measure {
+	case "degree", "in-degree", "out-degree":
+		kind := map[string]analysis.DegreeKind{"degree": analysis.DegreeTotal, "in-degree": analysis.DegreeIn, "out-degree": analysis.DegreeOut}[r.Measure]
+		var weight func(int32) float64
+		if r.Weight != "" {
+			weight = func(e int32) float64 {
+				v, ok := g.Edge(e).Props[r.Weight].(float64)
+				if !ok || !graph.Finite(v) {
+					return 0
+				}
+				return v
+			}
+			res.Note = "sum of the relations' " + r.Weight
+		}
+		var keepRel func(int32) bool
+		if keep != nil {
+			keepRel = func(e int32) bool { return keep[topo.RelType[e]] }
+		}
+		res.Values = analysis.Degree(topo, kind, weight, keepRel)
+	case "components", "scc":
+		var c analysis.Components
+		if keep != nil {
+			return nil, fmt.Errorf("%s take every relation (no --types)", r.Measure)
+		}
+		if r.Measure == "components" {
+			c, err = analysis.Connected(ctx, topo)
+		} else {
+			c, err = analysis.StronglyConnected(ctx, topo)
+		}
+		res.Partition, res.Sizes = c.Of, c.Sizes
+	case "communities":
+		var n *analysis.Net
+		if n, err = net(false); err == nil {
+			var c analysis.Communities
+			c, err = analysis.Leiden(ctx, n, analysis.CommunityOptions{Resolution: r.Resolution, Seed: r.Seed}, progress)
+			res.Partition, res.Sizes, res.Modularity = c.Of, c.Sizes, c.Modularity
+			res.Note = fmt.Sprintf("Leiden, resolution %g, seed %d, modularity %.4f", nonZero(r.Resolution, 1), r.Seed, c.Modularity)
+		}
+	default:
+		var n *analysis.Net
+		if n, err = net(r.Directed); err != nil {
+			break
+		}
+		switch r.Measure {
+		case "betweenness":
+			samples := r.Samples
+			if samples == 0 && n.N > ExactBetweennessLimit {
+				samples = DefaultBetweennessSamples
+			}
+			if samples >= n.N {
+				samples = 0
+			}
+			res.Values, err = analysis.Betweenness(ctx, n, analysis.BetweennessOptions{Samples: samples, Seed: r.Seed}, progress)
+			if samples > 0 {
+				res.Note = fmt.Sprintf("sampled from %d of %d sources: within ±%.3f of the exact value with probability 0.95", samples, n.N, analysis.BetweennessBound(n.N, samples, 0.05))
+			} else {
+				res.Note = "exact"
+			}
+		case "closeness":
+			res.Values, err = analysis.Closeness(ctx, n, progress)
+		case "harmonic":
+			res.Values, err = analysis.Harmonic(ctx, n, progress)
+		case "eigenvector":
+			res.Values, err = analysis.Eigenvector(ctx, n, 0, progress)
+		case "pagerank":
+			res.Values, err = analysis.PageRank(ctx, n, analysis.PageRankOptions{Damping: r.Damping}, progress)
+			res.Note = fmt.Sprintf("damping %g; entities without outgoing relations spread their score over all", nonZero(r.Damping, 0.85))
+		case "kcore":
+			res.Values, err = analysis.KCore(ctx, n)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+func nonZero(v, def float64) float64 {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+// Ranked is one entity's result, for listing best first.
+type Ranked struct {
+	Index int32
+	Value float64
+	Group int32
+}
+
+// Ranking orders a result best first: by value (highest first; ties by
+// entity id), or for a partition by group then id.
+func (r *AnalyzeResult) Ranking(g *graph.Graph) []Ranked {
+	n := len(r.Values)
+	if r.Partition != nil {
+		n = len(r.Partition)
+	}
+	out := make([]Ranked, n)
+	for i := range out {
+		out[i].Index = int32(i)
+		if r.Partition != nil {
+			out[i].Group = r.Partition[i]
+		} else {
+			out[i].Value = r.Values[i]
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		x, y := out[a], out[b]
+		if r.Partition != nil {
+			if x.Group != y.Group {
+				return x.Group < y.Group
+			}
+		} else if x.Value != y.Value {
+			if math.IsNaN(y.Value) {
+				return true
+			}
+			return x.Value > y.Value
+		}
+		return g.Node(x.Index).ID < g.Node(y.Index).ID
+	})
+	return out
+}
+
+// MeasureCommand is the command that stores a result in the model as a
+// computed property (never a sourced fact).
+func (r *AnalyzeResult) MeasureCommand(g *graph.Graph) graph.SetMeasure {
+	c := graph.SetMeasure{Name: r.Measure, IDs: make([]string, g.NodeCount()), Values: make([]float64, g.NodeCount()), Note: r.Note}
+	for i := range c.IDs {
+		c.IDs[i] = g.Node(int32(i)).ID
+		if r.Partition != nil {
+			c.Values[i] = float64(r.Partition[i])
+		} else {
+			c.Values[i] = r.Values[i]
+		}
+	}
+	c.Partition = r.Partition != nil
+	return c
+}

@@ -1,0 +1,52 @@
+package analysis
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/linkscope/linkscope/dataset"
+)
+
+// The synthetic graphs of the peers' generator (../shared/peers/gen.mjs),
+// in PEERS_GRAPHS (default /work/peers/graphs); skipped without them.
+func peerNet(b *testing.B, name string, directed bool) *Net {
+	dir := os.Getenv("PEERS_GRAPHS")
+	if dir == "" {
+		dir = "/work/peers/graphs"
+	}
+	g, err := dataset.LoadAny(dir+"/"+name, dataset.Options{})
+	if err != nil {
+		b.Skip(err)
+	}
+	n, err := NewNet(context.Background(), g.Topology(), NetOptions{Directed: directed})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
+}
+
+func BenchmarkLeiden100k(b *testing.B) {
+	net := peerNet(b, "synth-N100000-d4-s42.json", false)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c, _ := Leiden(context.Background(), net, CommunityOptions{Seed: 1}, nil)
+		b.ReportMetric(c.Modularity, "modularity")
+	}
+}
+
+func BenchmarkPageRank100k(b *testing.B) {
+	net := peerNet(b, "synth-N100000-d4-s42.json", false)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		PageRank(context.Background(), net, PageRankOptions{}, nil)
+	}
+}
+
+func BenchmarkBetweenness100kSampled1000(b *testing.B) {
+	net := peerNet(b, "synth-N100000-d4-s42.json", false)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Betweenness(context.Background(), net, BetweennessOptions{Samples: 1000, Seed: 1}, nil)
+	}
+}

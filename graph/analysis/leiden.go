@@ -1,0 +1,464 @@
+package analysis
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// CommunityOptions are Leiden's parameters.
+type CommunityOptions struct {
+	// Resolution is the modularity's resolution (gamma); 1 when 0. Higher
+	// values give more, smaller communities.
+	Resolution float64
+	// Seed fixes the random order the nodes are visited in and the
+	// refinement's random choices: one seed gives one partition, on any
+	// number of cores (the algorithm runs on one).
+	Seed uint64
+	// Passes is the most times the whole algorithm runs again from its own
+	// result (each pass can only improve the partition); it stops earlier
+	// when a pass improves modularity by less than MinGain. 10 when 0.
+	Passes int
+	// MinGain is 1e-4 when 0 (on the 100k synthetic graph: pass 1 gives
+	// 0.9564, pass 2 0.9621, pass 3 0.96215, then nothing).
+	MinGain float64
+}
+
+// Communities is a partition into communities, numbered largest first
+// (ties by smallest member), with its modularity.
+type Communities struct {
+	Of         []int32
+	Sizes      []int
+	Modularity float64
+}
+
+// Leiden finds communities by the Leiden algorithm (Traag, Waltman and van
+// Eck 2019, "From Louvain to Leiden: guaranteeing well-connected
+// communities") maximising modularity on the undirected simple graph:
+// Louvain's local moving (the fast, queue-based variant), then a
+// refinement that splits each community into well-connected parts before
+// aggregating, so that no community ends up badly connected (every
+// community it returns is connected). The links are unweighted, as in
+// networkx's and igraph's defaults on a simple graph.
+func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress) (Communities, error) {
+	if o.Resolution == 0 {
+		o.Resolution = 1
+	}
+	if o.Passes == 0 {
+		o.Passes = 10
+	}
+	if o.MinGain == 0 {
+		o.MinGain = 1e-4
+	}
+	base := weightedFromNet(net)
+	n := net.N
+	of := make([]int32, n)
+	for i := range of {
+		of[i] = int32(i)
+	}
+	r := rand.New(rand.NewPCG(o.Seed, 0x6c656964656e))
+	best := modularity(base, of, o.Resolution)
+	for pass := 0; pass < o.Passes; pass++ {
+		next, err := leidenPass(ctx, base, of, o.Resolution, r)
+		if err != nil {
+			return Communities{}, err
+		}
+		q := modularity(base, next, o.Resolution)
+		progress.report(float64(pass+1) / float64(o.Passes))
+		if q > best || pass == 0 {
+			gain := q - best
+			of, best = next, q
+			if pass > 0 && gain < o.MinGain {
+				break
+			}
+			continue
+		}
+		break
+	}
+	k := compact(of)
+	sizes := make([]int, k)
+	for _, x := range of {
+		sizes[x]++
+	}
+	c := renumber(of, sizes)
+	return Communities{Of: c.Of, Sizes: c.Sizes, Modularity: best}, nil
+}
+
+// wgraph is an undirected weighted graph with self-loops, the aggregate
+// networks Leiden works on.
+type wgraph struct {
+	n    int
+	off  []int32
+	adj  []int32
+	w    []float64
+	self []float64 // the self-loop's weight (an edge counted once)
+	k    []float64 // strength: sum of w plus twice self
+	m2   float64   // sum of k: twice the total weight
+}
+
+func (g *wgraph) row(v int32) ([]int32, []float64) {
+	return g.adj[g.off[v]:g.off[v+1]], g.w[g.off[v]:g.off[v+1]]
+}
+
+func weightedFromNet(net *Net) *wgraph {
+	n := net.N
+	g := &wgraph{n: n, off: net.OutOff, adj: net.Out, w: make([]float64, len(net.Out)), self: make([]float64, n), k: make([]float64, n)}
+	if net.Directed {
+		// should not happen: communities use the undirected net
+		panic("analysis: Leiden on a directed net")
+	}
+	for i := range g.w {
+		g.w[i] = 1
+	}
+	for v := 0; v < n; v++ {
+		g.k[v] = float64(net.OutOff[v+1] - net.OutOff[v])
+		g.m2 += g.k[v]
+	}
+	return g
+}
+
+// modularity of the partition of g: sum over communities of
+// in_c/m - gamma (K_c/2m)^2.
+func modularity(g *wgraph, of []int32, gamma float64) float64 {
+	if g.m2 == 0 {
+		return 0
+	}
+	nc := int32(0)
+	for _, c := range of {
+		nc = max(nc, c+1)
+	}
+	in := make([]float64, nc)
+	kc := make([]float64, nc)
+	for v := int32(0); v < int32(g.n); v++ {
+		c := of[v]
+		kc[c] += g.k[v]
+		in[c] += g.self[v]
+		adj, w := g.row(v)
+		for i, u := range adj {
+			if of[u] == c && u > v {
+				in[c] += w[i]
+			}
+		}
+	}
+	m := g.m2 / 2
+	q := 0.0
+	for c := range in {
+		q += in[c]/m - gamma*(kc[c]/g.m2)*(kc[c]/g.m2)
+	}
+	return q
+}
+
+// leidenPass runs the Leiden algorithm once from the partition start of
+// g's nodes and returns the partition found.
+func leidenPass(ctx context.Context, base *wgraph, start []int32, gamma float64, r *rand.Rand) ([]int32, error) {
+	g := base
+	// member[v] is the aggregate node of each original node
+	member := make([]int32, base.n)
+	for i := range member {
+		member[i] = int32(i)
+	}
+	part := slices.Clone(start)
+	for level := 0; ; level++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		moveNodesFast(g, part, gamma, r)
+		ncomm := compact(part)
+		if ncomm == g.n {
+			break
+		}
+		refined := refine(g, part, ncomm, gamma, r)
+		nref := compact(refined)
+		// the aggregate's initial partition: each refined community in
+		// the community of its members
+		agPart := make([]int32, nref)
+		for v := 0; v < g.n; v++ {
+			agPart[refined[v]] = part[v]
+		}
+		for i, m := range member {
+			member[i] = refined[m]
+		}
+		if nref == g.n {
+			// refinement could not merge anything: aggregating would not
+			// shrink the graph; the partition is final
+			break
+		}
+		g = aggregate(g, refined, nref)
+		part = agPart
+	}
+	out := make([]int32, base.n)
+	for i, m := range member {
+		out[i] = part[m]
+	}
+	return out, nil
+}
+
+// compact renumbers a partition 0..k-1 in order of first appearance and
+// returns k.
+func compact(part []int32) int {
+	top := int32(0)
+	for _, c := range part {
+		top = max(top, c+1)
+	}
+	ids := make([]int32, top)
+	for i := range ids {
+		ids[i] = -1
+	}
+	k := int32(0)
+	for i, c := range part {
+		if ids[c] < 0 {
+			ids[c] = k
+			k++
+		}
+		part[i] = ids[c]
+	}
+	return int(k)
+}
+
+// moveNodesFast is Leiden's fast local moving: nodes in a queue (random
+// order at first); each moves to the neighbouring community (or an empty
+// one) that most increases modularity, and when it moves its neighbours
+// outside its new community are queued again.
+func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand) {
+	n := g.n
+	kc := make([]float64, n)
+	size := make([]int32, n)
+	for v := 0; v < n; v++ {
+		kc[part[v]] += g.k[v]
+		size[part[v]]++
+	}
+	var empty []int32
+	for c := int32(n - 1); c >= 0; c-- {
+		if size[c] == 0 {
+			empty = append(empty, c)
+		}
+	}
+	queue := make([]int32, n)
+	for i := range queue {
+		queue[i] = int32(i)
+	}
+	r.Shuffle(n, func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
+	inQueue := make([]bool, n)
+	for i := range inQueue {
+		inQueue[i] = true
+	}
+	wc := make([]float64, n)
+	touched := make([]int32, 0, 64)
+	head := 0
+	for head < len(queue) {
+		v := queue[head]
+		head++
+		if head > n && head*2 > len(queue) {
+			queue = append(queue[:0], queue[head:]...)
+			head = 0
+		}
+		inQueue[v] = false
+		old := part[v]
+		touched = touched[:0]
+		adj, w := g.row(v)
+		for i, u := range adj {
+			c := part[u]
+			if wc[c] == 0 {
+				touched = append(touched, c)
+			}
+			wc[c] += w[i]
+		}
+		kv := g.k[v]
+		kc[old] -= kv
+		size[old]--
+		best, bestGain := old, wc[old]-gamma*kv*kc[old]/g.m2
+		for _, c := range touched {
+			if gain := wc[c] - gamma*kv*kc[c]/g.m2; gain > bestGain {
+				best, bestGain = c, gain
+			}
+		}
+		if bestGain < 0 && size[old] > 0 {
+			// alone in an empty community gains 0
+			if len(empty) > 0 {
+				best = empty[len(empty)-1]
+				empty = empty[:len(empty)-1]
+			}
+		}
+		if size[old] == 0 && best != old {
+			empty = append(empty, old)
+		}
+		part[v] = best
+		kc[best] += kv
+		size[best]++
+		for _, c := range touched {
+			wc[c] = 0
+		}
+		if best != old {
+			for _, u := range adj {
+				if part[u] != best && !inQueue[u] {
+					inQueue[u] = true
+					queue = append(queue, u)
+				}
+			}
+		}
+	}
+}
+
+// refine splits each community of part into well-connected refined
+// communities (Leiden's RefinePartition and MergeNodesSubset): starting
+// from singletons, each well-connected node still alone joins a
+// well-connected refined community of its community, chosen at random
+// with a probability growing with the modularity gain (theta 0.01),
+// never a loss.
+func refine(g *wgraph, part []int32, ncomm int, gamma float64, r *rand.Rand) []int32 {
+	const theta = 0.01
+	n := g.n
+	refined := make([]int32, n)
+	kr := make([]float64, n)  // strength of each refined community
+	ext := make([]float64, n) // its links to the rest of its community
+	single := make([]bool, n)
+	ks := make([]float64, ncomm) // strength of each community
+	for v := 0; v < n; v++ {
+		refined[v] = int32(v)
+		kr[v] = g.k[v]
+		single[v] = true
+		ks[part[v]] += g.k[v]
+	}
+	// ext of each node: weight to other nodes of its community
+	for v := int32(0); v < int32(n); v++ {
+		adj, w := g.row(v)
+		for i, u := range adj {
+			if u != v && part[u] == part[v] {
+				ext[v] += w[i]
+			}
+		}
+	}
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	r.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	wc := make([]float64, n)
+	var touched []int32
+	var cand []int32
+	var weight []float64
+	for _, v := range order {
+		if !single[v] {
+			continue
+		}
+		s := part[v]
+		kv := g.k[v]
+		// v must be well connected to its community
+		if ext[v] < gamma*kv*(ks[s]-kv)/g.m2 {
+			continue
+		}
+		touched = touched[:0]
+		adj, w := g.row(v)
+		for i, u := range adj {
+			if u == v || part[u] != s {
+				continue
+			}
+			c := refined[u]
+			if wc[c] == 0 {
+				touched = append(touched, c)
+			}
+			wc[c] += w[i]
+		}
+		cand, weight = cand[:0], weight[:0]
+		bestGain := 0.0
+		for _, c := range touched {
+			if c == refined[v] {
+				continue
+			}
+			if ext[c] < gamma*kr[c]*(ks[s]-kr[c])/g.m2 {
+				continue
+			}
+			gain := wc[c] - gamma*kv*kr[c]/g.m2
+			if gain >= 0 {
+				cand = append(cand, c)
+				weight = append(weight, gain)
+				bestGain = math.Max(bestGain, gain)
+			}
+		}
+		if len(cand) > 0 {
+			// staying alone (gain 0) is one of the choices
+			total := math.Exp((0 - bestGain) / theta)
+			for i := range weight {
+				weight[i] = math.Exp((weight[i] - bestGain) / theta)
+				total += weight[i]
+			}
+			x := r.Float64() * total
+			chosen := int32(-1)
+			for i, c := range cand {
+				if x < weight[i] {
+					chosen = c
+					break
+				}
+				x -= weight[i]
+			}
+			if chosen >= 0 {
+				own := refined[v]
+				refined[v] = chosen
+				single[v] = false
+				kr[chosen] += kv
+				kr[own] = 0
+				ext[chosen] = ext[chosen] + ext[v] - 2*wc[chosen]
+				// the community chosen is no longer a singleton either
+				for _, u := range adj {
+					if refined[u] == chosen {
+						single[u] = false
+					}
+				}
+			}
+		}
+		for _, c := range touched {
+			wc[c] = 0
+		}
+	}
+	return refined
+}
+
+// aggregate collapses each part of g into one node.
+func aggregate(g *wgraph, part []int32, k int) *wgraph {
+	// bucket nodes by part
+	off := make([]int32, k+1)
+	for _, c := range part {
+		off[c+1]++
+	}
+	for c := 0; c < k; c++ {
+		off[c+1] += off[c]
+	}
+	nodes := make([]int32, g.n)
+	pos := slices.Clone(off[:k])
+	for v, c := range part {
+		nodes[pos[c]] = int32(v)
+		pos[c]++
+	}
+	a := &wgraph{n: k, off: make([]int32, k+1), self: make([]float64, k), k: make([]float64, k), m2: g.m2,
+		adj: make([]int32, 0, len(g.adj)), w: make([]float64, 0, len(g.adj))}
+	acc := make([]float64, k)
+	var touched []int32
+	for c := 0; c < k; c++ {
+		touched = touched[:0]
+		for _, v := range nodes[off[c]:off[c+1]] {
+			a.self[c] += g.self[v]
+			a.k[c] += g.k[v]
+			adj, w := g.row(v)
+			for i, u := range adj {
+				d := part[u]
+				if int(d) == c {
+					// each internal link is seen from both ends
+					a.self[c] += w[i] / 2
+					continue
+				}
+				if acc[d] == 0 {
+					touched = append(touched, d)
+				}
+				acc[d] += w[i]
+			}
+		}
+		for _, d := range touched {
+			a.adj = append(a.adj, d)
+			a.w = append(a.w, acc[d])
+			acc[d] = 0
+		}
+		a.off[c+1] = int32(len(a.adj))
+	}
+	return a
+}
