@@ -34,7 +34,7 @@ var optionalFields = map[string]bool{"add-entity.id": true, "group.id": true}
 
 func init() {
 	for _, c := range []Command{AddEntity{}, AddRelation{}, Set{}, Delete{}, Merge{}, AddSources{},
-		Move{}, Place{}, Pin{}, Note{}, HideType{}, SetChart{}, GroupEntities{}, Ungroup{}, Collapse{}, Batch{}} {
+		Move{}, Place{}, Pin{}, Note{}, HideType{}, SetChart{}, SetMeasure{}, GroupEntities{}, Ungroup{}, Collapse{}, Batch{}} {
 		commandTypes[c.Op()] = reflect.TypeOf(c)
 	}
 }
