@@ -20,12 +20,18 @@ import (
 func init() {
 	register(&command{
 		name: "path",
-		args: "[-d FILE] [--json] [--types a,b] [--exclude-types a,b] [--directed] [--max-hops N] [--k K | --all] [--limit N] [--timeout D] [--in-date-order] FROM TO\n" +
+		args: "[-d FILE] [--json] [--types a,b] [--exclude-types a,b] [--directed] [--max-hops N] [--k K | --all] [--limit N] [--timeout D] [--in-date-order] [--earliest-arrival [--since DATE] | --latest-departure [--until DATE]] [--max-gap DAYS] [--undated stop|continue|reported] FROM TO\n" +
 			"       linkscope path [-d FILE] --pairs PAIRS.json [--directed] [--json]",
 		summary: "how two entities are connected: shortest path, k shortest or all simple paths\n\n" +
 			"FROM and TO are ids, labels or aliases. --k K gives the K shortest simple paths,\n" +
 			"--all every simple path up to --max-hops (default 4, at most 8) and at most --limit;\n" +
 			"--in-date-order keeps paths whose dated relations do not go back in time.\n" +
+			"--earliest-arrival finds the time-respecting path that arrives first, leaving\n" +
+			"no earlier than --since; --latest-departure the one that leaves last and still\n" +
+			"arrives by --until; --max-gap bounds the days between consecutive relations;\n" +
+			"--undated says what an undated relation does: stop (the default: it cannot be\n" +
+			"followed), continue (followed, no date), reported (takes the date it was first\n" +
+			"reported in a cited source). Partial dates are intervals (FORMAT.md).\n" +
 			"--timeout D (default 10s) bounds the search, and the paths kept are bounded to\n" +
 			"128 MiB: stopped by either, or by --limit, it prints the paths found so far, says\n" +
 			"so on stderr (in --json, \"truncated\" and \"stopped\": timeout, memory or limit)\n" +
@@ -96,6 +102,12 @@ func runPath(env *Env, args []string) error {
 	limit := fs.Int("limit", 100, "")
 	timeout := fs.Duration("timeout", 10*time.Second, "")
 	pairs := fs.String("pairs", "", "")
+	earliest := fs.Bool("earliest-arrival", false, "")
+	latest := fs.Bool("latest-departure", false, "")
+	since := fs.String("since", "", "")
+	until := fs.String("until", "", "")
+	maxGap := fs.Int("max-gap", 0, "")
+	undated := fs.String("undated", "", "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -117,6 +129,35 @@ func runPath(env *Env, args []string) error {
 		return usagef("--timeout must be positive")
 	case *all && pf.maxHops > path.MaxAllPathsHops:
 		return usagef("--all takes --max-hops up to %d", path.MaxAllPathsHops)
+	case *earliest && *latest:
+		return usagef("--earliest-arrival and --latest-departure exclude each other")
+	case (*earliest || *latest) && (*all || kSet || pf.dated):
+		return usagef("--earliest-arrival and --latest-departure give one path (no --k, --all or --in-date-order)")
+	case (*since != "" || *until != "" || *maxGap != 0 || *undated != "") && !*earliest && !*latest:
+		return usagef("--since, --until, --max-gap and --undated go with --earliest-arrival or --latest-departure")
+	}
+	var timed path.TimeOptions
+	if *earliest || *latest {
+		timed = path.TimeOptions{Objective: path.EarliestArrival, MaxGapDays: *maxGap, Undated: *undated}
+		if *latest {
+			timed.Objective = path.LatestDeparture
+		}
+		for _, d := range []struct {
+			flag, text string
+			to         *graph.Date
+		}{{"since", *since, &timed.Since}, {"until", *until, &timed.Until}} {
+			if d.text == "" {
+				continue
+			}
+			v, err := graph.ParseDate(d.text)
+			if err != nil {
+				return usagef("--%s: %v", d.flag, err)
+			}
+			*d.to = v
+		}
+		if err := timed.Check(); err != nil {
+			return usagef("%v", err)
+		}
 	}
 	g, _, err := ds.load(env)
 	if err != nil {
@@ -145,6 +186,8 @@ func runPath(env *Env, args []string) error {
 		req.Mode = view.AllPaths
 	case *k > 1:
 		req.Mode = view.KShortest
+	case *earliest || *latest:
+		req.Mode, req.Time = view.Timed, timed
 	}
 	set, err := view.RunPaths(ctx, path.NewSearcher(g), req)
 	if err != nil {

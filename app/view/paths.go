@@ -21,6 +21,9 @@ const (
 	// Dated is the shortest path whose dated relations do not go back in
 	// time (Shortest with Options.InDateOrder).
 	Dated
+	// Timed is the best time-respecting path of Time (earliest arrival or
+	// latest departure, with its gap and undated policy).
+	Timed
 )
 
 // PathRequest is one path search between two entities.
@@ -34,6 +37,9 @@ type PathRequest struct {
 	// Options choose the relations followed, the direction, the hops, the
 	// memory bound.
 	Options path.Options
+	// Time is the Timed mode's objective, dates, gap and undated policy
+	// (its Options are taken from Options).
+	Time path.TimeOptions
 }
 
 // RunPaths answers req with s. A search stopped by ctx, by the memory bound
@@ -61,6 +67,20 @@ func RunPaths(ctx context.Context, s *path.Searcher, req PathRequest) (path.Set,
 			set.Truncated, set.TimedOut = true, true
 		case err != nil:
 			return set, err
+		}
+		return set, nil
+	case Timed:
+		to := req.Time
+		to.Options = opt
+		to.InDateOrder = false
+		tp, ok, err := s.TimeRespecting(ctx, req.From, req.To, to)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			set.Truncated, set.TimedOut = true, true
+		case err != nil:
+			return set, err
+		case ok:
+			set.Paths = []path.Path{tp.Path}
 		}
 		return set, nil
 	case Dated:
