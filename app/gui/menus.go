@@ -26,8 +26,11 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	clearview := fyne.NewMenuItem("Open the Clearview Case", func() { u.showDefault() })
 	export := fyne.NewMenuItem("Export Snapshot…", u.exportSnapshotDialog)
 	export.Shortcut = shortcutExport
+	extras := fyne.NewMenuItem("Snapshots Add Title, Legend and Sources", nil)
+	extras.Checked = u.snapshotExtras()
+	extras.Action = func() { u.setSnapshotExtras(!u.snapshotExtras()) }
 	exportData := fyne.NewMenuItem("Export Data…", u.exportDataDialog)
-	file := fyne.NewMenu("File", open, recent, clearview, fyne.NewMenuItemSeparator(), export, exportData)
+	file := fyne.NewMenu("File", open, recent, clearview, fyne.NewMenuItemSeparator(), export, extras, exportData)
 
 	find := fyne.NewMenuItem("Find…", u.find)
 	find.Shortcut = shortcutFind
