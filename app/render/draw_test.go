@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -102,5 +103,21 @@ func TestRelationsDrawnInTheirTypeColour(t *testing.T) {
 	}
 	if !(best.R > best.G+40 && best.R > best.B+40) {
 		t.Errorf("a fined relation (type colour %v) is drawn %v", want, best)
+	}
+}
+
+// TestSourceLine names the documents, their years and the publishers
+// known, leaving out publishers the dataset marks unknown.
+func TestSourceLine(t *testing.T) {
+	g, err := dataset.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := render.SourceLine(g)
+	if want := "Sources: 5 documents (2021–2023), including L'Usine Digitale and CNBC"; got != want {
+		t.Errorf("source line %q, want %q", got, want)
+	}
+	if render.SourceLine(graph.New(0, 0)) != "" {
+		t.Error("a graph without sources has a source line")
 	}
 }

@@ -378,48 +378,54 @@ func (f *frame) drawIcon(cv *canvas, name string, cx, cy, r float64) {
 	cv.mask(m, size, size, x, y, premul(f.pal.icon))
 }
 
-// SourceLine is the source line of a picture of g: the publishers of
-// its sources, most cited first, and the years they span; "" when g
-// lists no sources.
+// SourceLine is the source line of a picture of g: how many documents
+// its facts come from, the years they span and the publishers most cited
+// among them ("Sources: 5 documents (2021–2023), including L'Usine
+// Digitale and CNBC"); "" when g lists no sources.
 func SourceLine(g *graph.Graph) string {
+	if len(g.Sources) == 0 {
+		return ""
+	}
 	count := map[string]int{}
 	var order []string
 	first, last := 0, 0
 	for _, src := range g.Sources {
-		p := strings.TrimSpace(src.Publisher)
-		if p == "" {
-			p = strings.TrimSpace(src.Title)
-		}
-		if p == "" || strings.EqualFold(p, "unknown") {
-			continue
-		}
-		if count[p] == 0 {
-			order = append(order, p)
-		}
-		count[p]++
 		if y := int(src.Published.Year); y != 0 {
 			if first == 0 || y < first {
 				first = y
 			}
 			last = max(last, y)
 		}
+		p := strings.TrimSpace(src.Publisher)
+		if p == "" || strings.HasPrefix(strings.ToLower(p), "unknown") {
+			continue
+		}
+		if count[p] == 0 {
+			order = append(order, p)
+		}
+		count[p]++
 	}
-	if len(order) == 0 {
-		return ""
+	s := "Sources: 1 document"
+	if n := len(g.Sources); n > 1 {
+		s = fmt.Sprintf("Sources: %d documents", n)
 	}
-	sort.SliceStable(order, func(a, b int) bool { return count[order[a]] > count[order[b]] })
-	const most = 5
-	more := ""
-	if len(order) > most {
-		more = fmt.Sprintf(" and %d more", len(order)-most)
-		order = order[:most]
-	}
-	s := "Sources: " + strings.Join(order, ", ") + more
 	switch {
 	case first != 0 && first != last:
 		s += fmt.Sprintf(" (%d–%d)", first, last)
 	case first != 0:
 		s += fmt.Sprintf(" (%d)", first)
 	}
-	return s
+	if len(order) == 0 {
+		return s
+	}
+	sort.SliceStable(order, func(a, b int) bool { return count[order[a]] > count[order[b]] })
+	const most = 4
+	if len(order) > most {
+		order = append(order[:most], fmt.Sprintf("%d more", len(order)-most))
+	}
+	list := order[0]
+	if len(order) > 1 {
+		list = strings.Join(order[:len(order)-1], ", ") + " and " + order[len(order)-1]
+	}
+	return s + ", including " + list
 }
