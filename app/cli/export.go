@@ -21,13 +21,16 @@ func init() {
 	register(&command{
 		name: "export",
 		args: "[-d FILE] [--query PATTERN | --focus NODE [--depth N]] [--layout " + strings.Join(view.Names(), "|") + "] " +
-			"[--width W --height H --scale S] [--theme light|dark] [--title T] [--no-legend] [--transparent] " +
+			"[--width W --height H --scale S] [--theme light|dark] [--title T] [--source LINE | --no-source] [--no-legend] [--transparent] " +
 			"[--seed N] [--iterations N] [--timeout D] --out FILE",
 		summary: "draw the graph or a part of it as PNG or SVG, or export it for other tools\n\n" +
 			"The format follows FILE's extension: .png .svg (pictures, --width×--height logical\n" +
 			"pixels, times --scale for PNG), .graphml (yEd, Gephi, Cytoscape), .gexf (Gephi),\n" +
 			".dot (Graphviz: render with neato -n2), .json (Linkscope), .csv (FILE-nodes.csv and\n" +
 			"FILE-edges.csv). Positions, colours and sizes are those of the picture.\n" +
+			"Pictures have the dataset's title (--title), a source line naming the publishers\n" +
+			"of its sources (--source, --no-source) and a legend of the entity and relation\n" +
+			"types (--no-legend).\n" +
 			"--query keeps the entities and relations on the pattern's matches; --focus keeps\n" +
 			"the entities within --depth hops (default 1) of NODE and centres radial layouts.\n" +
 			"The layout is the one `linkscope layout` and the window compute for the same\n" +
@@ -48,10 +51,12 @@ func init() {
 // exportFlags are export's options.
 type exportFlags struct {
 	query, focus, layout, theme, title, out string
+	source                                  string
 	depth, width, height, iterations        int
 	scale                                   float64
 	seed                                    uint64
 	noLegend, transparent, titleSet         bool
+	noSource, sourceSet                     bool
 	layoutSet                               bool
 	timeout                                 time.Duration
 }
@@ -70,6 +75,8 @@ func runExport(env *Env, args []string) error {
 	fs.StringVar(&f.theme, "theme", "light", "")
 	fs.StringVar(&f.title, "title", "", "")
 	fs.BoolVar(&f.noLegend, "no-legend", false, "")
+	fs.StringVar(&f.source, "source", "", "")
+	fs.BoolVar(&f.noSource, "no-source", false, "")
 	fs.BoolVar(&f.transparent, "transparent", false, "")
 	fs.Uint64Var(&f.seed, "seed", 1, "")
 	fs.IntVar(&f.iterations, "iterations", 0, "")
@@ -83,6 +90,9 @@ func runExport(env *Env, args []string) error {
 	fs.Visit(func(fl *flag.Flag) {
 		if fl.Name == "title" {
 			f.titleSet = true
+		}
+		if fl.Name == "source" {
+			f.sourceSet = true
 		}
 		if fl.Name == "layout" {
 			f.layoutSet = true
@@ -142,7 +152,20 @@ func runExport(env *Env, args []string) error {
 		scene.SetNodeVisible(vis.Nodes)
 		scene.SetEdgeVisible(vis.Edges)
 	}
-	positions, err := exportPositions(ctx, sub, scene, &f, focus)
+	title := sub.Title
+	if f.titleSet {
+		title = f.title
+	}
+	source := ""
+	if !f.noSource {
+		source = render.SourceLine(sub)
+	}
+	if f.sourceSet {
+		source = f.source
+	}
+	opts := render.ImageOptions{Width: f.width, Height: f.height, Scale: f.scale,
+		Options: render.Options{Theme: theme, Title: title, Source: source, Legend: !f.noLegend, Transparent: f.transparent}}
+	positions, err := exportPositions(ctx, sub, scene, &f, focus, opts)
 	switch {
 	case err != nil && ctx.Err() != nil && positions != nil:
 		fmt.Fprintf(env.Stderr, "stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n", f.layout)
@@ -152,12 +175,6 @@ func runExport(env *Env, args []string) error {
 		return err
 	}
 	scene.SetPositions(positions)
-	title := sub.Title
-	if f.titleSet {
-		title = f.title
-	}
-	opts := render.ImageOptions{Width: f.width, Height: f.height, Scale: f.scale,
-		Options: render.Options{Theme: theme, Title: title, Legend: !f.noLegend, Transparent: f.transparent}}
 	return writeExport(env, ext, f.out, sub, scene, opts)
 }
 
@@ -187,9 +204,10 @@ func writeExport(env *Env, ext, out string, sub *graph.Graph, scene *render.Scen
 
 // exportPositions lays sub out as `linkscope layout` would for the same
 // --layout, --seed and --iterations, then fits the drawing to the
-// picture. Stopped by ctx, ForceAtlas2 returns the positions reached
+// picture opts describes (the area its title, source line and legend
+// leave free). Stopped by ctx, ForceAtlas2 returns the positions reached
 // (fitted) with ctx's error.
-func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene, f *exportFlags, focus int32) ([]render.Point, error) {
+func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene, f *exportFlags, focus int32, opts render.ImageOptions) ([]render.Point, error) {
 	// a graph whose entities all have a position (a Gephi or yEd file
 	// drawn) is drawn as it was, unless --layout asks for a layout
 	var pos []render.Point
@@ -204,7 +222,7 @@ func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene,
 		return nil, err
 	}
 	stopped := err
-	if pos, err = view.FitPicture(pos, scene, float64(f.width), float64(f.height)); err != nil {
+	if pos, err = view.FitPicture(pos, scene, opts); err != nil {
 		return nil, err
 	}
 	return pos, stopped

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 )
 
 // Interface checks: the canvas is dragged, scrolled, tapped, hovered and
@@ -47,6 +48,10 @@ const (
 	minZoom = 1e-4
 	maxZoom = 1e3
 )
+
+// canvasMargin is the free border Fit leaves around the graph, logical
+// pixels.
+const canvasMargin = view.CanvasMargin
 
 // dragMode is what a drag does.
 type dragMode int
@@ -114,6 +119,8 @@ type graphCanvas struct {
 	onDoubleTap  func(i int32)
 	onEscape     func()
 	onViewMoved  func()
+	// onResized is called when the canvas gets a new size
+	onResized func()
 
 	r *canvasRenderer
 }
@@ -162,9 +169,12 @@ func (c *graphCanvas) resized(size fyne.Size) {
 	c.view.Width, c.view.Height, c.view.Scale = w, h, sc
 	if !c.viewSet || c.autoFit {
 		c.fitView()
-		return
+	} else {
+		c.requestRender()
 	}
-	c.requestRender()
+	if c.onResized != nil {
+		c.onResized()
+	}
 }
 
 // fitView shows every visible entity.
@@ -172,21 +182,16 @@ func (c *graphCanvas) fitView() {
 	if c.view.Width <= 0 || c.view.Height <= 0 {
 		return
 	}
-	var v render.Viewport
-	if o := c.options(); o.Legend || o.Title != "" {
-		// fit as an export does, leaving the legend's corner free
-		sc := c.view.Scale
-		if sc <= 0 {
-			sc = 1
-		}
-		v = render.ExportViewport(c.ex.scene, render.ImageOptions{
-			Options: o, Width: int(float64(c.view.Width)/sc + 0.5), Height: int(float64(c.view.Height)/sc + 0.5),
-			Scale: sc, Margin: 24,
-		})
-		v.Width, v.Height = c.view.Width, c.view.Height
-	} else {
-		v = render.Fit(c.ex.scene, c.view.Width, c.view.Height, c.view.Scale, 24)
+	// fit as an export does, into the area the legend leaves free
+	sc := c.view.Scale
+	if sc <= 0 {
+		sc = 1
 	}
+	v := render.ExportViewport(c.ex.scene, render.ImageOptions{
+		Options: c.options(), Width: int(float64(c.view.Width)/sc + 0.5), Height: int(float64(c.view.Height)/sc + 0.5),
+		Scale: sc, Margin: canvasMargin,
+	})
+	v.Width, v.Height = c.view.Width, c.view.Height
 	v.Zoom = clampZoom(v.Zoom)
 	c.view = v
 	c.viewSet = true

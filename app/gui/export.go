@@ -18,9 +18,32 @@ import (
 
 // snapshotOptions describe the picture on screen: the canvas's size,
 // device scale, viewport, scene state and render options, so that an
-// export is what the user sees.
+// export is what the user sees. With the snapshot extras on (File ›
+// Snapshots Add Title, Legend and Sources) the picture also has the
+// chart's title, its legend and a source line naming the publishers of
+// its sources; a fitted view is then fitted again around them, as
+// `linkscope export` fits its pictures.
 func (u *ui) snapshotOptions() render.ImageOptions {
-	return view.SnapshotOptions(u.canvas.currentView(), u.renderOptions())
+	o := view.SnapshotOptions(u.canvas.currentView(), u.renderOptions())
+	if u.snapshotExtras() {
+		o.Title = u.ex.g.Title
+		o.Source = render.SourceLine(u.ex.g)
+		o.Legend = true
+		if u.canvas.autoFit {
+			o.Viewport = nil
+		}
+	}
+	return o
+}
+
+// snapshotExtras reports whether snapshots add the title, the legend and
+// the source line.
+func (u *ui) snapshotExtras() bool { return u.prefs.p.Bool(prefSnapshotExtras) }
+
+// setSnapshotExtras turns the snapshot extras on or off (remembered).
+func (u *ui) setSnapshotExtras(on bool) {
+	u.prefs.p.SetBool(prefSnapshotExtras, on)
+	u.win.SetMainMenu(u.mainMenu())
 }
 
 // writeSnapshot writes the current view to path as PNG, or SVG when path

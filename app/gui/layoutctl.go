@@ -60,6 +60,9 @@ func (u *ui) startLayout() {
 		u.toolbar.setRunning(false, -1)
 		return
 	}
+	if u.startFirstView() {
+		return
+	}
 	u.runFA2()
 }
 
@@ -70,6 +73,7 @@ func (u *ui) runFA2() {
 	if r == nil {
 		return
 	}
+	u.leaveFirstView()
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
 	u.layoutDlg.hide()
@@ -198,6 +202,7 @@ func (u *ui) setLayout(name string) {
 // (on a snapshot of the graph and the scene), with a progress dialog that
 // can cancel it.
 func (u *ui) runStatic(name string) {
+	u.leaveFirstView()
 	u.layoutName = name
 	ex := u.ex
 	g, scene, focus := ex.snapshot(), ex.scene.Snapshot(), ex.selected
@@ -231,6 +236,14 @@ func windowRequest(name string, focus int32) view.LayoutRequest {
 	return view.LayoutRequest{Algo: name, Seed: view.DefaultSeed, Focus: focus}
 }
 
+// tabsShare is the share of the window's width the Search, Filters and
+// Paths tabs get at first, canvasShare the canvas's share of the rest
+// (the details panel has the remainder).
+const (
+	tabsShare   = 0.23
+	canvasShare = 0.74
+)
+
 // canvasViewSize is the canvas's size in logical pixels, or the size it
 // will have in a window of the default size when it is not laid out yet.
 func (u *ui) canvasViewSize() (float64, float64) {
@@ -241,8 +254,9 @@ func (u *ui) canvasViewSize() (float64, float64) {
 	}
 	if u.win != nil {
 		if sz := u.win.Canvas().Size(); sz.Width > 700 && sz.Height > 200 {
-			// the side panels take about 650 px, the bars 110
-			return float64(sz.Width) - 650, float64(sz.Height) - 110
+			// the side panels take their shares (and the dividers
+			// 8 px), the bars 118 px
+			return float64(sz.Width)*(1-tabsShare)*canvasShare - 8, float64(sz.Height) - 118
 		}
 	}
 	return 640, 680

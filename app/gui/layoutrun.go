@@ -42,6 +42,7 @@ type layoutProgress struct {
 // ForceAtlas2 steps run (0 for the one-shot layouts) and the algorithm.
 type layoutResult struct {
 	pos  []render.Point
+	raw  []render.Point // the first view's layout before fitting
 	iter int
 	name string
 }

@@ -28,13 +28,16 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	clearview := fyne.NewMenuItem("Open the Clearview Case", func() { u.showDefault() })
 	export := fyne.NewMenuItem("Export Snapshot…", u.exportSnapshotDialog)
 	export.Shortcut = shortcutExport
+	extras := fyne.NewMenuItem("Snapshots Add Title, Legend and Sources", nil)
+	extras.Checked = u.snapshotExtras()
+	extras.Action = func() { u.setSnapshotExtras(!u.snapshotExtras()) }
 	exportData := fyne.NewMenuItem("Export Data…", u.exportDataDialog)
 	save := fyne.NewMenuItem("Save", func() { u.save(nil) })
 	save.Shortcut = shortcutSave
 	saveAs := fyne.NewMenuItem("Save As…", func() { u.saveAs(nil) })
 	saveAs.Shortcut = shortcutSaveAs
 	file := fyne.NewMenu("File", open, recent, clearview, fyne.NewMenuItemSeparator(), save, saveAs,
-		fyne.NewMenuItemSeparator(), export, exportData)
+		fyne.NewMenuItemSeparator(), export, extras, exportData)
 
 	find := fyne.NewMenuItem("Find…", u.find)
 	find.Shortcut = shortcutFind

@@ -13,6 +13,9 @@ const (
 	prefTheme  = "theme"
 	prefRecent = "recent"
 	prefLegend = "legend"
+	// prefSnapshotExtras: snapshots add the title, the legend and the
+	// source line
+	prefSnapshotExtras = "snapshot.extras"
 	// maxRecent is the length of the recent-files list.
 	maxRecent = 8
 )

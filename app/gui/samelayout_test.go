@@ -61,13 +61,14 @@ func TestWindowCLIAndExportDrawTheSameLayout(t *testing.T) {
 		if code := cli.Run([]string{"export", "--layout", a.Name, "--seed", "1", "--width", "1600", "--height", "1000", "--out", csvOut}, env); code != 0 {
 			t.Fatalf("%s: export exit %d: %s", a.Name, code, stderr.String())
 		}
-		fitted, err := view.FitPicture(win, scene, 1600, 1000)
+		opts := render.ImageOptions{Width: 1600, Height: 1000, Scale: 1,
+			Options: render.Options{Title: g.Title, Source: render.SourceLine(g), Legend: true}}
+		fitted, err := view.FitPicture(win, scene, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		scene.SetPositions(fitted)
-		vp := render.ExportViewport(scene, render.ImageOptions{Width: 1600, Height: 1000, Scale: 1,
-			Options: render.Options{Title: g.Title, Legend: true}})
+		vp := render.ExportViewport(scene, opts)
 		np, _ := dataset.CSVPaths(csvOut)
 		f, err := os.Open(np)
 		if err != nil {

@@ -64,6 +64,9 @@ type ui struct {
 	ws          *wsSession
 	openAsDrawn bool
 	closeDlg    dialog.Dialog
+	// first is the first view while the user has not changed it
+	// (firstview.go)
+	first *firstView
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -77,7 +80,7 @@ func newUIWith(a fyne.App, path string, still bool) *ui {
 		u.stats = newFrameStats()
 	}
 	u.dark = u.prefs.dark()
-	u.legend = u.prefs.p.Bool(prefLegend)
+	u.legend = u.prefs.p.BoolWithFallback(prefLegend, true)
 	a.Settings().SetTheme(newVariantTheme(u.dark))
 	u.win = a.NewWindow("Linkscope")
 	u.win.Resize(u.prefs.windowSize())
@@ -122,6 +125,7 @@ func (u *ui) setGraph(g *graph.Graph, path string) { u.setGraphAt(g, path, nil) 
 func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.layout.Cancel()
 	u.runner = nil
+	u.first = nil
 	if u.paths != nil {
 		u.paths.cancel()
 	}
@@ -152,7 +156,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.canvas = newGraphCanvas(ex, u.renderOptions)
 	u.canvas.stats = u.stats
 	u.canvas.synchronous = u.still
+	u.canvas.onResized = func() { u.refitFirstView(false) }
 	u.canvas.onNodeMoved = func(i int32, p render.Point) {
+		u.leaveFirstView()
 		if u.runner != nil {
 			u.runner.Pin(i, p)
 		}
@@ -178,9 +184,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
 	)
 	right := container.NewHSplit(u.canvas, u.details.content)
-	right.Offset = 0.68
+	right.Offset = canvasShare
 	main := container.NewHSplit(u.tabs, right)
-	main.Offset = 0.27
+	main.Offset = tabsShare
 	u.win.SetContent(container.NewBorder(u.toolbar.content, u.status, nil, nil, main))
 	u.watchChanges()
 	u.startLayout()
@@ -279,7 +285,13 @@ func (u *ui) setLegend(on bool) {
 	u.legend = on
 	u.prefs.p.SetBool(prefLegend, on)
 	if u.canvas != nil {
-		u.canvas.requestRender()
+		// the legend changes the room left for the graph
+		u.refitFirstView(true)
+		if u.canvas.autoFit {
+			u.canvas.fitView()
+		} else {
+			u.canvas.requestRender()
+		}
 	}
 	u.win.SetMainMenu(u.mainMenu())
 }

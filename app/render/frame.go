@@ -33,6 +33,12 @@ type frame struct {
 	// hlNodes are the highlighted nodes on screen, drawn after the others
 	hlNodes []int32
 
+	// legendCache is the legend's layout, computed once (legend)
+	legendCache *legendLayout
+	// notes are the note boxes placed (notes.go)
+	notes          []placedNote
+	chartNoteCache *placedNote
+
 	inkOnce sync.Once
 	inkLUT  []uint8
 }
@@ -147,12 +153,21 @@ func (f *frame) edgeStyle(e int32) (color.NRGBA, float64, bool) {
 	switch {
 	case fl&flagPath != 0:
 		return f.pal.accent, 2.6 * f.sc, true
-	case fl&flagNeighbor != 0:
-		return withAlpha(f.pal.edge, 0.95), 1.8 * f.sc, true
-	case fl&flagDim != 0:
-		return withAlpha(f.edgeC, f.pal.dimAlpha), f.edgeW, true
 	}
-	return f.edgeC, f.edgeW, true
+	// the relation type's colour (graph.TypeTable), at the frame's alpha
+	c := f.edgeC
+	if t := f.s.topo.RelType[e]; int(t) < len(f.s.topo.Types.Rels) {
+		if tc := f.s.topo.Types.Rels[t].Style.Color; tc.A != 0 {
+			c = color.NRGBA{tc.R, tc.G, tc.B, f.edgeC.A}
+		}
+	}
+	switch {
+	case fl&flagNeighbor != 0:
+		return withAlpha(c, 0.95*255/float64(max(c.A, 1))), 1.8 * f.sc, true
+	case fl&flagDim != 0:
+		return withAlpha(c, f.pal.dimAlpha), f.edgeW, true
+	}
+	return c, f.edgeW, true
 }
 
 // nodeColor returns node i's fill.

@@ -31,8 +31,9 @@ func (o ImageOptions) scale() float64 {
 }
 
 // ExportViewport returns the viewport an export uses: o.Viewport, or the
-// whole graph fitted into the picture, leaving room for the title and the
-// legend.
+// whole graph fitted into the part of the picture that the title, the
+// source line and the legend leave free (FreeArea), with o.Margin around
+// it.
 func ExportViewport(s *Scene, o ImageOptions) Viewport {
 	sc := o.scale()
 	w, h := int(math.Round(float64(o.Width)*sc)), int(math.Round(float64(o.Height)*sc))
@@ -41,48 +42,48 @@ func ExportViewport(s *Scene, o ImageOptions) Viewport {
 		v.Width, v.Height, v.Scale = w, h, sc
 		return v
 	}
-	margin := o.Margin
-	if margin <= 0 {
-		margin = 32
-	}
-	v := Fit(s, w, h, sc, margin)
-	f := &frame{s: s, v: v, o: o.Options, pal: paletteOf(o.Theme), sc: sc, k: v.pxPerUnit(), w: w, h: h}
-	top, left := 0.0, 0.0
-	if _, _, _, box, ok := f.titleLayout(); ok {
-		top = float64(box.Max.Y)/sc + 4
-	}
-	if L := f.legend(); L != nil {
-		left = float64(L.box.Max.X)/sc + 4
-	}
-	if top == 0 && left == 0 {
-		return v
-	}
-	// fit again into the area right of the legend and under the title
-	// when that loses less than the legend would hide
+	margin := o.margin()
+	x0, y0, x1, y1 := FreeArea(s, o)
+	v := Viewport{Width: w, Height: h, Scale: sc, Zoom: 1}
 	minX, minY, maxX, maxY, ok := s.Bounds()
 	if !ok {
 		return v
 	}
-	availW := float64(o.Width) - left - 2*margin
-	availH := float64(o.Height) - top - 2*margin
-	if availW < float64(o.Width)/3 || availH < float64(o.Height)/3 {
-		return v
-	}
+	availW := math.Max(x1-x0-2*margin, 1)
+	availH := math.Max(y1-y0-2*margin, 1)
 	z := math.Inf(1)
 	if maxY > minY {
 		z = availH / (maxY - minY)
 	}
 	z, midX := s.fitWidth(minX, maxX, availW, z)
 	if math.IsInf(z, 1) {
-		return v
+		z = 1
 	}
 	v.Zoom = z
 	// centre the graph in the free area
-	cxPx := (left + margin + (float64(o.Width) - margin)) / 2
-	cyPx := (top + margin + (float64(o.Height) - margin)) / 2
+	cxPx, cyPx := (x0+x1)/2, (y0+y1)/2
 	v.CenterX = midX - (cxPx-float64(o.Width)/2)/z
 	v.CenterY = (minY+maxY)/2 - (cyPx-float64(o.Height)/2)/z
 	return v
+}
+
+func (o ImageOptions) margin() float64 {
+	if o.Margin > 0 && finite(o.Margin) {
+		return o.Margin
+	}
+	return 32
+}
+
+// FreeArea is the rectangle of the picture o describes, in logical
+// pixels, that the title, the source line and the legend leave for the
+// graph: right of the legend or above it, whichever leaves more room.
+// Fitting the graph (ExportViewport, the window's Fit) fills it.
+func FreeArea(s *Scene, o ImageOptions) (x0, y0, x1, y1 float64) {
+	sc := o.scale()
+	w, h := int(math.Round(float64(o.Width)*sc)), int(math.Round(float64(o.Height)*sc))
+	f := &frame{s: s, o: o.Options, pal: paletteOf(o.Theme), sc: sc, k: sc, w: w, h: h}
+	r := f.freeArea()
+	return float64(r.Min.X) / sc, float64(r.Min.Y) / sc, float64(r.Max.X) / sc, float64(r.Max.Y) / sc
 }
 
 // Image renders the scene as an export: fitted (or o.Viewport), with the

@@ -63,9 +63,9 @@ func (f *frame) nodeFontSize(i int32) float64 {
 // edgeFontSize is the relation label size in device pixels.
 func (f *frame) edgeFontSize() float64 { return 11 * f.sc }
 
-// minLabelRadius is the node radius (logical pixels) below which a node
+// MinLabelRadius is the node radius (logical pixels) below which a node
 // gets no label unless highlighted: far out, labels would be noise.
-const minLabelRadius = 2.5
+const MinLabelRadius = 2.5
 
 // placeLabels chooses the labels to draw, most important first, skipping
 // any that would overlap one already placed, a node, or the image edge.
@@ -100,7 +100,8 @@ func (f *frame) placeLabels() {
 			weight = bold
 		}
 		size := f.nodeFontSize(i)
-		ti := s.text.get(s.labels[i], weight, size, halo)
+		text := s.labelOf(i, force)
+		ti := s.text.get(text, weight, size, halo)
 		x, y, r := float64(f.sx[i]), float64(f.sy[i]), float64(f.sr[i])
 		gap := 3 * f.sc
 		tw, th := ti.advance, ti.ascent+ti.descnt
@@ -116,7 +117,7 @@ func (f *frame) placeLabels() {
 			col = withAlpha(col, 0.35)
 		}
 		for _, c := range cands {
-			if f.tryLabel(occ, bounds, ti, s.labels[i], weight, size, c[0], c[1], col, haloC) {
+			if f.tryLabel(occ, bounds, ti, text, weight, size, c[0], c[1], col, haloC) {
 				f.labels[len(f.labels)-1].node = i
 				return
 			}
@@ -140,38 +141,41 @@ func (f *frame) placeLabels() {
 					continue cand
 				}
 			}
-			f.commitLabel(occ, box, ti, s.labels[i], weight, size, c[0], c[1], col, haloC)
+			f.commitLabel(occ, box, ti, text, weight, size, c[0], c[1], col, haloC)
 			f.labels[len(f.labels)-1].node = i
 			return
 		}
 	}
 	if !f.o.NoLabels {
-		// highlighted nodes first, then by importance
+		// the selected entity first, then the highlighted path, the
+		// hovered entity, the notes, then by importance (degree)
 		h := s.hl
-		for k, i := range []int32{h.Selected, h.Hovered} {
-			if k == 1 && i == h.Selected {
-				break // selected and hovered: labelled once
-			}
-			if i >= 0 && int(i) < s.n && f.onScr[i] {
-				placeNode(i, true)
-			}
+		if i := h.Selected; i >= 0 && int(i) < s.n && f.onScr[i] {
+			placeNode(i, true)
 		}
 		for _, i := range h.PathNodes {
-			if i >= 0 && int(i) < s.n && f.onScr[i] && i != h.Selected && i != h.Hovered {
+			if i >= 0 && int(i) < s.n && f.onScr[i] && i != h.Selected {
 				placeNode(i, true)
 			}
 		}
+		if i := h.Hovered; i >= 0 && int(i) < s.n && f.onScr[i] && i != h.Selected && s.nodeFlag(i)&flagPath == 0 {
+			placeNode(i, true)
+		}
+		f.placeNotes(occ, bounds)
 		if !f.far {
 			for _, i := range s.priority {
 				if attempts <= 0 {
 					break
 				}
-				if !f.onScr[i] || f.sr[i] < minLabelRadius*float32(f.sc) || i == h.Selected || i == h.Hovered || s.nodeFlag(i)&flagPath != 0 {
+				if !f.onScr[i] || f.sr[i] < MinLabelRadius*float32(f.sc) || i == h.Selected || i == h.Hovered || s.nodeFlag(i)&flagPath != 0 {
 					continue
 				}
 				placeNode(i, false)
 			}
 		}
+	}
+	if f.o.NoLabels {
+		f.placeNotes(occ, bounds)
 	}
 	if !f.o.NoEdgeLabels && !f.far {
 		f.placeEdgeLabels(occ, bounds, halo, attempts)
@@ -226,7 +230,7 @@ func (f *frame) placeEdgeLabels(occ *occupancy, bounds image.Rectangle, halo flo
 			return
 		}
 		// far out, where entities get no labels, neither do relations
-		small := float32(minLabelRadius * f.sc)
+		small := float32(MinLabelRadius * f.sc)
 		if s.edgeFlag(e)&flagPath == 0 && (f.sr[a] < small || f.sr[b] < small) {
 			return
 		}
@@ -290,7 +294,7 @@ func (f *frame) placeEdgeLabels(occ *occupancy, bounds image.Rectangle, halo flo
 // Render sets it (at scale 1), for label-aware layouts.
 func (s *Scene) LabelSize(i int32) (w, h float64) {
 	f := &frame{s: s, sc: 1}
-	adv, asc, desc := s.text.measure(s.labels[i], regular, f.nodeFontSize(i))
+	adv, asc, desc := s.text.measure(s.labelOf(i, false), regular, f.nodeFontSize(i))
 	return adv + 3, asc + desc + 3
 }
 
@@ -337,4 +341,39 @@ func Labels(s *Scene, v Viewport, o Options) []LabelBox {
 			Rect: image.Rect(int(l.bx), int(l.by-l.ti.ascent), int(math.Ceil(l.bx+l.ti.advance)), int(math.Ceil(l.by+l.ti.descnt)))}
 	}
 	return out
+}
+
+// LabelReport counts the entity labels of a frame.
+type LabelReport struct {
+	// Placed is the number of entities on screen whose label is drawn;
+	// Hidden the number whose label was left out for lack of room (or,
+	// far out, because their discs are too small to carry one).
+	Placed, Hidden int
+}
+
+// LabelStats reports how many entity labels Render draws for s through v
+// and how many it hides.
+func LabelStats(s *Scene, v Viewport, o Options) LabelReport {
+	if s == nil || v.Width <= 0 || v.Height <= 0 {
+		return LabelReport{}
+	}
+	f := newFrame(s, v, o)
+	var r LabelReport
+	placed := make(map[int32]bool)
+	for _, l := range f.labels {
+		if l.node >= 0 {
+			placed[l.node] = true
+		}
+	}
+	for i := int32(0); int(i) < s.n; i++ {
+		if !f.onScr[i] || s.labels[i] == "" {
+			continue
+		}
+		if placed[i] {
+			r.Placed++
+		} else {
+			r.Hidden++
+		}
+	}
+	return r
 }

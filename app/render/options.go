@@ -10,7 +10,11 @@ type Options struct {
 	Transparent bool
 	// Title, when not empty, is drawn at the top left.
 	Title string
-	// Legend draws the entity types, their colours and icons.
+	// Source, when not empty, is a source line drawn under the title
+	// (see SourceLine).
+	Source string
+	// Legend draws the entity and relation types, their colours and
+	// icons, in the bottom-left corner; fitting leaves it free.
 	Legend bool
 	// NoLabels suppresses entity labels; NoEdgeLabels relation labels.
 	NoLabels, NoEdgeLabels bool

@@ -3,88 +3,233 @@ package render
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"math"
 	"sort"
+	"strings"
+
+	"github.com/linkscope/linkscope/graph"
 )
 
 // legendRow is one line of the legend.
 type legendRow struct {
 	style TypeStyle
 	text  string
+	rel   bool // a relation type: a line swatch, not a disc
 	more  bool // the "+ N more types" line: no swatch
 }
 
-// legendLayout is where the legend panel and its rows go.
-type legendLayout struct {
-	box        image.Rectangle
-	header     string
-	headerX    float64
-	headerY    float64 // baseline
-	rows       []legendRow
-	rowX       float64 // swatch centre x
-	rowY       []float64
-	textX      float64
-	swatchR    float64
-	fontSize   float64
-	headSize   float64
-	textAscent float64
+// legendSection is one block of the legend: a header over columns of rows.
+type legendSection struct {
+	header string
+	rows   []legendRow
 }
 
-// maxLegendRows is the most entity types the legend lists.
-const maxLegendRows = 14
+// legendItem is a row of the legend as placed: its swatch centre and the
+// text's baseline origin.
+type legendItem struct {
+	legendRow
+	sx, sy, tx, ty float64
+}
 
+// legendLayout is where the legend panel, its headers and rows go.
+type legendLayout struct {
+	box      image.Rectangle
+	headers  []legendItem // text and baseline origin only
+	items    []legendItem
+	swatchR  float64
+	fontSize float64
+	headSize float64
+	// free is the part of the image the legend leaves for the graph
+	// (device pixels): right of the panel or above it, whichever is
+	// larger.
+	free image.Rectangle
+}
+
+// maxLegendRows is the most types one section of the legend lists.
+const maxLegendRows = 16
+
+// legendSections lists the visible entity and relation types with their
+// counts, most frequent first.
+func (f *frame) legendSections() []legendSection {
+	s := f.s
+	var out []legendSection
+	nodeCounts := make([]int, len(s.types))
+	for i := 0; i < s.n; i++ {
+		if s.nodeVisible == nil || s.nodeVisible[i] {
+			nodeCounts[s.nodeType[i]]++
+		}
+	}
+	rels := s.topo.Types.Rels
+	relCounts := make([]int, len(rels))
+	for e := int32(0); int(e) < s.m; e++ {
+		if s.EdgeVisible(e) {
+			relCounts[s.topo.RelType[e]]++
+		}
+	}
+	section := func(header string, counts []int, info func(t int) (TypeStyle, string), rel bool) {
+		idx := make([]int, 0, len(counts))
+		for t, c := range counts {
+			if c > 0 {
+				idx = append(idx, t)
+			}
+		}
+		if len(idx) == 0 {
+			return
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return counts[idx[a]] > counts[idx[b]] })
+		sec := legendSection{header: header}
+		for k, t := range idx {
+			if k == maxLegendRows-1 && len(idx) > maxLegendRows {
+				sec.rows = append(sec.rows, legendRow{text: fmt.Sprintf("+ %d more types", len(idx)-k), more: true})
+				break
+			}
+			st, name := info(t)
+			sec.rows = append(sec.rows, legendRow{style: st, text: fmt.Sprintf("%s  %d", name, counts[t]), rel: rel})
+		}
+		out = append(out, sec)
+	}
+	section("Entities", nodeCounts, func(t int) (TypeStyle, string) { return s.types[t].Style, s.types[t].Name }, false)
+	section("Relations", relCounts, func(t int) (TypeStyle, string) {
+		st := rels[t].Style
+		if st.Color.A == 0 {
+			st.Color = f.pal.edge
+		}
+		name := rels[t].Name
+		if name == "" {
+			name = "(untyped)"
+		}
+		return st, name
+	}, true)
+	return out
+}
+
+// legend lays the legend out in the bottom-left corner, its sections side
+// by side, each in as many columns as leaves the graph the largest free
+// rectangle (right of the panel or above it). nil when o.Legend is off or
+// there is nothing to list.
 func (f *frame) legend() *legendLayout {
 	if !f.o.Legend || len(f.s.types) == 0 {
 		return nil
 	}
-	counts := make([]int, len(f.s.types))
-	for i := 0; i < f.s.n; i++ {
-		if f.s.nodeVisible == nil || f.s.nodeVisible[i] {
-			counts[f.s.nodeType[i]]++
-		}
+	if f.legendCache != nil {
+		return f.legendCache
 	}
-	idx := make([]int, 0, len(counts))
-	for t, c := range counts {
-		if c > 0 {
-			idx = append(idx, t)
-		}
+	secs := f.legendSections()
+	if len(secs) == 0 {
+		return nil
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return counts[idx[a]] > counts[idx[b]] })
 	sc := f.sc
-	L := &legendLayout{header: "Entities", fontSize: 12.5 * sc, headSize: 12.5 * sc, swatchR: 8.5 * sc}
-	for k, t := range idx {
-		if k == maxLegendRows-1 && len(idx) > maxLegendRows {
-			L.rows = append(L.rows, legendRow{text: fmt.Sprintf("+ %d more types", len(idx)-k), more: true})
-			break
-		}
-		L.rows = append(L.rows, legendRow{style: f.s.types[t].Style, text: fmt.Sprintf("%s  %d", f.s.types[t].Name, counts[t])})
-	}
 	te := f.s.text
-	pad, rowH := 10*sc, 22*sc
-	hw, hasc, hdesc := te.measure(L.header, bold, L.headSize)
-	maxW := hw
-	for _, r := range L.rows {
-		w, _, _ := te.measure(r.text, regular, L.fontSize)
-		maxW = math.Max(maxW, w+2*L.swatchR+8*sc)
+	fontSize, headSize := 12*sc, 12.5*sc
+	swatchR := 7.5 * sc
+	pad, rowH, colGap, secGap := 10*sc, 19*sc, 14*sc, 22*sc
+	if float64(f.h)/sc < 900 {
+		// a window-sized picture: a tighter legend leaves the graph more
+		fontSize, headSize, swatchR = 11*sc, 11.5*sc, 6*sc
+		pad, rowH, colGap, secGap = 8*sc, 15.5*sc, 10*sc, 16*sc
 	}
-	_, asc, desc := te.measure("Ag", regular, L.fontSize)
-	L.textAscent = asc
-	bw := maxW + 2*pad
-	bh := pad + hasc + hdesc + 4*sc + rowH*float64(len(L.rows)) + pad*0.6
+	swatchW := 2*swatchR + 7*sc
 	margin := 14 * sc
-	x0, y1 := margin, float64(f.h)-margin
-	L.box = image.Rect(int(x0), int(y1-bh), int(math.Ceil(x0+bw)), int(y1))
-	L.headerX = x0 + pad
-	L.headerY = float64(L.box.Min.Y) + pad + hasc
-	L.rowX = x0 + pad + L.swatchR
-	L.textX = x0 + pad + 2*L.swatchR + 8*sc
-	y := L.headerY + hdesc + 4*sc
-	for range L.rows {
-		L.rowY = append(L.rowY, y+rowH/2) // row centre
-		y += rowH
+	// widths of every row's text, and of the headers
+	textW := make([][]float64, len(secs))
+	headW := make([]float64, len(secs))
+	longest := 0
+	for k, sec := range secs {
+		headW[k], _, _ = te.measure(sec.header, bold, headSize)
+		for _, r := range sec.rows {
+			w, _, _ := te.measure(r.text, regular, fontSize)
+			textW[k] = append(textW[k], w)
+		}
+		longest = max(longest, len(sec.rows))
 	}
-	_ = desc
+	_, hasc, hdesc := te.measure("Ag", bold, headSize)
+	_, asc, _ := te.measure("Ag", regular, fontSize)
+	// size of the panel with at most k rows per column
+	size := func(k int) (w, h float64) {
+		w = 2 * pad
+		for s, sec := range secs {
+			cols := (len(sec.rows) + k - 1) / k
+			sw := 0.0
+			for c := 0; c < cols; c++ {
+				cw := 0.0
+				for r := c * k; r < min(len(sec.rows), (c+1)*k); r++ {
+					cw = math.Max(cw, textW[s][r]+swatchW)
+				}
+				sw += cw
+				if c > 0 {
+					sw += colGap
+				}
+			}
+			w += math.Max(sw, headW[s])
+			if s > 0 {
+				w += secGap
+			}
+		}
+		rows := min(k, longest)
+		h = pad + hasc + hdesc + 5*sc + rowH*float64(rows) + pad*0.5
+		return w, h
+	}
+	W, H := float64(f.w), float64(f.h)
+	top := float64(f.topReserved())
+	bestK, bestScore := -1, -1.0
+	var bestFree image.Rectangle
+	for k := longest; k >= 1; k-- {
+		bw, bh := size(k)
+		if bw > W-2*margin || bh > H-top-2*margin {
+			continue
+		}
+		// free rectangles: right of the panel, or above it
+		right := image.Rect(int(math.Ceil(margin+bw)), int(top), int(W), int(H))
+		above := image.Rect(0, int(top), int(W), int(H-margin-bh))
+		for _, r := range []image.Rectangle{right, above} {
+			if score := freeScore(r); score > bestScore {
+				bestK, bestScore, bestFree = k, score, r
+			}
+		}
+	}
+	if bestK < 0 {
+		// nothing fits: the smallest panel, over the graph
+		bestK = longest
+		bestFree = image.Rect(0, int(top), f.w, f.h)
+	}
+	bw, bh := size(bestK)
+	L := &legendLayout{fontSize: fontSize, headSize: headSize, swatchR: swatchR, free: bestFree}
+	x0, y1 := margin, H-margin
+	L.box = image.Rect(int(x0), int(y1-bh), int(math.Ceil(x0+bw)), int(y1))
+	x := x0 + pad
+	headY := float64(L.box.Min.Y) + pad + hasc
+	for s, sec := range secs {
+		L.headers = append(L.headers, legendItem{legendRow: legendRow{text: sec.header}, tx: x, ty: headY})
+		cols := (len(sec.rows) + bestK - 1) / bestK
+		sx := x
+		for c := 0; c < cols; c++ {
+			cw := 0.0
+			y := headY + hdesc + 5*sc
+			for r := c * bestK; r < min(len(sec.rows), (c+1)*bestK); r++ {
+				cy := y + rowH/2
+				L.items = append(L.items, legendItem{legendRow: sec.rows[r], sx: sx + swatchR, sy: cy,
+					tx: sx + swatchW, ty: cy + asc*0.36})
+				cw = math.Max(cw, textW[s][r]+swatchW)
+				y += rowH
+			}
+			sx += cw + colGap
+		}
+		x += math.Max(sx-colGap-x, headW[s]) + secGap
+	}
+	f.legendCache = L
 	return L
+}
+
+// freeScore rates a free rectangle for the graph: its area, counting
+// a rectangle taller than wide as if it were square (labels run
+// horizontally: a narrow strip wastes its height).
+func freeScore(r image.Rectangle) float64 {
+	w, h := float64(r.Dx()), float64(r.Dy())
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	return w * math.Min(h, w)
 }
 
 // titleLayout returns the title's baseline origin and size.
@@ -99,26 +244,78 @@ func (f *frame) titleLayout() (x, y, size float64, box image.Rectangle, ok bool)
 	return x, y, size, box, true
 }
 
+// sourceLayout returns the source line's baseline origin and size: under
+// the title, or at the top left without one.
+func (f *frame) sourceLayout() (x, y, size float64, box image.Rectangle, ok bool) {
+	if f.o.Source == "" {
+		return 0, 0, 0, image.Rectangle{}, false
+	}
+	size = 11.5 * f.sc
+	w, asc, desc := f.s.text.measure(f.o.Source, regular, size)
+	x, y = 16*f.sc, 12*f.sc+asc
+	if _, _, _, tb, ok := f.titleLayout(); ok {
+		y = float64(tb.Max.Y) + 3*f.sc + asc
+	}
+	box = image.Rect(int(x)-2, int(y-asc)-2, int(math.Ceil(x+w))+2, int(math.Ceil(y+desc))+2)
+	return x, y, size, box, true
+}
+
+// topReserved is the height in device pixels the title and source line
+// take at the top of the image (0 without them).
+func (f *frame) topReserved() int {
+	top := 0
+	if _, _, _, box, ok := f.titleLayout(); ok {
+		top = box.Max.Y + int(4*f.sc)
+	}
+	if _, _, _, box, ok := f.sourceLayout(); ok {
+		top = box.Max.Y + int(4*f.sc)
+	}
+	return top
+}
+
+// freeArea is the part of the image, in device pixels, that the title,
+// the source line and the legend leave for the graph.
+func (f *frame) freeArea() image.Rectangle {
+	if L := f.legend(); L != nil {
+		return L.free
+	}
+	return image.Rect(0, f.topReserved(), f.w, f.h)
+}
+
 // overlayRects are the areas labels must leave free.
 func (f *frame) overlayRects() []image.Rectangle {
 	var rs []image.Rectangle
 	if _, _, _, box, ok := f.titleLayout(); ok {
 		rs = append(rs, box)
 	}
+	if _, _, _, box, ok := f.sourceLayout(); ok {
+		rs = append(rs, box)
+	}
 	if L := f.legend(); L != nil {
 		rs = append(rs, L.box)
+	}
+	if n := f.chartNote(); n != nil {
+		rs = append(rs, n.box)
 	}
 	return rs
 }
 
-// drawOverlays draws the title and legend over the whole image.
+// drawOverlays draws the notes, the title, the source line and the legend
+// over the whole image.
 func (f *frame) drawOverlays(cv *canvas, sc *scratch) {
+	f.drawNotes(cv, sc)
 	te := f.s.text
 	if x, y, size, _, ok := f.titleLayout(); ok {
 		ti := te.get(f.o.Title, bold, size, 3*f.sc)
 		bx, by := int(math.Round(x)), int(math.Round(y))
 		cv.mask(ti.halo, ti.w, ti.h, bx-ti.pad, by-ti.baseline, premul(f.pal.halo))
 		cv.mask(ti.glyphs, ti.w, ti.h, bx-ti.pad, by-ti.baseline, premul(f.pal.text))
+	}
+	if x, y, size, _, ok := f.sourceLayout(); ok {
+		ti := te.get(f.o.Source, regular, size, 2*f.sc)
+		bx, by := int(math.Round(x)), int(math.Round(y))
+		cv.mask(ti.halo, ti.w, ti.h, bx-ti.pad, by-ti.baseline, premul(f.pal.halo))
+		cv.mask(ti.glyphs, ti.w, ti.h, bx-ti.pad, by-ti.baseline, premul(f.pal.edgeLabel))
 	}
 	L := f.legend()
 	if L == nil {
@@ -127,20 +324,28 @@ func (f *frame) drawOverlays(cv *canvas, sc *scratch) {
 	b := L.box
 	cv.fillPolys(sc, [][]Point{roundRect(b, 6*f.sc)}, premul(f.pal.panelBorder))
 	cv.fillPolys(sc, [][]Point{roundRect(b.Inset(max(1, int(f.sc))), 6*f.sc-1)}, premul(f.pal.panel))
-	text := func(s string, weight int, size, x, y float64) {
-		ti := te.get(s, weight, size, 0)
-		bx, by := int(math.Round(x)), int(math.Round(y))
-		cv.mask(ti.glyphs, ti.w, ti.h, bx-ti.pad, by-ti.baseline, premul(f.pal.text))
+	for _, h := range L.headers {
+		f.drawText(cv, h.text, bold, L.headSize, h.tx, h.ty, f.pal.text)
 	}
-	text(L.header, bold, L.headSize, L.headerX, L.headerY)
-	for k, r := range L.rows {
-		cy := L.rowY[k]
-		if !r.more {
-			cv.disc(L.rowX, cy, L.swatchR, premul(r.style.Color))
-			f.drawIcon(cv, r.style.Icon, L.rowX, cy, L.swatchR)
+	for _, it := range L.items {
+		switch {
+		case it.more:
+		case it.rel:
+			hw := L.swatchR
+			cv.line(it.sx-hw, it.sy, it.sx+hw, it.sy, 3*f.sc, premul(it.style.Color))
+		default:
+			cv.disc(it.sx, it.sy, L.swatchR, premul(it.style.Color))
+			f.drawIcon(cv, it.style.Icon, it.sx, it.sy, L.swatchR)
 		}
-		text(r.text, regular, L.fontSize, L.textX, cy+L.textAscent*0.36)
+		f.drawText(cv, it.text, regular, L.fontSize, it.tx, it.ty, f.pal.text)
 	}
+}
+
+// drawText draws s without a halo with its baseline origin at (x, y).
+func (f *frame) drawText(cv *canvas, s string, weight int, size, x, y float64, col color.NRGBA) {
+	ti := f.s.text.get(s, weight, size, 0)
+	bx, by := int(math.Round(x)), int(math.Round(y))
+	cv.mask(ti.glyphs, ti.w, ti.h, bx-ti.pad, by-ti.baseline, premul(col))
 }
 
 // roundRect returns a rounded rectangle polygon.
@@ -171,4 +376,56 @@ func (f *frame) drawIcon(cv *canvas, name string, cx, cy, r float64) {
 	x := int(math.Round(cx - float64(size)/2))
 	y := int(math.Round(cy - float64(size)/2))
 	cv.mask(m, size, size, x, y, premul(f.pal.icon))
+}
+
+// SourceLine is the source line of a picture of g: how many documents
+// its facts come from, the years they span and the publishers most cited
+// among them ("Sources: 5 documents (2021–2023), including L'Usine
+// Digitale and CNBC"); "" when g lists no sources.
+func SourceLine(g *graph.Graph) string {
+	if len(g.Sources) == 0 {
+		return ""
+	}
+	count := map[string]int{}
+	var order []string
+	first, last := 0, 0
+	for _, src := range g.Sources {
+		if y := int(src.Published.Year); y != 0 {
+			if first == 0 || y < first {
+				first = y
+			}
+			last = max(last, y)
+		}
+		p := strings.TrimSpace(src.Publisher)
+		if p == "" || strings.HasPrefix(strings.ToLower(p), "unknown") {
+			continue
+		}
+		if count[p] == 0 {
+			order = append(order, p)
+		}
+		count[p]++
+	}
+	s := "Sources: 1 document"
+	if n := len(g.Sources); n > 1 {
+		s = fmt.Sprintf("Sources: %d documents", n)
+	}
+	switch {
+	case first != 0 && first != last:
+		s += fmt.Sprintf(" (%d–%d)", first, last)
+	case first != 0:
+		s += fmt.Sprintf(" (%d)", first)
+	}
+	if len(order) == 0 {
+		return s
+	}
+	sort.SliceStable(order, func(a, b int) bool { return count[order[a]] > count[order[b]] })
+	const most = 4
+	if len(order) > most {
+		order = append(order[:most], fmt.Sprintf("%d more", len(order)-most))
+	}
+	list := order[0]
+	if len(order) > 1 {
+		list = strings.Join(order[:len(order)-1], ", ") + " and " + order[len(order)-1]
+	}
+	return s + ", including " + list
 }

@@ -80,12 +80,22 @@ func (f *frame) drawBand(cv *canvas, sc *scratch, edges, nodes []int32) {
 			}
 		}
 	}
-	for _, e := range f.top {
-		f.drawEdge(cv, sc, e)
+	// highlighted relations go over the plain ones and, when the rest is
+	// dimmed, over the dimmed entities too
+	over := f.s.hl.Dim
+	if !over {
+		for _, e := range f.top {
+			f.drawEdge(cv, sc, e)
+		}
 	}
 	// nodes, least important first so hubs stay on top; highlighted last
 	for _, i := range nodes {
 		f.drawNode(cv, i)
+	}
+	if over {
+		for _, e := range f.top {
+			f.drawEdge(cv, sc, e)
+		}
 	}
 	for _, i := range f.hlNodes {
 		f.drawNode(cv, i)
@@ -329,7 +339,7 @@ func (f *frame) drawNode(cv *canvas, i int32) {
 		cv.disc(x, y, r+bw, premul(f.pal.nodeBorder))
 	}
 	cv.disc(x, y, r, premul(col))
-	if r >= 7*f.sc && fl&flagDim == 0 {
+	if r >= iconRadius*f.sc && fl&flagDim == 0 {
 		f.drawIcon(cv, f.s.types[f.s.nodeType[i]].Style.Icon, x, y, r)
 	}
 	switch {
@@ -342,3 +352,7 @@ func (f *frame) drawNode(cv *canvas, i int32) {
 		cv.ring(x, y, r+3.5*f.sc, 2*f.sc, premul(f.pal.hover))
 	}
 }
+
+// iconRadius is the smallest disc radius, in logical pixels, that carries
+// its type's icon.
+const iconRadius = 5.5

@@ -80,8 +80,8 @@ func TestParallelRelationsAreDistinctArcs(t *testing.T) {
 	render.Render(img, s, v, render.Options{NoLabels: true, NoEdgeLabels: true})
 	runs, in := 0, false
 	for y := 0; y < 300; y++ {
-		r, _, _, _ := img.At(250, y).RGBA()
-		ink := r>>8 < 230
+		r, gg, b, _ := img.At(250, y).RGBA()
+		ink := min(r, gg, b)>>8 < 230
 		if ink && !in {
 			runs++
 		}
@@ -97,8 +97,8 @@ func TestParallelRelationsAreDistinctArcs(t *testing.T) {
 	render.Render(img, s1, v, render.Options{NoLabels: true, NoEdgeLabels: true})
 	darkest := uint32(255)
 	for y := 147; y <= 153; y++ {
-		r, _, _, _ := img.At(250, y).RGBA()
-		darkest = min(darkest, r>>8)
+		r, gg, b, _ := img.At(250, y).RGBA()
+		darkest = min(darkest, min(r, gg, b)>>8)
 	}
 	if darkest > 215 {
 		t.Errorf("single relation not drawn through the centre (darkest %d)", darkest)

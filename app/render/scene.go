@@ -62,12 +62,15 @@ type Scene struct {
 // model's own Topology, shared rather than copied; only what drawing adds
 // (labels, sizes, parallel arcs, label order) is the scene's.
 type static struct {
-	n, m      int
-	topo      *graph.Topology
-	src, dst  []int32 // topo.Src, topo.Dst
-	nodeType  []int32 // topo.NodeType: index into types
-	types     []TypeInfo
-	labels    []string
+	n, m     int
+	topo     *graph.Topology
+	src, dst []int32 // topo.Src, topo.Dst
+	nodeType []int32 // topo.NodeType: index into types
+	types    []TypeInfo
+	labels   []string
+	// brief are the labels drawn for entities not singled out: long
+	// labels cut at a word (BriefLabel); nil when none is long
+	brief     []string
 	edgeLabel []string
 	edgeRank  []uint8 // label priority: 0 money, 1 dated, 2 other
 	// undirected marks the relations drawn without an arrowhead; nil
@@ -88,6 +91,10 @@ type static struct {
 	text     *textEngine
 	// Title is the dataset's title.
 	title string
+	// the analyst's notes: per entity and per relation (nil: none), and
+	// the chart's
+	nodeNote, edgeNote []string
+	chartNote          string
 }
 
 // isUndirected reports whether relation e has no direction (and so no
@@ -137,12 +144,21 @@ func NewScene(g *graph.Graph) *Scene {
 		if st.labels[i] == "" {
 			st.labels[i] = ShortLabel(nd.ID)
 		}
+		if b := BriefLabel(st.labels[i]); b != st.labels[i] {
+			if st.brief == nil {
+				st.brief = append([]string(nil), st.labels[:i]...)
+			}
+			st.brief = append(st.brief, b)
+		} else if st.brief != nil {
+			st.brief = append(st.brief, b)
+		}
 	}
 	st.radius = make([]float64, n)
 	for i := range st.radius {
 		st.radius[i] = NodeRadius(int(st.degree[i]))
 	}
 	st.fileStyle(g)
+	st.notesOf(g)
 	st.parallel()
 	st.priority = make([]int32, n)
 	for i := range st.priority {
@@ -222,6 +238,15 @@ func (s *Scene) Radius(i int32) float64 { return s.radius[i] }
 // Radii returns every node's world radius (a copy), e.g. for a layout's
 // node sizes.
 func (s *Scene) Radii() []float64 { return append([]float64(nil), s.radius...) }
+
+// labelOf is the label drawn for entity i: its brief label, or the full
+// one when full is set.
+func (st *static) labelOf(i int32, full bool) string {
+	if full || st.brief == nil {
+		return st.labels[i]
+	}
+	return st.brief[i]
+}
 
 // Label is node i's label.
 func (s *Scene) Label(i int32) string { return s.labels[i] }

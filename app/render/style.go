@@ -30,8 +30,8 @@ func ParseTheme(s string) (Theme, bool) {
 
 // palette holds a theme's colours (not premultiplied, alpha 255 unless said).
 type palette struct {
-	bg, text, halo, edge, edgeLabel, accent, hover, nodeBorder, icon, panel, panelBorder color.NRGBA
-	edgeAlpha, dimAlpha                                                                  float64
+	bg, text, halo, edge, edgeLabel, accent, hover, nodeBorder, icon, panel, panelBorder, note, noteBorder color.NRGBA
+	edgeAlpha, dimAlpha                                                                                    float64
 }
 
 func paletteOf(t Theme) *palette {
@@ -53,6 +53,8 @@ var lightPalette = palette{
 	icon:        color.NRGBA{255, 255, 255, 255},
 	panel:       color.NRGBA{255, 255, 255, 230},
 	panelBorder: color.NRGBA{200, 204, 212, 255},
+	note:        color.NRGBA{255, 246, 204, 250},
+	noteBorder:  color.NRGBA{214, 176, 60, 255},
 	edgeAlpha:   0.55,
 	dimAlpha:    0.14,
 }
@@ -69,6 +71,8 @@ var darkPalette = palette{
 	icon:        color.NRGBA{255, 255, 255, 255},
 	panel:       color.NRGBA{32, 35, 42, 235},
 	panelBorder: color.NRGBA{70, 74, 86, 255},
+	note:        color.NRGBA{64, 56, 28, 245},
+	noteBorder:  color.NRGBA{170, 140, 50, 255},
 	edgeAlpha:   0.5,
 	dimAlpha:    0.16,
 }

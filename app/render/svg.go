@@ -80,8 +80,11 @@ func (sw *svgWriter) write() {
 	for _, e := range f.edges {
 		sw.edge(e)
 	}
-	for _, e := range f.top {
-		sw.edge(e)
+	over := s.hl.Dim // highlighted relations over the dimmed entities
+	if !over {
+		for _, e := range f.top {
+			sw.edge(e)
+		}
 	}
 	sw.p("</g>\n")
 	// entities
@@ -97,6 +100,13 @@ func (sw *svgWriter) write() {
 			continue
 		}
 		sw.node(i)
+	}
+	if over {
+		sw.p(`<g id="highlighted-relations" fill="none" stroke-linecap="round">` + "\n")
+		for _, e := range f.top {
+			sw.edge(e)
+		}
+		sw.p("</g>\n")
 	}
 	for _, i := range hl {
 		sw.node(i)
@@ -194,7 +204,7 @@ func (sw *svgWriter) node(i int32) {
 		sw.p(`<circle cx="%s" cy="%s" r="%s" %s/>`, num(x), num(y), num(r+math.Min(1.5, r*0.15)), paint("fill", f.pal.nodeBorder))
 	}
 	sw.p(`<circle cx="%s" cy="%s" r="%s" %s><title>%s</title></circle>`, num(x), num(y), num(r), paint("fill", f.nodeColor(i)), xmlEscape(f.s.labels[i]))
-	if r >= 7*f.sc && fl&flagDim == 0 {
+	if r >= iconRadius*f.sc && fl&flagDim == 0 {
 		sw.iconUse(f.s.types[f.s.nodeType[i]].Style.Icon, x, y, r)
 	}
 	switch {
@@ -233,8 +243,12 @@ func (sw *svgWriter) text(s string, weight int, size, x, y float64, col, halo co
 
 func (sw *svgWriter) overlays() {
 	f := sw.f
+	sw.notes()
 	if x, y, size, _, ok := f.titleLayout(); ok {
 		sw.text(f.o.Title, bold, size, math.Round(x), math.Round(y), f.pal.text, f.pal.halo, 3)
+	}
+	if x, y, size, _, ok := f.sourceLayout(); ok {
+		sw.text(f.o.Source, regular, size, math.Round(x), math.Round(y), f.pal.edgeLabel, f.pal.halo, 2)
 	}
 	L := f.legend()
 	if L == nil {
@@ -243,15 +257,58 @@ func (sw *svgWriter) overlays() {
 	b := L.box
 	sw.p(`<g id="legend"><rect x="%d" y="%d" width="%d" height="%d" rx="6" %s %s stroke-width="1"/>`+"\n",
 		b.Min.X, b.Min.Y, b.Dx(), b.Dy(), paint("fill", f.pal.panel), paint("stroke", f.pal.panelBorder))
-	sw.text(L.header, bold, L.headSize, L.headerX, L.headerY, f.pal.text, color.NRGBA{}, 0)
-	for k, r := range L.rows {
-		cy := L.rowY[k]
-		if !r.more {
-			sw.p(`<circle cx="%s" cy="%s" r="%s" %s/>`, num(L.rowX), num(cy), num(L.swatchR), paint("fill", r.style.Color))
-			sw.iconUse(r.style.Icon, L.rowX, cy, L.swatchR)
-			sw.p("\n")
+	for _, h := range L.headers {
+		sw.text(h.text, bold, L.headSize, h.tx, h.ty, f.pal.text, color.NRGBA{}, 0)
+	}
+	for _, it := range L.items {
+		switch {
+		case it.more:
+		case it.rel:
+			sw.p(`<path d="M%s %sL%s %s" %s stroke-width="%s" stroke-linecap="round"/>`, num(it.sx-L.swatchR), num(it.sy), num(it.sx+L.swatchR), num(it.sy), paint("stroke", it.style.Color), num(3*f.sc))
+		default:
+			sw.p(`<circle cx="%s" cy="%s" r="%s" %s/>`, num(it.sx), num(it.sy), num(L.swatchR), paint("fill", it.style.Color))
+			sw.iconUse(it.style.Icon, it.sx, it.sy, L.swatchR)
 		}
-		sw.text(r.text, regular, L.fontSize, L.textX, math.Round(cy+L.textAscent*0.36), f.pal.text, color.NRGBA{}, 0)
+		sw.p("\n")
+		sw.text(it.text, regular, L.fontSize, it.tx, math.Round(it.ty), f.pal.text, color.NRGBA{}, 0)
+	}
+	sw.p("</g>\n")
+}
+
+// notes writes the note markers and boxes.
+func (sw *svgWriter) notes() {
+	f, s := sw.f, sw.f.s
+	if f.far {
+		return
+	}
+	sw.p(`<g id="notes">` + "\n")
+	marker := func(x, y, r float64) {
+		sw.p(`<rect x="%s" y="%s" width="%s" height="%s" rx="1.5" %s %s stroke-width="1"/>`+"\n", num(x-r), num(y-r), num(2*r), num(2*r),
+			paint("fill", f.pal.note), paint("stroke", f.pal.noteBorder))
+	}
+	for i := int32(0); s.nodeNote != nil && int(i) < s.n; i++ {
+		if s.nodeNote[i] != "" && f.onScr[i] {
+			marker(f.nodeMarker(i))
+		}
+	}
+	for e := int32(0); s.edgeNote != nil && int(e) < s.m; e++ {
+		if s.edgeNote[e] != "" && s.EdgeVisible(e) && (f.onScr[s.src[e]] || f.onScr[s.dst[e]]) {
+			marker(f.edgeMarker(e))
+		}
+	}
+	box := func(n *placedNote) {
+		b := n.box
+		sw.p(`<rect x="%d" y="%d" width="%d" height="%d" rx="4" %s %s stroke-width="1"/>`+"\n", b.Min.X, b.Min.Y, b.Dx(), b.Dy(),
+			paint("fill", f.pal.note), paint("stroke", f.pal.noteBorder))
+		for k, l := range n.lines {
+			sw.text(l, regular, n.size, n.tx, n.ty+float64(k)*n.step, f.pal.text, color.NRGBA{}, 0)
+		}
+	}
+	for k := range f.notes {
+		box(&f.notes[k])
+	}
+	if n := f.chartNote(); n != nil {
+		box(n)
 	}
 	sw.p("</g>\n")
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"math"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -94,6 +95,30 @@ func ShortLabel(s string) string {
 		n++
 	}
 	return s
+}
+
+// BriefRunes is the length beyond which an entity's label is drawn cut
+// (BriefLabel) unless the entity is selected, hovered or on the
+// highlighted path: long names ("Hermes Center for Transparency and
+// Digital Human Rights") would otherwise take the room of several
+// others. The full name is in the tooltip and the details.
+const BriefRunes = 34
+
+// BriefLabel returns s cut at the last word boundary before BriefRunes
+// characters, with an ellipsis, when it is longer.
+func BriefLabel(s string) string {
+	r := []rune(s)
+	if len(r) <= BriefRunes {
+		return s
+	}
+	cut := BriefRunes - 1
+	for k := cut; k > BriefRunes/2; k-- {
+		if r[k] == ' ' {
+			cut = k
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:-–(") + "…"
 }
 
 // maxCachedTexts bounds the label cache; it is emptied when full.

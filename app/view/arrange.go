@@ -2,6 +2,7 @@ package view
 
 import (
 	"math"
+	"sort"
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph/layout"
@@ -11,31 +12,46 @@ import (
 // account when removing overlaps.
 const MaxLabelAdjust = 3000
 
-// FitPicture arranges laid-out positions for a picture of width×height
-// logical pixels, as exports draw it: it removes node overlaps and, for
-// graphs of at most MaxLabelAdjust entities, first stretches the drawing
-// towards the picture's aspect ratio, lengthens bundles of parallel
+// FitPicture arranges laid-out positions for the picture o describes,
+// as exports and the window's first view draw it: it removes node
+// overlaps and, for graphs of at most MaxLabelAdjust entities, first
+// stretches the drawing towards the aspect ratio of the area the legend
+// and title leave free (render.FreeArea), lengthens bundles of parallel
 // relations until their labels fit and keeps every label clear of the
-// others. s must be the scene of the graph laid out. Without a size
-// (width or height <= 0) only node discs are kept apart.
-func FitPicture(pos []render.Point, s *render.Scene, width, height float64) ([]render.Point, error) {
-	p, err := fitPicture(toLayout(pos), s, width, height)
+// others at the zoom that fits that area. s must be the scene of the
+// graph laid out. Without a size (o.Width or o.Height <= 0) only node
+// discs are kept apart.
+func FitPicture(pos []render.Point, s *render.Scene, o render.ImageOptions) ([]render.Point, error) {
+	w, h := 0.0, 0.0
+	if o.Width > 0 && o.Height > 0 {
+		x0, y0, x1, y1 := render.FreeArea(s, o)
+		margin := o.Margin
+		if margin <= 0 {
+			margin = 32
+		}
+		w, h = x1-x0-2*margin, y1-y0-2*margin
+	}
+	p, err := fitPicture(toLayout(pos), s, w, h)
 	if err != nil {
 		return nil, err
 	}
 	return ToRender(p), nil
 }
 
+// fitRoom is the share of the free area that overlap removal sizes the
+// labels for: the fit also makes room for the labels that stick out on
+// the right, so the drawing ends up a little smaller than the area.
+const fitRoom = 0.85
+
 func fitPicture(pos []layout.Point, s *render.Scene, width, height float64) ([]layout.Point, error) {
 	if len(pos) == 0 {
 		return pos, nil
 	}
-	if width <= 0 || height <= 0 || len(pos) > MaxLabelAdjust {
+	if width <= 1 || height <= 1 || len(pos) > MaxLabelAdjust {
 		p, _, err := layout.RemoveOverlaps(pos, layout.OverlapOptions{Radii: s.Radii()})
 		return p, err
 	}
-	// the room left by the legend and margins
-	w, h := width*0.8*0.85, height*0.82
+	w, h := width*fitRoom, height*fitRoom
 	pos = fitAspect(pos, w/h)
 	return separateIn(pos, s, w, h, true)
 }
@@ -61,10 +77,60 @@ func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool)
 	// label sizes are in pixels, positions in world units: the zoom that
 	// fits the picture converts them; overlap removal spreads the graph,
 	// which lowers the zoom, so repeat until it settles
+	full := make([]layout.Size, n)
+	for i := range full {
+		full[i].W, full[i].H = s.LabelSize(int32(i))
+	}
+	// the zoom with discs alone kept apart: when keeping every label
+	// clear costs the picture more than half of it (there is no room for
+	// them all), the labels of the least connected entities are left
+	// out of the separation, as Render hides them at that zoom
+	discs, _, err := layout.RemoveOverlaps(pos, layout.OverlapOptions{Radii: radii})
+	if err != nil {
+		return nil, err
+	}
+	z0 := fitZoom(discs, radii, w, h)
+	order := byImportance(radii)
+	keep := keepLabelsThatFit(full, order, w, h)
+	// good enough when the picture keeps a quarter of its scale and
+	// leaves stay large enough to carry a label; otherwise look for the
+	// most labels that are (bisection on their number, a few attempts)
+	good := func(p []layout.Point) bool {
+		z := fitZoom(p, radii, w, h)
+		return z >= 0.25*z0 && z >= labelZoom
+	}
+	var best []layout.Point
+	lo, hi := 0, keep // lo labels known to fit (0: discs alone), hi not yet known
+	for attempt := 0; attempt < 6 && hi > lo; attempt++ {
+		p, err := separateLabels(pos, s, radii, full, order[:keep], w, h, bundles)
+		if err != nil {
+			return nil, err
+		}
+		if good(p) {
+			best, lo = p, keep
+		} else {
+			hi = keep - 1
+		}
+		if attempt == 0 && best == nil {
+			keep = hi * 2 / 3
+		} else {
+			keep = (lo + hi + 1) / 2
+		}
+	}
+	if best == nil {
+		return separateLabels(pos, s, radii, full, order[:lo], w, h, bundles)
+	}
+	return best, nil
+}
+
+// separateLabels is separateIn keeping clear the labels of the entities
+// in kept (the others count as their discs alone).
+func separateLabels(pos []layout.Point, s *render.Scene, radii []float64, full []layout.Size, kept []int, w, h float64, bundles bool) ([]layout.Point, error) {
+	n := len(pos)
 	lw := make([]float64, n)
 	lh := make([]float64, n)
-	for i := range lw {
-		lw[i], lh[i] = s.LabelSize(int32(i))
+	for _, i := range kept {
+		lw[i], lh[i] = full[i].W, full[i].H
 	}
 	stretch := func(p []layout.Point) []layout.Point {
 		if !bundles {
@@ -109,6 +175,11 @@ func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool)
 	}
 	return best, nil
 }
+
+// labelZoom is the zoom below which a leaf's disc is too small for
+// Render to label it (render.MinLabelRadius): the picture is drawn a
+// little larger than fitZoom (fitRoom).
+var labelZoom = 0.9 * render.MinLabelRadius / render.NodeRadius(1)
 
 // leafRadius is the largest on-screen radius, in logical pixels, that
 // pulling the drawing together may give an entity with one relation.
@@ -189,4 +260,34 @@ func fitZoom(pos []layout.Point, radii []float64, w, h float64) float64 {
 		return 1
 	}
 	return z
+}
+
+// labelShare is the largest share of the picture that the label boxes
+// kept apart may cover: beyond it, keeping every label clear has no
+// solution (the drawing only grows, and ends as a column of labels).
+const labelShare = 0.8
+
+// byImportance lists the entities by decreasing disc size (their
+// number of relations), the order Render places labels in.
+func byImportance(radii []float64) []int {
+	order := make([]int, len(radii))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return radii[order[a]] > radii[order[b]] })
+	return order
+}
+
+// keepLabelsThatFit is how many labels of the most important entities
+// (order) cover together at most labelShare of a w×h picture.
+func keepLabelsThatFit(labels []layout.Size, order []int, w, h float64) int {
+	budget := labelShare * w * h
+	used := 0.0
+	for k, i := range order {
+		used += (labels[i].W + render.LabelGap + 4) * (labels[i].H + 2)
+		if used > budget {
+			return k
+		}
+	}
+	return len(order)
 }

@@ -110,7 +110,7 @@ func picture(g *graph.Graph, s *render.Scene, req LayoutRequest, width, height f
 	if err != nil {
 		return nil, err
 	}
-	return FitPicture(pos, s, width, height)
+	return FitPicture(pos, s, render.ImageOptions{Width: int(width), Height: int(height), Options: render.Options{Title: g.Title, Legend: true}})
 }
 
 func TestComponentsStayTogether(t *testing.T) {

@@ -40,9 +40,14 @@ func SnapshotOptions(vp render.Viewport, opts render.Options) render.ImageOption
 		Width:    int(float64(vp.Width)/sc + 0.5),
 		Height:   int(float64(vp.Height)/sc + 0.5),
 		Scale:    sc,
+		Margin:   CanvasMargin,
 		Viewport: &vp,
 	}
 }
+
+// CanvasMargin is the free border, in logical pixels, that the window's
+// Fit leaves around the graph (and its snapshots with it).
+const CanvasMargin = 24
 
 // RenderViewport is a saved viewport as render uses it.
 func RenderViewport(v dataset.Viewport) render.Viewport {
