@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"image/color"
 	"reflect"
 	"testing"
 )
@@ -168,5 +169,32 @@ func TestTypesAndLookups(t *testing.T) {
 	}
 	if _, ok := g.Source("x"); ok {
 		t.Error("Source(x) found something")
+	}
+}
+
+// Every relation type of a graph gets its own colour, even when several
+// belong to one family (complaints, sanctions): the legend tells them
+// apart.
+func TestRelationTypesGetDistinctColours(t *testing.T) {
+	g := New(2, 12)
+	g.AddNode(Node{ID: "a", Type: "t"})
+	g.AddNode(Node{ID: "b", Type: "t"})
+	types := []string{"complained-to", "complained-against", "reported", "investigated", "ordered", "fined", "sued", "used-by", "owns", "cooperated-with", "violated", "proposed"}
+	for k, typ := range types {
+		for j := 0; j <= k%3; j++ {
+			g.AddEdge(Edge{From: 0, To: 1, Type: typ})
+		}
+	}
+	seen := map[color.NRGBA]string{}
+	for _, ti := range g.Topology().Types.Rels {
+		if other, ok := seen[ti.Style.Color]; ok {
+			t.Errorf("%s and %s share %v", ti.Name, other, ti.Style.Color)
+		}
+		seen[ti.Style.Color] = ti.Name
+	}
+	// the family keeps its hue: a complaint stays orange-ish (red above blue)
+	c := g.Topology().Types.RelStyle("complained-against").Color
+	if !(c.R > c.B) {
+		t.Errorf("complained-against drawn %v", c)
 	}
 }

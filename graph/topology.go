@@ -1,7 +1,10 @@
 package graph
 
 import (
+	"image/color"
+	"math"
 	"sort"
+	"strings"
 )
 
 // Arc is one step out of (or into) a node: the relation taken and the node
@@ -307,16 +310,70 @@ func resolveStyles(tt *TypeTable, c *derived) {
 	for _, ti := range tt.Nodes {
 		next["n:"+ti.Name] = ti.Style
 	}
-	for i := range tt.Rels {
+	// Relation types: a family of meanings shares a hue (sanctions red,
+	// complaints orange, ...), and types of one family seen together get
+	// shades of it, so that the legend tells every type apart.
+	relUsed := map[color.NRGBA]bool{}
+	for k, s := range seed {
+		if strings.HasPrefix(k, "r:") {
+			relUsed[s.Color] = true
+		}
+	}
+	rorder := make([]int, len(tt.Rels))
+	for i := range rorder {
+		rorder[i] = i
+	}
+	sort.SliceStable(rorder, func(a, b int) bool { return tt.Rels[rorder[a]].Count > tt.Rels[rorder[b]].Count })
+	for _, i := range rorder {
 		ti := &tt.Rels[i]
 		if s, ok := seed["r:"+ti.Name]; ok {
 			ti.Style = s
 		} else {
-			ti.Style = RelStyleForType(ti.Name)
+			s := RelStyleForType(ti.Name)
+			if s.Color != (color.NRGBA{}) {
+				s.Color = distinctShade(s.Color, relUsed)
+				relUsed[s.Color] = true
+			}
+			ti.Style = s
 		}
 		next["r:"+ti.Name] = ti.Style
 	}
 	c.styleSeed = next
+}
+
+// shadeFactors are the shades tried, in order, for a relation type whose
+// family colour is taken: darker, lighter, darker still, ...
+var shadeFactors = []float64{1, 0.72, 1.28, 0.55, 1.5, 0.85, 1.15}
+
+// distinctShade returns base or the first shade of it not in used; when
+// every shade is taken, the first unused muted colour.
+func distinctShade(base color.NRGBA, used map[color.NRGBA]bool) color.NRGBA {
+	for _, f := range shadeFactors {
+		c := shade(base, f)
+		if !used[c] {
+			return c
+		}
+	}
+	for _, c := range relColors {
+		if !used[c] {
+			return c
+		}
+	}
+	return base
+}
+
+// shade scales a colour towards black (f < 1) or white (f > 1).
+func shade(c color.NRGBA, f float64) color.NRGBA {
+	ch := func(v uint8) uint8 {
+		x := float64(v)
+		if f < 1 {
+			x *= f
+		} else {
+			x += (255 - x) * (f - 1)
+		}
+		return uint8(math.Round(math.Max(0, math.Min(255, x))))
+	}
+	return color.NRGBA{ch(c.R), ch(c.G), ch(c.B), c.A}
 }
 
 // NodeTypes counts entities by type, most frequent first, then by name.
