@@ -60,7 +60,8 @@ func TestPanelsShowTypesInTheCanvasColours(t *testing.T) {
 	drawn := map[string]color.Color{}
 	for i := 0; i < g.NodeCount(); i++ {
 		x, y := v.ToScreen(pos[i])
-		drawn[g.Node(int32(i)).Type] = img.At(int(x), int(y))
+		r := render.ScreenRadius(ex.scene, v, int32(i)) // clear of the icon
+		drawn[g.Node(int32(i)).Type] = img.At(int(x-0.75*r), int(y))
 	}
 	same := func(where, typ string, c color.Color) {
 		t.Helper()
@@ -125,7 +126,8 @@ func TestPanelsShowAnEntityInItsFileColour(t *testing.T) {
 	img := image.NewRGBA(image.Rect(0, 0, 60, 60))
 	render.Render(img, ex.scene, v, render.Options{NoLabels: true})
 	x, y := v.ToScreen(render.Point{})
-	drawn := img.RGBAAt(int(x), int(y))
+	r := render.ScreenRadius(ex.scene, v, 0) // clear of the icon
+	drawn := img.RGBAAt(int(x-0.75*r), int(y))
 	want := color.NRGBA{0x22, 0xaa, 0x44, 255}
 	if d := int(drawn.G) - int(want.G); d > 3 || d < -3 {
 		t.Fatalf("canvas draws %v, want the file's %v", drawn, want)

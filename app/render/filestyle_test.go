@@ -23,7 +23,8 @@ func TestFileColoursAndSizesAreDrawn(t *testing.T) {
 	Render(img, s, v, Options{NoLabels: true})
 	for i, want := range []struct{ r, g, b uint8 }{{0, 255, 0}, {60, 110, 170}, {60, 110, 170}} {
 		x, y := v.ToScreen(s.Positions()[i])
-		c := img.RGBAAt(int(x), int(y))
+		r := ScreenRadius(s, v, int32(i)) // clear of the type icon
+		c := img.RGBAAt(int(x-0.75*r), int(y))
 		d := func(a, b uint8) int { return int(a) - int(b) }
 		if abs(d(c.R, want.r)) > 3 || abs(d(c.G, want.g)) > 3 || abs(d(c.B, want.b)) > 3 {
 			t.Errorf("entity %d drawn %v, want %v", i, c, want)

@@ -72,7 +72,7 @@ func newFrame(s *Scene, v Viewport, o Options) *frame {
 	f.sy = make([]float32, n)
 	f.sr = make([]float32, n)
 	f.onScr = make([]bool, n)
-	ns := nodeStyleFor(v)
+	ns := nodeStyleFor(s, v)
 	cx, cy := float64(v.Width)/2, float64(v.Height)/2
 	parallelFor(n, o.workers(), func(lo, hi int) {
 		for i := lo; i < hi; i++ {

@@ -81,7 +81,7 @@ func NodeAt(s *Scene, v Viewport, px, py float64) (int32, bool) {
 	k := v.pxPerUnit()
 	sc := v.scale()
 	p := v.ToWorld(px, py)
-	st := nodeStyleFor(v)
+	st := nodeStyleFor(s, v)
 	reach := (math.Max(st.maxR*sc, hitSlop*sc)) / k
 	reach = math.Min(reach, math.Max(s.grid.maxRadius, hitSlop*sc/k))
 	g := s.grid

@@ -1,5 +1,7 @@
 package render
 
+import "math"
+
 import "runtime"
 
 // Options choose what Render draws beyond the graph itself.
@@ -32,7 +34,20 @@ func (o Options) workers() int {
 // nodeStyle bounds node discs on screen, in logical pixels.
 type nodeStyle struct{ minR, maxR float64 }
 
-func nodeStyleFor(v Viewport) nodeStyle { return nodeStyle{minR: 1.3, maxR: 42} }
+func nodeStyleFor(s *Scene, v Viewport) nodeStyle {
+	return nodeStyle{minR: minScreenRadius(s.n), maxR: 42}
+}
+
+// minScreenRadius is the smallest disc radius, in logical pixels, for a
+// scene of n entities: 6 (room for a type icon) up to 300 entities, then
+// shrinking with the square root of their number down to 1.3, so that a
+// small chart stays readable at any zoom and a big one stays a cloud.
+func minScreenRadius(n int) float64 {
+	if n <= 300 {
+		return 6
+	}
+	return math.Max(1.3, 6*math.Sqrt(300/float64(n)))
+}
 
 // screenRadius converts a world radius to device pixels (k device pixels
 // per world unit, sc device per logical pixel).

@@ -39,12 +39,11 @@ func TestNodesAreDrawnInTheirTypeColour(t *testing.T) {
 	g := smallGraph(t, []string{"company", "regulator"})
 	s := render.NewScene(g)
 	s.SetPositions([]render.Point{{X: -10, Y: 0}, {X: 10, Y: 0}})
-	v := render.Viewport{Zoom: 3, Width: 200, Height: 100} // radius ~3 px: no icon
+	v := render.Viewport{Zoom: 3, Width: 200, Height: 100}
 	img := image.NewRGBA(image.Rect(0, 0, 200, 100))
 	render.Render(img, s, v, render.Options{NoLabels: true})
 	for i, ty := range []string{"company", "regulator"} {
-		x, y := v.ToScreen(s.Positions()[i])
-		if c := img.At(int(x), int(y)); !near(c, graph.StyleForType(ty).Color, 2) {
+		if c := discPixel(img, s, v, int32(i)); !near(c, graph.StyleForType(ty).Color, 2) {
 			t.Errorf("%s node centre is %v, want %v", ty, c, graph.StyleForType(ty).Color)
 		}
 	}
@@ -289,7 +288,7 @@ func TestDimFadesUnrelatedEntities(t *testing.T) {
 	s.SetHighlight(render.Highlight{Selected: 0, Hovered: -1, Dim: true})
 	img := image.NewRGBA(image.Rect(0, 0, 200, 200))
 	render.Render(img, s, v, render.Options{NoLabels: true})
-	at := func(i int) color.Color { x, y := v.ToScreen(s.Positions()[i]); return img.At(int(x), int(y)) }
+	at := func(i int) color.Color { return discPixel(img, s, v, int32(i)) }
 	if !near(at(1), graph.StyleForType("regulator").Color, 3) {
 		t.Errorf("neighbour of the selection was dimmed: %v", at(1))
 	}
@@ -330,4 +329,12 @@ func TestSelfLoopsAreDrawn(t *testing.T) {
 	if diff < 20 {
 		t.Errorf("self-loop changed only %d bytes", diff)
 	}
+}
+
+// discPixel is a pixel of entity i's disc clear of its type icon: three
+// quarters of the radius left of the centre.
+func discPixel(img image.Image, s *render.Scene, v render.Viewport, i int32) color.Color {
+	x, y := v.ToScreen(s.Positions()[i])
+	r := render.ScreenRadius(s, v, i)
+	return img.At(int(x-0.75*r), int(y))
 }

@@ -141,5 +141,5 @@ func (s *Scene) fitWidth(minX, maxX, availW, zMax float64) (z, centerX float64) 
 // ScreenRadius is node i's disc radius in device pixels under v, as
 // Render draws it.
 func ScreenRadius(s *Scene, v Viewport, i int32) float64 {
-	return nodeStyleFor(v).screenRadius(s.radius[i], v.pxPerUnit(), v.scale())
+	return nodeStyleFor(s, v).screenRadius(s.radius[i], v.pxPerUnit(), v.scale())
 }
