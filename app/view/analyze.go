@@ -244,3 +244,31 @@ func (r *AnalyzeResult) MeasureCommand(g *graph.Graph) graph.SetMeasure {
 	c.Partition = r.Partition != nil
 	return c
 }
+
+// ClusterRequest asks for the groups of entities bound by at least
+// MinStrength relation-disjoint paths (Find Clusters).
+type ClusterRequest struct {
+	RelTypes             []string
+	MinStrength, MinSize int
+}
+
+// FindClusters runs analysis.Clusters on g's undirected simple graph.
+func FindClusters(ctx context.Context, g *graph.Graph, r ClusterRequest, progress func(float64)) ([]analysis.Cluster, error) {
+	topo := g.Topology()
+	var keep []bool
+	if len(r.RelTypes) > 0 {
+		keep = make([]bool, len(topo.Types.Rels))
+		for _, name := range r.RelTypes {
+			id, ok := topo.Types.RelTypeID(name)
+			if !ok {
+				return nil, fmt.Errorf("no relation of type %q", name)
+			}
+			keep[id] = true
+		}
+	}
+	net, err := analysis.NewNet(ctx, topo, analysis.NetOptions{RelTypes: keep})
+	if err != nil {
+		return nil, err
+	}
+	return analysis.Clusters(ctx, net, r.MinStrength, r.MinSize, progress)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/goccy/go-json"
@@ -15,23 +16,24 @@ import (
 // oracleCase is one random graph of testdata/networkx.json, with
 // networkx's values (testdata/oracle.py made them).
 type oracleCase struct {
-	Seed        int        `json:"seed"`
-	N           int        `json:"n"`
-	Directed    bool       `json:"directed"`
-	Planted     bool       `json:"planted"`
-	Edges       [][2]int32 `json:"edges"`
-	Degree      []float64  `json:"degree"`
-	InDegree    []float64  `json:"indegree"`
-	OutDegree   []float64  `json:"outdegree"`
-	Betweenness []float64  `json:"betweenness"`
-	Closeness   []float64  `json:"closeness"`
-	Harmonic    []float64  `json:"harmonic"`
-	PageRank    []float64  `json:"pagerank"`
-	KCore       []float64  `json:"kcore"`
-	Eigenvector []float64  `json:"eigenvector"`
-	Louvain     float64    `json:"louvain_modularity"`
-	Mod3        float64    `json:"mod3"`
-	Mod3Res2    float64    `json:"mod3_res2"`
+	Seed        int                  `json:"seed"`
+	N           int                  `json:"n"`
+	Directed    bool                 `json:"directed"`
+	Planted     bool                 `json:"planted"`
+	Edges       [][2]int32           `json:"edges"`
+	Degree      []float64            `json:"degree"`
+	InDegree    []float64            `json:"indegree"`
+	OutDegree   []float64            `json:"outdegree"`
+	Betweenness []float64            `json:"betweenness"`
+	Closeness   []float64            `json:"closeness"`
+	Harmonic    []float64            `json:"harmonic"`
+	PageRank    []float64            `json:"pagerank"`
+	KCore       []float64            `json:"kcore"`
+	Eigenvector []float64            `json:"eigenvector"`
+	Louvain     float64              `json:"louvain_modularity"`
+	Mod3        float64              `json:"mod3"`
+	Mod3Res2    float64              `json:"mod3_res2"`
+	KEdge       map[string][][]int32 `json:"kedge"`
 }
 
 func oracleCases(t *testing.T) []oracleCase {
@@ -269,3 +271,54 @@ func TestMeasuresCancelled(t *testing.T) {
 		t.Error("leiden ran on a cancelled context")
 	}
 }
+
+func TestClustersAgainstNetworkxKEdgeComponents(t *testing.T) {
+	ctx := context.Background()
+	checked := 0
+	for _, c := range oracleCases(t) {
+		if c.KEdge == nil {
+			continue
+		}
+		net, err := NewNet(ctx, c.build().Topology(), NetOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cl, err := Clusters(ctx, net, 1, 2, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := 1; k <= 4; k++ {
+			// the classes at strength k: the largest clusters of strength >= k
+			var got [][]int32
+			for i, a := range cl {
+				if a.Strength < k {
+					continue
+				}
+				inside := false
+				for j, b := range cl {
+					if j != i && b.Strength >= k && len(b.Members) > len(a.Members) && contains(b.Members, a.Members[0]) {
+						inside = true
+						break
+					}
+				}
+				if !inside {
+					m := slices.Clone(a.Members)
+					slices.Sort(m)
+					got = append(got, m)
+				}
+			}
+			slices.SortFunc(got, slices.Compare[[]int32])
+			want := c.KEdge[fmt.Sprint(k)]
+			slices.SortFunc(want, slices.Compare[[]int32])
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("case %d, k=%d: classes %v, networkx %v", c.Seed, k, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 40 {
+		t.Fatalf("only %d comparisons", checked)
+	}
+}
+
+func contains(list []int32, v int32) bool { return slices.Contains(list, v) }

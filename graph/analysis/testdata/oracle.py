@@ -49,6 +49,8 @@ def case(seed, n, m, directed):
         out["eigenvector"] = [ev[v] for v in range(n)]
     except nx.PowerIterationFailedConvergence:
         pass
+    # classes of pairwise k-edge-connected entities, k = 1..4
+    out["kedge"] = {str(k): sorted(sorted(c) for c in nx.k_edge_components(und, k) if len(c) > 1) for k in range(1, 5)}
     comms = nx.community.louvain_communities(und, seed=seed)
     out["louvain_modularity"] = nx.community.modularity(und, comms)
     # a fixed partition to check our modularity formula on
