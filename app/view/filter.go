@@ -9,9 +9,18 @@ type Filter struct {
 	// NodeTypesOff and RelTypesOff are the entity and relation types
 	// switched off.
 	NodeTypesOff, RelTypesOff map[string]bool
-	// AsOf hides relations dated after this day key (YYYYMMDD, as
-	// graph.Date.First gives; 0: no limit). Undated relations stay.
-	AsOf int32
+	// AsOf and From limit time to the days [From, AsOf] (YYYYMMDD keys;
+	// 0: no limit on that side): "what was on the record as of AsOf", or
+	// a range. A relation shows when its time on the timeline (see
+	// RelationTimes: its date, else the date it was first reported)
+	// meets the range; an undated one only with ShowUndated; an entity
+	// with a date of its own ("date", "start", "end") when that meets the
+	// range, and one without when one of its relations shows. With both
+	// zero, time hides nothing.
+	AsOf, From int32
+	// ShowUndated keeps relations that have no time while the timeline
+	// limits time.
+	ShowUndated bool
 	// HideIsolated hides entities left without a visible relation.
 	HideIsolated bool
 	// Only, when set (one flag per entity), restricts the view to these
@@ -76,10 +85,44 @@ func Visible(g *graph.Graph, f Filter) Visibility {
 	for i := range base {
 		base[i] = !nodeOff[t.NodeType[i]] && (f.Only == nil || (i < len(f.Only) && f.Only[i]))
 	}
+	if f.timelineActive() {
+		// entities with a date of their own outside the range hide, with
+		// their relations
+		dated := make([]bool, n)
+		for i := range base {
+			if first, last, ok := EntityTime(g.Node(int32(i))); ok {
+				dated[i] = true
+				if !f.overlaps(first, last) {
+					base[i] = false
+				}
+			}
+		}
+		times := RelationTimes(g)
+		ev := make([]bool, m)
+		nv := make([]bool, n)
+		for e := range ev {
+			rt := times[e]
+			ok := base[t.Src[e]] && base[t.Dst[e]] && !relOff[t.RelType[e]]
+			if rt.Kind == TimeUndated {
+				ok = ok && f.ShowUndated
+			} else {
+				ok = ok && f.overlaps(rt.First, rt.Last)
+			}
+			if ok {
+				ev[e] = true
+				nv[t.Src[e]], nv[t.Dst[e]] = true, true
+			}
+		}
+		if !f.HideIsolated {
+			for i := range nv {
+				nv[i] = nv[i] || base[i] && dated[i]
+			}
+		}
+		return Visibility{Nodes: nv, Edges: ev}
+	}
 	ev := make([]bool, m)
 	for e := range ev {
-		ev[e] = base[t.Src[e]] && base[t.Dst[e]] && !relOff[t.RelType[e]] &&
-			(f.AsOf == 0 || t.First[e] == 0 || t.First[e] <= f.AsOf)
+		ev[e] = base[t.Src[e]] && base[t.Dst[e]] && !relOff[t.RelType[e]]
 	}
 	nv := base
 	if f.HideIsolated {

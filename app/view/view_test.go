@@ -168,12 +168,27 @@ func TestVisible(t *testing.T) {
 			t.Fatalf("relation %s (%s) visible=%v", g.Edge(e).ID, g.Edge(e).Type, v.Edges[e])
 		}
 	}
-	// as of the end of 2021: relations dated later go, undated ones stay
-	v = Visible(g, Filter{AsOf: 20211231})
-	for e := int32(0); int(e) < m; e++ {
-		d := g.Edge(e).Date
-		if want := d.IsZero() || d.First() <= 20211231; v.Edges[e] != want {
-			t.Fatalf("relation %s dated %v visible=%v", g.Edge(e).ID, d, v.Edges[e])
+	// as of the end of 2021: a relation shows when its time (its date,
+	// else the date first reported) is no later; undated ones only when
+	// asked; entities without a date of their own only with a relation
+	times := RelationTimes(g)
+	for _, undated := range []bool{false, true} {
+		v = Visible(g, Filter{AsOf: 20211231, ShowUndated: undated})
+		touched := make([]bool, n)
+		for e := int32(0); int(e) < m; e++ {
+			rt := times[e]
+			want := rt.Kind != TimeUndated && rt.First <= 20211231 || rt.Kind == TimeUndated && undated
+			if v.Edges[e] != want {
+				t.Fatalf("relation %s (time %+v) visible=%v", g.Edge(e).ID, rt, v.Edges[e])
+			}
+			if want {
+				touched[g.Edge(e).From], touched[g.Edge(e).To] = true, true
+			}
+		}
+		for i := int32(0); int(i) < n; i++ {
+			if _, _, own := EntityTime(g.Node(i)); !own && v.Nodes[i] != touched[i] {
+				t.Fatalf("entity %s visible=%v with a visible relation=%v", g.Node(i).ID, v.Nodes[i], touched[i])
+			}
 		}
 	}
 	// hide isolated: with every relation type off, nothing stays
