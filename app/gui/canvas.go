@@ -22,6 +22,8 @@ var (
 	_ desktop.Hoverable  = (*graphCanvas)(nil)
 	_ desktop.Cursorable = (*graphCanvas)(nil)
 	_ desktop.Mouseable  = (*graphCanvas)(nil)
+	// right-click opens the context menu (select.go)
+	_ fyne.SecondaryTappable = (*graphCanvas)(nil)
 )
 
 // doubleTapDelay is the longest gap between the two clicks of a
@@ -55,6 +57,8 @@ const (
 	dragNone dragMode = iota
 	dragPan
 	dragNode
+	// dragBand draws a rubber band (Shift+drag on the background)
+	dragBand
 )
 
 // graphCanvas is the graph view: a cached frame drawn by app/render, moved
@@ -81,6 +85,9 @@ type graphCanvas struct {
 	dragNode int32
 	press    fyne.Position
 	pressed  bool
+	// edit state (select.go): shift is whether Shift was held when the
+	// button went down; dragSet the entities a drag moves, from where.
+	edit canvasEdit
 	// pointer position (logical) for hover and the tooltip; hovering is
 	// false when the pointer is outside.
 	mouse    fyne.Position
@@ -114,6 +121,12 @@ type graphCanvas struct {
 	onDoubleTap  func(i int32)
 	onEscape     func()
 	onViewMoved  func()
+	// editing (select.go)
+	onDragEnd  func(nodes []int32, from []render.Point)
+	onShiftTap func(i int32)
+	onBand     func(nodes []int32)
+	onContext  func(i int32, at fyne.Position)
+	onKey      func(ev *fyne.KeyEvent) bool
 
 	r *canvasRenderer
 }
@@ -321,6 +334,11 @@ func (c *graphCanvas) Tapped(ev *fyne.PointEvent) {
 	d := ev.Position.Subtract(c.lastTapPos)
 	double := now.Sub(c.lastTap) < c.doubleTap && math.Hypot(float64(d.X), float64(d.Y)) < doubleTapSlop && i == c.lastTapHit
 	c.lastTap, c.lastTapPos, c.lastTapHit = now, ev.Position, i
+	if c.edit.shift && c.onShiftTap != nil {
+		c.edit.shift = false
+		c.onShiftTap(i)
+		return
+	}
 	if double {
 		c.lastTap = time.Time{}
 		if c.onDoubleTap != nil {
@@ -344,6 +362,10 @@ func (c *graphCanvas) Dragged(ev *fyne.DragEvent) {
 		}
 		if i, ok := c.nodeAt(start); ok {
 			c.drag, c.dragNode = dragNode, i
+			c.beginNodeDrag(i)
+		} else if c.edit.shift {
+			c.drag = dragBand
+			c.beginBand(start)
 		} else {
 			c.drag = dragPan
 		}
@@ -353,19 +375,21 @@ func (c *graphCanvas) Dragged(ev *fyne.DragEvent) {
 	case dragPan:
 		c.pan(ev.Dragged.DX, ev.Dragged.DY)
 	case dragNode:
-		p := c.ex.pos[c.dragNode]
-		p.X += float64(ev.Dragged.DX) / c.view.Zoom
-		p.Y += float64(ev.Dragged.DY) / c.view.Zoom
-		c.ex.moveNode(c.dragNode, p)
-		if c.onNodeMoved != nil {
-			c.onNodeMoved(c.dragNode, p)
-		}
+		c.moveDragged(float64(ev.Dragged.DX)/c.view.Zoom, float64(ev.Dragged.DY)/c.view.Zoom)
 		c.requestRender()
+	case dragBand:
+		c.extendBand(ev.Position)
 	}
 }
 
-// DragEnd ends a pan or an entity move.
+// DragEnd ends a pan, an entity move or a rubber band.
 func (c *graphCanvas) DragEnd() {
+	switch c.drag {
+	case dragNode:
+		c.endNodeDrag()
+	case dragBand:
+		c.endBand()
+	}
 	c.drag, c.dragNode, c.pressed = dragNone, -1, false
 	c.requestRender()
 }
@@ -374,6 +398,7 @@ func (c *graphCanvas) DragEnd() {
 func (c *graphCanvas) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button == desktop.MouseButtonPrimary {
 		c.press, c.pressed = ev.Position, true
+		c.edit.shift = ev.Modifier&fyne.KeyModifierShift != 0
 	}
 }
 
@@ -445,6 +470,9 @@ func (c *graphCanvas) TypedRune(r rune) {
 // arrow keys.
 func (c *graphCanvas) TypedKey(ev *fyne.KeyEvent) {
 	const step = 60
+	if c.onKey != nil && c.onKey(ev) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyEscape:
 		if c.onEscape != nil {

@@ -33,6 +33,9 @@ type explorer struct {
 
 	// selected and hovered are node indices, -1 for none.
 	selected, hovered int32
+	// chosen is the multi-selection (Shift-click, rubber band; see
+	// select.go), which includes selected when it is set.
+	chosen map[int32]bool
 	// focus, when non-nil, restricts the view to these entities (a
 	// neighbourhood opened by double-clicking).
 	focus []bool
@@ -72,6 +75,7 @@ func newExplorer(g *graph.Graph, file string) *explorer {
 		filter:   filterState{nodeTypeOff: map[string]bool{}, edgeTypeOff: map[string]bool{}},
 	}
 	ex.searcher()
+	ex.readChart()
 	ex.applyFilters()
 	return ex
 }
@@ -111,6 +115,7 @@ func (ex *explorer) grown(pos []render.Point) {
 	if ex.selected >= int32(n) {
 		ex.selected = -1
 	}
+	ex.dropChosenFrom(int32(n))
 	if ex.hovered >= int32(n) {
 		ex.hovered = -1
 	}
@@ -268,10 +273,11 @@ func (ex *explorer) selectNode(i int32) {
 	if i >= int32(ex.g.NodeCount()) {
 		i = -1
 	}
-	if i == ex.selected {
+	if i == ex.selected && len(ex.chosen) <= 1 {
 		return
 	}
 	ex.selected = i
+	ex.chooseOnly(i)
 	ex.updateHighlight()
 	for _, fn := range ex.onSelect {
 		fn()
@@ -300,6 +306,7 @@ func (ex *explorer) setPath(nodes, edges []int32) {
 func (ex *explorer) clearHighlight() {
 	ex.pathNodes, ex.pathEdges = nil, nil
 	ex.hovered = -1
+	ex.chosen = nil
 	if ex.selected >= 0 {
 		ex.selected = -1
 		for _, fn := range ex.onSelect {
@@ -324,6 +331,8 @@ func (ex *explorer) updateHighlight() {
 		h.PathNodes, h.PathEdges, h.Dim = uniq(ex.pathNodes), uniq(ex.pathEdges), true
 	case ex.hovered >= 0:
 		h.PathNodes, h.PathEdges = ex.neighbourhood(ex.hovered)
+	case len(ex.chosen) > 1:
+		h.PathNodes = ex.chosenList()
 	}
 	ex.scene.SetHighlight(h)
 	for _, fn := range ex.onHighlight {

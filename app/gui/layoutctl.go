@@ -52,6 +52,11 @@ func (u *ui) startLayout() {
 	r.SetViewSize(u.canvasViewSize())
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
+	u.pinFromGraph()
+	if u.holdLayout {
+		u.toolbar.setRunning(false, -1)
+		return
+	}
 	if u.asDrawn {
 		u.toolbar.setState(false, "as drawn in the file (▶ lays it out)")
 		return
@@ -73,6 +78,7 @@ func (u *ui) runFA2() {
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
 	u.layoutDlg.hide()
+	u.noteLayoutStart()
 	u.layout.Start(r.run, u.layoutFinished)
 }
 
@@ -121,7 +127,9 @@ func (u *ui) layoutFinished(res layoutResult, err error) {
 	}
 	u.layoutIter = res.iter
 	if res.name == layoutFA2 {
-		u.showLayoutPositions(res.pos)
+		if u.showLayoutPositions(res.pos) {
+			u.commitLayout(res.name)
+		}
 		return
 	}
 	if u.runner == nil || len(res.pos) != u.ex.g.NodeCount() {
@@ -130,6 +138,7 @@ func (u *ui) layoutFinished(res layoutResult, err error) {
 	u.ex.setPositions(res.pos)
 	u.runner.SetPositions(res.pos)
 	u.canvas.Fit()
+	u.commitLayout(res.name)
 }
 
 // layoutState shows the layout task's state on the toolbar and the status
@@ -199,6 +208,7 @@ func (u *ui) setLayout(name string) {
 // can cancel it.
 func (u *ui) runStatic(name string) {
 	u.layoutName = name
+	u.noteLayoutStart()
 	ex := u.ex
 	g, scene, focus := ex.snapshot(), ex.scene.Snapshot(), ex.selected
 	u.layout.Start(func(ctx context.Context, progress func(layoutProgress)) (layoutResult, error) {

@@ -32,7 +32,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	find := fyne.NewMenuItem("Find…", u.find)
 	find.Shortcut = shortcutFind
 	clearSel := fyne.NewMenuItem("Clear Selection (Esc)", u.escape)
-	edit := fyne.NewMenu("Edit", find, clearSel)
+	edit := fyne.NewMenu("Edit", append(u.editItems(), find, clearSel)...)
 
 	fit := fyne.NewMenuItem("Fit to Window", func() { u.canvas.Fit() })
 	fit.Shortcut = shortcutFit
