@@ -10,7 +10,13 @@ import (
 // apply changes the graph on screen through the model's one entry point
 // (graph.Apply, with undo) and brings the window up to date.
 func (u *ui) apply(cmd graph.Command) error {
-	return u.change(func() error { return u.ex.g.Apply(cmd) })
+	sel := u.selection()
+	if err := u.change(func() error { return u.ex.g.Apply(cmd) }); err != nil {
+		return err
+	}
+	u.pushSelection(&u.undoSel, sel)
+	u.redoSel = nil
+	return nil
 }
 
 // change runs do, which changes the graph on screen through its history

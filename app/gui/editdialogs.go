@@ -160,12 +160,18 @@ func (u *ui) hideChosen() {
 			hidden = append(hidden, id)
 		}
 	}
+	name := "hide " + itoa(len(ids)) + " entities"
+	if len(ids) == 1 {
+		name = "hide " + nameOf(u.ex.g.Node(u.ex.chosenList()[0]))
+	}
 	u.ex.clearHighlight()
-	u.do(graph.SetChart{Key: chartHidden, Value: strings.Join(hidden, "\n")})
+	u.do(graph.Batch{Name: name, Cmds: []graph.Command{graph.SetChart{Key: chartHidden, Value: strings.Join(hidden, "\n")}}})
 }
 
 // showHidden shows the entities hidden one by one again.
-func (u *ui) showHidden() { u.do(graph.SetChart{Key: chartHidden, Value: ""}) }
+func (u *ui) showHidden() {
+	u.do(graph.Batch{Name: "show hidden entities", Cmds: []graph.Command{graph.SetChart{Key: chartHidden, Value: ""}}})
+}
 
 // hiddenIDs lists the entities the chart hides one by one.
 func hiddenIDs(g *graph.Graph) []string {

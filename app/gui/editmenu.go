@@ -23,20 +23,99 @@ var (
 	shortcutRedoY = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
-// undo undoes the latest change.
+// undo undoes the latest change, and selects again what was selected
+// before it.
 func (u *ui) undo() {
+	name, _ := u.ex.g.UndoName()
+	sel, ok := popSelection(&u.undoSel, name)
+	now := u.selection()
 	err := u.change(func() error { _, err := u.ex.g.Undo(); return err })
-	if err != nil && !errors.Is(err, graph.ErrNothingToUndo) {
-		u.showError(err)
+	if err != nil {
+		if !errors.Is(err, graph.ErrNothingToUndo) {
+			u.showError(err)
+		}
+		return
+	}
+	u.pushSelection(&u.redoSel, now)
+	if ok {
+		u.restoreSelection(sel)
 	}
 }
 
-// redo applies the latest undone change again.
+// redo applies the latest undone change again, with the selection it
+// had.
 func (u *ui) redo() {
+	name, _ := u.ex.g.RedoName()
+	sel, ok := popSelection(&u.redoSel, name)
+	now := u.selection()
 	err := u.change(func() error { _, err := u.ex.g.Redo(); return err })
-	if err != nil && !errors.Is(err, graph.ErrNothingToRedo) {
-		u.showError(err)
+	if err != nil {
+		if !errors.Is(err, graph.ErrNothingToRedo) {
+			u.showError(err)
+		}
+		return
 	}
+	u.pushSelection(&u.undoSel, now)
+	if ok {
+		u.restoreSelection(sel)
+	}
+}
+
+// selStep is the selection (entity ids, the single selection first) to
+// restore when the step named name is undone (or redone). The window
+// keeps one per step of the graph's undo (and redo) stack, checked by
+// name: a stack that does not match (a history replayed from a file) is
+// dropped rather than restore a wrong selection.
+type selStep struct {
+	name string
+	ids  []string
+}
+
+// selection is the current selection as ids, the single one first.
+func (u *ui) selection() []string {
+	ex := u.ex
+	var ids []string
+	if ex.selected >= 0 {
+		ids = append(ids, ex.g.Node(ex.selected).ID)
+	}
+	for _, i := range ex.chosenList() {
+		if i != ex.selected {
+			ids = append(ids, ex.g.Node(i).ID)
+		}
+	}
+	return ids
+}
+
+// pushSelection records sel for the step on top of the undo stack (for
+// &u.undoSel; of the redo stack for &u.redoSel).
+func (u *ui) pushSelection(stack *[]selStep, sel []string) {
+	name, _ := u.ex.g.UndoName()
+	if stack == &u.redoSel {
+		name, _ = u.ex.g.RedoName()
+	}
+	*stack = append(*stack, selStep{name: name, ids: sel})
+}
+
+// popSelection takes the selection recorded for the step named name off
+// stack; a stack whose top is another step is dropped.
+func popSelection(stack *[]selStep, name string) ([]string, bool) {
+	s := *stack
+	if len(s) == 0 || s[len(s)-1].name != name {
+		*stack = nil
+		return nil, false
+	}
+	*stack = s[:len(s)-1]
+	return s[len(s)-1].ids, true
+}
+
+// restoreSelection selects the entities with these ids (those still
+// there), the first as the single selection.
+func (u *ui) restoreSelection(ids []string) {
+	if len(ids) == 0 {
+		u.ex.clearHighlight()
+		return
+	}
+	u.ex.chooseIDs(ids)
 }
 
 // do applies cmd, showing an error in a dialog.
@@ -67,10 +146,29 @@ func (u *ui) undoItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{undo, redo}
 }
 
-// updateEditMenu renames Undo and Redo after a change.
+// updateEditMenu renames Undo and Redo after a change, and enables the
+// items that need a selection (after a selection change).
 func (u *ui) updateEditMenu() {
-	if u.win != nil {
+	if u.win == nil {
+		return
+	}
+	mm := u.win.MainMenu()
+	if mm == nil {
 		u.win.SetMainMenu(u.mainMenu())
+		return
+	}
+	for _, m := range mm.Items {
+		if m.Label != "Edit" {
+			continue
+		}
+		items := u.editItems()
+		if len(m.Items) < len(items) {
+			u.win.SetMainMenu(u.mainMenu())
+			return
+		}
+		// the items after the editing ones (Find, ...) stay
+		m.Items = append(items, m.Items[len(items):]...)
+		mm.Refresh()
 	}
 }
 
@@ -107,6 +205,7 @@ func (u *ui) wireEditing() {
 	c.onBand = func(nodes []int32) { u.ex.setChosen(nodes) }
 	c.onContext = u.showContextMenu
 	c.onKey = u.canvasKey
+	u.ex.onSelect = append(u.ex.onSelect, u.updateEditMenu)
 }
 
 // dragEnded makes a finished drag one undoable step: a Move, or a Batch
@@ -250,9 +349,15 @@ func (u *ui) rebuild(before *graph.Graph) {
 	ex, g := u.ex, u.ex.g
 	pos := positionsByID(before, ex.pos, g)
 	u.placementChanges(before, g, pos)
-	sel := ex.chosenIDs()
-	if ex.selected >= 0 {
-		sel = append([]string{ex.g.Node(ex.selected).ID}, sel...)
+	// the selection's indices are before's
+	var sel []string
+	if ex.selected >= 0 && int(ex.selected) < before.NodeCount() {
+		sel = append(sel, before.Node(ex.selected).ID)
+	}
+	for _, i := range ex.chosenList() {
+		if int(i) < before.NodeCount() {
+			sel = append(sel, before.Node(i).ID)
+		}
 	}
 	v, viewSet := u.canvas.view, u.canvas.viewSet
 	tab := -1

@@ -78,7 +78,11 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 		if on {
 			v = "true"
 		}
-		p.run(graph.SetChart{Key: chartHideIsolated, Value: v})
+		name := "show isolated entities"
+		if on {
+			name = "hide isolated entities"
+		}
+		p.run(graph.Batch{Name: name, Cmds: []graph.Command{graph.SetChart{Key: chartHideIsolated, Value: v}}})
 	})
 	p.isolated.SetChecked(ex.filter.hideIsolated)
 
@@ -250,7 +254,11 @@ func (p *filtersPanel) commitDay(v float64) {
 	if val == p.ex.g.Chart().Settings[chartAsOf] {
 		return
 	}
-	p.run(graph.SetChart{Key: chartAsOf, Value: val})
+	name := "show all dates"
+	if val != "" {
+		name = "show the case as of " + val
+	}
+	p.run(graph.Batch{Name: name, Cmds: []graph.Command{graph.SetChart{Key: chartAsOf, Value: val}}})
 }
 
 // setAsOfDate moves the slider to YYYYMMDD key (0: all dates) and records

@@ -69,6 +69,9 @@ type ui struct {
 	// form is the form dialog last shown (editdialogs.go)
 	form *openForm
 	dups *duplicatesPanel
+	// undoSel and redoSel are the selections undo and redo restore
+	// (editmenu.go)
+	undoSel, redoSel []selStep
 }
 
 // newUI builds the window on the embedded case and, when path is set,
