@@ -192,13 +192,13 @@ func (c *graphCanvas) fitView() {
 		if sc <= 0 {
 			sc = 1
 		}
-		v = render.ExportViewport(c.ex.scene, render.ImageOptions{
+		v = render.ExportViewport(c.ex.view(), render.ImageOptions{
 			Options: o, Width: int(float64(c.view.Width)/sc + 0.5), Height: int(float64(c.view.Height)/sc + 0.5),
 			Scale: sc, Margin: 24,
 		})
 		v.Width, v.Height = c.view.Width, c.view.Height
 	} else {
-		v = render.Fit(c.ex.scene, c.view.Width, c.view.Height, c.view.Scale, 24)
+		v = render.Fit(c.ex.view(), c.view.Width, c.view.Height, c.view.Scale, 24)
 	}
 	v.Zoom = clampZoom(v.Zoom)
 	c.view = v
@@ -313,7 +313,7 @@ func (c *graphCanvas) nodeAt(p fyne.Position) (int32, bool) {
 		return -1, false
 	}
 	sc := c.view.Scale
-	return render.NodeAt(c.ex.scene, c.view, float64(p.X)*sc, float64(p.Y)*sc)
+	return render.NodeAt(c.ex.view(), c.view, float64(p.X)*sc, float64(p.Y)*sc)
 }
 
 // worldAt returns the world point under logical point p.
@@ -497,7 +497,7 @@ func (c *graphCanvas) requestRender() {
 		return
 	}
 	c.lastRequest = time.Now()
-	job := &renderJob{scene: c.ex.scene.Snapshot(), view: c.view, opts: c.options()}
+	job := &renderJob{scene: c.ex.view().Snapshot(), view: c.view, opts: c.options()}
 	if c.stats != nil {
 		c.stats.requested()
 	}

@@ -41,6 +41,9 @@ func (c *graphCanvas) beginNodeDrag(i int32) {
 	if c.ex.chosen[i] && len(c.ex.chosen) > 1 {
 		set = c.ex.chosenList()
 	}
+	if _, members, ok := c.ex.groupAt(i); ok {
+		set = members // a collapsed group moves its members
+	}
 	c.edit.dragSet = set
 	c.edit.dragFrom = make([]render.Point, len(set))
 	for k, j := range set {

@@ -67,6 +67,9 @@ func (u *ui) showContextMenu(i int32, at fyne.Position) {
 // clicked, where Add Entity puts the new one).
 func (u *ui) contextMenu(i int32, world render.Point) *fyne.Menu {
 	ex := u.ex
+	if gr, members, ok := ex.groupAt(i); ok {
+		return u.groupMenu(gr, members)
+	}
 	if i < 0 {
 		items := []*fyne.MenuItem{
 			fyne.NewMenuItem("Add Entity Here…", func() { u.addEntityDialog(&world) }),
@@ -113,6 +116,9 @@ func (u *ui) contextMenu(i int32, world render.Point) *fyne.Menu {
 	for _, gr := range ex.g.Chart().Groups {
 		if slices.Contains(gr.Members, ex.g.Node(i).ID) {
 			gr := gr
+			if gr.Collapsed {
+				continue
+			}
 			items = append(items, fyne.NewMenuItem("Collapse "+groupName(gr), func() { u.do(graph.Collapse{ID: gr.ID}) }),
 				fyne.NewMenuItem("Ungroup "+groupName(gr), func() { u.do(graph.Ungroup{ID: gr.ID}) }))
 		}

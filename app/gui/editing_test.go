@@ -362,3 +362,79 @@ func TestMergeDialogChoicesAndUndo(t *testing.T) {
 		t.Fatal("undo left CNIL with the merged relations")
 	}
 }
+
+func TestCollapseAndExpandAGroup(t *testing.T) {
+	u := newTestUI(t)
+	g := u.ex.g
+	a, b := node(t, g, "cnil"), node(t, g, "ico")
+	pa, pb := u.ex.pos[a], u.ex.pos[b]
+	u.ex.setChosen([]int32{a, b})
+	u.groupChosen()
+	fill(t, u, "Label", "Regulators")
+	u.form.submit()
+	gr := g.Chart().Groups[0]
+	item(t, u.contextMenu(-1, render.Point{}), "Collapse Regulators").Action()
+	if u.ex.drawn == nil || u.canvas.ex.view() != u.ex.drawn {
+		t.Fatal("the canvas does not draw the collapsed chart")
+	}
+	n := g.NodeCount()
+	gi := int32(n) // the group's node follows the model's entities
+	if !u.ex.drawn.NodeVisible(gi) || u.ex.drawn.NodeVisible(a) || u.ex.drawn.NodeVisible(b) {
+		t.Fatal("the group should show instead of its members")
+	}
+	want := render.Point{X: (pa.X + pb.X) / 2, Y: (pa.Y + pb.Y) / 2}
+	if got := u.ex.drawn.Positions()[gi]; !near(got.X, want.X, 1e-9) || !near(got.Y, want.Y, 1e-9) {
+		t.Fatalf("group at %v, want the centroid %v", got, want)
+	}
+	// its summaries: fined with a count and a summed amount
+	cg := u.ex.coll.G
+	var fined *graph.Edge
+	for e := u.ex.coll.M; e < cg.EdgeCount(); e++ {
+		if r := cg.Edge(int32(e)); r.From == gi && strings.HasPrefix(r.Type, "fined") {
+			fined = r
+		}
+	}
+	if fined == nil {
+		t.Fatal("no fined summary")
+	}
+	var count float64
+	sums := map[string]float64{}
+	for _, i := range []int32{a, b} {
+		for _, e := range g.Out(i) {
+			if r := g.Edge(e); r.Type == "fined" && r.To == fined.To {
+				count++
+				if amt, cur, ok := r.Amount(); ok {
+					sums[cur] += amt
+				}
+			}
+		}
+	}
+	// CNIL's fines are in euros (summed), the ICO's in pounds: listed
+	// side by side, not added up
+	want2 := render.FormatAmount(sums["EUR"], "EUR") + " + " + render.FormatAmount(sums["GBP"], "GBP")
+	if fined.Props["count"] != count || fined.Props["amounts"] != want2 || len(sums) != 2 {
+		t.Fatalf("summary %+v, want count %g and %s", fined.Props, count, want2)
+	}
+	// clicking the group selects its members; dragging it moves them
+	u.canvas.Tapped(&fyne.PointEvent{Position: screenPos2(u.canvas, want)})
+	if got := u.ex.chosenList(); !slices.Equal(got, []int32{a, b}) {
+		t.Fatalf("clicking the group chose %v", got)
+	}
+	menu := u.contextMenu(gi, render.Point{})
+	item(t, menu, "Expand Regulators").Action()
+	if u.ex.drawn != nil || !u.ex.nodeVisible(a) || u.ex.pos[a] != pa || u.ex.pos[b] != pb {
+		t.Fatal("expanding should show the members where they were")
+	}
+	u.undo()
+	if !g.Chart().Groups[0].Collapsed || u.ex.drawn == nil {
+		t.Fatal("undo should collapse it again")
+	}
+	_ = gr
+}
+
+// screenPos2 is where world point p is drawn on canvas c.
+func screenPos2(c *graphCanvas, p render.Point) fyne.Position {
+	x, y := c.view.ToScreen(p)
+	sc := c.view.Scale
+	return fyne.NewPos(float32(x/sc), float32(y/sc))
+}

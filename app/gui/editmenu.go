@@ -206,6 +206,7 @@ func (u *ui) wireEditing() {
 	c.onContext = u.showContextMenu
 	c.onKey = u.canvasKey
 	u.ex.onSelect = append(u.ex.onSelect, u.updateEditMenu)
+	u.wireGroups()
 }
 
 // dragEnded makes a finished drag one undoable step: a Move, or a Batch

@@ -42,6 +42,13 @@ type explorer struct {
 	// pathNodes and pathEdges are the highlighted path result (nil: none).
 	pathNodes, pathEdges []int32
 
+	// coll and drawn, when some group is collapsed, are the chart as
+	// drawn (view.CollapseGroups: the model's entities at their indices,
+	// then the groups) and its scene, which the canvas draws instead of
+	// scene (see collapse.go).
+	coll  *view.Collapsed
+	drawn *render.Scene
+
 	// visible caches the filter result; nil until computed.
 	nodeVis, edgeVis []bool
 
@@ -159,6 +166,7 @@ func (ex *explorer) title() string {
 func (ex *explorer) setPositions(p []render.Point) {
 	ex.pos = p
 	ex.scene.SetPositions(p)
+	ex.drawnPositions()
 }
 
 // moveNode puts node i at world point p.
@@ -193,6 +201,7 @@ func (ex *explorer) applyFilters() {
 	ex.nodeVis, ex.edgeVis = nv, ev
 	ex.scene.SetNodeVisible(nv)
 	ex.scene.SetEdgeVisible(ev)
+	ex.updateCollapsed()
 	ex.updateHighlight()
 	for _, fn := range ex.onFilter {
 		fn()
@@ -287,6 +296,9 @@ func (ex *explorer) selectNode(i int32) {
 // hover marks node i as under the pointer (-1: none); it reports whether
 // that changed anything.
 func (ex *explorer) hover(i int32) bool {
+	if int(i) >= ex.g.NodeCount() {
+		i = -1 // a collapsed group's node
+	}
 	if i == ex.hovered {
 		return false
 	}
@@ -335,6 +347,9 @@ func (ex *explorer) updateHighlight() {
 		h.PathNodes = ex.chosenList()
 	}
 	ex.scene.SetHighlight(h)
+	if ex.drawn != nil {
+		ex.drawn.SetHighlight(h)
+	}
 	for _, fn := range ex.onHighlight {
 		fn()
 	}

@@ -103,7 +103,7 @@ func (u *ui) showLayoutPositions(pos []render.Point) bool {
 	if u.runner == nil || u.ex == nil || len(pos) != u.ex.g.NodeCount() {
 		return false
 	}
-	if c := u.canvas; c.drag == dragNode && c.dragNode >= 0 {
+	if c := u.canvas; c.drag == dragNode && c.dragNode >= 0 && int(c.dragNode) < len(pos) {
 		pos[c.dragNode] = u.ex.pos[c.dragNode]
 	}
 	u.ex.setPositions(pos)
