@@ -133,6 +133,7 @@ func (c *graphCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	if !hit {
 		i = -1
 	}
+	c.hideTooltip()
 	if c.onContext != nil {
 		c.onContext(i, ev.AbsolutePosition)
 	}

@@ -659,6 +659,26 @@ func (u *ui) formDialog(title, confirm string, items []*widget.FormItem, ok func
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))
 	u.form = &openForm{title: title, items: items, submit: func() { d.Hide(); submit(true) }}
 	d.Show()
+	// the keyboard in the first field; Enter in a one-line field submits
+	var first fyne.Focusable
+	for _, it := range items {
+		switch w := it.Widget.(type) {
+		case *widget.Entry:
+			if !w.MultiLine {
+				w.OnSubmitted = func(string) { d.Submit() }
+			}
+			if first == nil {
+				first = w
+			}
+		case *widget.SelectEntry:
+			if first == nil {
+				first = w
+			}
+		}
+	}
+	if first != nil {
+		u.win.Canvas().Focus(first)
+	}
 }
 
 // openForm is the form dialog last shown: its fields, and what its

@@ -17,10 +17,13 @@ import (
 // way and brings the window up to date (ui.graphChanged): entities whose
 // position the change set go there.
 
+// Fyne's desktop driver turns Ctrl+Z into fyne.ShortcutUndo and Ctrl+Y
+// into fyne.ShortcutRedo (which a focused text box takes for its own
+// text); Ctrl+Shift+Z comes as a custom shortcut.
 var (
-	shortcutUndo  = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutRedo  = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	shortcutRedoY = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUndo  fyne.Shortcut = &fyne.ShortcutUndo{}
+	shortcutRedo  fyne.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutRedoY fyne.Shortcut = &fyne.ShortcutRedo{}
 )
 
 // undo undoes the latest change, and selects again what was selected
