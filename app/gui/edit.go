@@ -63,7 +63,10 @@ func (u *ui) graphChanged(before *graph.Graph) {
 		// only the chart or positions changed: the scene stays
 		ex.setPositions(pos)
 		ex.applyFilters()
-		ex.selectionChanged()
+		if len(moved) == 0 {
+			// a note, a pin, the chart: the details may say it
+			ex.selectionChanged()
+		}
 		if u.runner != nil {
 			u.runner.place(moved)
 			u.syncPins(before)
