@@ -438,3 +438,61 @@ func screenPos2(c *graphCanvas, p render.Point) fyne.Position {
 	sc := c.view.Scale
 	return fyne.NewPos(float32(x/sc), float32(y/sc))
 }
+
+func TestEditRelationAndUndo(t *testing.T) {
+	u := newTestUI(t)
+	g := u.ex.g
+	cnil := node(t, g, "cnil")
+	e := g.Out(cnil)[0]
+	r := *g.Edge(e)
+	u.editRelationDialog(r.ID)
+	fill(t, u, "Type", "sanctioned")
+	fill(t, u, "Date", "2022-10")
+	fill(t, u, "Properties", propsText(r.Props)+"\nchecked=true")
+	u.form.submit()
+	got := g.Edge(e)
+	if got.Type != "sanctioned" || got.Date.String() != "2022-10" || got.Props["checked"] != true {
+		t.Fatalf("edited %+v", got)
+	}
+	if !slices.Contains(typeChoices(g, true), "sanctioned") {
+		t.Fatal("the new type is not offered")
+	}
+	u.undo()
+	if got := g.Edge(e); got.Type != r.Type || got.Date != r.Date || got.Props["checked"] != nil {
+		t.Fatalf("one undo should restore the relation: %+v", got)
+	}
+}
+
+func TestFinishedLayoutIsOnePlace(t *testing.T) {
+	u := newTestUI(t)
+	g := u.ex.g
+	start := slices.Clone(u.ex.pos)
+	u.noteLayoutStart()
+	moved := make([]render.Point, len(start))
+	for i, p := range start {
+		moved[i] = render.Point{X: p.X*2 + 1, Y: p.Y*2 - 1}
+	}
+	u.ex.setPositions(moved)
+	u.commitLayout(layoutCircular)
+	if name, _ := g.UndoName(); name != "Circular layout" {
+		t.Fatalf("undo name %q", name)
+	}
+	for i, p := range moved {
+		if nd := g.Node(int32(i)); !nd.Placed || nd.X != p.X || nd.Y != p.Y {
+			t.Fatalf("entity %d not placed by the layout", i)
+		}
+	}
+	u.undo()
+	if !slices.Equal(u.ex.pos, start) {
+		t.Fatal("undoing the layout should put every entity back where it started")
+	}
+	u.redo()
+	if !slices.Equal(u.ex.pos, moved) {
+		t.Fatal("redo should lay it out again")
+	}
+	// nothing changed: no step
+	u.commitLayout(layoutCircular)
+	if name, _ := g.UndoName(); name != "Circular layout" || len(g.History()) != 3 {
+		t.Fatalf("an unchanged layout made a step: %q, %d records", name, len(g.History()))
+	}
+}
