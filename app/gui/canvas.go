@@ -23,6 +23,8 @@ var (
 	_ desktop.Hoverable  = (*graphCanvas)(nil)
 	_ desktop.Cursorable = (*graphCanvas)(nil)
 	_ desktop.Mouseable  = (*graphCanvas)(nil)
+	// right-click opens the context menu (select.go)
+	_ fyne.SecondaryTappable = (*graphCanvas)(nil)
 )
 
 // doubleTapDelay is the longest gap between the two clicks of a
@@ -60,6 +62,8 @@ const (
 	dragNone dragMode = iota
 	dragPan
 	dragNode
+	// dragBand draws a rubber band (Shift+drag on the background)
+	dragBand
 )
 
 // graphCanvas is the graph view: a cached frame drawn by app/render, moved
@@ -86,6 +90,9 @@ type graphCanvas struct {
 	dragNode int32
 	press    fyne.Position
 	pressed  bool
+	// edit state (select.go): shift is whether Shift was held when the
+	// button went down; dragSet the entities a drag moves, from where.
+	edit canvasEdit
 	// pointer position (logical) for hover and the tooltip; hovering is
 	// false when the pointer is outside.
 	mouse    fyne.Position
@@ -121,6 +128,12 @@ type graphCanvas struct {
 	onViewMoved  func()
 	// onResized is called when the canvas gets a new size
 	onResized func()
+	// editing (select.go)
+	onDragEnd  func(nodes []int32, from []render.Point)
+	onShiftTap func(i int32)
+	onBand     func(nodes []int32)
+	onContext  func(i int32, at fyne.Position)
+	onKey      func(ev *fyne.KeyEvent) bool
 
 	r *canvasRenderer
 }
@@ -187,7 +200,7 @@ func (c *graphCanvas) fitView() {
 	if sc <= 0 {
 		sc = 1
 	}
-	v := render.ExportViewport(c.ex.scene, render.ImageOptions{
+	v := render.ExportViewport(c.ex.view(), render.ImageOptions{
 		Options: c.options(), Width: int(float64(c.view.Width)/sc + 0.5), Height: int(float64(c.view.Height)/sc + 0.5),
 		Scale: sc, Margin: canvasMargin,
 	})
@@ -305,7 +318,7 @@ func (c *graphCanvas) nodeAt(p fyne.Position) (int32, bool) {
 		return -1, false
 	}
 	sc := c.view.Scale
-	return render.NodeAt(c.ex.scene, c.view, float64(p.X)*sc, float64(p.Y)*sc)
+	return render.NodeAt(c.ex.view(), c.view, float64(p.X)*sc, float64(p.Y)*sc)
 }
 
 // worldAt returns the world point under logical point p.
@@ -326,6 +339,11 @@ func (c *graphCanvas) Tapped(ev *fyne.PointEvent) {
 	d := ev.Position.Subtract(c.lastTapPos)
 	double := now.Sub(c.lastTap) < c.doubleTap && math.Hypot(float64(d.X), float64(d.Y)) < doubleTapSlop && i == c.lastTapHit
 	c.lastTap, c.lastTapPos, c.lastTapHit = now, ev.Position, i
+	if c.edit.shift && c.onShiftTap != nil {
+		c.edit.shift = false
+		c.onShiftTap(i)
+		return
+	}
 	if double {
 		c.lastTap = time.Time{}
 		if c.onDoubleTap != nil {
@@ -349,6 +367,10 @@ func (c *graphCanvas) Dragged(ev *fyne.DragEvent) {
 		}
 		if i, ok := c.nodeAt(start); ok {
 			c.drag, c.dragNode = dragNode, i
+			c.beginNodeDrag(i)
+		} else if c.edit.shift {
+			c.drag = dragBand
+			c.beginBand(start)
 		} else {
 			c.drag = dragPan
 		}
@@ -358,19 +380,21 @@ func (c *graphCanvas) Dragged(ev *fyne.DragEvent) {
 	case dragPan:
 		c.pan(ev.Dragged.DX, ev.Dragged.DY)
 	case dragNode:
-		p := c.ex.pos[c.dragNode]
-		p.X += float64(ev.Dragged.DX) / c.view.Zoom
-		p.Y += float64(ev.Dragged.DY) / c.view.Zoom
-		c.ex.moveNode(c.dragNode, p)
-		if c.onNodeMoved != nil {
-			c.onNodeMoved(c.dragNode, p)
-		}
+		c.moveDragged(float64(ev.Dragged.DX)/c.view.Zoom, float64(ev.Dragged.DY)/c.view.Zoom)
 		c.requestRender()
+	case dragBand:
+		c.extendBand(ev.Position)
 	}
 }
 
-// DragEnd ends a pan or an entity move.
+// DragEnd ends a pan, an entity move or a rubber band.
 func (c *graphCanvas) DragEnd() {
+	switch c.drag {
+	case dragNode:
+		c.endNodeDrag()
+	case dragBand:
+		c.endBand()
+	}
 	c.drag, c.dragNode, c.pressed = dragNone, -1, false
 	c.requestRender()
 }
@@ -379,6 +403,7 @@ func (c *graphCanvas) DragEnd() {
 func (c *graphCanvas) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button == desktop.MouseButtonPrimary {
 		c.press, c.pressed = ev.Position, true
+		c.edit.shift = ev.Modifier&fyne.KeyModifierShift != 0
 	}
 }
 
@@ -450,6 +475,9 @@ func (c *graphCanvas) TypedRune(r rune) {
 // arrow keys.
 func (c *graphCanvas) TypedKey(ev *fyne.KeyEvent) {
 	const step = 60
+	if c.onKey != nil && c.onKey(ev) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyEscape:
 		if c.onEscape != nil {
@@ -474,7 +502,7 @@ func (c *graphCanvas) requestRender() {
 		return
 	}
 	c.lastRequest = time.Now()
-	job := &renderJob{scene: c.ex.scene.Snapshot(), view: c.view, opts: c.options()}
+	job := &renderJob{scene: c.ex.view().Snapshot(), view: c.view, opts: c.options()}
 	if c.stats != nil {
 		c.stats.requested()
 	}

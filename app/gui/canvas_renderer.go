@@ -27,7 +27,7 @@ func newCanvasRenderer(c *graphCanvas) *canvasRenderer {
 	r.img = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleFastest}
 	r.img.Hide()
 	r.tip = newTooltip()
-	r.objs = []fyne.CanvasObject{r.bg, r.img, r.tip.box}
+	r.objs = []fyne.CanvasObject{r.bg, r.img, c.bandRect(), r.tip.box}
 	if c.stats != nil {
 		r.objs = append(r.objs, c.stats.probe)
 	}

@@ -36,6 +36,9 @@ type detailsPanel struct {
 	// expanded lists the relation groups whose "show more" was pressed.
 	expanded map[string]bool
 	content  fyne.CanvasObject
+	// tools and relTools, when set, give the editing buttons of an
+	// entity and of a relation (editdialogs.go).
+	tools, relTools func(int32) fyne.CanvasObject
 }
 
 func newDetailsPanel(ex *explorer, onSelect func(int32)) *detailsPanel {
@@ -94,6 +97,9 @@ func (p *detailsPanel) showEntity(i int32) {
 	dot := canvas.NewCircle(entityColor(g, i))
 	p.box.Add(container.NewBorder(nil, nil, colorDot(dot), nil, heading(render.ShortLabel(n.Label))))
 	p.box.Add(lowWrap(fmt.Sprintf("%s  ·  %d %s  ·  id %s", n.Type, g.Degree(i), plural(g.Degree(i), "relation", "relations"), n.ID)))
+	if p.tools != nil {
+		p.box.Add(p.tools(i))
+	}
 	if len(n.Aliases) > 0 {
 		p.box.Add(wrapLabel("Also known as " + strings.Join(n.Aliases, ", ")))
 	}
@@ -236,6 +242,9 @@ func (p *detailsPanel) relationView(i int32, e int32) fyne.CanvasObject {
 	}
 	for k := range r.Sources {
 		box.Add(p.citationView(&r.Sources[k]))
+	}
+	if p.relTools != nil {
+		box.Add(p.relTools(e))
 	}
 	return box
 }

@@ -10,54 +10,103 @@ import (
 // apply changes the graph on screen through the model's one entry point
 // (graph.Apply, with undo) and brings the window up to date.
 func (u *ui) apply(cmd graph.Command) error {
-	before := u.ex.snapshot()
-	if err := u.ex.g.Apply(cmd); err != nil {
+	sel := u.selection()
+	if err := u.change(func() error { return u.ex.g.Apply(cmd) }); err != nil {
 		return err
 	}
+	u.pushSelection(&u.undoSel, sel)
+	u.redoSel = nil
+	return nil
+}
+
+// change runs do, which changes the graph on screen through its history
+// (Apply, Undo or Redo), and brings the window up to date.
+func (u *ui) change(do func() error) error {
+	before := u.ex.snapshot()
+	pos := u.ex.pos
+	if err := do(); err != nil {
+		return err
+	}
+	u.recordUnplaced(before, pos)
 	u.graphChanged(before)
+	u.updateEditMenu()
 	return nil
 }
 
 // graphChanged brings the window up to date after the graph on screen
 // changed from before (a snapshot taken before the change).
 //
-// When it grew (entities and relations added, the ones before keeping
-// their indices), nothing starts again: every entity keeps its place, a
-// running or settled ForceAtlas2 continues around the new ones
-// (FA2.Grow), a paused one only places them, a one-shot layout being
-// computed is computed again for the grown graph, and searches made from
-// now on read the grown graph. Otherwise (entities removed or
-// renumbered) the window starts again on the changed graph with each
-// entity where it was.
+// Entities whose position the change set (a move, a layout, their undo)
+// go there. When only the chart or the entities' fields changed, the
+// layout is left as it is. When the graph grew (entities and relations
+// added, the ones before keeping their indices), nothing starts again:
+// every entity keeps its place, a running or settled ForceAtlas2
+// continues around the new ones (FA2.Grow), a paused one only places
+// them, a one-shot layout being computed is computed again for the grown
+// graph, and searches made from now on read the grown graph. Otherwise
+// (entities removed or renumbered) the window starts again on the changed
+// graph with each entity where it was, the same view and selection, and
+// the layout paused.
 func (u *ui) graphChanged(before *graph.Graph) {
 	ex, g := u.ex, u.ex.g
+	ex.readChart()
 	if !keepsEntities(before, g) {
-		u.setGraphAt(g, ex.path, positionsByID(before, ex.pos, g))
+		u.rebuild(before)
 		return
 	}
-	if !keepsRelations(before, g) && u.paths != nil {
-		u.paths.clearResults("")
-	}
-	shown := ex.pos
 	pos := make([]render.Point, g.NodeCount())
-	copy(pos, shown)
-	ex.grown(pos)
-	if u.runner == nil {
-		// the graph was empty: lay it out from scratch
-		ex.setPositions(initialPositions(g, view.DefaultSeed))
-		u.startLayout()
-	} else if p, err := u.runner.grow(g, ex.scene, shown); err != nil {
-		u.showError(err)
-	} else {
-		ex.setPositions(p)
-		switch state := u.layout.State(); {
-		case u.layoutName == layoutFA2 && (state == task.Running || state == task.Done):
-			u.runFA2()
-		case u.layoutName != layoutFA2 && state == task.Running:
-			u.runStatic(u.layoutName)
+	copy(pos, ex.pos)
+	moved := u.placementChanges(before, g, pos)
+	inPlace := before.NodeCount() == g.NodeCount() && before.EdgeCount() == g.EdgeCount() && keepsRelations(before, g)
+	switch {
+	case inPlace && !sceneStale(before, g):
+		// only the chart or positions changed: the scene stays
+		ex.setPositions(pos)
+		ex.applyFilters()
+		if len(moved) == 0 {
+			// a note, a pin, the chart: the details may say it
+			ex.selectionChanged()
+		}
+		if u.runner != nil {
+			u.runner.place(moved)
+			u.syncPins(before)
+		}
+	case inPlace:
+		ex.grown(pos)
+		if u.runner != nil {
+			u.runner.place(moved)
+			u.syncPins(before)
+		}
+	default:
+		if !keepsRelations(before, g) && u.paths != nil {
+			u.paths.clearResults("")
+		}
+		shown := pos[:before.NodeCount()]
+		ex.grown(pos)
+		if u.runner == nil {
+			// the graph was empty: lay it out from scratch
+			ex.setPositions(initialPositions(g, view.DefaultSeed))
+			u.startLayout()
+		} else if p, err := u.runner.grow(g, ex.scene, shown); err != nil {
+			u.showError(err)
+		} else {
+			for i, q := range moved {
+				p[i] = q
+			}
+			u.runner.place(moved)
+			ex.setPositions(p)
+			switch state := u.layout.State(); {
+			case u.layoutName == layoutFA2 && (state == task.Running || state == task.Done):
+				u.runFA2()
+			case u.layoutName != layoutFA2 && state == task.Running:
+				u.runStatic(u.layoutName)
+			}
 		}
 	}
-	if u.canvas.autoFit {
+	if u.filters != nil {
+		u.filters.sync()
+	}
+	if u.canvas.autoFit && !inPlace {
 		u.canvas.refit()
 	} else {
 		u.canvas.requestRender()

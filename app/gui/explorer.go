@@ -33,11 +33,21 @@ type explorer struct {
 
 	// selected and hovered are node indices, -1 for none.
 	selected, hovered int32
+	// chosen is the multi-selection (Shift-click, rubber band; see
+	// select.go), which includes selected when it is set.
+	chosen map[int32]bool
 	// focus, when non-nil, restricts the view to these entities (a
 	// neighbourhood opened by double-clicking).
 	focus []bool
 	// pathNodes and pathEdges are the highlighted path result (nil: none).
 	pathNodes, pathEdges []int32
+
+	// coll and drawn, when some group is collapsed, are the chart as
+	// drawn (view.CollapseGroups: the model's entities at their indices,
+	// then the groups) and its scene, which the canvas draws instead of
+	// scene (see collapse.go).
+	coll  *view.Collapsed
+	drawn *render.Scene
 
 	// visible caches the filter result; nil until computed.
 	nodeVis, edgeVis []bool
@@ -72,6 +82,7 @@ func newExplorer(g *graph.Graph, file string) *explorer {
 		filter:   filterState{nodeTypeOff: map[string]bool{}, edgeTypeOff: map[string]bool{}},
 	}
 	ex.searcher()
+	ex.readChart()
 	ex.applyFilters()
 	return ex
 }
@@ -111,6 +122,7 @@ func (ex *explorer) grown(pos []render.Point) {
 	if ex.selected >= int32(n) {
 		ex.selected = -1
 	}
+	ex.dropChosenFrom(int32(n))
 	if ex.hovered >= int32(n) {
 		ex.hovered = -1
 	}
@@ -154,6 +166,7 @@ func (ex *explorer) title() string {
 func (ex *explorer) setPositions(p []render.Point) {
 	ex.pos = p
 	ex.scene.SetPositions(p)
+	ex.drawnPositions()
 }
 
 // moveNode puts node i at world point p.
@@ -188,6 +201,7 @@ func (ex *explorer) applyFilters() {
 	ex.nodeVis, ex.edgeVis = nv, ev
 	ex.scene.SetNodeVisible(nv)
 	ex.scene.SetEdgeVisible(ev)
+	ex.updateCollapsed()
 	ex.updateHighlight()
 	for _, fn := range ex.onFilter {
 		fn()
@@ -268,10 +282,11 @@ func (ex *explorer) selectNode(i int32) {
 	if i >= int32(ex.g.NodeCount()) {
 		i = -1
 	}
-	if i == ex.selected {
+	if i == ex.selected && len(ex.chosen) <= 1 {
 		return
 	}
 	ex.selected = i
+	ex.chooseOnly(i)
 	ex.updateHighlight()
 	for _, fn := range ex.onSelect {
 		fn()
@@ -281,6 +296,9 @@ func (ex *explorer) selectNode(i int32) {
 // hover marks node i as under the pointer (-1: none); it reports whether
 // that changed anything.
 func (ex *explorer) hover(i int32) bool {
+	if int(i) >= ex.g.NodeCount() {
+		i = -1 // a collapsed group's node
+	}
 	if i == ex.hovered {
 		return false
 	}
@@ -300,6 +318,7 @@ func (ex *explorer) setPath(nodes, edges []int32) {
 func (ex *explorer) clearHighlight() {
 	ex.pathNodes, ex.pathEdges = nil, nil
 	ex.hovered = -1
+	ex.chosen = nil
 	if ex.selected >= 0 {
 		ex.selected = -1
 		for _, fn := range ex.onSelect {
@@ -324,8 +343,13 @@ func (ex *explorer) updateHighlight() {
 		h.PathNodes, h.PathEdges, h.Dim = uniq(ex.pathNodes), uniq(ex.pathEdges), true
 	case ex.hovered >= 0:
 		h.PathNodes, h.PathEdges = ex.neighbourhood(ex.hovered)
+	case len(ex.chosen) > 1:
+		h.PathNodes = ex.chosenList()
 	}
 	ex.scene.SetHighlight(h)
+	if ex.drawn != nil {
+		ex.drawn.SetHighlight(h)
+	}
 	for _, fn := range ex.onHighlight {
 		fn()
 	}

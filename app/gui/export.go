@@ -69,7 +69,7 @@ func (u *ui) exportSnapshotDialog() {
 	if u.canvas == nil || u.canvas.view.Width == 0 {
 		return
 	}
-	scene := u.ex.scene.Snapshot()
+	scene := u.ex.view().Snapshot()
 	opts := u.snapshotOptions()
 	u.saveDialog("linkscope-view.png", []string{".png", ".svg"}, func(path string) {
 		u.exports.start("Exporting "+baseName(path)+"…", func(ctx context.Context, _ func(string)) ([]string, error) {

@@ -3,12 +3,17 @@ package gui
 import (
 	"fmt"
 	"image/color"
+	"maps"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/linkscope/linkscope/graph"
 )
 
 // filtersPanel is the Filters tab: entity and relation types as checkable
@@ -25,18 +30,31 @@ type filtersPanel struct {
 	// first and last are the timeline's ends in days since 1970.
 	first, last float64
 	content     fyne.CanvasObject
+	// do applies a filter change as a command (the window's ui.apply,
+	// so that it is undoable); syncing is set while sync sets the boxes.
+	do      func(graph.Command) error
+	syncing bool
 }
 
 func newFiltersPanel(ex *explorer) *filtersPanel {
 	p := &filtersPanel{ex: ex, nodeTypes: map[string]*widget.Check{}, edgeTypes: map[string]*widget.Check{}}
+	p.do = func(c graph.Command) error {
+		if err := ex.g.Apply(c); err != nil {
+			return err
+		}
+		ex.readChart()
+		ex.applyFilters()
+		p.sync()
+		return nil
+	}
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 
 	nodeRows := container.NewVBox()
 	for _, tc := range ex.g.NodeTypes() {
 		t := tc.Type
-		chk := widget.NewCheck(t, func(on bool) { ex.setNodeType(t, on) })
-		chk.SetChecked(!ex.filter.nodeTypeOff[t])
+		chk := widget.NewCheck(t, func(on bool) { p.showType(t, on) })
+		chk.SetChecked(!ex.filter.nodeTypeOff[t] && !ex.g.TypeHidden(t))
 		p.nodeTypes[t] = chk
 		dot := canvas.NewCircle(nodeTypeColor(ex.g, t))
 		nodeRows.Add(typeRow(colorDot(dot), chk, tc.Count))
@@ -44,25 +62,38 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 	edgeRows := container.NewVBox()
 	for _, tc := range ex.g.EdgeTypes() {
 		t := tc.Type
-		chk := widget.NewCheck(t, func(on bool) { ex.setEdgeType(t, on) })
-		chk.SetChecked(!ex.filter.edgeTypeOff[t])
+		chk := widget.NewCheck(t, func(on bool) { p.showType(t, on) })
+		chk.SetChecked(!ex.filter.edgeTypeOff[t] && !ex.g.TypeHidden(t))
 		p.edgeTypes[t] = chk
 		bar := canvas.NewRectangle(color.NRGBA{110, 116, 128, 255})
 		swatch := container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 3), bar))
 		edgeRows.Add(typeRow(swatch, chk, tc.Count))
 	}
 
-	p.isolated = widget.NewCheck("Hide entities without visible relations", ex.setHideIsolated)
+	p.isolated = widget.NewCheck("Hide entities without visible relations", func(on bool) {
+		if p.syncing || on == (p.ex.g.Chart().Settings[chartHideIsolated] == "true") {
+			return
+		}
+		v := ""
+		if on {
+			v = "true"
+		}
+		name := "show isolated entities"
+		if on {
+			name = "hide isolated entities"
+		}
+		p.run(graph.Batch{Name: name, Cmds: []graph.Command{graph.SetChart{Key: chartHideIsolated, Value: v}}})
+	})
 	p.isolated.SetChecked(ex.filter.hideIsolated)
 
 	timeline := p.newTimeline()
 
 	items := []fyne.CanvasObject{
 		p.summary,
-		sectionHeader("Entity types", func(on bool) { p.setAll(p.nodeTypes, on, ex.setAllNodeTypes) }),
+		sectionHeader("Entity types", func(on bool) { p.setAll(p.nodeTypes, on) }),
 		nodeRows,
 		widget.NewSeparator(),
-		sectionHeader("Relation types", func(on bool) { p.setAll(p.edgeTypes, on, ex.setAllEdgeTypes) }),
+		sectionHeader("Relation types", func(on bool) { p.setAll(p.edgeTypes, on) }),
 		edgeRows,
 		widget.NewSeparator(),
 		timeline,
@@ -91,15 +122,65 @@ func sectionHeader(title string, setAll func(on bool)) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, container.NewHBox(all, none), l)
 }
 
-// setAll ticks or clears every box of a list and applies the filter once.
-func (p *filtersPanel) setAll(checks map[string]*widget.Check, on bool, apply func(bool)) {
-	for _, c := range checks {
-		f := c.OnChanged
-		c.OnChanged = nil
-		c.SetChecked(on)
-		c.OnChanged = f
+// run applies a filter change, showing what fails.
+func (p *filtersPanel) run(c graph.Command) {
+	if err := p.do(c); err != nil {
+		p.sync()
+		if w := fyne.CurrentApp().Driver().AllWindows(); len(w) > 0 {
+			dialog.ShowError(err, w[0])
+		}
 	}
-	apply(on)
+}
+
+// showType shows or hides a type (a box ticked or cleared): a HideType
+// command, undoable.
+func (p *filtersPanel) showType(t string, on bool) {
+	if p.syncing || on == !p.ex.g.TypeHidden(t) {
+		return
+	}
+	p.run(graph.HideType{Type: t, Show: on})
+}
+
+// setAll ticks or clears every box of a list: one undoable step.
+func (p *filtersPanel) setAll(checks map[string]*widget.Check, on bool) {
+	var cmds []graph.Command
+	for _, t := range slices.Sorted(maps.Keys(checks)) {
+		if on == p.ex.g.TypeHidden(t) {
+			cmds = append(cmds, graph.HideType{Type: t, Show: on})
+		}
+	}
+	if len(cmds) == 0 {
+		return
+	}
+	name := "hide all types"
+	if on {
+		name = "show all types"
+	}
+	p.run(graph.Batch{Name: name, Cmds: cmds})
+}
+
+// sync sets the boxes and the slider from the chart (after an undo).
+func (p *filtersPanel) sync() {
+	p.syncing = true
+	defer func() { p.syncing = false }()
+	g := p.ex.g
+	for t, c := range p.nodeTypes {
+		c.SetChecked(!p.ex.filter.nodeTypeOff[t] && !g.TypeHidden(t))
+	}
+	for t, c := range p.edgeTypes {
+		c.SetChecked(!p.ex.filter.edgeTypeOff[t] && !g.TypeHidden(t))
+	}
+	p.isolated.SetChecked(p.ex.filter.hideIsolated)
+	if p.slider != nil {
+		v := p.last
+		if key := p.ex.filter.asOf; key != 0 {
+			v = float64(dayNumber(key))
+		}
+		if v != p.slider.Value {
+			p.slider.SetValue(v)
+		}
+		p.showDay(v)
+	}
 }
 
 // newTimeline builds the date slider: at its right end every relation
@@ -115,32 +196,73 @@ func (p *filtersPanel) newTimeline() fyne.CanvasObject {
 	p.slider = widget.NewSlider(p.first-1, p.last)
 	p.slider.Step = 1
 	p.slider.Value = p.last
-	p.slider.OnChanged = func(v float64) { p.setDay(v) }
+	if key := p.ex.filter.asOf; key != 0 {
+		p.slider.Value = float64(dayNumber(key))
+	}
+	// sliding previews; letting go records the day (one undoable step)
+	p.slider.OnChanged = func(v float64) {
+		if !p.syncing {
+			p.setDay(v)
+		}
+	}
+	p.slider.OnChangeEnded = func(v float64) {
+		if !p.syncing {
+			p.commitDay(v)
+		}
+	}
 	ends := container.NewBorder(nil, nil, lowLabel(dateOfDay(p.first).Format("2006-01-02")), lowLabel(dateOfDay(p.last).Format("2006-01-02")))
-	p.setDay(p.last)
+	p.showDay(p.slider.Value)
 	hint := lowLabel("Slide left to see the case as it stood on a date; undated relations always show.")
 	hint.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(title, p.dateLabel, p.slider, ends, hint)
 }
 
-// setDay applies the slider position v (days since 1970).
-func (p *filtersPanel) setDay(v float64) {
+// dayKey is the YYYYMMDD key of slider position v (0: all dates).
+func (p *filtersPanel) dayKey(v float64) int32 {
 	if v >= p.last {
-		p.dateLabel.SetText("All dates")
-		if p.ex.filter.asOf != 0 {
-			p.ex.setAsOf(0)
-		}
-		return
+		return 0
 	}
 	d := dateOfDay(v)
-	p.dateLabel.SetText("As of " + d.Format("2 January 2006"))
-	key := int32(d.Year()*10000 + int(d.Month())*100 + d.Day())
-	if key != p.ex.filter.asOf {
+	return int32(d.Year()*10000 + int(d.Month())*100 + d.Day())
+}
+
+// showDay names the slider position v (days since 1970).
+func (p *filtersPanel) showDay(v float64) {
+	if p.dateLabel == nil {
+		return
+	}
+	if v >= p.last {
+		p.dateLabel.SetText("All dates")
+		return
+	}
+	p.dateLabel.SetText("As of " + dateOfDay(v).Format("2 January 2006"))
+}
+
+// setDay previews the slider position v while it slides.
+func (p *filtersPanel) setDay(v float64) {
+	p.showDay(v)
+	if key := p.dayKey(v); key != p.ex.filter.asOf {
 		p.ex.setAsOf(key)
 	}
 }
 
-// setAsOfDate moves the slider to YYYYMMDD key (0: all dates).
+// commitDay records the slider position v in the chart (SetChart), so
+// that the timeline is undoable.
+func (p *filtersPanel) commitDay(v float64) {
+	p.showDay(v)
+	val := dayKeyString(p.dayKey(v))
+	if val == p.ex.g.Chart().Settings[chartAsOf] {
+		return
+	}
+	name := "show all dates"
+	if val != "" {
+		name = "show the case as of " + val
+	}
+	p.run(graph.Batch{Name: name, Cmds: []graph.Command{graph.SetChart{Key: chartAsOf, Value: val}}})
+}
+
+// setAsOfDate moves the slider to YYYYMMDD key (0: all dates) and records
+// it.
 func (p *filtersPanel) setAsOfDate(key int32) {
 	if p.slider == nil {
 		return
@@ -150,6 +272,7 @@ func (p *filtersPanel) setAsOfDate(key int32) {
 		v = float64(dayNumber(key))
 	}
 	p.slider.SetValue(v)
+	p.commitDay(v)
 }
 
 // updateSummary shows how much of the graph the filters let through.

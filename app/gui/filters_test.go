@@ -37,7 +37,7 @@ func TestTypeChecksFilter(t *testing.T) {
 	ex := placedExplorer(t)
 	p := newFiltersPanel(ex)
 	test.NewTempWindow(t, p.content)
-	p.setAll(p.nodeTypes, false, ex.setAllNodeTypes)
+	p.setAll(p.nodeTypes, false)
 	if n, _ := ex.visibleCount(); n != 0 {
 		t.Fatalf("None left %d entities", n)
 	}

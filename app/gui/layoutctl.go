@@ -52,6 +52,11 @@ func (u *ui) startLayout() {
 	r.SetViewSize(u.canvasViewSize())
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
+	u.pinFromGraph()
+	if u.holdLayout {
+		u.toolbar.setRunning(false, -1)
+		return
+	}
 	if u.asDrawn {
 		u.toolbar.setState(false, "as drawn in the file (▶ lays it out)")
 		return
@@ -77,6 +82,7 @@ func (u *ui) runFA2() {
 	u.layoutName = layoutFA2
 	u.toolbar.setLayoutName(layoutFA2)
 	u.layoutDlg.hide()
+	u.noteLayoutStart()
 	u.layout.Start(r.run, u.layoutFinished)
 }
 
@@ -101,7 +107,7 @@ func (u *ui) showLayoutPositions(pos []render.Point) bool {
 	if u.runner == nil || u.ex == nil || len(pos) != u.ex.g.NodeCount() {
 		return false
 	}
-	if c := u.canvas; c.drag == dragNode && c.dragNode >= 0 {
+	if c := u.canvas; c.drag == dragNode && c.dragNode >= 0 && int(c.dragNode) < len(pos) {
 		pos[c.dragNode] = u.ex.pos[c.dragNode]
 	}
 	u.ex.setPositions(pos)
@@ -125,7 +131,9 @@ func (u *ui) layoutFinished(res layoutResult, err error) {
 	}
 	u.layoutIter = res.iter
 	if res.name == layoutFA2 {
-		u.showLayoutPositions(res.pos)
+		if u.showLayoutPositions(res.pos) {
+			u.commitLayout(res.name)
+		}
 		return
 	}
 	if u.runner == nil || len(res.pos) != u.ex.g.NodeCount() {
@@ -134,6 +142,7 @@ func (u *ui) layoutFinished(res layoutResult, err error) {
 	u.ex.setPositions(res.pos)
 	u.runner.SetPositions(res.pos)
 	u.canvas.Fit()
+	u.commitLayout(res.name)
 }
 
 // layoutState shows the layout task's state on the toolbar and the status
@@ -204,6 +213,7 @@ func (u *ui) setLayout(name string) {
 func (u *ui) runStatic(name string) {
 	u.leaveFirstView()
 	u.layoutName = name
+	u.noteLayoutStart()
 	ex := u.ex
 	g, scene, focus := ex.snapshot(), ex.scene.Snapshot(), ex.selected
 	u.layout.Start(func(ctx context.Context, progress func(layoutProgress)) (layoutResult, error) {

@@ -42,7 +42,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	find := fyne.NewMenuItem("Find…", u.find)
 	find.Shortcut = shortcutFind
 	clearSel := fyne.NewMenuItem("Clear Selection (Esc)", u.escape)
-	edit := fyne.NewMenu("Edit", find, clearSel)
+	edit := fyne.NewMenu("Edit", append(u.editItems(), find, clearSel)...)
 
 	fit := fyne.NewMenuItem("Fit to Window", func() { u.canvas.Fit() })
 	fit.Shortcut = shortcutFit
@@ -131,5 +131,10 @@ Double-click an entity to show only its neighbourhood; double-click a neighbour 
 double-click the background (or press Esc) to see everything again.
 Esc clears the selection and the highlighted path.
 
+Shift-click adds an entity to the selection (or takes it out); Shift+drag on the background selects
+the entities inside the band; drag one of them to move them all. Right-click an entity or the
+background for Edit, Note, Add Relation, Merge, Group, Hide and Delete; Delete removes the selection.
+
 Ctrl+O open a file (or drop one on the window) · Ctrl+E export a snapshot
-Ctrl+0 fit to window · Ctrl+F find an entity`
+Ctrl+0 fit to window · Ctrl+F find an entity
+Ctrl+Z undo · Ctrl+Shift+Z or Ctrl+Y redo (every change: moves, layouts, filters, edits, merges)`

@@ -67,6 +67,20 @@ type ui struct {
 	// first is the first view while the user has not changed it
 	// (firstview.go)
 	first *firstView
+	// editing state (editmenu.go): where entities first placed by a
+	// change were before it (unplaced, for undo; pendingStart is the
+	// start of the drag or layout being recorded), the positions the
+	// latest layout started from, and holdLayout set while rebuild
+	// restarts the window without running the layout.
+	unplaced, pendingStart map[string]render.Point
+	layoutFrom             []render.Point
+	holdLayout             bool
+	// form is the form dialog last shown (editdialogs.go)
+	form *openForm
+	dups *duplicatesPanel
+	// undoSel and redoSel are the selections undo and redo restore
+	// (editmenu.go)
+	undoSel, redoSel []selStep
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -90,6 +104,7 @@ func newUIWith(a fyne.App, path string, still bool) *ui {
 	u.win.SetCloseIntercept(u.closeRequested)
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
+	u.addEditShortcuts()
 	u.loading = newJob[*graph.Graph](u.win)
 	u.exports = newJob[[]string](u.win)
 	u.newLayoutTask()
@@ -166,9 +181,14 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.canvas.onNodeTapped = func(i int32) { u.selectNode(i, false) }
 	u.canvas.onDoubleTap = u.doubleTapped
 	u.canvas.onEscape = u.escape
+	u.wireEditing()
 	u.search = newSearchPanel(ex, func(i int32) { u.selectNode(i, true) })
 	u.filters = newFiltersPanel(ex)
+	u.filters.do = u.apply
 	u.details = newDetailsPanel(ex, func(i int32) { u.selectNode(i, true) })
+	u.details.tools, u.details.relTools = u.entityButtons, func(e int32) fyne.CanvasObject {
+		return u.relationButtons(u.ex.g.Edge(e).ID, nil)
+	}
 	u.paths = newPathPanel(ex, u.showPath, func(i int32) { u.selectNode(i, true) })
 	// Esc in a text box clears the selection too
 	for _, e := range []*escEntry{u.search.entry, u.paths.from.entry, u.paths.to.entry} {

@@ -209,30 +209,27 @@ func (u *ui) restoreView(v dataset.View) {
 		u.layoutName = a.Display
 		u.toolbar.setLayoutName(a.Display)
 	}
+	// The filters live in the chart (restored with the history); what a
+	// view saves besides (an older workspace's type boxes) adds to them.
+	// Restoring issues no command: the panel is synced, not clicked.
 	f := view.FilterOf(g, dataset.View{Filters: v.Filters, Focus: v.Focus})
-	if p := u.filters; p != nil {
-		for t, chk := range p.nodeTypes {
-			chk.SetChecked(!f.NodeTypesOff[t])
-		}
-		for t, chk := range p.edgeTypes {
-			chk.SetChecked(!f.RelTypesOff[t])
-		}
-		p.isolated.SetChecked(v.Filters.HideIsolated)
-		var key int32
-		if d, err := graph.ParseDate(v.Filters.AsOf); err == nil && v.Filters.AsOf != "" {
-			key = d.First()
-		}
-		p.setAsOfDate(key)
-		ex.filter.asOf = key
-	}
+	ex.readChart()
 	for t := range f.NodeTypesOff {
 		ex.filter.nodeTypeOff[t] = true
 	}
 	for t := range f.RelTypesOff {
 		ex.filter.edgeTypeOff[t] = true
 	}
-	ex.filter.hideIsolated = v.Filters.HideIsolated
+	if v.Filters.HideIsolated {
+		ex.filter.hideIsolated = true
+	}
+	if ex.filter.asOf == 0 && v.Filters.AsOf != "" {
+		ex.filter.asOf = parseDayKey(v.Filters.AsOf)
+	}
 	ex.focus = f.Only
+	if p := u.filters; p != nil {
+		p.sync()
+	}
 	ex.applyFilters()
 	h := view.HighlightOf(g, v)
 	ex.selectNode(h.Selected)

@@ -57,20 +57,24 @@ func investigateInWindow(t *testing.T, u *ui) {
 		graph.Note{ID: "cnil", Text: "a note"},
 		graph.GroupEntities{ID: "g", IDs: []string{"cnil", "x"}, Label: "G"},
 		graph.Delete{ID: "walmart"},
-		graph.Set{ID: "noyb", Field: "label", Value: "NOYB"},
 	} {
 		if err := u.apply(c); err != nil {
 			t.Fatalf("%s: %v", c.Op(), err)
 		}
 	}
+	g := u.ex.g
+	// the filters are commands too (before the undo, which they would
+	// otherwise leave nothing to redo)
+	u.filters.nodeTypes["media"].SetChecked(false)
+	u.filters.isolated.SetChecked(true)
+	u.filters.setAsOfDate(20221231)
+	if err := u.apply(graph.Set{ID: "noyb", Field: "label", Value: "NOYB"}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := u.ex.g.Undo(); err != nil { // the label, to have something to redo
 		t.Fatal(err)
 	}
 	u.graphChanged(u.ex.snapshot())
-	g := u.ex.g
-	u.filters.nodeTypes["media"].SetChecked(false)
-	u.filters.isolated.SetChecked(true)
-	u.filters.setAsOfDate(20221231)
 	u.selectNode(node(t, g, "cnil"), false)
 	u.ex.setPath([]int32{node(t, g, "cnil"), node(t, g, "clearview-ai")}, nil)
 	u.canvas.view.CenterX += 13
@@ -111,7 +115,13 @@ func TestWorkspaceSaveOpenRestoresTheWindow(t *testing.T) {
 	u2.loading.t.Wait()
 	postUI(func() {
 		if got := model(u2.ex.g); !reflect.DeepEqual(got, before) {
-			t.Fatalf("reopened model differs:\n%+v\nwant\n%+v", got.Chart, before.Chart)
+			for i := range got.Nodes {
+				if i < len(before.Nodes) && !reflect.DeepEqual(got.Nodes[i], before.Nodes[i]) {
+					t.Errorf("entity %d: %+v\nwant %+v", i, got.Nodes[i], before.Nodes[i])
+				}
+			}
+			t.Fatalf("reopened model differs: undo %q/%q redo %q/%q, %d/%d entities, %d/%d relations\n%+v\nwant\n%+v",
+				got.Undo, before.Undo, got.Redo, before.Redo, len(got.Nodes), len(before.Nodes), len(got.Edges), len(before.Edges), got.Chart, before.Chart)
 		}
 		if v2 := u2.currentView(); !reflect.DeepEqual(v2, view1) {
 			t.Fatalf("reopened view differs:\n%+v\nwant\n%+v", v2, view1)

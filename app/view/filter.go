@@ -1,6 +1,10 @@
 package view
 
-import "github.com/linkscope/linkscope/graph"
+import (
+	"strings"
+
+	"github.com/linkscope/linkscope/graph"
+)
 
 // Filter is what the window's Filters tab chose (and what a filtered
 // export asks for). The zero Filter shows everything except the types the
@@ -65,8 +69,28 @@ func trueIndices(b []bool) []int32 {
 	return out
 }
 
+// ChartHidden is the chart setting (graph.SetChart) that lists the
+// entities hidden one by one: their ids, one a line.
+const ChartHidden = "hidden"
+
+// HiddenEntities returns the indices of the entities the chart hides one
+// by one (ChartHidden); ids no longer in g are skipped.
+func HiddenEntities(g *graph.Graph) []int32 {
+	v := g.Chart().Settings[ChartHidden]
+	if v == "" {
+		return nil
+	}
+	var out []int32
+	for _, id := range strings.Split(v, "\n") {
+		if i, ok := g.NodeIndex(id); ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // Visible applies f to g: an entity shows unless its type is switched off
-// or hidden in the chart, or it is outside f.Only; a relation shows when
+// or hidden in the chart, it is hidden one by one (ChartHidden), or it is outside f.Only; a relation shows when
 // both its ends show, its type is neither switched off nor hidden, and it
 // is undated or dated no later than f.AsOf; with f.HideIsolated, only the
 // entities at the end of a visible relation stay.
@@ -84,6 +108,9 @@ func Visible(g *graph.Graph, f Filter) Visibility {
 	base := make([]bool, n)
 	for i := range base {
 		base[i] = !nodeOff[t.NodeType[i]] && (f.Only == nil || (i < len(f.Only) && f.Only[i]))
+	}
+	for _, i := range HiddenEntities(g) {
+		base[i] = false
 	}
 	if f.timelineActive() {
 		// entities with a date of their own outside the range hide, with
