@@ -55,7 +55,8 @@ func investigateInWindow(t *testing.T, u *ui) {
 		graph.Move{ID: "cnil", X: 5, Y: 7},
 		graph.Pin{ID: "cnil"},
 		graph.Note{ID: "cnil", Text: "a note"},
-		graph.GroupEntities{ID: "g", IDs: []string{"cnil", "x"}, Label: "G"},
+		graph.GroupEntities{ID: "g", IDs: []string{"ico", "x"}, Label: "G"},
+		graph.Collapse{ID: "g"},
 		graph.Delete{ID: "walmart"},
 	} {
 		if err := u.apply(c); err != nil {
@@ -155,14 +156,16 @@ func TestWorkspaceSaveOpenRestoresTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(b.Bytes(), shot1) {
-		t.Error("the workspace's export differs from the window's snapshot")
+		os.WriteFile(filepath.Join(os.TempDir(), "ws-export.png"), b.Bytes(), 0o644)
+		os.WriteFile(filepath.Join(os.TempDir(), "ws-window.png"), shot1, 0o644)
+		t.Error("the workspace's export differs from the window's snapshot (both written to the temporary folder)")
 	}
 }
 
 func snapshotPNG(t *testing.T, u *ui) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := render.WritePNG(&b, u.ex.scene.Snapshot(), u.snapshotOptions()); err != nil {
+	if err := render.WritePNG(&b, u.ex.view().Snapshot(), u.snapshotOptions()); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -172,11 +172,19 @@ func FromWorkspace(g *graph.Graph, v dataset.View, width, height int) (s *render
 	if !ok {
 		return nil, render.ImageOptions{}, false
 	}
-	s = render.NewScene(g)
-	s.SetPositions(pos)
 	vis := Visible(g, FilterOf(g, v))
-	s.SetNodeVisible(vis.Nodes)
-	s.SetEdgeVisible(vis.Edges)
+	if c, err := CollapseGroups(g, vis); err == nil && c != nil {
+		// collapsed groups drawn as one node each, as the window draws them
+		s = render.NewScene(c.G)
+		s.SetPositions(c.Positions(pos))
+		s.SetNodeVisible(c.Vis.Nodes)
+		s.SetEdgeVisible(c.Vis.Edges)
+	} else {
+		s = render.NewScene(g)
+		s.SetPositions(pos)
+		s.SetNodeVisible(vis.Nodes)
+		s.SetEdgeVisible(vis.Edges)
+	}
 	s.SetHighlight(HighlightOf(g, v))
 	opts := RenderOptions(v)
 	if v.Viewport != nil && v.Viewport.Width > 0 && v.Viewport.Height > 0 {
