@@ -115,15 +115,19 @@ func printHelp(w io.Writer) {
 	sort.Strings(names)
 	for _, n := range names {
 		c := registry[n]
-		fmt.Fprintf(w, "  %-10s %s\n", n, firstLine(c.summary))
+		fmt.Fprintf(w, "  %-13s %s\n", n, firstLine(c.summary))
 	}
+	fmt.Fprintln(w, "\nEvery command that reads a dataset takes --as-of DATE (with --from DATE, a range;")
+	fmt.Fprintln(w, "--with-undated keeps undated relations) and answers with the graph as the")
+	fmt.Fprintln(w, "window's timeline shows it then: a relation's time is its date, else the date it")
+	fmt.Fprintln(w, "was first reported by a cited source (dataset/FORMAT.md, *Time*).")
 	fmt.Fprintln(w, "\n'linkscope help COMMAND' shows a command's arguments.")
 }
 
 // withEdges adds the edge-table and workspace flags that every command
 // reading a dataset takes (see addDatasetFlags) to its usage.
 func withEdges(args string) string {
-	return strings.Replace(args, "[-d FILE]", "[-d FILE [-e EDGES.csv] | -w WS.linkscope]", 1)
+	return strings.Replace(args, "[-d FILE]", "[-d FILE [-e EDGES.csv] | -w WS.linkscope] [--as-of DATE [--from DATE] [--with-undated]]", 1)
 }
 
 func firstLine(s string) string {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -17,6 +18,10 @@ type datasetFlags struct {
 	edges     string
 	workspace string
 	maxBytes  int64
+	// asOf, from and undated: the timeline's date range (see
+	// view.Filter): the commands answer with what the window shows then.
+	asOf, from string
+	undated    bool
 	// ws is the workspace loaded with -w (nil without), and orig the
 	// data as loaded before any edit (for apply).
 	ws   *dataset.Workspace
@@ -32,7 +37,57 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 	fs.StringVar(&d.workspace, "w", "", "workspace `FILE.linkscope`: work on its edited graph")
 	fs.StringVar(&d.workspace, "workspace", "", "workspace `FILE.linkscope`")
 	fs.Int64Var(&d.maxBytes, "max-bytes", dataset.DefaultMaxBytes, "refuse files larger than this")
+	fs.StringVar(&d.asOf, "as-of", "", "work on the graph as it stood on `DATE` (what the window's timeline shows)")
+	fs.StringVar(&d.from, "from", "", "with --as-of: from `DATE` on (a range)")
+	fs.BoolVar(&d.undated, "with-undated", false, "with --as-of: keep relations that have no date at all")
 	return d
+}
+
+// timeFilter is the timeline filter of --as-of and --from (ok false when
+// neither is given).
+func (d *datasetFlags) timeFilter() (f view.Filter, ok bool, err error) {
+	if d.asOf == "" && d.from == "" {
+		if d.undated {
+			return f, false, usagef("--with-undated goes with --as-of or --from")
+		}
+		return f, false, nil
+	}
+	for _, x := range []struct {
+		flag, text string
+		last       bool
+		to         *int32
+	}{{"as-of", d.asOf, true, &f.AsOf}, {"from", d.from, false, &f.From}} {
+		if x.text == "" {
+			continue
+		}
+		date, err := graph.ParseDate(x.text)
+		if err != nil || date.IsZero() {
+			return f, false, usagef("--%s %q: want a date YYYY[-MM[-DD]]", x.flag, x.text)
+		}
+		// a partial date means its whole interval: as of 2021 is as of
+		// the end of 2021, from 2021 from its start
+		if x.last {
+			*x.to = date.Last()
+		} else {
+			*x.to = date.First()
+		}
+	}
+	if f.AsOf != 0 && f.From > f.AsOf {
+		return f, false, usagef("--from is after --as-of")
+	}
+	f.ShowUndated = d.undated
+	return f, true, nil
+}
+
+// asOf restricts g to what the timeline shows for --as-of/--from (g
+// itself without them).
+func (d *datasetFlags) applyTime(g *graph.Graph) (*graph.Graph, error) {
+	f, ok, err := d.timeFilter()
+	if err != nil || !ok {
+		return g, err
+	}
+	sub, _, err := view.VisibleSubgraph(g, view.Visible(g, f))
+	return sub, err
 }
 
 // load reads the dataset (or the embedded default) and says how long it
@@ -47,7 +102,13 @@ func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 		ws, g, err := dataset.OpenWorkspace(context.Background(), d.workspace, dataset.Options{MaxBytes: d.maxBytes, Warnings: &warnings})
 		printWarnings(env.Stderr, warnings)
 		d.ws = ws
+		if err == nil {
+			g, err = d.applyTime(g)
+		}
 		return g, time.Since(start), err
+	}
+	if _, _, err := d.timeFilter(); err != nil {
+		return nil, 0, err
 	}
 	g, warnings, err := openDataset(d.path, d.edges, d.maxBytes)
 	if g != nil {
@@ -55,6 +116,9 @@ func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 	}
 	took := time.Since(start)
 	printWarnings(env.Stderr, warnings)
+	if err == nil {
+		g, err = d.applyTime(g)
+	}
 	return g, took, err
 }
 
