@@ -254,11 +254,19 @@ func (u *ui) updateStatus() {
 	u.status.SetText(s)
 }
 
-// setDark switches between the light and dark themes.
+// setDark switches between the light and dark themes. The canvas's frame
+// is drawn again in the background; the details panel is rebuilt after
+// the switch rather than refreshed by it (see theme_switch.go).
 func (u *ui) setDark(dark bool) {
+	defer u.timeThemeSwitch()()
 	u.dark = dark
 	u.prefs.setDark(dark)
+	restore := func() {}
+	if u.details != nil {
+		restore = u.details.suspend()
+	}
 	u.app.Settings().SetTheme(newVariantTheme(dark))
+	restore()
 	if u.canvas != nil {
 		u.canvas.Refresh()
 	}
