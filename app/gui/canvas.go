@@ -313,6 +313,7 @@ func (c *graphCanvas) worldAt(p fyne.Position) render.Point {
 // the background); a second tap soon after at the same place is a
 // double-click, which opens the entity's neighbourhood.
 func (c *graphCanvas) Tapped(ev *fyne.PointEvent) {
+	c.takeKeyboard()
 	i, hit := c.nodeAt(ev.Position)
 	if !hit {
 		i = -1
@@ -372,6 +373,7 @@ func (c *graphCanvas) DragEnd() {
 
 // MouseDown records where a drag starts.
 func (c *graphCanvas) MouseDown(ev *desktop.MouseEvent) {
+	c.takeKeyboard()
 	if ev.Button == desktop.MouseButtonPrimary {
 		c.press, c.pressed = ev.Position, true
 	}

@@ -117,7 +117,7 @@ Click an entity to select it and read its relations and sources on the right.
 Hover an entity to light up its neighbours.
 Double-click an entity to show only its neighbourhood; double-click a neighbour to widen it;
 double-click the background (or press Esc) to see everything again.
-Esc clears the selection and the highlighted path.
+Esc clears the highlighted path, then the selection, then the neighbourhood shown.
 
 Ctrl+O open a file (or drop one on the window) · Ctrl+E export a snapshot
 Ctrl+0 fit to window · Ctrl+F find an entity`

@@ -155,10 +155,11 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.filters = newFiltersPanel(ex)
 	u.details = newDetailsPanel(ex, func(i int32) { u.selectNode(i, true) })
 	u.paths = newPathPanel(ex, u.showPath, func(i int32) { u.selectNode(i, true) })
-	// Esc in a text box clears the selection too
+	// Esc in a text box or a result list does what it does on the canvas
 	for _, e := range []*escEntry{u.search.entry, u.paths.from.entry, u.paths.to.entry} {
 		e.onEscape = u.escape
 	}
+	u.search.list.onEscape, u.paths.list.onEscape = u.escape, u.escape
 	u.toolbar = newToolbar(u)
 	u.status = widget.NewLabel("")
 	ex.onFilter = append(ex.onFilter, u.updateStatus)
@@ -213,18 +214,6 @@ func (u *ui) doubleTapped(i int32) {
 	u.ex.selectNode(i)
 	u.ex.expandFocus(i)
 	u.canvas.Fit()
-}
-
-// escape clears the selection, the highlight and any neighbourhood focus.
-func (u *ui) escape() {
-	u.ex.clearHighlight()
-	if u.ex.focused() {
-		u.ex.clearFocus()
-		u.canvas.Fit()
-	}
-	if u.paths != nil {
-		u.paths.list.UnselectAll()
-	}
 }
 
 // showPath highlights a path result (nil clears it) and brings it into
