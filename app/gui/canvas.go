@@ -125,6 +125,9 @@ func newGraphCanvas(ex *explorer, options func() render.Options) *graphCanvas {
 	c.queue = newRenderQueue(c.showFrame)
 	// hover and selection changes come in bursts: pace their frames too
 	ex.onHighlight = append(ex.onHighlight, c.scheduleRender)
+	// what is under the pointer changes with the filters and positions
+	ex.onFilter = append(ex.onFilter, c.syncHover)
+	ex.onPositions = append(ex.onPositions, c.syncHover)
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -190,6 +193,7 @@ func (c *graphCanvas) fitView() {
 	v.Zoom = clampZoom(v.Zoom)
 	c.view = v
 	c.viewSet = true
+	c.syncHover()
 	c.requestRender()
 }
 
@@ -226,6 +230,7 @@ func (c *graphCanvas) centerOn(i int32) {
 		c.view.Zoom = clampZoom(8 / c.ex.scene.Radius(i))
 	}
 	c.autoFit = false
+	c.syncHover()
 	c.requestRender()
 }
 
@@ -269,6 +274,7 @@ func (c *graphCanvas) userMovedView() {
 	if c.stats != nil {
 		c.stats.viewMoved()
 	}
+	c.syncHover()
 	c.scheduleRender()
 	if c.onViewMoved != nil {
 		c.onViewMoved()

@@ -46,6 +46,7 @@ type explorer struct {
 	onSelect    []func()
 	onFilter    []func()
 	onHighlight []func()
+	onPositions []func()
 }
 
 // filterState is what the Filters panel chose.
@@ -154,6 +155,9 @@ func (ex *explorer) title() string {
 func (ex *explorer) setPositions(p []render.Point) {
 	ex.pos = p
 	ex.scene.SetPositions(p)
+	for _, fn := range ex.onPositions {
+		fn()
+	}
 }
 
 // moveNode puts node i at world point p.
