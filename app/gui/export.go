@@ -130,10 +130,3 @@ func (u *ui) savePicked(w fyne.URIWriteCloser, err error, exts []string, save fu
 	}
 	save(path)
 }
-
-// notify shows a short message in the status line.
-func (u *ui) notify(msg string) {
-	if u.status != nil {
-		u.status.SetText(msg)
-	}
-}

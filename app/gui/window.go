@@ -44,6 +44,8 @@ type ui struct {
 	tabs    *container.AppTabs
 	toolbar *toolbar
 	status  *widget.Label
+	// msg is the status line's transient message (status.go).
+	msg *statusMessage
 	// legend draws the entity types' legend on the canvas (and exports).
 	legend bool
 	// layoutName is the chosen layout algorithm.
@@ -162,6 +164,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.search.list.onEscape, u.paths.list.onEscape = u.escape, u.escape
 	u.toolbar = newToolbar(u)
 	u.status = widget.NewLabel("")
+	if u.msg != nil {
+		u.clearMessage() // it was about the graph before
+	}
 	ex.onFilter = append(ex.onFilter, u.updateStatus)
 
 	u.tabs = container.NewAppTabs(
@@ -240,7 +245,7 @@ func (u *ui) updateStatus() {
 	if u.toolbar != nil && u.toolbar.layoutState != "" {
 		s += " · " + u.toolbar.layoutState
 	}
-	u.status.SetText(s)
+	u.status.SetText(u.statusText(s))
 }
 
 // setDark switches between the light and dark themes. The canvas's frame
