@@ -50,6 +50,7 @@ func newDetailsPanel(ex *explorer, onSelect func(int32)) *detailsPanel {
 		p.scr.ScrollToTop()
 	})
 	p.update()
+	p.watchFilters()
 	return p
 }
 
@@ -61,6 +62,7 @@ func (p *detailsPanel) update() {
 		return
 	}
 	p.showEntity(p.ex.selected)
+	p.noteIfHidden(p.ex.selected)
 }
 
 // showDataset describes the graph when nothing is selected.
