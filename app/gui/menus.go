@@ -70,10 +70,7 @@ func (u *ui) recentMenu() *fyne.Menu {
 		none.Disabled = true
 		m.Items = append(m.Items, none)
 	} else {
-		m.Items = append(m.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Clear Recent Files", func() {
-			u.prefs.clearRecent()
-			u.win.SetMainMenu(u.mainMenu())
-		}))
+		m.Items = append(m.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Clear Recent Files", u.clearRecent))
 	}
 	return m
 }

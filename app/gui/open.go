@@ -65,11 +65,13 @@ func (u *ui) open(path string, fallback bool) {
 			} else if u.ex != nil {
 				u.win.SetTitle(u.ex.title())
 			}
+			if u.openFailed(path, err) {
+				note += " It is no longer listed in Open Recent."
+			}
 			u.showLoadError(path, note, err)
 			return
 		}
-		u.prefs.addRecent(path)
-		u.win.SetMainMenu(u.mainMenu())
+		u.rememberOpened(path)
 		u.setGraph(g, path)
 	})
 }
