@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -101,7 +100,7 @@ func (u *ui) showDefault() {
 	g, err := dataset.Default()
 	if err != nil {
 		u.setGraph(graph.New(0, 0), "")
-		dialog.ShowError(fmt.Errorf("the embedded dataset does not load: %w", err), u.win)
+		u.showError(fmt.Errorf("the embedded dataset does not load: %w", err))
 		return
 	}
 	u.setGraph(g, "")
@@ -276,6 +275,3 @@ func (u *ui) setLegend(on bool) {
 	}
 	u.win.SetMainMenu(u.mainMenu())
 }
-
-// showError shows err in a dialog.
-func (u *ui) showError(err error) { dialog.ShowError(err, u.win) }
