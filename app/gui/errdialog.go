@@ -26,7 +26,7 @@ func (u *ui) showError(err error) {
 // what happened, text is the error itself, in full.
 func (u *ui) showErrorText(title, head, text string) dialog.Dialog {
 	body := widget.NewLabel(text)
-	body.Wrapping = fyne.TextWrapBreak // long paths have no spaces to wrap at
+	body.Wrapping = fyne.TextWrapWord // a word longer than a line (a path) is broken too
 	body.Selectable = true
 	lines := strings.Count(text, "\n") + 1
 	if lines > 1 {
