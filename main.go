@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/linkscope/linkscope/app/cli"
@@ -49,6 +50,12 @@ func main() {
 		// FILE_NODES FILE_EDGES: one path for the window (see SplitCSVPair)
 		path = dataset.CSVPairPath(args[0], args[1])
 	}
+	// every call into Fyne is made on its goroutine (background work
+	// reports through fyne.Do): saying so turns off Fyne's per-call
+	// goroutine check, a runtime.Stack for every widget refreshed, which
+	// was most of a theme switch's time
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: gui.AppID, Name: "Linkscope", Version: version,
+		Migrations: map[string]bool{"fyneDo": true}})
 	gui.Run(fyneapp.NewWithID(gui.AppID), path)
 }
 

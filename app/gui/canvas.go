@@ -145,6 +145,9 @@ func newGraphCanvas(ex *explorer, options func() render.Options) *graphCanvas {
 	c.queue = newRenderQueue(c.showFrame)
 	// hover and selection changes come in bursts: pace their frames too
 	ex.onHighlight = append(ex.onHighlight, c.scheduleRender)
+	// what is under the pointer changes with the filters and positions
+	ex.onFilter = append(ex.onFilter, c.syncHover)
+	ex.onPositions = append(ex.onPositions, c.syncHover)
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -208,6 +211,7 @@ func (c *graphCanvas) fitView() {
 	v.Zoom = clampZoom(v.Zoom)
 	c.view = v
 	c.viewSet = true
+	c.syncHover()
 	c.requestRender()
 }
 
@@ -244,6 +248,7 @@ func (c *graphCanvas) centerOn(i int32) {
 		c.view.Zoom = clampZoom(8 / c.ex.scene.Radius(i))
 	}
 	c.autoFit = false
+	c.syncHover()
 	c.requestRender()
 }
 
@@ -287,6 +292,7 @@ func (c *graphCanvas) userMovedView() {
 	if c.stats != nil {
 		c.stats.viewMoved()
 	}
+	c.syncHover()
 	c.scheduleRender()
 	if c.onViewMoved != nil {
 		c.onViewMoved()
@@ -331,6 +337,7 @@ func (c *graphCanvas) worldAt(p fyne.Position) render.Point {
 // the background); a second tap soon after at the same place is a
 // double-click, which opens the entity's neighbourhood.
 func (c *graphCanvas) Tapped(ev *fyne.PointEvent) {
+	c.takeKeyboard()
 	i, hit := c.nodeAt(ev.Position)
 	if !hit {
 		i = -1
@@ -401,6 +408,7 @@ func (c *graphCanvas) DragEnd() {
 
 // MouseDown records where a drag starts.
 func (c *graphCanvas) MouseDown(ev *desktop.MouseEvent) {
+	c.takeKeyboard()
 	if ev.Button == desktop.MouseButtonPrimary {
 		c.press, c.pressed = ev.Position, true
 		c.edit.shift = ev.Modifier&fyne.KeyModifierShift != 0

@@ -53,6 +53,7 @@ func newDetailsPanel(ex *explorer, onSelect func(int32)) *detailsPanel {
 		p.scr.ScrollToTop()
 	})
 	p.update()
+	p.watchFilters()
 	return p
 }
 
@@ -64,6 +65,7 @@ func (p *detailsPanel) update() {
 		return
 	}
 	p.showEntity(p.ex.selected)
+	p.noteIfHidden(p.ex.selected)
 }
 
 // showDataset describes the graph when nothing is selected.

@@ -650,9 +650,8 @@ func (u *ui) formDialog(title, confirm string, items []*widget.FormItem, ok func
 			return
 		}
 		if err := ok(); err != nil {
-			e := dialog.NewError(err, u.win)
+			e := u.showErrorText("Error", "", err.Error())
 			e.SetOnClosed(func() { u.formDialog(title, confirm, items, ok) })
-			e.Show()
 		}
 	}
 	d := dialog.NewForm(title, confirm, "Cancel", items, submit, u.win)

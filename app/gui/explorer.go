@@ -56,6 +56,7 @@ type explorer struct {
 	onSelect    []func()
 	onFilter    []func()
 	onHighlight []func()
+	onPositions []func()
 }
 
 // filterState is what the Filters panel chose.
@@ -167,6 +168,9 @@ func (ex *explorer) setPositions(p []render.Point) {
 	ex.pos = p
 	ex.scene.SetPositions(p)
 	ex.drawnPositions()
+	for _, fn := range ex.onPositions {
+		fn()
+	}
 }
 
 // moveNode puts node i at world point p.

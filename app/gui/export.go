@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -123,8 +124,8 @@ func (u *ui) saveDialog(name string, exts []string, save func(path string)) {
 }
 
 // savePicked takes the path the save dialog chose, closing its writer
-// unwritten, and hands it to save (with exts[0] added when it has no
-// extension).
+// unwritten, and hands it to save (finishSavePath: exts[0] added when it
+// has none of exts; an existing file it then names is confirmed first).
 func (u *ui) savePicked(w fyne.URIWriteCloser, err error, exts []string, save func(path string)) {
 	if err != nil {
 		u.showError(err)
@@ -138,15 +139,21 @@ func (u *ui) savePicked(w fyne.URIWriteCloser, err error, exts []string, save fu
 		u.showError(fmt.Errorf("%s: %w", path, cerr))
 		return
 	}
-	if filepath.Ext(path) == "" {
-		path += exts[0]
+	path, err = finishSavePath(path, exts)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	if path != w.URI().Path() {
+		// the dialog asked about the name without its extension
+		if _, serr := os.Stat(path); serr == nil {
+			dialog.ShowConfirm("Overwrite?", "Replace the existing file\n"+path+"?", func(ok bool) {
+				if ok {
+					save(path)
+				}
+			}, u.win)
+			return
+		}
 	}
 	save(path)
-}
-
-// notify shows a short message in the status line.
-func (u *ui) notify(msg string) {
-	if u.status != nil {
-		u.status.SetText(msg)
-	}
 }

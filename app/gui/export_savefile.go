@@ -96,6 +96,9 @@ func (r *lazyFiles) Parent(u fyne.URI) (fyne.URI, error) {
 }
 
 func (r *lazyFiles) Child(u fyne.URI, name string) (fyne.URI, error) {
+	if c, ok := typedChild(u, name); ok { // a path typed in the save dialog (savename.go)
+		return c, nil
+	}
 	if h, ok := r.inner.(repository.HierarchicalRepository); ok {
 		return h.Child(u, name)
 	}

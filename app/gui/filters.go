@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/graph"
@@ -30,6 +29,8 @@ type filtersPanel struct {
 	// first and last are the timeline's ends in days since 1970.
 	first, last float64
 	content     fyne.CanvasObject
+	// showErr shows an error in the window's error dialog
+	showErr func(error)
 	// do applies a filter change as a command (the window's ui.apply,
 	// so that it is undoable); syncing is set while sync sets the boxes.
 	do      func(graph.Command) error
@@ -126,8 +127,8 @@ func sectionHeader(title string, setAll func(on bool)) fyne.CanvasObject {
 func (p *filtersPanel) run(c graph.Command) {
 	if err := p.do(c); err != nil {
 		p.sync()
-		if w := fyne.CurrentApp().Driver().AllWindows(); len(w) > 0 {
-			dialog.ShowError(err, w[0])
+		if p.showErr != nil {
+			p.showErr(err)
 		}
 	}
 }

@@ -41,7 +41,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 
 	find := fyne.NewMenuItem("Find…", u.find)
 	find.Shortcut = shortcutFind
-	clearSel := fyne.NewMenuItem("Clear Selection (Esc)", u.escape)
+	clearSel := fyne.NewMenuItem("Clear Path, Selection or Focus (Esc)", u.escape)
 	edit := fyne.NewMenu("Edit", append(u.editItems(), find, clearSel)...)
 
 	fit := fyne.NewMenuItem("Fit to Window", func() { u.canvas.Fit() })
@@ -80,10 +80,7 @@ func (u *ui) recentMenu() *fyne.Menu {
 		none.Disabled = true
 		m.Items = append(m.Items, none)
 	} else {
-		m.Items = append(m.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Clear Recent Files", func() {
-			u.prefs.clearRecent()
-			u.win.SetMainMenu(u.mainMenu())
-		}))
+		m.Items = append(m.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Clear Recent Files", u.clearRecent))
 	}
 	return m
 }
@@ -129,7 +126,7 @@ Click an entity to select it and read its relations and sources on the right.
 Hover an entity to light up its neighbours.
 Double-click an entity to show only its neighbourhood; double-click a neighbour to widen it;
 double-click the background (or press Esc) to see everything again.
-Esc clears the selection and the highlighted path.
+Esc clears the highlighted path, then the selection, then the neighbourhood shown.
 
 Shift-click adds an entity to the selection (or takes it out); Shift+drag on the background selects
 the entities inside the band; drag one of them to move them all. Right-click an entity or the

@@ -8,10 +8,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
@@ -70,28 +68,15 @@ func (u *ui) open(path string, fallback bool) {
 			} else if u.ex != nil {
 				u.updateTitle()
 			}
+			if u.openFailed(path, err) {
+				note += " It is no longer listed in Open Recent."
+			}
 			u.showLoadError(path, note, err)
 			return
 		}
-		u.prefs.addRecent(path)
-		u.win.SetMainMenu(u.mainMenu())
+		u.rememberOpened(path)
 		u.setGraph(g, path)
 	})
-}
-
-// showLoadError shows why a file did not load: every FILE:LINE:COL
-// problem, one per line, in a scrollable, selectable text.
-func (u *ui) showLoadError(path, note string, err error) {
-	text := loadErrorText(err)
-	body := widget.NewMultiLineEntry()
-	body.SetText(text)
-	body.TextStyle = fyne.TextStyle{Monospace: true}
-	body.Wrapping = fyne.TextWrapOff
-	head := widget.NewLabel(fmt.Sprintf("%s could not be opened; %s", baseName(path), note))
-	head.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Could not open "+baseName(path), "Close", container.NewBorder(head, nil, nil, nil, body), u.win)
-	d.Resize(fyne.NewSize(820, 420))
-	d.Show()
 }
 
 // loadErrorText lists a load error's problems, one per line.

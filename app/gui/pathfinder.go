@@ -64,7 +64,7 @@ type pathPanel struct {
 	patCaret  *widget.Label
 	status    *widget.Label
 	cancelBtn *widget.Button
-	list      *widget.List
+	list      *escList
 	steps     *fyne.Container
 
 	results []pathResult
@@ -130,7 +130,7 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 	p.status.Wrapping = fyne.TextWrapWord
 	p.cancelBtn = widget.NewButton("Cancel", p.cancel)
 	p.cancelBtn.Hide()
-	p.list = widget.NewList(
+	p.list = newEscList(
 		func() int { return len(p.results) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("path")

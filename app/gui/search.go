@@ -21,7 +21,7 @@ const searchLimit = 60
 type searchPanel struct {
 	ex      *explorer
 	entry   *escEntry
-	list    *widget.List
+	list    *escList
 	info    *widget.Label
 	results []graph.Match
 	runner  searchRunner
@@ -48,7 +48,7 @@ func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
 	}
 	p.info = widget.NewLabel("")
 	p.info.Importance = widget.LowImportance
-	p.list = widget.NewList(
+	p.list = newEscList(
 		func() int { return len(p.results) },
 		newEntityRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {

@@ -44,6 +44,8 @@ type ui struct {
 	tabs    *container.AppTabs
 	toolbar *toolbar
 	status  *widget.Label
+	// msg is the status line's transient message (status.go).
+	msg *statusMessage
 	// legend draws the entity types' legend on the canvas (and exports).
 	legend bool
 	// layoutName is the chosen layout algorithm.
@@ -125,7 +127,7 @@ func (u *ui) showDefault() {
 	g, err := dataset.Default()
 	if err != nil {
 		u.setGraph(graph.New(0, 0), "")
-		dialog.ShowError(fmt.Errorf("the embedded dataset does not load: %w", err), u.win)
+		u.showError(fmt.Errorf("the embedded dataset does not load: %w", err))
 		return
 	}
 	u.setGraph(g, "")
@@ -185,17 +187,22 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.search = newSearchPanel(ex, func(i int32) { u.selectNode(i, true) })
 	u.filters = newFiltersPanel(ex)
 	u.filters.do = u.apply
+	u.filters.showErr = u.showError
 	u.details = newDetailsPanel(ex, func(i int32) { u.selectNode(i, true) })
 	u.details.tools, u.details.relTools = u.entityButtons, func(e int32) fyne.CanvasObject {
 		return u.relationButtons(u.ex.g.Edge(e).ID, nil)
 	}
 	u.paths = newPathPanel(ex, u.showPath, func(i int32) { u.selectNode(i, true) })
-	// Esc in a text box clears the selection too
+	// Esc in a text box or a result list does what it does on the canvas
 	for _, e := range []*escEntry{u.search.entry, u.paths.from.entry, u.paths.to.entry} {
 		e.onEscape = u.escape
 	}
+	u.search.list.onEscape, u.paths.list.onEscape = u.escape, u.escape
 	u.toolbar = newToolbar(u)
 	u.status = widget.NewLabel("")
+	if u.msg != nil {
+		u.clearMessage() // it was about the graph before
+	}
 	ex.onFilter = append(ex.onFilter, u.updateStatus)
 
 	u.tabs = container.NewAppTabs(
@@ -250,18 +257,6 @@ func (u *ui) doubleTapped(i int32) {
 	u.canvas.Fit()
 }
 
-// escape clears the selection, the highlight and any neighbourhood focus.
-func (u *ui) escape() {
-	u.ex.clearHighlight()
-	if u.ex.focused() {
-		u.ex.clearFocus()
-		u.canvas.Fit()
-	}
-	if u.paths != nil {
-		u.paths.list.UnselectAll()
-	}
-}
-
 // showPath highlights a path result (nil clears it) and brings it into
 // view.
 func (u *ui) showPath(r *pathResult) {
@@ -286,14 +281,22 @@ func (u *ui) updateStatus() {
 	if u.toolbar != nil && u.toolbar.layoutState != "" {
 		s += " · " + u.toolbar.layoutState
 	}
-	u.status.SetText(s)
+	u.status.SetText(u.statusText(s))
 }
 
-// setDark switches between the light and dark themes.
+// setDark switches between the light and dark themes. The canvas's frame
+// is drawn again in the background; the details panel is rebuilt after
+// the switch rather than refreshed by it (see theme_switch.go).
 func (u *ui) setDark(dark bool) {
+	defer u.timeThemeSwitch()()
 	u.dark = dark
 	u.prefs.setDark(dark)
+	restore := func() {}
+	if u.details != nil {
+		restore = u.details.suspend()
+	}
 	u.app.Settings().SetTheme(newVariantTheme(dark))
+	restore()
 	if u.canvas != nil {
 		u.canvas.Refresh()
 	}
@@ -315,6 +318,3 @@ func (u *ui) setLegend(on bool) {
 	}
 	u.win.SetMainMenu(u.mainMenu())
 }
-
-// showError shows err in a dialog.
-func (u *ui) showError(err error) { dialog.ShowError(err, u.win) }

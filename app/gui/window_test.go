@@ -50,20 +50,6 @@ func TestFindNoybSelectsAndCentresIt(t *testing.T) {
 	}
 }
 
-func TestEscapeClearsSelectionPathAndFocus(t *testing.T) {
-	u := newTestUI(t)
-	noyb := node(t, u.ex.g, "noyb")
-	u.doubleTapped(noyb)
-	if !u.ex.focused() || u.ex.selected != noyb {
-		t.Fatal("double-click did not focus noyb's neighbourhood")
-	}
-	u.ex.setPath([]int32{noyb}, nil)
-	u.escape()
-	if u.ex.focused() || u.ex.selected != -1 || u.ex.pathNodes != nil {
-		t.Fatalf("Esc left focus=%v selected=%d path=%v", u.ex.focused(), u.ex.selected, u.ex.pathNodes)
-	}
-}
-
 func TestThemeSwitchIsRemembered(t *testing.T) {
 	u := newTestUI(t)
 	u.setDark(true)
