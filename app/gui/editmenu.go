@@ -215,6 +215,14 @@ func (u *ui) wireEditing() {
 // dragEnded makes a finished drag one undoable step: a Move, or a Batch
 // of Moves for a multi-selection.
 func (u *ui) dragEnded(nodes []int32, from []render.Point) {
+	// where the drag left them, before placeShown redraws the model
+	to := make([]render.Point, len(nodes))
+	for k, i := range nodes {
+		if int(i) < len(u.ex.pos) {
+			to[k] = u.ex.pos[i]
+		}
+	}
+	u.placeShown(nodes, from)
 	g := u.ex.g
 	if u.pendingStart == nil {
 		u.pendingStart = map[string]render.Point{}
@@ -226,7 +234,7 @@ func (u *ui) dragEnded(nodes []int32, from []render.Point) {
 		}
 		id := g.Node(i).ID
 		u.pendingStart[id] = from[k]
-		p := u.ex.pos[i]
+		p := to[k]
 		cmds = append(cmds, graph.Move{ID: id, X: p.X, Y: p.Y})
 	}
 	switch len(cmds) {
@@ -237,6 +245,39 @@ func (u *ui) dragEnded(nodes []int32, from []render.Point) {
 	default:
 		u.do(graph.Batch{Name: "move " + itoa(len(cmds)) + " entities", Cmds: cmds})
 	}
+}
+
+// placeShown records, before the first drag, where the entities the model
+// has not placed are shown (the first view, a layout not yet committed)
+// as one Place, the dragged ones where the drag started: undoing the drag
+// then puts them back there, in this session and after reopening the
+// workspace.
+func (u *ui) placeShown(nodes []int32, from []render.Point) {
+	g := u.ex.g
+	start := map[int32]render.Point{}
+	for k, i := range nodes {
+		if k < len(from) {
+			start[i] = from[k]
+		}
+	}
+	var c graph.Place
+	for i, p := range u.ex.pos {
+		nd := g.Node(int32(i))
+		if nd.Placed {
+			continue
+		}
+		if q, ok := start[int32(i)]; ok {
+			p = q
+		}
+		c.IDs = append(c.IDs, nd.ID)
+		c.X = append(c.X, p.X)
+		c.Y = append(c.Y, p.Y)
+	}
+	if len(c.IDs) == 0 {
+		return
+	}
+	c.Name = u.layoutName + " layout"
+	u.do(c)
 }
 
 // commitLayout records a finished layout as one Place of the entities

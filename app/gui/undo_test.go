@@ -68,8 +68,13 @@ func TestUndoAfterDragMovesTheEntityBack(t *testing.T) {
 	if u.ex.scene.Positions()[cnil] != start {
 		t.Fatal("the scene still draws CNIL moved")
 	}
-	if u.ex.g.Node(cnil).Placed {
-		t.Fatal("undo left CNIL placed")
+	// the first drag recorded where the entities were shown (one Place
+	// before the Move), so the model holds CNIL where it was drawn
+	if nd := u.ex.g.Node(cnil); !nd.Placed || nd.X != start.X || nd.Y != start.Y {
+		t.Fatalf("after undo the graph has CNIL at (%g,%g) placed=%v, want %v", nd.X, nd.Y, nd.Placed, start)
+	}
+	if it := menuItem(t, u, "Edit", "Undo"); it.Disabled || !strings.HasSuffix(it.Label, " layout") {
+		t.Fatalf("before the move: %q disabled=%v", it.Label, it.Disabled)
 	}
 	if it := menuItem(t, u, "Edit", "Redo"); it.Disabled || it.Label != "Redo move CNIL" {
 		t.Fatalf("redo item %q disabled=%v", it.Label, it.Disabled)

@@ -298,3 +298,35 @@ func TestAutosaveIsOfferedAndRestores(t *testing.T) {
 		t.Fatal("the autosave stays after saving")
 	}
 }
+
+// Move an entity, save, reopen: undo puts it back where it was drawn.
+func TestUndoAMoveAfterReopening(t *testing.T) {
+	serialUI(t)
+	path := filepath.Join(t.TempDir(), "moved.linkscope")
+	u := newTestUI(t)
+	var start, moved render.Point
+	postUI(func() {
+		cnil := node(t, u.ex.g, "cnil")
+		start = u.ex.pos[cnil]
+		dragEntity(u, cnil, 40, 30, false)
+		moved = u.ex.pos[cnil]
+		u.saveTo(path, nil)
+	})
+	u.exports.t.Wait()
+	u2 := newTestUI(t)
+	postUI(func() { u2.open(path, false) })
+	u2.loading.t.Wait()
+	postUI(func() {
+		cnil := node(t, u2.ex.g, "cnil")
+		if got := u2.ex.pos[cnil]; got != moved {
+			t.Fatalf("reopened with CNIL at %v, saved at %v", got, moved)
+		}
+		if it := menuItem(t, u2, "Edit", "Undo"); it.Label != "Undo move CNIL" {
+			t.Fatalf("reopened: %q", it.Label)
+		}
+		typeShortcut(u2, shortcutUndo)
+		if got := u2.ex.pos[cnil]; got != start {
+			t.Fatalf("undo after reopening left CNIL at %v, want %v", got, start)
+		}
+	})
+}
