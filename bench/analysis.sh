@@ -23,7 +23,7 @@ run() { # FILE MEASURE LS_ARGS IG_ARGS
   local f=$1 m=$2 ls=() ig=()
   for r in $(seq "$ROUNDS"); do
     ls+=("$("$BIN" analyze -d "graphs/$f" --measure "$m" $3 --json --top 1 | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ms"], d.get("modularity",""))')")
-    ig+=("$(/usr/bin/python3 "$here/igraph_analysis.py" "graphs/$f" "$4" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ms"], d.get("modularity",""))')")
+    ig+=("$(/usr/bin/python3 "$here/igraph_analysis.py" "graphs/$f" $4 | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ms"], d.get("modularity",""))')")
   done
   local lm im
   lm=$(printf '%s\n' "${ls[@]}" | cut -d' ' -f1 | median)
@@ -31,7 +31,7 @@ run() { # FILE MEASURE LS_ARGS IG_ARGS
   echo "$f $m: linkscope ${ls[*]} | igraph ${ig[*]}"
   echo "  median linkscope ${lm} ms, igraph ${im} ms, ratio $(awk -v a="$lm" -v b="$im" 'BEGIN{printf "%.2f", a/b}')"
 }
-for f in synth-N100000-d4-s42.json synth-N120000-d6-s42.json; do
+for f in ${GRAPHS:-synth-N100000-d4-s42.json synth-N120000-d6-s42.json}; do
   run "$f" pagerank "" pagerank
   run "$f" communities "" communities
   run "$f" components "" components
