@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"log"
 	"math"
 
 	"github.com/linkscope/linkscope/app/render"
@@ -98,6 +99,12 @@ func (u *ui) firstViewDone(fv *firstView, res layoutResult, err error) {
 	u.ex.setPositions(res.pos)
 	u.runner.SetPositions(res.pos)
 	u.canvas.Fit()
+	// LINKSCOPE_DEBUG=1: the canvas's real size and the labels drawn
+	if debugEnabled() {
+		sz := u.canvas.Size()
+		rep := render.LabelStats(u.ex.scene, u.canvas.currentView(), u.renderOptions())
+		log.Printf("first view: %gx%g canvas (fitted for %gx%g), %d labels placed, %d hidden", sz.Width, sz.Height, fv.w, fv.h, rep.Placed, rep.Hidden)
+	}
 	u.refitFirstView(false)
 }
 
