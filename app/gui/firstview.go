@@ -101,9 +101,11 @@ func (u *ui) firstViewDone(fv *firstView, res layoutResult, err error) {
 	u.canvas.Fit()
 	// LINKSCOPE_DEBUG=1: the canvas's real size and the labels drawn
 	if debugEnabled() {
-		sz := u.canvas.Size()
-		rep := render.LabelStats(u.ex.scene, u.canvas.currentView(), u.renderOptions())
-		log.Printf("first view: %gx%g canvas (fitted for %gx%g), %d labels placed, %d hidden", sz.Width, sz.Height, fv.w, fv.h, rep.Placed, rep.Hidden)
+		// without the hovered entity, whose neighbours' labels are bold
+		sz, plain := u.canvas.Size(), u.ex.scene.Snapshot()
+		plain.SetHighlight(render.NoHighlight)
+		rep := render.LabelStats(plain, u.canvas.currentView(), u.renderOptions())
+		log.Printf("first view: %gx%g canvas (fitted for %gx%g), %d labels placed, %d hidden (hovered: %d)", sz.Width, sz.Height, fv.w, fv.h, rep.Placed, rep.Hidden, u.ex.scene.Highlight().Hovered)
 	}
 	u.refitFirstView(false)
 }

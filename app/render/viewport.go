@@ -144,6 +144,15 @@ type Span struct{ Lo, Hi, Left, Right float64 }
 // middle of their extent at that zoom. When the labels alone are wider
 // than avail, they are left out.
 func FitSpans(spans []Span, avail, zMax float64) (z, centerX float64) {
+	if len(spans) == 0 {
+		return zMax, 0
+	}
+	z, lo, hi := fitSpans(spans, avail, zMax)
+	return z, (lo + hi) / 2 / z
+}
+
+// fitSpans is FitSpans with the extent at the zoom found.
+func fitSpans(spans []Span, avail, zMax float64) (z, lo, hi float64) {
 	extent := func(z float64, labels bool) (lo, hi float64) {
 		lo, hi = math.Inf(1), math.Inf(-1)
 		for _, sp := range spans {
@@ -154,9 +163,6 @@ func FitSpans(spans []Span, avail, zMax float64) (z, centerX float64) {
 			lo, hi = math.Min(lo, l), math.Max(hi, r)
 		}
 		return lo, hi
-	}
-	if len(spans) == 0 {
-		return zMax, 0
 	}
 	labels := true
 	if lo, hi := extent(0, true); hi-lo >= avail {
@@ -178,10 +184,10 @@ func FitSpans(spans []Span, avail, zMax float64) (z, centerX float64) {
 		z = a
 	}
 	if !(z > 0) {
-		return zMax, 0
+		z = zMax
 	}
-	lo, hi := extent(z, labels)
-	return z, (lo + hi) / 2 / z
+	lo, hi = extent(z, labels)
+	return z, lo, hi
 }
 
 // ScreenRadius is node i's disc radius in device pixels under v, as

@@ -31,7 +31,19 @@ func FitPicture(pos []render.Point, s *render.Scene, o render.ImageOptions) ([]r
 		}
 		w, h = x1-x0-2*margin, y1-y0-2*margin
 	}
-	p, err := fitPicture(toLayout(pos), s, w, h)
+	// each candidate arrangement is scored by the labels Render draws
+	// in the picture
+	var placed func([]layout.Point) int
+	if o.Width > 0 && o.Height > 0 && len(pos) <= MaxLabelAdjust {
+		c := s.Snapshot()
+		c.SetHighlight(render.NoHighlight)
+		o.Viewport = nil
+		placed = func(p []layout.Point) int {
+			c.SetPositions(ToRender(p))
+			return render.LabelStats(c, render.ExportViewport(c, o), o.Options).Placed
+		}
+	}
+	p, err := fitPicture(toLayout(pos), s, w, h, placed)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +55,7 @@ func FitPicture(pos []render.Point, s *render.Scene, o render.ImageOptions) ([]r
 // and below the discs at the top and bottom.
 const fitRoom = 0.97
 
-func fitPicture(pos []layout.Point, s *render.Scene, width, height float64) ([]layout.Point, error) {
+func fitPicture(pos []layout.Point, s *render.Scene, width, height float64, placed func([]layout.Point) int) ([]layout.Point, error) {
 	if len(pos) == 0 {
 		return pos, nil
 	}
@@ -53,7 +65,7 @@ func fitPicture(pos []layout.Point, s *render.Scene, width, height float64) ([]l
 	}
 	w, h := width*fitRoom, height*fitRoom
 	pos = fitAspect(pos, w/h)
-	return separateIn(pos, s, w, h, true)
+	return separateIn(pos, s, w, h, true, placed)
 }
 
 // Separate moves entities apart so that, drawn by s with the drawing
@@ -66,12 +78,14 @@ func Separate(pos []layout.Point, s *render.Scene, w, h float64) ([]layout.Point
 	if len(pos) == 0 {
 		return pos, nil
 	}
-	return separateIn(pos, s, w, h, false)
+	return separateIn(pos, s, w, h, false, nil)
 }
 
 // separateIn is Separate, optionally lengthening bundles of parallel
-// relations (for exports, where every relation label is drawn).
-func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool) ([]layout.Point, error) {
+// relations (for exports, where every relation label is drawn). With
+// placed (the number of labels Render draws for positions), of the
+// arrangements tried it keeps the one with the most labels drawn.
+func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool, placed func([]layout.Point) int) ([]layout.Point, error) {
 	n := len(pos)
 	radii := s.Radii()
 	// label sizes are in pixels, positions in world units: the zoom that
@@ -102,6 +116,7 @@ func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool)
 		return z >= 0.25*z0 && z >= labelZoom
 	}
 	var best []layout.Point
+	bestPlaced, bestZ := -1, 0.0
 	lo, hi := 0, keep // lo labels known to fit (0: discs alone), hi not yet known
 	for attempt := 0; attempt < 6 && hi > lo; attempt++ {
 		p, err := separateLabels(pos, s, radii, full, order[:keep], zoomOf, bundles)
@@ -109,11 +124,16 @@ func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool)
 			return nil, err
 		}
 		if good(p) {
-			best, lo = p, keep
+			lo = keep
+			if placed == nil {
+				best = p
+			} else if k, z := placed(p), zoomOf(p); k > bestPlaced || k == bestPlaced && z > bestZ {
+				best, bestPlaced, bestZ = p, k, z
+			}
 		} else {
 			hi = keep - 1
 		}
-		if attempt == 0 && best == nil {
+		if attempt == 0 && lo == 0 {
 			keep = hi * 2 / 3
 		} else {
 			keep = (lo + hi + 1) / 2
