@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"log"
 	"math"
 
 	"github.com/linkscope/linkscope/app/render"
@@ -98,6 +99,14 @@ func (u *ui) firstViewDone(fv *firstView, res layoutResult, err error) {
 	u.ex.setPositions(res.pos)
 	u.runner.SetPositions(res.pos)
 	u.canvas.Fit()
+	// LINKSCOPE_DEBUG=1: the canvas's real size and the labels drawn
+	if debugEnabled() {
+		// without the hovered entity, whose neighbours' labels are bold
+		sz, plain := u.canvas.Size(), u.ex.scene.Snapshot()
+		plain.SetHighlight(render.NoHighlight)
+		rep := render.LabelStats(plain, u.canvas.currentView(), u.renderOptions())
+		log.Printf("first view: %gx%g canvas (fitted for %gx%g), %d labels placed, %d hidden (hovered: %d)", sz.Width, sz.Height, fv.w, fv.h, rep.Placed, rep.Hidden, u.ex.scene.Highlight().Hovered)
+	}
 	u.refitFirstView(false)
 }
 

@@ -105,12 +105,16 @@ func (f *frame) placeLabels() {
 		x, y, r := float64(f.sx[i]), float64(f.sy[i]), float64(f.sr[i])
 		gap := 3 * f.sc
 		tw, th := ti.advance, ti.ascent+ti.descnt
-		// candidate text boxes: right, left, below, above
+		// candidate text boxes: right, left, below, above; left first
+		// when the entity's relations lead to the right (labelside.go)
 		cands := [][2]float64{
 			{x + r + gap, y - th/2},
 			{x - r - gap - tw, y - th/2},
 			{x - tw/2, y + r + gap*0.5},
 			{x - tw/2, y - r - gap*0.5 - th},
+		}
+		if s.labelLeft(s.pos, i) {
+			cands[0], cands[1] = cands[1], cands[0]
 		}
 		col, haloC := f.pal.text, f.pal.halo
 		if fl&flagDim != 0 {

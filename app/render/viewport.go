@@ -89,53 +89,105 @@ func Fit(s *Scene, w, h int, scale, margin float64) Viewport {
 	return v
 }
 
-// labelFitLimit is the number of visible entities above which fitting
+// LabelFitLimit is the number of visible entities above which fitting
 // ignores labels: at that density most are culled anyway.
-const labelFitLimit = 3000
+const LabelFitLimit = 3000
 
 // fitWidth returns the zoom (logical pixels per world unit, at most zMax)
-// at which the visible discs, and the labels drawn to their right, fit
-// into availW logical pixels, and the world x to centre on at that zoom.
-// Fitting discs alone would push the labels of the rightmost entities out
-// of the picture, where Render must move them onto other labels or drop
-// them.
+// at which the visible discs, and the labels drawn beside them (to the
+// right, or to the left: labelside.go), fit into availW logical pixels,
+// and the world x to centre on at that zoom. Fitting discs alone would
+// push the labels of the outermost entities out of the picture, where
+// Render must move them onto other labels or drop them.
 func (s *Scene) fitWidth(minX, maxX, availW, zMax float64) (z, centerX float64) {
 	z = zMax
 	if dx := maxX - minX; dx > 0 {
 		z = math.Min(z, availW/dx)
 	}
 	var visible []int32
-	if s.n <= labelFitLimit || s.nodeVisible != nil {
-		for i := 0; i < s.n && len(visible) <= labelFitLimit; i++ {
+	if s.n <= LabelFitLimit || s.nodeVisible != nil {
+		for i := 0; i < s.n && len(visible) <= LabelFitLimit; i++ {
 			if s.nodeVisible == nil || s.nodeVisible[i] {
 				visible = append(visible, int32(i))
 			}
 		}
 	}
-	if len(visible) > labelFitLimit {
+	if len(visible) > LabelFitLimit || math.IsInf(z, 1) {
 		visible = nil
 	}
-	// extent of each label: world distance a from the left bound to the
-	// disc's right edge, then lw logical pixels of gap and text
-	extent := func(i int32) (a, lw float64) {
-		w, _ := s.LabelSize(i)
-		return s.pos[i].X + s.radius[i] - minX, w + LabelGap + 2
-	}
+	spans := make([]Span, 0, len(visible)+2)
+	spans = append(spans, Span{Lo: minX, Hi: minX}, Span{Lo: maxX, Hi: maxX})
 	for _, i := range visible {
-		a, lw := extent(i)
-		if a > 0 && lw < availW {
-			z = math.Min(z, (availW-lw)/a)
+		w, _ := s.LabelSize(i)
+		sp := Span{Lo: s.pos[i].X - s.radius[i], Hi: s.pos[i].X + s.radius[i]}
+		if lw := w + LabelGap + 2; lw < availW {
+			if s.labelLeft(s.pos, i) {
+				sp.Left = lw
+			} else {
+				sp.Right = lw
+			}
 		}
+		spans = append(spans, sp)
 	}
 	if math.IsInf(z, 1) {
 		return z, (minX + maxX) / 2
 	}
-	right := (maxX - minX) * z
-	for _, i := range visible {
-		a, lw := extent(i)
-		right = math.Max(right, a*z+lw)
+	return FitSpans(spans, availW, z)
+}
+
+// Span is the horizontal extent of an entity: world coordinates Lo to
+// Hi (its disc), widened by Left and Right logical pixels (its label).
+type Span struct{ Lo, Hi, Left, Right float64 }
+
+// FitSpans returns the largest zoom of at most zMax at which all spans
+// fit side by side into avail logical pixels, and the world x of the
+// middle of their extent at that zoom. When the labels alone are wider
+// than avail, they are left out.
+func FitSpans(spans []Span, avail, zMax float64) (z, centerX float64) {
+	if len(spans) == 0 {
+		return zMax, 0
 	}
-	return z, minX + right/2/z
+	z, lo, hi := fitSpans(spans, avail, zMax)
+	return z, (lo + hi) / 2 / z
+}
+
+// fitSpans is FitSpans with the extent at the zoom found.
+func fitSpans(spans []Span, avail, zMax float64) (z, lo, hi float64) {
+	extent := func(z float64, labels bool) (lo, hi float64) {
+		lo, hi = math.Inf(1), math.Inf(-1)
+		for _, sp := range spans {
+			l, r := sp.Lo*z, sp.Hi*z
+			if labels {
+				l, r = l-sp.Left, r+sp.Right
+			}
+			lo, hi = math.Min(lo, l), math.Max(hi, r)
+		}
+		return lo, hi
+	}
+	labels := true
+	if lo, hi := extent(0, true); hi-lo >= avail {
+		labels = false
+	}
+	fits := func(z float64) bool { lo, hi := extent(z, labels); return hi-lo <= avail }
+	z = zMax
+	if !fits(z) {
+		// the extent grows with z: bisect
+		a, b := 0.0, zMax
+		for k := 0; k < 60; k++ {
+			m := (a + b) / 2
+			if fits(m) {
+				a = m
+			} else {
+				b = m
+			}
+		}
+		z = a
+	}
+	if !(z > 0) {
+		z = zMax
+	}
+	lo, hi = extent(z, labels)
+	return z, lo, hi
 }
 
 // ScreenRadius is node i's disc radius in device pixels under v, as

@@ -31,7 +31,19 @@ func FitPicture(pos []render.Point, s *render.Scene, o render.ImageOptions) ([]r
 		}
 		w, h = x1-x0-2*margin, y1-y0-2*margin
 	}
-	p, err := fitPicture(toLayout(pos), s, w, h)
+	// each candidate arrangement is scored by the labels Render draws
+	// in the picture
+	var placed func([]layout.Point) int
+	if o.Width > 0 && o.Height > 0 && len(pos) <= MaxLabelAdjust {
+		c := s.Snapshot()
+		c.SetHighlight(render.NoHighlight)
+		o.Viewport = nil
+		placed = func(p []layout.Point) int {
+			c.SetPositions(ToRender(p))
+			return render.LabelStats(c, render.ExportViewport(c, o), o.Options).Placed
+		}
+	}
+	p, err := fitPicture(toLayout(pos), s, w, h, placed)
 	if err != nil {
 		return nil, err
 	}
@@ -39,11 +51,11 @@ func FitPicture(pos []render.Point, s *render.Scene, o render.ImageOptions) ([]r
 }
 
 // fitRoom is the share of the free area that overlap removal sizes the
-// labels for: the fit also makes room for the labels that stick out on
-// the right, so the drawing ends up a little smaller than the area.
-const fitRoom = 0.85
+// labels for: a little room for the labels' halves that stick out above
+// and below the discs at the top and bottom.
+const fitRoom = 0.97
 
-func fitPicture(pos []layout.Point, s *render.Scene, width, height float64) ([]layout.Point, error) {
+func fitPicture(pos []layout.Point, s *render.Scene, width, height float64, placed func([]layout.Point) int) ([]layout.Point, error) {
 	if len(pos) == 0 {
 		return pos, nil
 	}
@@ -53,7 +65,7 @@ func fitPicture(pos []layout.Point, s *render.Scene, width, height float64) ([]l
 	}
 	w, h := width*fitRoom, height*fitRoom
 	pos = fitAspect(pos, w/h)
-	return separateIn(pos, s, w, h, true)
+	return separateIn(pos, s, w, h, true, placed)
 }
 
 // Separate moves entities apart so that, drawn by s with the drawing
@@ -66,12 +78,14 @@ func Separate(pos []layout.Point, s *render.Scene, w, h float64) ([]layout.Point
 	if len(pos) == 0 {
 		return pos, nil
 	}
-	return separateIn(pos, s, w, h, false)
+	return separateIn(pos, s, w, h, false, nil)
 }
 
 // separateIn is Separate, optionally lengthening bundles of parallel
-// relations (for exports, where every relation label is drawn).
-func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool) ([]layout.Point, error) {
+// relations (for exports, where every relation label is drawn). With
+// placed (the number of labels Render draws for positions), of the
+// arrangements tried it keeps the one with the most labels drawn.
+func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool, placed func([]layout.Point) int) ([]layout.Point, error) {
 	n := len(pos)
 	radii := s.Radii()
 	// label sizes are in pixels, positions in world units: the zoom that
@@ -81,6 +95,8 @@ func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool)
 	for i := range full {
 		full[i].W, full[i].H = s.LabelSize(int32(i))
 	}
+	// the zoom Render fits the picture at: discs and labels
+	zoomOf := func(p []layout.Point) float64 { return pictureZoom(p, s, radii, full, w, h) }
 	// the zoom with discs alone kept apart: when keeping every label
 	// clear costs the picture more than half of it (there is no room for
 	// them all), the labels of the least connected entities are left
@@ -89,43 +105,49 @@ func separateIn(pos []layout.Point, s *render.Scene, w, h float64, bundles bool)
 	if err != nil {
 		return nil, err
 	}
-	z0 := fitZoom(discs, radii, w, h)
+	z0 := zoomOf(discs)
 	order := byImportance(radii)
 	keep := keepLabelsThatFit(full, order, w, h)
 	// good enough when the picture keeps a quarter of its scale and
 	// leaves stay large enough to carry a label; otherwise look for the
 	// most labels that are (bisection on their number, a few attempts)
 	good := func(p []layout.Point) bool {
-		z := fitZoom(p, radii, w, h)
+		z := zoomOf(p)
 		return z >= 0.25*z0 && z >= labelZoom
 	}
 	var best []layout.Point
+	bestPlaced, bestZ := -1, 0.0
 	lo, hi := 0, keep // lo labels known to fit (0: discs alone), hi not yet known
 	for attempt := 0; attempt < 6 && hi > lo; attempt++ {
-		p, err := separateLabels(pos, s, radii, full, order[:keep], w, h, bundles)
+		p, err := separateLabels(pos, s, radii, full, order[:keep], zoomOf, bundles)
 		if err != nil {
 			return nil, err
 		}
 		if good(p) {
-			best, lo = p, keep
+			lo = keep
+			if placed == nil {
+				best = p
+			} else if k, z := placed(p), zoomOf(p); k > bestPlaced || k == bestPlaced && z > bestZ {
+				best, bestPlaced, bestZ = p, k, z
+			}
 		} else {
 			hi = keep - 1
 		}
-		if attempt == 0 && best == nil {
+		if attempt == 0 && lo == 0 {
 			keep = hi * 2 / 3
 		} else {
 			keep = (lo + hi + 1) / 2
 		}
 	}
 	if best == nil {
-		return separateLabels(pos, s, radii, full, order[:lo], w, h, bundles)
+		return separateLabels(pos, s, radii, full, order[:lo], zoomOf, bundles)
 	}
 	return best, nil
 }
 
 // separateLabels is separateIn keeping clear the labels of the entities
 // in kept (the others count as their discs alone).
-func separateLabels(pos []layout.Point, s *render.Scene, radii []float64, full []layout.Size, kept []int, w, h float64, bundles bool) ([]layout.Point, error) {
+func separateLabels(pos []layout.Point, s *render.Scene, radii []float64, full []layout.Size, kept []int, zoomOf func([]layout.Point) float64, bundles bool) ([]layout.Point, error) {
 	n := len(pos)
 	lw := make([]float64, n)
 	lh := make([]float64, n)
@@ -136,17 +158,17 @@ func separateLabels(pos []layout.Point, s *render.Scene, radii []float64, full [
 		if !bundles {
 			return p
 		}
-		return stretchBundles(p, s, radii, fitZoom(p, radii, w, h))
+		return stretchBundles(p, s, radii, zoomOf(p))
 	}
 	adjust := func(pos []layout.Point) ([]layout.Point, error) {
 		for round := 0; round < 4; round++ {
-			z := fitZoom(pos, radii, w, h)
-			p, rep, err := removeLabelOverlaps(pos, radii, lw, lh, z)
+			z := zoomOf(pos)
+			p, rep, err := removeLabelOverlaps(pos, s, radii, lw, lh, z)
 			if err != nil {
 				return nil, err
 			}
 			pos = p
-			if fitZoom(pos, radii, w, h) >= z*0.97 && rep.After.Total() == 0 {
+			if zoomOf(pos) >= z*0.97 && rep.After.Total() == 0 {
 				break
 			}
 		}
@@ -159,7 +181,7 @@ func separateLabels(pos []layout.Point, s *render.Scene, radii []float64, full [
 	// force layouts leave much room: pull the drawing together and let
 	// overlap removal push apart only what collides, while that enlarges
 	// the picture's scale
-	best, bestZ := pos, fitZoom(pos, radii, w, h)
+	best, bestZ := pos, zoomOf(pos)
 	// but not so far that a leaf's disc grows past leafRadius pixels
 	zCap := leafRadius / render.NodeRadius(1)
 	for round := 0; round < 6 && bestZ < zCap; round++ {
@@ -167,7 +189,7 @@ func separateLabels(pos []layout.Point, s *render.Scene, radii []float64, full [
 		if err != nil {
 			return nil, err
 		}
-		z := fitZoom(p, radii, w, h)
+		z := zoomOf(p)
 		if z <= bestZ*1.02 || z > zCap*1.15 {
 			break
 		}
@@ -229,22 +251,70 @@ func shrink(pos []layout.Point, f float64) []layout.Point {
 	return out
 }
 
-// removeLabelOverlaps separates discs and label boxes sized for zoom z.
-func removeLabelOverlaps(pos []layout.Point, radii, lw, lh []float64, z float64) ([]layout.Point, layout.OverlapReport, error) {
+// removeLabelOverlaps separates discs and label boxes sized for zoom z,
+// each label on the side Render draws it (render.Scene.LabelsLeft). The
+// sides follow the positions, so it repeats while moving entities turns
+// some labels round; the report counts the overlaps with the sides of
+// the positions returned.
+func removeLabelOverlaps(pos []layout.Point, s *render.Scene, radii, lw, lh []float64, z float64) ([]layout.Point, layout.OverlapReport, error) {
 	n := len(pos)
-	{
-		labels := make([]layout.Size, n)
-		r := make([]float64, n)
-		for i := range labels {
-			labels[i] = layout.Size{W: lw[i] / z, H: lh[i] / z}
-			// tiny nodes are drawn at a minimum size
-			r[i] = math.Max(radii[i], 1.6/z)
-		}
-		return layout.RemoveOverlaps(pos, layout.OverlapOptions{
-			Radii: r, Labels: labels, Padding: 2 / z,
-			Placement: layout.LabelPlacement{Side: layout.LabelRight, Gap: render.LabelGap / z},
-		})
+	labels := make([]layout.Size, n)
+	r := make([]float64, n)
+	for i := range labels {
+		labels[i] = layout.Size{W: lw[i] / z, H: lh[i] / z}
+		// tiny nodes are drawn at a minimum size
+		r[i] = math.Max(radii[i], 1.6/z)
 	}
+	var rep layout.OverlapReport
+	for round := 0; round < 3; round++ {
+		lp := labelPlacement(s, pos, z)
+		p, rp, err := layout.RemoveOverlaps(pos, layout.OverlapOptions{Radii: r, Labels: labels, Padding: 2 / z, Placement: lp})
+		if err != nil {
+			return nil, rep, err
+		}
+		pos, rep = p, rp
+		rep.After = layout.CountOverlaps(pos, r, labels, labelPlacement(s, pos, z))
+		if rep.After.Total() == 0 {
+			break
+		}
+	}
+	return pos, rep, nil
+}
+
+// labelPlacement is where Render draws the labels of entities at pos.
+func labelPlacement(s *render.Scene, pos []layout.Point, z float64) layout.LabelPlacement {
+	left := s.LabelsLeft(ToRender(pos))
+	sides := make([]layout.LabelSide, len(pos))
+	for i, l := range left {
+		if l {
+			sides[i] = layout.LabelLeft
+		}
+	}
+	return layout.LabelPlacement{Side: layout.LabelRight, Gap: render.LabelGap / z, Sides: sides}
+}
+
+// pictureZoom is the zoom at which Render fits the entities at pos,
+// with their labels full beside them (render.FitSpans), into w×h.
+func pictureZoom(pos []layout.Point, s *render.Scene, radii []float64, full []layout.Size, w, h float64) float64 {
+	z := fitZoom(pos, radii, w, h)
+	if len(pos) > render.LabelFitLimit {
+		return z
+	}
+	left := s.LabelsLeft(ToRender(pos))
+	spans := make([]render.Span, len(pos))
+	for i, p := range pos {
+		sp := render.Span{Lo: p.X - radii[i], Hi: p.X + radii[i]}
+		if lw := full[i].W + render.LabelGap + 2; lw < w {
+			if left[i] {
+				sp.Left = lw
+			} else {
+				sp.Right = lw
+			}
+		}
+		spans[i] = sp
+	}
+	zx, _ := render.FitSpans(spans, w, z)
+	return zx
 }
 
 // fitZoom is the zoom that fits the discs into w×h.

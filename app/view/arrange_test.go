@@ -42,7 +42,14 @@ func TestFixtureLayoutLeavesRoomForEveryLabel(t *testing.T) {
 		w, h := s.LabelSize(int32(i))
 		labels[i] = layout.Size{W: w, H: h}
 	}
-	ov := layout.CountOverlaps(lp, radii, labels, layout.LabelPlacement{Side: layout.LabelRight, Gap: render.LabelGap})
+	// each label on the side Render draws it
+	sides := make([]layout.LabelSide, len(pos))
+	for i, left := range s.LabelsLeft(pos) {
+		if left {
+			sides[i] = layout.LabelLeft
+		}
+	}
+	ov := layout.CountOverlaps(lp, radii, labels, layout.LabelPlacement{Side: layout.LabelRight, Gap: render.LabelGap, Sides: sides})
 	if ov.Total() != 0 {
 		t.Errorf("overlaps at 1600×1000: %+v", ov)
 	}

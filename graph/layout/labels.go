@@ -24,10 +24,20 @@ const (
 )
 
 // LabelPlacement positions label boxes: Side, and Gap between the node's
-// disc and the box.
+// disc and the box. Sides, when not nil (len N), gives each node its own
+// side instead of Side.
 type LabelPlacement struct {
-	Side LabelSide
-	Gap  float64
+	Side  LabelSide
+	Gap   float64
+	Sides []LabelSide
+}
+
+// boxOf returns the label box of node i at p with radius r.
+func (lp LabelPlacement) boxOf(i int, p Point, r float64, s Size) bbox {
+	if i < len(lp.Sides) {
+		lp.Side = lp.Sides[i]
+	}
+	return lp.labelBox(p, r, s)
 }
 
 // labelBox returns the label box of a node at p with radius r.

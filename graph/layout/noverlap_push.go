@@ -64,7 +64,7 @@ func (ps *pusher) label(i int32) (bbox, bool) {
 	if !(s.W > 0 && s.H > 0) {
 		return bbox{}, false
 	}
-	b := ps.lp.labelBox(ps.pos[i], ps.real[i], s)
+	b := ps.lp.boxOf(int(i), ps.pos[i], ps.real[i], s)
 	return bbox{b.minX - ps.h, b.minY - ps.h, b.maxX + ps.h, b.maxY + ps.h}, true
 }
 

@@ -12,7 +12,7 @@ import (
 // CountOverlaps.
 func bruteOverlaps(pos []Point, radii []float64, labels []Size, lp LabelPlacement) Overlaps {
 	var o Overlaps
-	box := func(i int) bbox { return lp.labelBox(pos[i], radii[i], labels[i]) }
+	box := func(i int) bbox { return lp.boxOf(i, pos[i], radii[i], labels[i]) }
 	for i := range pos {
 		for j := i + 1; j < len(pos); j++ {
 			if discsOverlap(pos[i], pos[j], radii[i], radii[j]) {
@@ -34,6 +34,38 @@ func bruteOverlaps(pos []Point, radii []float64, labels []Size, lp LabelPlacemen
 		}
 	}
 	return o
+}
+
+// randomSides gives n nodes each a label side.
+func randomSides(r *rand.Rand, n int) []LabelSide {
+	sides := make([]LabelSide, n)
+	for i := range sides {
+		sides[i] = LabelSide(r.IntN(5))
+	}
+	return sides
+}
+
+// TestLabelSidesPerNode: a label on the left of its node clears a node on
+// the right that the same label on the right would cover.
+func TestLabelSidesPerNode(t *testing.T) {
+	pos := []Point{{0, 0}, {10, 0}}
+	radii := []float64{1, 1}
+	labels := []Size{{W: 8, H: 2}, {}}
+	right := LabelPlacement{Gap: 1}
+	if o := CountOverlaps(pos, radii, labels, right); o.LabelNode != 1 {
+		t.Fatalf("label on the right: %+v", o)
+	}
+	left := LabelPlacement{Gap: 1, Sides: []LabelSide{LabelLeft, LabelRight}}
+	if o := CountOverlaps(pos, radii, labels, left); o.Total() != 0 {
+		t.Fatalf("label on the left: %+v", o)
+	}
+	out, _, err := RemoveOverlaps(pos, OverlapOptions{Radii: radii, Labels: labels, Placement: left})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != pos[0] || out[1] != pos[1] {
+		t.Errorf("nothing overlaps, yet the nodes moved to %v", out)
+	}
 }
 
 // randomScene returns n nodes with varied radii and labels, crowded into
@@ -70,6 +102,9 @@ func TestCountOverlapsMatchesBruteForce(t *testing.T) {
 			labels[0] = Size{500, 40}
 		}
 		lp := LabelPlacement{Side: LabelSide(trial % 5), Gap: r.Float64()}
+		if trial%3 == 1 {
+			lp.Sides = randomSides(r, n)
+		}
 		got := CountOverlaps(pos, radii, labels, lp)
 		want := bruteOverlaps(pos, radii, labels, lp)
 		if got != want {
@@ -91,6 +126,9 @@ func TestRemoveOverlapsGuarantee(t *testing.T) {
 		}
 		if trial%4 == 0 {
 			opt.MaxIterations = 1 + r.IntN(3) // force the fallback
+		}
+		if trial%3 == 1 {
+			opt.Placement.Sides = randomSides(r, n)
 		}
 		if trial%5 == 0 {
 			opt.Padding = r.Float64()

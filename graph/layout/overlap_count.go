@@ -39,7 +39,7 @@ func (sh *shapes) set(pos []Point, radii []float64, labels []Size, lp LabelPlace
 			b = bbox{p.X, p.Y, p.X, p.Y}
 		}
 		if labels != nil {
-			lb := lp.labelBox(p, r, labels[i])
+			lb := lp.boxOf(i, p, r, labels[i])
 			sh.labels[i] = lb
 			if lb.hasArea() {
 				if r > 0 {
