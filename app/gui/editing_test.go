@@ -136,9 +136,18 @@ func TestEditEntityIsOneStep(t *testing.T) {
 func TestRubberBandSelectsExactlyTheEntitiesInside(t *testing.T) {
 	u := newTestUI(t)
 	c := u.canvas
-	// a band around the left third of the canvas
+	// a band from the top-left corner to the right of the leftmost third
+	// of the entities drawn
 	sz := c.Size()
-	from, to := fyne.NewPos(2, 2), fyne.NewPos(sz.Width/3, sz.Height-2)
+	var xs []float32
+	for i := range u.ex.pos {
+		if u.ex.nodeVisible(int32(i)) {
+			xs = append(xs, screenPos(c, int32(i)).X)
+		}
+	}
+	slices.Sort(xs)
+	right := (xs[len(xs)/3] + xs[len(xs)/3+1]) / 2
+	from, to := fyne.NewPos(2, 2), fyne.NewPos(right, sz.Height-2)
 	var want []int32
 	for i := range u.ex.pos {
 		p := screenPos(c, int32(i))
