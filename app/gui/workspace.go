@@ -202,7 +202,9 @@ func (u *ui) restoreView(v dataset.View) {
 	if v.Theme != "" && (v.Theme == "dark") != u.dark {
 		u.setDark(v.Theme == "dark")
 	}
-	if v.Legend != u.legend {
+	// a view never shown (a workspace written by apply) keeps the
+	// window's own legend setting
+	if v.Positions != nil && v.Legend != u.legend {
 		u.setLegend(v.Legend)
 	}
 	if a, err := view.Lookup(v.Layout); err == nil && v.Layout != "" {

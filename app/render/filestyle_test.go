@@ -38,3 +38,20 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// A collapsed group is sized by the relations its summaries stand for.
+func TestGroupNodeSizedByItsSummaries(t *testing.T) {
+	g := graph.New(0, 0)
+	g.AddNode(graph.Node{ID: "cv", Type: "company"})
+	g.AddNode(graph.Node{ID: "g", Type: "group", Label: "Clients (7)"})
+	g.AddNode(graph.Node{ID: "x", Type: "company"})
+	g.AddEdge(graph.Edge{From: 0, To: 1, Type: "used-by", Props: map[string]any{"count": 7.0}})
+	g.AddEdge(graph.Edge{From: 0, To: 2, Type: "used-by"})
+	s := NewScene(g)
+	if s.Radius(1) <= s.Radius(2) {
+		t.Fatalf("group radius %.2f, single client %.2f", s.Radius(1), s.Radius(2))
+	}
+	if s.Radius(1) != NodeRadius(7) {
+		t.Errorf("group radius %.2f, want that of 7 relations %.2f", s.Radius(1), NodeRadius(7))
+	}
+}

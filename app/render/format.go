@@ -15,7 +15,12 @@ import (
 func EdgeLabel(e *graph.Edge) string {
 	var parts []string
 	if e.Type != "" {
-		parts = append(parts, strings.ReplaceAll(e.Type, "_", " "))
+		t := strings.ReplaceAll(e.Type, "_", " ")
+		// a collapsed group's summary stands for several relations
+		if c, ok := e.Props["count"].(float64); ok && c > 1 && c < 1e9 {
+			t += " ×" + strconv.Itoa(int(c))
+		}
+		parts = append(parts, t)
 	}
 	if amt, cur, ok := e.Amount(); ok {
 		parts = append(parts, FormatAmount(amt, cur))

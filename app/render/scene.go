@@ -153,6 +153,7 @@ func NewScene(g *graph.Graph) *Scene {
 			st.brief = append(st.brief, b)
 		}
 	}
+	st.groupWeight(g)
 	st.radius = make([]float64, n)
 	for i := range st.radius {
 		st.radius[i] = NodeRadius(int(st.degree[i]))
@@ -438,4 +439,32 @@ func median(v []float64) float64 {
 	c := append([]float64(nil), v...)
 	sort.Float64s(c)
 	return c[len(c)/2]
+}
+
+// groupWeight counts, for the node a collapsed group is drawn as (type
+// "group", app/view.CollapseGroups), each summary relation as the number
+// of relations it stands for (its "count"), so that the group is sized
+// and labelled as important as its members together.
+func (st *static) groupWeight(g *graph.Graph) {
+	var deg []int32
+	for e := 0; e < g.EdgeCount(); e++ {
+		r := g.Edge(int32(e))
+		c, ok := r.Props["count"].(float64)
+		if !ok || c <= 1 || c > 1e6 {
+			continue
+		}
+		for _, end := range [2]int32{r.From, r.To} {
+			if g.Node(end).Type != "group" {
+				continue
+			}
+			if deg == nil {
+				deg = append([]int32(nil), st.degree...)
+			}
+			deg[end] += int32(c) - 1
+			st.maxDegree = max(st.maxDegree, deg[end])
+		}
+	}
+	if deg != nil {
+		st.degree = deg
+	}
 }

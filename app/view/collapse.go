@@ -3,7 +3,6 @@ package view
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/linkscope/linkscope/app/render"
@@ -72,6 +71,12 @@ func CollapseGroups(g *graph.Graph, vis Visibility) (*Collapsed, error) {
 	}
 	out := graph.New(n+len(c.Groups), m)
 	out.Title, out.Description, out.Sources = g.Title, g.Description, g.Sources
+	if note := g.Chart().Note; note != "" {
+		// the chart's note is drawn with the chart
+		if err := out.Apply(graph.Note{Text: note}); err != nil {
+			return nil, err
+		}
+	}
 	for i := 0; i < n; i++ {
 		if _, err := out.AddNode(*g.Node(int32(i))); err != nil {
 			return nil, err
@@ -182,9 +187,6 @@ func CollapseGroups(g *graph.Graph, vis Visibility) (*Collapsed, error) {
 		s := sums[k]
 		e := graph.Edge{ID: out.FreshID("sum-"), From: k.from, To: k.to, Type: k.typ, Date: s.date, Sources: s.sources,
 			Props: map[string]any{"count": float64(s.count)}}
-		if s.count > 1 {
-			e.Type = k.typ + " ×" + strconv.Itoa(s.count)
-		}
 		switch {
 		case s.money && !s.mixed:
 			e.Props["amount"] = s.amount
