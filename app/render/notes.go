@@ -21,6 +21,10 @@ type placedNote struct {
 	// baseline origin of the first line, and the line step
 	tx, ty, step float64
 	node, edge   int32
+	// lead, when set, is a leader line from the marker (ax, ay) to the
+	// box, for a box placed away from its marker
+	lead   bool
+	ax, ay float64
 }
 
 // noteSize is the notes' font size and noteWidth their widest line, in
@@ -176,18 +180,32 @@ func (f *frame) placeNotes(occ *occupancy, bounds image.Rectangle) {
 	try := func(lines []string, mx, my, mr float64, node, edge int32) {
 		w, h, _, _ := f.noteBox(lines, size)
 		gap := mr + 2*f.sc
-		for _, c := range [][2]float64{
+		cands := [][2]float64{
 			{mx + gap, my - h - gap*0.3}, // above right
 			{mx - w - gap, my - h - gap*0.3},
 			{mx + gap, my + gap},
 			{mx - w - gap, my + gap},
-		} {
+		}
+		// farther out, joined to the marker by a leader line: rings of
+		// eight directions at growing distances
+		for _, d := range []float64{40, 80, 130} {
+			d *= f.sc
+			for k := 0; k < 8; k++ {
+				a := float64(k) * math.Pi / 4
+				cx, cy := mx+d*math.Cos(a), my-d*math.Sin(a)
+				cands = append(cands, [2]float64{cx - w/2, cy - h/2})
+			}
+		}
+		for k, c := range cands {
 			n := f.makeNote(lines, size, c[0], c[1])
 			if !n.box.In(bounds) || !occ.free(n.box) {
 				continue
 			}
 			occ.add(n.box)
 			n.node, n.edge = node, edge
+			if k >= 4 {
+				n.lead, n.ax, n.ay = true, mx, my
+			}
 			f.notes = append(f.notes, n)
 			return
 		}
@@ -238,6 +256,12 @@ func (f *frame) drawNotes(cv *canvas, sc *scratch) {
 		}
 	}
 	box := func(n *placedNote) {
+		if n.lead {
+			// to the nearest point of the box
+			bx := math.Max(float64(n.box.Min.X), math.Min(n.ax, float64(n.box.Max.X)))
+			by := math.Max(float64(n.box.Min.Y), math.Min(n.ay, float64(n.box.Max.Y)))
+			cv.line(n.ax, n.ay, bx, by, f.sc, premul(f.pal.noteBorder))
+		}
 		cv.fillPolys(sc, [][]Point{roundRect(n.box, 4*f.sc)}, premul(f.pal.noteBorder))
 		cv.fillPolys(sc, [][]Point{roundRect(n.box.Inset(max(1, int(f.sc))), 4*f.sc-1)}, premul(f.pal.note))
 		for k, l := range n.lines {

@@ -298,6 +298,11 @@ func (sw *svgWriter) notes() {
 	}
 	box := func(n *placedNote) {
 		b := n.box
+		if n.lead {
+			bx := math.Max(float64(b.Min.X), math.Min(n.ax, float64(b.Max.X)))
+			by := math.Max(float64(b.Min.Y), math.Min(n.ay, float64(b.Max.Y)))
+			sw.p(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" %s stroke-width="1"/>`+"\n", n.ax, n.ay, bx, by, paint("stroke", f.pal.noteBorder))
+		}
 		sw.p(`<rect x="%d" y="%d" width="%d" height="%d" rx="4" %s %s stroke-width="1"/>`+"\n", b.Min.X, b.Min.Y, b.Dx(), b.Dy(),
 			paint("fill", f.pal.note), paint("stroke", f.pal.noteBorder))
 		for k, l := range n.lines {
