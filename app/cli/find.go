@@ -42,6 +42,9 @@ func runFind(env *Env, args []string) error {
 		return usagef("missing TEXT to find")
 	}
 	text := strings.Join(pos, " ")
+	if ds.db != "" {
+		return findDB(env, ds.db, text, *limit, *asJSON)
+	}
 	g, _, err := ds.load(env)
 	if err != nil {
 		return err
@@ -52,10 +55,15 @@ func runFind(env *Env, args []string) error {
 		n := g.Node(m.Node)
 		out.Matches = append(out.Matches, matchJSON{n.ID, n.Label, n.Type, math.Round(m.Score*1000) / 1000, m.Matched})
 	}
-	if *asJSON {
+	return printFind(env, out, text, *asJSON)
+}
+
+// printFind writes find's answer.
+func printFind(env *Env, out findJSON, text string, asJSON bool) error {
+	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
-	if len(ms) == 0 {
+	if len(out.Matches) == 0 {
 		fmt.Fprintf(env.Stderr, "no entity matches %q\n", text)
 		return &exitError{1}
 	}

@@ -17,6 +17,9 @@ type datasetFlags struct {
 	edges     string
 	workspace string
 	maxBytes  int64
+	// db is the --db URL of a PostgreSQL graph (see db.go), for the
+	// commands that read one in place of a file.
+	db string
 	// ws is the workspace loaded with -w (nil without), and orig the
 	// data as loaded before any edit (for apply).
 	ws   *dataset.Workspace
@@ -32,6 +35,7 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 	fs.StringVar(&d.workspace, "w", "", "workspace `FILE.linkscope`: work on its edited graph")
 	fs.StringVar(&d.workspace, "workspace", "", "workspace `FILE.linkscope`")
 	fs.Int64Var(&d.maxBytes, "max-bytes", dataset.DefaultMaxBytes, "refuse files larger than this")
+	fs.StringVar(&d.db, "db", "", "PostgreSQL `URL` of a graph loaded with 'linkscope db load', in place of -d")
 	return d
 }
 
@@ -39,6 +43,9 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 // took; the load's warnings go to env.Stderr, one per line.
 func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 	start := time.Now()
+	if d.db != "" {
+		return nil, 0, usagef("this command reads a dataset file, not --db")
+	}
 	if d.workspace != "" {
 		if d.path != "" || d.edges != "" {
 			return nil, 0, usagef("give -d (a dataset) or -w (a workspace), not both")

@@ -72,11 +72,7 @@ func addPathFlags(fs *flag.FlagSet) *pathFlags {
 
 // options checks the flags against g and returns the search options.
 func (p *pathFlags) options(g *graph.Graph) (path.Options, error) {
-	o := path.Options{
-		Directed: p.directed, InDateOrder: p.dated, MaxHops: p.maxHops,
-		RelTypes: splitList(p.types), ExcludeNodeTypes: splitList(p.excludeTypes),
-		StoreLimit: storeLimit,
-	}
+	o := p.searchOptions()
 	if p.maxHops < 0 {
 		return o, usagef("--max-hops must not be negative")
 	}
@@ -84,6 +80,16 @@ func (p *pathFlags) options(g *graph.Graph) (path.Options, error) {
 		return o, err
 	}
 	return o, checkTypes("entity", o.ExcludeNodeTypes, g.NodeTypes())
+}
+
+// searchOptions are the flags as search options, unchecked (--db checks
+// them against the database).
+func (p *pathFlags) searchOptions() path.Options {
+	return path.Options{
+		Directed: p.directed, InDateOrder: p.dated, MaxHops: p.maxHops,
+		RelTypes: splitList(p.types), ExcludeNodeTypes: splitList(p.excludeTypes),
+		StoreLimit: storeLimit,
+	}
 }
 
 func runPath(env *Env, args []string) error {
@@ -118,16 +124,31 @@ func runPath(env *Env, args []string) error {
 	case *all && pf.maxHops > path.MaxAllPathsHops:
 		return usagef("--all takes --max-hops up to %d", path.MaxAllPathsHops)
 	}
-	g, _, err := ds.load(env)
-	if err != nil {
-		return err
-	}
-	opt, err := pf.options(g)
-	if err != nil {
-		return err
-	}
-	if *pairs != "" {
-		return runPairs(env, g, *pairs, opt, *asJSON)
+	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+	defer cancel()
+	var g *graph.Graph
+	var opt path.Options
+	if ds.db != "" {
+		if *all || *k > 1 || pf.dated {
+			return usagef("with --db, path finds the shortest path only (no --k, --all or --in-date-order)")
+		}
+		if *pairs != "" {
+			return runPairsDB(ctx, env, ds.db, *pairs, pf, *asJSON)
+		}
+		if g, pos, err = pathFromDB(ctx, ds.db, pos, pf); err != nil {
+			return err
+		}
+		opt = pf.searchOptions()
+	} else {
+		if g, _, err = ds.load(env); err != nil {
+			return err
+		}
+		if opt, err = pf.options(g); err != nil {
+			return err
+		}
+		if *pairs != "" {
+			return runPairs(env, g, *pairs, opt, *asJSON)
+		}
 	}
 	from, err := resolveNode(g, pos[0])
 	if err != nil {
@@ -137,8 +158,6 @@ func runPath(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
-	defer cancel()
 	req := view.PathRequest{From: from, To: to, Mode: view.Shortest, K: *k, Limit: *limit, Options: opt}
 	switch {
 	case *all:

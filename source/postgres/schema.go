@@ -66,6 +66,7 @@ var indexes = []string{
 	// search: trigram index on the folded names, for LIKE '%q%' and the
 	// typo-tolerant word-similarity candidates
 	`CREATE INDEX names_trgm ON names USING gin (folded gin_trgm_ops)`,
+	`CREATE INDEX names_folded ON names (folded)`,
 	`CREATE INDEX names_entity ON names (entity)`,
 	`CREATE INDEX citations_owner ON citations (kind, owner, ord)`,
 }

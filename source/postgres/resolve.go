@@ -1,0 +1,35 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/linkscope/linkscope/graph"
+)
+
+// Resolve finds the entities a user means by ref, as graph.Graph's
+// Resolve does: the entity whose id is exactly ref, otherwise those whose
+// id, label or an alias folds to the same as ref (at most limit, by id).
+func (db *DB) Resolve(ctx context.Context, ref string, limit int) ([]string, error) {
+	if err := db.start(ctx); err != nil {
+		return nil, err
+	}
+	found, err := db.entitiesIn(ctx, []string{ref})
+	if err != nil {
+		return nil, wrap(ctx, "resolve", err)
+	}
+	if found[ref] {
+		return []string{ref}, nil
+	}
+	f := graph.Fold(ref)
+	if f == "" {
+		return nil, nil
+	}
+	rows, err := db.pool.Query(ctx, `SELECT DISTINCT entity FROM names WHERE folded = $1 ORDER BY entity LIMIT $2`, f, limit)
+	if err != nil {
+		return nil, wrap(ctx, "resolve", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return ids, wrap(ctx, "resolve", err)
+}
