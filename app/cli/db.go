@@ -14,6 +14,8 @@ import (
 
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/graph/path"
+	"github.com/linkscope/linkscope/graph/query"
 	"github.com/linkscope/linkscope/source"
 	"github.com/linkscope/linkscope/source/postgres"
 )
@@ -388,3 +390,127 @@ func runPairsDB(ctx context.Context, env *Env, url, file string, pf *pathFlags, 
 		out.Queries, out.USMedian, out.USMean, out.USP90, 100*out.FoundFrac)
 	return nil
 }
+
+// ballCap bounds the entities query --db brings in around the anchors of a
+// variable-length pattern.
+const ballCap = 20000
+
+// queryDB runs a pattern on the database. A fixed-length pattern is one
+// SQL join (postgres.MatchSQL) whose rows are the matches; the records of
+// their entities are then brought into a graph of their own to print them.
+// Any other pattern (variable-length hops, SHORTEST) needs an anchored
+// node ({id: …} or {name: …}): the entities within the pattern's longest
+// reach of the anchors (at most ballCap, most connected first, by one
+// frontier query per level) are brought in, and the in-memory engine runs
+// on them; every match of the whole graph lies there unless the cap cut
+// the walk, which stderr then says.
+func queryDB(ctx context.Context, env *Env, url string, q *query.Query, limit int) (*graph.Graph, query.Result, error) {
+	db, err := openDB(url)
+	if err != nil {
+		return nil, query.Result{}, err
+	}
+	defer db.Close()
+	if postgres.Fixed(q) {
+		rows, truncated, err := db.Match(ctx, q, limit)
+		if err != nil {
+			return nil, query.Result{}, err
+		}
+		var ids []string
+		for _, r := range rows {
+			for i := 0; i < len(r); i += 2 {
+				ids = append(ids, r[i])
+			}
+		}
+		ws := view.NewWorkingSet(db, nil)
+		if _, err := ws.Seed(ctx, ids); err != nil {
+			return nil, query.Result{}, err
+		}
+		g := ws.Graph()
+		res := query.Result{Truncated: truncated}
+		for _, r := range rows {
+			var m query.Match
+			for i, id := range r {
+				if i%2 == 0 {
+					v, _ := g.NodeIndex(id)
+					m.Path.Nodes = append(m.Path.Nodes, v)
+					if nv := q.Nodes[i/2].Var; nv != "" {
+						if m.Nodes == nil {
+							m.Nodes = map[string]int32{}
+						}
+						m.Nodes[nv] = v
+					}
+				} else {
+					e, _ := g.EdgeIndex(id)
+					m.Path.Edges = append(m.Path.Edges, e)
+					if rv := q.Rels[i/2].Var; rv != "" {
+						if m.Rels == nil {
+							m.Rels = map[string][]int32{}
+						}
+						m.Rels[rv] = []int32{e}
+					}
+				}
+			}
+			res.Matches = append(res.Matches, m)
+		}
+		return g, res, nil
+	}
+	var anchors []string
+	for _, n := range q.Nodes {
+		for _, p := range n.Props {
+			var ids []string
+			switch p.Key {
+			case "id":
+				if ids, err = db.Resolve(ctx, p.Value, 1); err == nil && (len(ids) != 1 || ids[0] != p.Value) {
+					ids = nil
+				}
+			case "name":
+				ids, err = db.Named(ctx, p.Value, 100)
+			}
+			if err != nil {
+				return nil, query.Result{}, err
+			}
+			anchors = append(anchors, ids...)
+		}
+	}
+	if len(anchors) == 0 {
+		return nil, query.Result{}, usagef("with --db, a pattern with a variable-length hop or SHORTEST needs a node with {id: …} or {name: …} to start from")
+	}
+	reach := 0
+	for _, r := range q.Rels {
+		reach += r.Max
+	}
+	ws := view.NewWorkingSet(db, nil)
+	exp, err := ws.Expand(ctx, dedupeStrings(anchors), source.ExpandOptions{Depth: reach, Limit: ballCap})
+	if err != nil {
+		return nil, query.Result{}, err
+	}
+	if exp.Truncated {
+		fmt.Fprintf(env.Stderr, "the %d-hop neighbourhood of the pattern's anchors was cut at %d entities (the most connected first): matches through the others are missing\n", reach, ballCap)
+	}
+	g := ws.Graph()
+	plan, err := query.Compile(q, g)
+	if err != nil {
+		// a type or name the neighbourhood lacks: nothing matches there
+		return g, query.Result{}, nil
+	}
+	res, err := plan.RunWith(ctx, path.NewSearcher(g), query.RunOptions{Limit: limit, StoreLimit: storeLimit})
+	if err != nil {
+		return nil, query.Result{}, err
+	}
+	return g, *res, nil
+}
+
+func dedupeStrings(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// DBExportCap bounds the neighbourhood export --db draws.
+const DBExportCap = 500

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/graph/path"
 	"github.com/linkscope/linkscope/source/postgres/pgtest"
 )
 
@@ -162,5 +164,65 @@ func TestDBPathSameLengths(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "path", "--db", url, "--k", "3", "cnil", "clearview"); code != 2 {
 		t.Errorf("path --k with --db: exit %d %s; want a usage error", code, stderr)
+	}
+}
+
+func TestDBQuery(t *testing.T) {
+	url := loadedDB(t)
+	lines := func(s string) []string {
+		ls := strings.Split(strings.TrimSpace(s), "\n")
+		slices.Sort(ls)
+		return ls
+	}
+	for _, q := range []string{
+		`(:ngo)-[:complained-against]->(c:company)<-[:fined]-(r:regulator)`,
+		`(a)-[:fined]->(b)`,
+		`(a:Regulator)-[x]-(b:company)`,
+		`(a)-->(b)-->(a)`,
+		`(r:regulator)-[*1..2]-({id:"clearview-ai"})`,
+		`SHORTEST 2 ({name:"Privacy International"})-[*..4]-({name:"Walmart"})`,
+		`(a:person)<-[:nope]-(b)`,
+	} {
+		c1, want, e1 := runCLI(t, "query", "--limit", "100000", q)
+		c2, got, e2 := runCLI(t, "query", "--limit", "100000", "--db", url, q)
+		if c1 == 0 && strings.Count(want, "\n") < 1 {
+			t.Errorf("query %s: no match in memory: the case tests nothing", q)
+		}
+		if c1 != c2 || !slices.Equal(lines(want), lines(got)) {
+			t.Errorf("query %s:\n--db (exit %d) %s%s\nfile (exit %d) %s%s", q, c2, got, e2, c1, want, e1)
+		}
+	}
+	// the LIMIT is the query's
+	code, out, stderr := runCLI(t, "query", "--limit", "3", "--db", url, `(a)-[:fined]->(b)`)
+	if code != 0 || strings.Count(out, "\n") != 3 || !strings.Contains(stderr, "raise --limit") {
+		t.Errorf("query --limit 3: exit %d %q %q", code, out, stderr)
+	}
+	if code, _, stderr := runCLI(t, "query", "--db", url, `(a)-[*1..3]-(b)`); code != 2 || !strings.Contains(stderr, "start from") {
+		t.Errorf("unanchored variable-length pattern: exit %d %q", code, stderr)
+	}
+}
+
+func TestDBExport(t *testing.T) {
+	url := loadedDB(t)
+	out := t.TempDir() + "/n.json"
+	code, _, stderr := runCLI(t, "export", "--db", url, "--focus", "cnil", "--layout", "circular", "--out", out)
+	if code != 0 {
+		t.Fatalf("export: exit %d %s", code, stderr)
+	}
+	g, err := dataset.LoadAny(out, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := dataset.Default()
+	v, _ := full.NodeIndex("cnil")
+	nb, err := path.NewSearcher(full).Neighborhood(context.Background(), []int32{v}, 1, path.Options{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.NodeCount() != len(nb.Nodes) || g.EdgeCount() != len(nb.Edges) {
+		t.Errorf("export --focus cnil: %d entities, %d relations; the neighbourhood has %d, %d", g.NodeCount(), g.EdgeCount(), len(nb.Nodes), len(nb.Edges))
+	}
+	if code, _, _ := runCLI(t, "export", "--db", url, "--out", out); code != 2 {
+		t.Errorf("export --db without --focus: exit %d, want 2", code)
 	}
 }

@@ -30,6 +30,8 @@ func init() {
 			"FILE-edges.csv). Positions, colours and sizes are those of the picture.\n" +
 			"--query keeps the entities and relations on the pattern's matches; --focus keeps\n" +
 			"the entities within --depth hops (default 1) of NODE and centres radial layouts.\n" +
+			"With --db URL in place of -d, --focus is required and the neighbourhood is cut at\n" +
+			"the 500 most connected entities by the database's query.\n" +
 			"The layout is the one `linkscope layout` and the window compute for the same\n" +
 			"--layout and --seed, then fitted to the picture so that labels do not overlap.\n" +
 			"--timeout D (default 30s) bounds the query and the layout together: a query\n" +
@@ -115,8 +117,16 @@ func runExport(env *Env, args []string) error {
 	case f.timeout <= 0:
 		return usagef("--timeout must be positive")
 	}
-	g, _, err := ds.load(env)
-	if err != nil {
+	var g *graph.Graph
+	if ds.db != "" {
+		// a neighbourhood of the database, the most connected first
+		if f.focus == "" {
+			return usagef("with --db, export draws a neighbourhood: give --focus NODE")
+		}
+		if g, f.focus, _, err = dbNeighborhood(context.Background(), ds.db, f.focus, f.depth, DBExportCap, nil); err != nil {
+			return err
+		}
+	} else if g, _, err = ds.load(env); err != nil {
 		return err
 	}
 	if ds.ws != nil && f.query == "" && f.focus == "" && !f.layoutSet {

@@ -33,3 +33,21 @@ func (db *DB) Resolve(ctx context.Context, ref string, limit int) ([]string, err
 	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	return ids, wrap(ctx, "resolve", err)
 }
+
+// Named returns the entities whose label or an alias folds to the same as
+// name, as graph.Graph's Named does (at most limit, by id).
+func (db *DB) Named(ctx context.Context, name string, limit int) ([]string, error) {
+	if err := db.start(ctx); err != nil {
+		return nil, err
+	}
+	f := graph.Fold(name)
+	if f == "" {
+		return nil, nil
+	}
+	rows, err := db.pool.Query(ctx, `SELECT DISTINCT entity FROM names WHERE folded = $1 AND bonus > 0 ORDER BY entity LIMIT $2`, f, limit)
+	if err != nil {
+		return nil, wrap(ctx, "named", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return ids, wrap(ctx, "named", err)
+}
