@@ -173,8 +173,12 @@ func (db *DB) Info(ctx context.Context) (source.Info, error) {
 }
 
 // wordSimilarity is pg_trgm's word-similarity threshold below which a name
-// is not even a candidate of the typo-tolerant search.
-const wordSimilarity = 0.3
+// is not even a candidate of the typo-tolerant search; narrowSimilarity
+// the one it tries first.
+const (
+	wordSimilarity   = 0.3
+	narrowSimilarity = 0.6
+)
 
 // fuzzyCandidates bounds the names the typo-tolerant search scores.
 const fuzzyCandidates = 2000
@@ -235,20 +239,60 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]source.Hit
 	for _, h := range hits {
 		found[h.ID] = true
 	}
-	// typo-tolerant candidates
-	rows, err = db.pool.Query(ctx, `SELECT n.entity, n.ord, n.name, n.folded, n.bonus, e.type, e.label, e.degree
+	// typo-tolerant candidates: first those that share most trigrams with
+	// the query (few, cheap to find), then, when they do not fill the
+	// limit, the wider set
+	var fuzzy []source.Hit
+	for _, threshold := range []float64{narrowSimilarity, wordSimilarity} {
+		if fuzzy, err = db.fuzzy(ctx, q, threshold, found); err != nil {
+			return nil, wrap(ctx, "search", err)
+		}
+		if limit > 0 && len(hits)+len(fuzzy) >= limit {
+			break
+		}
+	}
+	slices.SortFunc(fuzzy, func(a, b source.Hit) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Degree, a.Degree); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	hits = append(hits, fuzzy...)
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+// fuzzy returns the typo-tolerant matches among the names whose word
+// similarity with q is at least threshold (at most fuzzyCandidates of
+// them, most similar first), scored with the in-memory index's edit
+// distance, leaving out the entities in found; best first.
+func (db *DB) fuzzy(ctx context.Context, q string, threshold float64, found map[string]bool) ([]source.Hit, error) {
+	conn, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT set_config('pg_trgm.word_similarity_threshold', $1, false)`, strconv.FormatFloat(threshold, 'f', -1, 64)); err != nil {
+		return nil, err
+	}
+	rows, err := conn.Query(ctx, `SELECT n.entity, n.ord, n.name, n.folded, n.bonus, e.type, e.label, e.degree
 		FROM names n JOIN entities e ON e.id = n.entity
 		WHERE $1 <% n.folded AND strpos(n.folded, $1) = 0
 		ORDER BY word_similarity($1, n.folded) DESC, n.entity, n.ord LIMIT `+strconv.Itoa(fuzzyCandidates), q)
 	if err != nil {
-		return nil, wrap(ctx, "search", err)
+		return nil, err
 	}
 	best := map[string]int{} // entity → index in fuzzy
 	var fuzzy []source.Hit
 	var name, folded string
 	var bonus float64
 	var c source.Hit
-	var ord int32
+	var ord, deg int32
 	ords := map[string]int32{}
 	_, err = pgx.ForEachRow(rows, []any{&c.ID, &ord, &name, &folded, &bonus, &c.Type, &c.Label, &deg}, func() error {
 		if found[c.ID] {
@@ -271,7 +315,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]source.Hit
 		return nil
 	})
 	if err != nil {
-		return nil, wrap(ctx, "search", err)
+		return nil, err
 	}
 	slices.SortFunc(fuzzy, func(a, b source.Hit) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
@@ -282,9 +326,5 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]source.Hit
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	hits = append(hits, fuzzy...)
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
-	}
-	return hits, nil
+	return fuzzy, nil
 }
