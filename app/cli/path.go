@@ -133,7 +133,7 @@ func runPath(env *Env, args []string) error {
 			return usagef("with --db, path finds the shortest path only (no --k, --all or --in-date-order)")
 		}
 		if *pairs != "" {
-			return runPairsDB(ctx, env, ds.db, *pairs, pf, *asJSON)
+			return runPairsDB(context.Background(), env, ds.db, *pairs, pf, *asJSON) // untimed, as in memory
 		}
 		if g, pos, err = pathFromDB(ctx, ds.db, pos, pf); err != nil {
 			return err
