@@ -5,9 +5,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/linkscope/linkscope/app/gui"
 	_ "github.com/linkscope/linkscope/app/locale"
 	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/source/postgres"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -25,6 +28,9 @@ func main() {
 	args := os.Args[1:]
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		os.Exit(cli.Run(args, cli.StdEnv()))
+	}
+	if len(args) > 0 && (args[0] == "--db" || strings.HasPrefix(args[0], "--db=")) {
+		os.Exit(runServer(args))
 	}
 	if len(args) > 2 {
 		fmt.Fprintln(os.Stderr, "linkscope: expected at most one FILE to open, or a CSV node table and edge table")
@@ -60,4 +66,32 @@ func noDisplay() bool {
 		return os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == ""
 	}
 	return false
+}
+
+// runServer opens the window on the graph of a PostgreSQL database:
+// linkscope --db URL.
+func runServer(args []string) int {
+	url, rest := strings.TrimPrefix(args[0], "--db="), args[1:]
+	if args[0] == "--db" {
+		if len(args) < 2 {
+			fmt.Fprintln(os.Stderr, "linkscope: --db wants a PostgreSQL URL (postgres://user@host/db)")
+			return 2
+		}
+		url, rest = args[1], args[2:]
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(os.Stderr, "linkscope: --db URL opens the server's graph alone; unexpected %q\n", rest[0])
+		return 2
+	}
+	if noDisplay() {
+		fmt.Fprintln(os.Stderr, "linkscope: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run 'linkscope help' for the headless commands")
+		return 1
+	}
+	db, err := postgres.Open(context.Background(), url)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "linkscope:", err)
+		return 1
+	}
+	gui.RunServer(fyneapp.NewWithID(gui.AppID), db, "PostgreSQL "+postgres.Describe(url))
+	return 0
 }

@@ -64,6 +64,8 @@ type ui struct {
 	ws          *wsSession
 	openAsDrawn bool
 	closeDlg    dialog.Dialog
+	// srv is the link to a server-held graph (server.go), nil for a file.
+	srv *serverSession
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -177,6 +179,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 		container.NewTabItemWithIcon("Filters", theme.ListIcon(), u.filters.content),
 		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
 	)
+	u.addServerTab()
 	right := container.NewHSplit(u.canvas, u.details.content)
 	right.Offset = 0.68
 	main := container.NewHSplit(u.tabs, right)
@@ -220,6 +223,10 @@ func (u *ui) doubleTapped(i int32) {
 		return
 	}
 	u.ex.selectNode(i)
+	if u.srv != nil { // a server's graph grows instead
+		u.srv.expand(i)
+		return
+	}
 	u.ex.expandFocus(i)
 	u.canvas.Fit()
 }

@@ -328,3 +328,14 @@ func (db *DB) fuzzy(ctx context.Context, q string, threshold float64, found map[
 	})
 	return fuzzy, nil
 }
+
+// Describe names the database a URL points at, without its password:
+// "db on host:port".
+func Describe(url string) string {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return "database"
+	}
+	c := cfg.ConnConfig
+	return fmt.Sprintf("%s on %s:%d", c.Database, c.Host, c.Port)
+}

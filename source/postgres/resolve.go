@@ -6,6 +6,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/source"
 )
 
 // Resolve finds the entities a user means by ref, as graph.Graph's
@@ -50,4 +51,25 @@ func (db *DB) Named(ctx context.Context, name string, limit int) ([]string, erro
 	}
 	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	return ids, wrap(ctx, "named", err)
+}
+
+// Top returns the n most connected entities (by degree, then id), from
+// the degree index.
+func (db *DB) Top(ctx context.Context, n int) ([]source.Hit, error) {
+	if err := db.start(ctx); err != nil {
+		return nil, err
+	}
+	rows, err := db.pool.Query(ctx, `SELECT id, type, label, degree FROM entities ORDER BY degree DESC, id LIMIT $1`, n)
+	if err != nil {
+		return nil, wrap(ctx, "top", err)
+	}
+	var hits []source.Hit
+	var h source.Hit
+	var deg int32
+	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Type, &h.Label, &deg}, func() error {
+		h.Degree, h.Matched, h.Score = int(deg), h.Label, 1
+		hits = append(hits, h)
+		return nil
+	})
+	return hits, wrap(ctx, "top", err)
 }
