@@ -50,6 +50,9 @@ type serverSession struct {
 	// expansions are the steps grown from each entity (by id), for
 	// Collapse.
 	expansions map[string][]view.Expansion
+	// g is the working set on screen; another graph opened in the window
+	// (File › Open) ends the session.
+	g *graph.Graph
 
 	entry    *escEntry
 	capEntry *widget.Entry
@@ -92,6 +95,7 @@ func newServerUI(a fyne.App, src source.Source, name string, still bool) *ui {
 	u.srv = newServerSession(u, src, name)
 	g := graph.New(0, 0)
 	g.Title = name
+	u.srv.g = g
 	u.setGraph(g, "")
 	u.srv.start()
 	return u
@@ -157,6 +161,11 @@ func newServerSession(u *ui, src source.Source, name string) *serverSession {
 // addServerTab puts the Server tab first among the window's tabs (after
 // each rebuild of the panels) and shows it.
 func (u *ui) addServerTab() {
+	if u.srv != nil && u.ex != nil && u.ex.g != u.srv.g {
+		u.srv.grow.Cancel()
+		u.srv.find.Cancel()
+		u.srv = nil // a file replaced the server's graph
+	}
 	if u.srv == nil || u.tabs == nil {
 		return
 	}

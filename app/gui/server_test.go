@@ -138,3 +138,22 @@ func TestServerWindowGrowsByExpansion(t *testing.T) {
 		t.Error("an entity without id")
 	}
 }
+
+func TestOpeningAFileEndsTheServerSession(t *testing.T) {
+	u, q := newServerTestUI(t)
+	until(q, func() bool { return u.ex.g.NodeCount() > 0 })
+	u.setGraph(clearview(t), "")
+	if u.srv != nil {
+		t.Fatal("the server session survived another graph")
+	}
+	for _, it := range u.tabs.Items {
+		if it.Text == "Server" {
+			t.Error("the Server tab is still shown")
+		}
+	}
+	cnil := node(t, u.ex.g, "cnil")
+	u.doubleTapped(cnil) // the file's behaviour: the neighbourhood focus
+	if !u.ex.focused() {
+		t.Error("double-click on a file's graph does not focus the neighbourhood")
+	}
+}
