@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -579,4 +580,31 @@ func (s *Source) records(ctx context.Context, entities, relations []string) (*so
 		}
 	}
 	return sub, nil
+}
+
+// OpenURL opens a source from one URL: bolt://user:password@host:7687
+// (or neo4j://…, bolt+s://…), with ?database=NAME for a database other
+// than the server's default.
+func OpenURL(ctx context.Context, raw string) (*Source, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("bolt: %w", err)
+	}
+	user, password := "", ""
+	if u.User != nil {
+		user = u.User.Username()
+		password, _ = u.User.Password()
+	}
+	database := u.Query().Get("database")
+	u.User, u.RawQuery = nil, ""
+	return Open(ctx, u.String(), user, password, database)
+}
+
+// Describe names the server a URL points at, without its credentials.
+func Describe(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "server"
+	}
+	return u.Host
 }

@@ -327,3 +327,23 @@ func TestServerFailure(t *testing.T) {
 		t.Error("expand on a failing server: no error")
 	}
 }
+
+func TestOpenURL(t *testing.T) {
+	s, r := openOn(t, sourcetest.CaseGraph())
+	s.Close()
+	u, err := OpenURL(context.Background(), strings.Replace(r.uri(), "bolt://", "bolt://neo4j:pw@", 1)+"?database=neo4j")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	if u.database != "neo4j" {
+		t.Errorf("database %q", u.database)
+	}
+	info, err := u.Info(context.Background())
+	if err != nil || info.Entities != 12 {
+		t.Errorf("info %+v, %v", info, err)
+	}
+	if hits, err := u.Top(context.Background(), 2); err != nil || len(hits) != 2 || hits[0].ID != "clearview" {
+		t.Errorf("top %v, %v", hits, err)
+	}
+}
