@@ -47,7 +47,8 @@ if [ "$(id -u)" -eq 0 ]; then
 		useradd --system --no-create-home --shell /usr/sbin/nologin "$PGUSER_OS"
 	fi
 	chown "$PGUSER_OS" "$dir"
-	run_pg() { runuser -u "$PGUSER_OS" -- "$@"; }
+	# from the cluster's directory: the caller's may be closed to that user
+	run_pg() { (cd "$dir" && runuser -u "$PGUSER_OS" -- "$@"); }
 fi
 
 stop() {
