@@ -93,6 +93,6 @@ echo "pgtest: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on p
 
 if [ "${1:-}" = "--shell" ]; then
 	echo "$LINKSCOPE_TEST_PG"
-	while sleep 3600; do :; done
+	while :; do sleep 3600 & wait $!; done # wait: a signal stops it at once
 fi
 "$@"
