@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{
 		name: "export",
-		args: "[-d FILE] [--query PATTERN | --focus NODE [--depth N]] [--layout " + strings.Join(view.Names(), "|") + "] " +
+		args: "[-d FILE] [--db URL] [--query PATTERN | --focus NODE [--depth N]] [--layout " + strings.Join(view.Names(), "|") + "] " +
 			"[--width W --height H --scale S] [--theme light|dark] [--title T] [--no-legend] [--transparent] " +
 			"[--seed N] [--iterations N] [--timeout D] --out FILE",
 		summary: "draw the graph or a part of it as PNG or SVG, or export it for other tools\n\n" +

@@ -10,7 +10,7 @@ import (
 func init() {
 	register(&command{
 		name:    "find",
-		args:    "[-d FILE] [--json] [--limit N] TEXT",
+		args:    "[-d FILE] [--db URL] [--json] [--limit N] TEXT",
 		summary: "find entities by id, label or alias (case- and accent-insensitive, prefix and typo-tolerant), best first",
 		run:     runFind,
 	})

@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&command{
 		name:    "neighbors",
-		args:    "[-d FILE] [--json] [--depth N] [--types a,b] [--exclude-types a,b] [--directed] [--limit N] NODE",
+		args:    "[-d FILE] [--db URL] [--json] [--depth N] [--types a,b] [--exclude-types a,b] [--directed] [--limit N] NODE",
 		summary: "the entities within --depth hops (default 1) of an entity, and the relations among them",
 		run:     runNeighbors,
 	})

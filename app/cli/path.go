@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{
 		name: "path",
-		args: "[-d FILE] [--json] [--types a,b] [--exclude-types a,b] [--directed] [--max-hops N] [--k K | --all] [--limit N] [--timeout D] [--in-date-order] FROM TO\n" +
+		args: "[-d FILE] [--db URL] [--json] [--types a,b] [--exclude-types a,b] [--directed] [--max-hops N] [--k K | --all] [--limit N] [--timeout D] [--in-date-order] FROM TO\n" +
 			"       linkscope path [-d FILE] --pairs PAIRS.json [--directed] [--json]",
 		summary: "how two entities are connected: shortest path, k shortest or all simple paths\n\n" +
 			"FROM and TO are ids, labels or aliases. --k K gives the K shortest simple paths,\n" +

@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name: "query",
-		args: "[-d FILE] [--json] [--limit N] [--timeout D] 'PATTERN'",
+		args: "[-d FILE] [--db URL] [--json] [--limit N] [--timeout D] 'PATTERN'",
 		summary: "find paths matching a pattern (a Cypher subset)\n\n" +
 			"  (:ngo)-[:complained-against]->(c:company)<-[:fined]-(r:regulator)\n" +
 			"  SHORTEST 3 ({name:\"Privacy International\"})-[*..4]-({name:\"Walmart\"})\n\n" +
