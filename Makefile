@@ -11,7 +11,7 @@ LDFLAGS := -X main.version=$(VERSION)
 # x11-utils and ImageMagick for the headless GUI smoke test.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb x11-utils xdotool imagemagick
 
-.PHONY: all deps build run test fmt-check vet unit smoke fuzz bench clean
+.PHONY: all deps build run test fmt-check vet dbtest unit smoke fuzz bench clean
 
 all: build
 
@@ -37,7 +37,15 @@ build: deps
 run: build
 	./$(BIN)
 
-test: deps fmt-check vet unit smoke
+test: deps fmt-check vet dbtest unit smoke
+
+# The database tests against a real PostgreSQL: scripts/pgtest.sh installs
+# Debian's postgresql when missing, starts a private server on a free port
+# as an unprivileged user, runs them and stops it. LINKSCOPE_REQUIRE_PG
+# makes them fail, not skip, if the server is missing.
+DB_PACKAGES ?= ./source/postgres/... ./app/cli/...
+dbtest:
+	LINKSCOPE_REQUIRE_PG=1 ./scripts/pgtest.sh $(GO) test -race -count=1 $(DB_PACKAGES)
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -5,9 +5,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -16,6 +18,8 @@ import (
 	"github.com/linkscope/linkscope/app/gui"
 	_ "github.com/linkscope/linkscope/app/locale"
 	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/source/bolt"
+	"github.com/linkscope/linkscope/source/postgres"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -26,6 +30,9 @@ func main() {
 	args := os.Args[1:]
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		os.Exit(cli.Run(args, cli.StdEnv()))
+	}
+	if len(args) > 0 && (args[0] == "--db" || strings.HasPrefix(args[0], "--db=") || args[0] == "--bolt" || strings.HasPrefix(args[0], "--bolt=")) {
+		os.Exit(runServer(args))
 	}
 	if len(args) > 2 {
 		fmt.Fprintln(os.Stderr, "linkscope: expected at most one FILE to open, or a CSV node table and edge table")
@@ -67,4 +74,45 @@ func noDisplay() bool {
 		return os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == ""
 	}
 	return false
+}
+
+// runServer opens the window on the graph of a server: linkscope --db URL
+// (PostgreSQL) or --bolt URL (Neo4j or Memgraph: bolt://user:pw@host:7687;
+// not tried on a live server).
+func runServer(args []string) int {
+	flag, url, rest := args[0], "", args[1:]
+	if i := strings.IndexByte(flag, '='); i >= 0 {
+		flag, url = flag[:i], flag[i+1:]
+	} else if len(args) >= 2 {
+		url, rest = args[1], args[2:]
+	}
+	if url == "" {
+		fmt.Fprintf(os.Stderr, "linkscope: %s wants a URL\n", flag)
+		return 2
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(os.Stderr, "linkscope: %s URL opens the server's graph alone; unexpected %q\n", flag, rest[0])
+		return 2
+	}
+	if noDisplay() {
+		fmt.Fprintln(os.Stderr, "linkscope: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run 'linkscope help' for the headless commands")
+		return 1
+	}
+	ctx := context.Background()
+	if flag == "--bolt" {
+		src, err := bolt.OpenURL(ctx, url)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "linkscope:", err)
+			return 1
+		}
+		gui.RunServer(fyneapp.NewWithID(gui.AppID), src, "Neo4j "+bolt.Describe(url))
+		return 0
+	}
+	db, err := postgres.Open(ctx, url)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "linkscope:", err)
+		return 1
+	}
+	gui.RunServer(fyneapp.NewWithID(gui.AppID), db, "PostgreSQL "+postgres.Describe(url))
+	return 0
 }

@@ -106,6 +106,7 @@ func Run(args []string, env *Env) int {
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "usage: linkscope [FILE]            open the explorer window on a dataset or a .linkscope workspace (the Clearview case when no FILE)")
 	fmt.Fprintln(w, "       linkscope NODES.csv EDGES.csv  open a CSV node table and edge table")
+	fmt.Fprintln(w, "       linkscope --db URL          open the window on a graph held in PostgreSQL ('linkscope help db'; --bolt URL: Neo4j)")
 	fmt.Fprintln(w, "       linkscope COMMAND [ARGS]    run headless")
 	fmt.Fprintln(w, "\ncommands:")
 	names := make([]string, 0, len(registry))

@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{
 		name: "export",
-		args: "[-d FILE] [--query PATTERN | --focus NODE [--depth N]] [--layout " + strings.Join(view.Names(), "|") + "] " +
+		args: "[-d FILE] [--db URL] [--query PATTERN | --focus NODE [--depth N]] [--layout " + strings.Join(view.Names(), "|") + "] " +
 			"[--width W --height H --scale S] [--theme light|dark] [--title T] [--source LINE | --no-source] [--no-legend] [--transparent] " +
 			"[--seed N] [--iterations N] [--timeout D] --out FILE",
 		summary: "draw the graph or a part of it as PNG or SVG, or export it for other tools\n\n" +
@@ -33,6 +33,8 @@ func init() {
 			"types (--no-legend).\n" +
 			"--query keeps the entities and relations on the pattern's matches; --focus keeps\n" +
 			"the entities within --depth hops (default 1) of NODE and centres radial layouts.\n" +
+			"With --db URL in place of -d, --focus is required and the neighbourhood is cut at\n" +
+			"the 500 most connected entities by the database's query.\n" +
 			"The layout is the one `linkscope layout` and the window compute for the same\n" +
 			"--layout and --seed, then fitted to the picture so that labels do not overlap.\n" +
 			"--timeout D (default 30s) bounds the query and the layout together: a query\n" +
@@ -125,8 +127,19 @@ func runExport(env *Env, args []string) error {
 	case f.timeout <= 0:
 		return usagef("--timeout must be positive")
 	}
-	g, _, err := ds.load(env)
-	if err != nil {
+	var g *graph.Graph
+	if ds.db != "" {
+		if err := ds.checkDB(); err != nil {
+			return err
+		}
+		// a neighbourhood of the database, the most connected first
+		if f.focus == "" {
+			return usagef("with --db, export draws a neighbourhood: give --focus NODE")
+		}
+		if g, f.focus, _, err = dbNeighborhood(context.Background(), ds.db, f.focus, f.depth, DBExportCap, nil); err != nil {
+			return err
+		}
+	} else if g, _, err = ds.load(env); err != nil {
 		return err
 	}
 	if ds.ws != nil && f.query == "" && f.focus == "" && !f.layoutSet {

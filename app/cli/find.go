@@ -10,7 +10,7 @@ import (
 func init() {
 	register(&command{
 		name:    "find",
-		args:    "[-d FILE] [--json] [--limit N] TEXT",
+		args:    "[-d FILE] [--db URL] [--json] [--limit N] TEXT",
 		summary: "find entities by id, label or alias (case- and accent-insensitive, prefix and typo-tolerant), best first",
 		run:     runFind,
 	})
@@ -42,6 +42,12 @@ func runFind(env *Env, args []string) error {
 		return usagef("missing TEXT to find")
 	}
 	text := strings.Join(pos, " ")
+	if ds.db != "" {
+		if err := ds.checkDB(); err != nil {
+			return err
+		}
+		return findDB(env, ds.db, text, *limit, *asJSON)
+	}
 	g, _, err := ds.load(env)
 	if err != nil {
 		return err
@@ -52,10 +58,15 @@ func runFind(env *Env, args []string) error {
 		n := g.Node(m.Node)
 		out.Matches = append(out.Matches, matchJSON{n.ID, n.Label, n.Type, math.Round(m.Score*1000) / 1000, m.Matched})
 	}
-	if *asJSON {
+	return printFind(env, out, text, *asJSON)
+}
+
+// printFind writes find's answer.
+func printFind(env *Env, out findJSON, text string, asJSON bool) error {
+	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
-	if len(ms) == 0 {
+	if len(out.Matches) == 0 {
 		fmt.Fprintf(env.Stderr, "no entity matches %q\n", text)
 		return &exitError{1}
 	}

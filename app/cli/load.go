@@ -22,6 +22,9 @@ type datasetFlags struct {
 	// view.Filter): the commands answer with what the window shows then.
 	asOf, from string
 	undated    bool
+	// db is the --db URL of a PostgreSQL graph (see db.go), for the
+	// commands that read one in place of a file.
+	db string
 	// ws is the workspace loaded with -w (nil without), and orig the
 	// data as loaded before any edit (for apply).
 	ws   *dataset.Workspace
@@ -40,6 +43,7 @@ func addDatasetFlags(fs *flag.FlagSet) *datasetFlags {
 	fs.StringVar(&d.asOf, "as-of", "", "work on the graph as it stood on `DATE` (what the window's timeline shows)")
 	fs.StringVar(&d.from, "from", "", "with --as-of: from `DATE` on (a range)")
 	fs.BoolVar(&d.undated, "with-undated", false, "with --as-of: keep relations that have no date at all")
+	fs.StringVar(&d.db, "db", "", "PostgreSQL `URL` of a graph loaded with 'linkscope db load', in place of -d")
 	return d
 }
 
@@ -94,6 +98,9 @@ func (d *datasetFlags) applyTime(g *graph.Graph) (*graph.Graph, error) {
 // took; the load's warnings go to env.Stderr, one per line.
 func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 	start := time.Now()
+	if d.db != "" {
+		return nil, 0, usagef("this command reads a dataset file, not --db")
+	}
 	if d.workspace != "" {
 		if d.path != "" || d.edges != "" {
 			return nil, 0, usagef("give -d (a dataset) or -w (a workspace), not both")
@@ -152,4 +159,12 @@ func printWarnings(w io.Writer, warnings []*dataset.Error) {
 	for _, e := range warnings {
 		fmt.Fprintln(w, termText(fmt.Sprintf("%s:%d:%d: warning: %s", e.File, e.Line, e.Col, e.Msg)))
 	}
+}
+
+// checkDB refuses the flags a --db command does not take.
+func (d *datasetFlags) checkDB() error {
+	if d.asOf != "" || d.from != "" || d.undated {
+		return usagef("--as-of and --from read a dataset file or a workspace, not --db")
+	}
+	return nil
 }

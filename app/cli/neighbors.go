@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/path"
 )
 
 func init() {
 	register(&command{
 		name:    "neighbors",
-		args:    "[-d FILE] [--json] [--depth N] [--types a,b] [--exclude-types a,b] [--directed] [--limit N] NODE",
+		args:    "[-d FILE] [--db URL] [--json] [--depth N] [--types a,b] [--exclude-types a,b] [--directed] [--limit N] NODE",
 		summary: "the entities within --depth hops (default 1) of an entity, and the relations among them",
 		run:     runNeighbors,
 	})
@@ -50,15 +51,28 @@ func runNeighbors(env *Env, args []string) error {
 	case *limit < 1:
 		return usagef("--limit must be at least 1")
 	}
-	g, _, err := ds.load(env)
-	if err != nil {
-		return err
+	var g *graph.Graph
+	var opt path.Options
+	ref, dbTruncated := pos[0], false
+	if ds.db != "" {
+		if err := ds.checkDB(); err != nil {
+			return err
+		}
+		// the neighbourhood, cut at --limit by the database's query
+		g, ref, dbTruncated, err = dbNeighborhood(context.Background(), ds.db, ref, *depth, *limit-1, pf)
+		if err != nil {
+			return err
+		}
+		opt = pf.searchOptions()
+	} else {
+		if g, _, err = ds.load(env); err != nil {
+			return err
+		}
+		if opt, err = pf.options(g); err != nil {
+			return err
+		}
 	}
-	opt, err := pf.options(g)
-	if err != nil {
-		return err
-	}
-	start, err := resolveNode(g, pos[0])
+	start, err := resolveNode(g, ref)
 	if err != nil {
 		return err
 	}
@@ -66,6 +80,7 @@ func runNeighbors(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	nb.Truncated = nb.Truncated || dbTruncated
 	if *asJSON {
 		out := neighborsJSON{Nodes: make([]neighborJSON, len(nb.Nodes)), Edges: make([]edgeJSON, len(nb.Edges)), Truncated: nb.Truncated}
 		for i, v := range nb.Nodes {

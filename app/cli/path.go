@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{
 		name: "path",
-		args: "[-d FILE] [--json] [--types a,b] [--exclude-types a,b] [--directed] [--max-hops N] [--k K | --all] [--limit N] [--timeout D] [--in-date-order] [--earliest-arrival [--since DATE] | --latest-departure [--until DATE]] [--max-gap DAYS] [--undated stop|continue|reported] FROM TO\n" +
+		args: "[-d FILE] [--db URL] [--json] [--types a,b] [--exclude-types a,b] [--directed] [--max-hops N] [--k K | --all] [--limit N] [--timeout D] [--in-date-order] [--earliest-arrival [--since DATE] | --latest-departure [--until DATE]] [--max-gap DAYS] [--undated stop|continue|reported] FROM TO\n" +
 			"       linkscope path [-d FILE] --pairs PAIRS.json [--directed] [--json]",
 		summary: "how two entities are connected: shortest path, k shortest or all simple paths\n\n" +
 			"FROM and TO are ids, labels or aliases. --k K gives the K shortest simple paths,\n" +
@@ -78,11 +78,7 @@ func addPathFlags(fs *flag.FlagSet) *pathFlags {
 
 // options checks the flags against g and returns the search options.
 func (p *pathFlags) options(g *graph.Graph) (path.Options, error) {
-	o := path.Options{
-		Directed: p.directed, InDateOrder: p.dated, MaxHops: p.maxHops,
-		RelTypes: splitList(p.types), ExcludeNodeTypes: splitList(p.excludeTypes),
-		StoreLimit: storeLimit,
-	}
+	o := p.searchOptions()
 	if p.maxHops < 0 {
 		return o, usagef("--max-hops must not be negative")
 	}
@@ -90,6 +86,16 @@ func (p *pathFlags) options(g *graph.Graph) (path.Options, error) {
 		return o, err
 	}
 	return o, checkTypes("entity", o.ExcludeNodeTypes, g.NodeTypes())
+}
+
+// searchOptions are the flags as search options, unchecked (--db checks
+// them against the database).
+func (p *pathFlags) searchOptions() path.Options {
+	return path.Options{
+		Directed: p.directed, InDateOrder: p.dated, MaxHops: p.maxHops,
+		RelTypes: splitList(p.types), ExcludeNodeTypes: splitList(p.excludeTypes),
+		StoreLimit: storeLimit,
+	}
 }
 
 func runPath(env *Env, args []string) error {
@@ -159,16 +165,34 @@ func runPath(env *Env, args []string) error {
 			return usagef("%v", err)
 		}
 	}
-	g, _, err := ds.load(env)
-	if err != nil {
-		return err
-	}
-	opt, err := pf.options(g)
-	if err != nil {
-		return err
-	}
-	if *pairs != "" {
-		return runPairs(env, g, *pairs, opt, *asJSON)
+	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+	defer cancel()
+	var g *graph.Graph
+	var opt path.Options
+	if ds.db != "" {
+		if err := ds.checkDB(); err != nil {
+			return err
+		}
+		if *all || *k > 1 || pf.dated {
+			return usagef("with --db, path finds the shortest path only (no --k, --all or --in-date-order)")
+		}
+		if *pairs != "" {
+			return runPairsDB(context.Background(), env, ds.db, *pairs, pf, *asJSON) // untimed, as in memory
+		}
+		if g, pos, err = pathFromDB(ctx, ds.db, pos, pf); err != nil {
+			return err
+		}
+		opt = pf.searchOptions()
+	} else {
+		if g, _, err = ds.load(env); err != nil {
+			return err
+		}
+		if opt, err = pf.options(g); err != nil {
+			return err
+		}
+		if *pairs != "" {
+			return runPairs(env, g, *pairs, opt, *asJSON)
+		}
 	}
 	from, err := resolveNode(g, pos[0])
 	if err != nil {
@@ -178,8 +202,6 @@ func runPath(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
-	defer cancel()
 	req := view.PathRequest{From: from, To: to, Mode: view.Shortest, K: *k, Limit: *limit, Options: opt}
 	switch {
 	case *all:

@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name: "query",
-		args: "[-d FILE] [--json] [--limit N] [--timeout D] 'PATTERN'",
+		args: "[-d FILE] [--db URL] [--json] [--limit N] [--timeout D] 'PATTERN'",
 		summary: "find paths matching a pattern (a Cypher subset)\n\n" +
 			"  (:ngo)-[:complained-against]->(c:company)<-[:fined]-(r:regulator)\n" +
 			"  SHORTEST 3 ({name:\"Privacy International\"})-[*..4]-({name:\"Walmart\"})\n\n" +
@@ -54,19 +54,30 @@ func runQuery(env *Env, args []string) error {
 	if err != nil {
 		return queryError(err)
 	}
-	g, _, err := ds.load(env)
-	if err != nil {
-		return err
-	}
-	plan, err := query.Compile(q, g)
-	if err != nil {
-		return queryError(err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	res, err := plan.RunWith(ctx, path.NewSearcher(g), query.RunOptions{Limit: *limit, StoreLimit: storeLimit})
-	if err != nil {
-		return err
+	var g *graph.Graph
+	var res query.Result
+	if ds.db != "" {
+		if err := ds.checkDB(); err != nil {
+			return err
+		}
+		if g, res, err = queryDB(ctx, env, ds.db, q, *limit); err != nil {
+			return err
+		}
+	} else {
+		if g, _, err = ds.load(env); err != nil {
+			return err
+		}
+		plan, err := query.Compile(q, g)
+		if err != nil {
+			return queryError(err)
+		}
+		r, err := plan.RunWith(ctx, path.NewSearcher(g), query.RunOptions{Limit: *limit, StoreLimit: storeLimit})
+		if err != nil {
+			return err
+		}
+		res = *r
 	}
 	set := path.Set{Truncated: res.Truncated, TimedOut: res.TimedOut, Full: res.Full, Paths: make([]path.Path, len(res.Matches))}
 	for i, m := range res.Matches {

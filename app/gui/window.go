@@ -83,6 +83,8 @@ type ui struct {
 	// undoSel and redoSel are the selections undo and redo restore
 	// (editmenu.go)
 	undoSel, redoSel []selStep
+	// srv is the link to a server-held graph (server.go), nil for a file.
+	srv *serverSession
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -210,6 +212,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 		container.NewTabItemWithIcon("Filters", theme.ListIcon(), u.filters.content),
 		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
 	)
+	u.addServerTab()
 	right := container.NewHSplit(u.canvas, u.details.content)
 	right.Offset = canvasShare
 	main := container.NewHSplit(u.tabs, right)
@@ -253,6 +256,10 @@ func (u *ui) doubleTapped(i int32) {
 		return
 	}
 	u.ex.selectNode(i)
+	if u.srv != nil { // a server's graph grows instead
+		u.srv.expand(i)
+		return
+	}
 	u.ex.expandFocus(i)
 	u.canvas.Fit()
 }
