@@ -50,3 +50,12 @@ func BenchmarkBetweenness100kSampled1000(b *testing.B) {
 		Betweenness(context.Background(), net, BetweennessOptions{Samples: 1000, Seed: 1}, nil)
 	}
 }
+
+func BenchmarkLeiden100kOnePass(b *testing.B) {
+	net := peerNet(b, "synth-N100000-d4-s42.json", false)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c, _ := Leiden(context.Background(), net, CommunityOptions{Seed: 1, Passes: 1}, nil)
+		b.ReportMetric(c.Modularity, "modularity")
+	}
+}
