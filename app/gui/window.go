@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -83,6 +84,10 @@ type ui struct {
 	// undoSel and redoSel are the selections undo and redo restore
 	// (editmenu.go)
 	undoSel, redoSel []selStep
+	// ana is the Analysis menu's job and state (analysis.go)
+	ana     *analysisState
+	table   *tablePanel
+	finders *finders
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -204,11 +209,15 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 		u.clearMessage() // it was about the graph before
 	}
 	ex.onFilter = append(ex.onFilter, u.updateStatus)
+	u.wireAnalysis()
+	u.table = newTablePanel(ex, func(i int32) { u.selectNode(i, true) })
+	u.addFinders()
 
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Search", theme.SearchIcon(), u.search.content),
 		container.NewTabItemWithIcon("Filters", theme.ListIcon(), u.filters.content),
 		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
+		container.NewTabItemWithIcon(lang.L("Table"), theme.GridIcon(), u.table.content),
 	)
 	right := container.NewHSplit(u.canvas, u.details.content)
 	right.Offset = canvasShare

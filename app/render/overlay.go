@@ -15,8 +15,9 @@ import (
 type legendRow struct {
 	style TypeStyle
 	text  string
-	rel   bool // a relation type: a line swatch, not a disc
-	more  bool // the "+ N more types" line: no swatch
+	rel   bool    // a relation type: a line swatch, not a disc
+	more  bool    // the "+ N more types" line: no swatch
+	scale float64 // the disc's size relative to the swatch (0: 1)
 }
 
 // legendSection is one block of the legend: a header over columns of rows.
@@ -101,6 +102,15 @@ func (f *frame) legendSections() []legendSection {
 		}
 		return st, name
 	}, true)
+	for _, x := range s.extraLegend {
+		sec := legendSection{header: x.Header}
+		for _, r := range x.Rows {
+			sec.rows = append(sec.rows, legendRow{style: TypeStyle{Color: r.Color}, text: r.Text, scale: r.Scale})
+		}
+		if len(sec.rows) > 0 {
+			out = append(out, sec)
+		}
+	}
 	return out
 }
 
@@ -333,6 +343,8 @@ func (f *frame) drawOverlays(cv *canvas, sc *scratch) {
 		case it.rel:
 			hw := L.swatchR
 			cv.line(it.sx-hw, it.sy, it.sx+hw, it.sy, 3*f.sc, premul(it.style.Color))
+		case it.scale > 0:
+			cv.disc(it.sx, it.sy, L.swatchR*it.scale, premul(it.style.Color))
 		default:
 			cv.disc(it.sx, it.sy, L.swatchR, premul(it.style.Color))
 			f.drawIcon(cv, it.style.Icon, it.sx, it.sy, L.swatchR)
