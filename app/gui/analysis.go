@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -107,6 +108,11 @@ func (u *ui) wireAnalysis() {
 		if s := measureSet(u.ex.g); s != u.ana.measures {
 			u.ana.measures = s
 			u.win.SetMainMenu(u.mainMenu())
+			// sizes and the legend change the room the graph takes
+			u.refitFirstView(true)
+			if u.canvas != nil && u.canvas.autoFit {
+				u.canvas.fitView()
+			}
 		}
 	})
 }
@@ -238,10 +244,18 @@ func (u *ui) storeMeasure(snap *graph.Graph, res *view.AnalyzeResult) {
 		cmds = append(cmds, graph.SetChart{Key: key, Value: res.Measure})
 	}
 	if u.do(graph.Batch{Name: "compute " + res.Measure, Cmds: cmds}) {
-		msg := fmt.Sprintf(lang.L("%s computed in %s."), measureLabel(res.Measure), res.Elapsed.Round(1e6))
+		msg := fmt.Sprintf(lang.L("%s computed in %s."), measureLabel(res.Measure), elapsed(res.Elapsed))
 		if res.Note != "" {
 			msg += " " + res.Note
 		}
 		u.notify(msg)
 	}
+}
+
+// elapsed writes a computation's time for people.
+func elapsed(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf(lang.L("%d ms"), max(d.Milliseconds(), 1))
+	}
+	return d.Round(10 * time.Millisecond).String()
 }

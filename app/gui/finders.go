@@ -38,15 +38,16 @@ func newTimeOptions() *timeOptions {
 	t.date.SetPlaceHolder(lang.L("YYYY-MM-DD, YYYY-MM or YYYY"))
 	t.gap = widget.NewEntry()
 	t.gap.SetPlaceHolder(lang.L("any"))
-	t.undated = widget.NewSelect([]string{lang.L("Undated relations: not followed"),
-		lang.L("Undated relations: followed, keep the date"), lang.L("Undated relations: dated when first reported")}, nil)
+	t.undated = widget.NewSelect([]string{lang.L("Undated: not followed"),
+		lang.L("Undated: followed"), lang.L("Undated: as first reported")}, nil)
 	t.undated.SetSelectedIndex(0)
 	opts := container.NewVBox(
 		container.NewBorder(nil, nil, t.objective, nil, t.date),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Max days between relations")), nil, t.gap),
-		t.undated)
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Max gap (days)")), nil, t.gap),
+		t.undated,
+		lowWrap(lang.L("Dated relations are followed forwards in time; an undated one is not followed, followed keeping the date reached, or dated when it was first reported.")))
 	opts.Hide()
-	t.on = widget.NewCheck(lang.L("Time-respecting (dated relations forwards in time)"), func(on bool) {
+	t.on = widget.NewCheck(lang.L("Time-respecting"), func(on bool) {
 		if on {
 			opts.Show()
 		} else {

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -33,6 +34,8 @@ type tablePanel struct {
 	sortCol  int
 	desc     bool
 	built    string // measureSet the columns were made for
+	// groups names each partition measure's groups (view.PartitionGroups)
+	groups map[string]map[float64]string
 	sorter   *task.Task[[]int32, noProgress]
 	onSelect func(int32)
 	content  fyne.CanvasObject
@@ -131,8 +134,8 @@ func (p *tablePanel) cell(i int32, col int) string {
 		if !ok {
 			return "–"
 		}
-		if g.Chart().Measures[p.measures[k]].Partition {
-			return itoa(int(v) + 1)
+		if names := p.groups[p.measures[k]]; names != nil {
+			return names[v]
 		}
 		return view.FormatValue(v)
 	}
@@ -146,13 +149,26 @@ func (p *tablePanel) reload() {
 	if s := measureSet(g); s != p.built {
 		p.built = s
 		p.measures = slices.Sorted(maps.Keys(g.Chart().Measures))
+		p.groups = map[string]map[float64]string{}
+		for _, name := range p.measures {
+			if m := g.Chart().Measures[name]; m.Partition {
+				names := map[float64]string{}
+				for k, grp := range view.PartitionGroups(g, m) {
+					names[grp.Value] = fmt.Sprintf("%d · %s", k+1, grp.Name)
+				}
+				p.groups[name] = names
+			}
+		}
 		if p.sortCol >= colMeasures+len(p.measures) {
 			p.sortCol, p.desc = colDegree, true
 		}
 		for c := 0; c < colMeasures+len(p.measures); c++ {
-			w := float32(110)
-			if c == colLabel {
-				w = 190
+			w := float32(92)
+			switch c {
+			case colLabel:
+				w = 150
+			case colType:
+				w = 88
 			}
 			p.table.SetColumnWidth(c, w)
 		}
@@ -165,7 +181,12 @@ func (p *tablePanel) sortBy(col int) {
 	if col == p.sortCol {
 		p.desc = !p.desc
 	} else {
+		// numbers highest first; text and partition groups (largest
+		// first) in order
 		p.sortCol, p.desc = col, col >= colDegree
+		if k := col - colMeasures; k >= 0 && k < len(p.measures) && p.groups[p.measures[k]] != nil {
+			p.desc = false
+		}
 	}
 	p.sort()
 }

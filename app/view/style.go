@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,8 +24,11 @@ const (
 )
 
 // Size scale: an entity sized by a measure is drawn between MinSizeFactor
-// and MaxSizeFactor times the chart's median radius, by the square root
-// of its value's place between the smallest and the largest value.
+// and MaxSizeFactor times the chart's median radius, by its value's rank
+// among the measure's distinct values (the smallest value the smallest
+// disc, the largest the largest, evenly between), so that a measure
+// whose values crowd near zero (betweenness) still tells its middle
+// entities apart.
 const (
 	MinSizeFactor = 0.6
 	MaxSizeFactor = 3.0
@@ -70,14 +74,23 @@ func StylingOf(g *graph.Graph) Styling {
 		}
 		if lo <= hi {
 			base := medianRadius(g)
+			var distinct []float64
+			for _, v := range vals {
+				if !math.IsNaN(v) {
+					distinct = append(distinct, v)
+				}
+			}
+			sort.Float64s(distinct)
+			distinct = slices.Compact(distinct)
 			st.Radii = make([]float64, n)
 			for i, v := range vals {
 				if math.IsNaN(v) {
 					continue
 				}
 				t := 0.0
-				if hi > lo {
-					t = math.Sqrt((v - lo) / (hi - lo))
+				if len(distinct) > 1 {
+					r, _ := slices.BinarySearch(distinct, v)
+					t = float64(r) / float64(len(distinct)-1)
 				}
 				st.Radii[i] = base * (MinSizeFactor + (MaxSizeFactor-MinSizeFactor)*t)
 			}
