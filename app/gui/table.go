@@ -35,7 +35,7 @@ type tablePanel struct {
 	desc     bool
 	built    string // measureSet the columns were made for
 	// groups names each partition measure's groups (view.PartitionGroups)
-	groups map[string]map[float64]string
+	groups   map[string]map[float64]string
 	sorter   *task.Task[[]int32, noProgress]
 	onSelect func(int32)
 	content  fyne.CanvasObject
