@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -93,15 +94,21 @@ func (u *ui) analysisMenu() *fyne.Menu {
 			sizeBy.ChildMenu.Items = append(sizeBy.ChildMenu.Items, it)
 		}
 	}
-	items = append(items, fyne.NewMenuItemSeparator(), sizeBy, colourBy)
+	table := fyne.NewMenuItem(lang.L("Entity Table"), u.showTable)
+	table.Shortcut = shortcutTable
+	items = append(items, fyne.NewMenuItemSeparator(), sizeBy, colourBy, fyne.NewMenuItemSeparator(), table)
 	return fyne.NewMenu(lang.L("Analysis"), items...)
 }
+
+// shortcutTable opens the entity table.
+var shortcutTable = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
 
 // wireAnalysis keeps the Analysis menu and the table in step with the
 // chart's measures.
 func (u *ui) wireAnalysis() {
 	if u.ana == nil {
 		u.ana = &analysisState{job: newJob[*view.AnalyzeResult](u.win)}
+		u.win.Canvas().AddShortcut(shortcutTable, func(fyne.Shortcut) { u.showTable() })
 	}
 	u.ana.measures = measureSet(u.ex.g)
 	u.ex.onFilter = append(u.ex.onFilter, func() {

@@ -168,6 +168,10 @@ func TestTableSortsByAMeasureAndSelects(t *testing.T) {
 	q := queueUI(t)
 	u := newTestUI(t)
 	compute(t, u, q, "PageRank…")
+	menuItem(t, u, "Analysis", "Entity Table").Action()
+	if u.tableWin == nil || u.tableWin.Content() != u.table.content {
+		t.Fatal("Entity Table did not open the table's window")
+	}
 	p := u.table
 	col := colMeasures + slices.Index(p.measures, "pagerank")
 	if col < colMeasures {

@@ -81,7 +81,7 @@ func (t *timeOptions) options() (path.TimeOptions, error) {
 	if s := strings.TrimSpace(t.gap.Text); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 {
-			return o, fmt.Errorf(lang.L("max days between relations %q: want a whole number"), s)
+			return o, fmt.Errorf(lang.L("max gap %q: want a whole number of days"), s)
 		}
 		o.MaxGapDays = n
 	}
@@ -105,8 +105,8 @@ func (p *pathPanel) findTimed(from, to int32, opt path.Options) {
 	}
 	s := p.ex.searcher().Clone()
 	g := p.ex.g
-	label := fmt.Sprintf(lang.L("time-respecting path from %s to %s"), render.ShortLabel(g.Node(from).Label), render.ShortLabel(g.Node(to).Label))
-	p.start(lang.L("Searching")+" "+label+"…", func(ctx context.Context) ([]pathResult, string, error) {
+	msg := fmt.Sprintf(lang.L("Searching for a time-respecting path from %s to %s…"), render.ShortLabel(g.Node(from).Label), render.ShortLabel(g.Node(to).Label))
+	p.start(msg, func(ctx context.Context) ([]pathResult, string, error) {
 		set, err := view.RunPaths(ctx, s, view.PathRequest{From: from, To: to, Mode: view.Timed, Options: opt, Time: to2})
 		if err != nil {
 			return nil, "", err

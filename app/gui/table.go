@@ -18,6 +18,29 @@ import (
 	"github.com/linkscope/linkscope/graph"
 )
 
+// newTable makes the entity table of the graph on screen (shown in its
+// own window, Analysis › Entity Table, when open).
+func (u *ui) newTable() {
+	u.table = newTablePanel(u.ex, func(i int32) { u.selectNode(i, true) })
+	if u.tableWin != nil {
+		u.tableWin.SetContent(u.table.content)
+	}
+}
+
+// showTable opens (or brings up) the entity table's window; closing it
+// only hides it.
+func (u *ui) showTable() {
+	if u.tableWin == nil {
+		w := u.app.NewWindow(lang.L("Entities") + " — Linkscope")
+		w.SetCloseIntercept(w.Hide)
+		w.Resize(fyne.NewSize(720, 560))
+		u.tableWin = w
+	}
+	u.tableWin.SetContent(u.table.content)
+	u.tableWin.Show()
+	u.tableWin.RequestFocus()
+}
+
 // tableSyncLimit is the most rows sorted on the UI goroutine; larger
 // tables sort in the table's task.
 const tableSyncLimit = 20000
@@ -169,6 +192,10 @@ func (p *tablePanel) reload() {
 				w = 150
 			case colType:
 				w = 88
+			default:
+				if k := c - colMeasures; k >= 0 && p.groups[p.measures[k]] != nil {
+					w = 150 // "2 · Privacy International"
+				}
 			}
 			p.table.SetColumnWidth(c, w)
 		}

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -85,9 +84,11 @@ type ui struct {
 	// (editmenu.go)
 	undoSel, redoSel []selStep
 	// ana is the Analysis menu's job and state (analysis.go)
-	ana     *analysisState
-	table   *tablePanel
-	finders *finders
+	ana   *analysisState
+	table *tablePanel
+	// tableWin is the entity table's window, once opened (table.go)
+	tableWin fyne.Window
+	finders  *finders
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -210,14 +211,13 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	}
 	ex.onFilter = append(ex.onFilter, u.updateStatus)
 	u.wireAnalysis()
-	u.table = newTablePanel(ex, func(i int32) { u.selectNode(i, true) })
+	u.newTable()
 	u.addFinders()
 
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Search", theme.SearchIcon(), u.search.content),
 		container.NewTabItemWithIcon("Filters", theme.ListIcon(), u.filters.content),
 		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
-		container.NewTabItemWithIcon(lang.L("Table"), theme.GridIcon(), u.table.content),
 	)
 	right := container.NewHSplit(u.canvas, u.details.content)
 	right.Offset = canvasShare
