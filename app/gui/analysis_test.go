@@ -225,7 +225,7 @@ func TestConnectingNetworkHighlightsClearview(t *testing.T) {
 		t.Fatal("the network does not dim the rest")
 	}
 	// saved as a named view, reopened after clearing
-	want := slices.Clone(u.ex.pathNodes)
+	want, wantEdges := slices.Clone(u.ex.pathNodes), slices.Clone(u.ex.pathEdges)
 	if !f.views.save("network") {
 		t.Fatal("saving the view failed")
 	}
@@ -233,6 +233,9 @@ func TestConnectingNetworkHighlightsClearview(t *testing.T) {
 	f.views.list.SetSelected("network")
 	if got := u.ex.pathNodes; !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
 		t.Fatalf("reopened view %v, want %v", got, want)
+	}
+	if got := u.ex.pathEdges; !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(wantEdges))) {
+		t.Fatalf("reopened view's relations %v, want %v", got, wantEdges)
 	}
 	// seeds that no path joins fall apart
 	f.seeds = []int32{node(t, g, "noyb")}
