@@ -49,6 +49,9 @@ type explorer struct {
 	coll  *view.Collapsed
 	drawn *render.Scene
 
+	// styled is what the scenes were last styled from (styling.go)
+	styled styleKey
+
 	// visible caches the filter result; nil until computed.
 	nodeVis, edgeVis []bool
 
@@ -200,12 +203,13 @@ func (ex *explorer) edgeVisible(e int32) bool {
 func (ex *explorer) applyFilters() {
 	f := &ex.filter
 	v := view.Visible(ex.g, view.Filter{NodeTypesOff: f.nodeTypeOff, RelTypesOff: f.edgeTypeOff,
-		AsOf: f.asOf, HideIsolated: f.hideIsolated, Only: ex.focus})
+		AsOf: f.asOf, HideIsolated: f.hideIsolated, Only: ex.focus, Threshold: ex.threshold()})
 	nv, ev := v.Nodes, v.Edges
 	ex.nodeVis, ex.edgeVis = nv, ev
 	ex.scene.SetNodeVisible(nv)
 	ex.scene.SetEdgeVisible(ev)
 	ex.updateCollapsed()
+	ex.applyStyling()
 	ex.updateHighlight()
 	for _, fn := range ex.onFilter {
 		fn()

@@ -35,6 +35,8 @@ type filtersPanel struct {
 	// so that it is undoable); syncing is set while sync sets the boxes.
 	do      func(graph.Command) error
 	syncing bool
+	// threshold is the computed measures' threshold (threshold.go)
+	threshold *thresholdBox
 }
 
 func newFiltersPanel(ex *explorer) *filtersPanel {
@@ -100,6 +102,7 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 		timeline,
 		widget.NewSeparator(),
 		p.isolated,
+		p.newThreshold(),
 	}
 	p.content = container.NewVScroll(container.NewVBox(items...))
 	ex.onFilter = append(ex.onFilter, p.updateSummary)

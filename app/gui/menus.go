@@ -66,7 +66,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 
 	keys := fyne.NewMenuItem("Mouse and Keyboard", u.showHelp)
 	help := fyne.NewMenu("Help", keys)
-	return fyne.NewMainMenu(file, edit, view, help)
+	return fyne.NewMainMenu(file, edit, view, u.analysisMenu(), help)
 }
 
 // recentMenu lists the recent files.

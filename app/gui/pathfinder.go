@@ -76,6 +76,11 @@ type pathPanel struct {
 	// onSelect selects an entity (from the steps of a path).
 	onSelect func(i int32)
 	content  fyne.CanvasObject
+	// sections and finder are the accordion and the two-entity form the
+	// finders add to (finders.go); timed the time-respecting options
+	sections *widget.Accordion
+	finder   *fyne.Container
+	timed    *timeOptions
 }
 
 func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)) *pathPanel {
@@ -165,6 +170,7 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 		widget.NewAccordionItem("Pattern", patBox),
 	)
 	sections.Open(0)
+	p.sections, p.finder = sections, finder
 	form := container.NewVBox(sections, container.NewBorder(nil, nil, nil, p.cancelBtn, p.status))
 	results := container.NewVSplit(p.list, container.NewVScroll(p.steps))
 	results.Offset = 0.45
@@ -217,6 +223,10 @@ func (p *pathPanel) findPaths() {
 		return
 	}
 	opt := p.options()
+	if p.timed.enabled() {
+		p.findTimed(from, to, opt)
+		return
+	}
 	mode := p.mode.Selected
 	k, err := strconv.Atoi(strings.TrimSpace(p.k.Text))
 	if err != nil || k < 1 {

@@ -85,6 +85,12 @@ type ui struct {
 	undoSel, redoSel []selStep
 	// srv is the link to a server-held graph (server.go), nil for a file.
 	srv *serverSession
+	// ana is the Analysis menu's job and state (analysis.go)
+	ana   *analysisState
+	table *tablePanel
+	// tableWin is the entity table's window, once opened (table.go)
+	tableWin fyne.Window
+	finders  *finders
 }
 
 // newUI builds the window on the embedded case and, when path is set,
@@ -206,6 +212,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 		u.clearMessage() // it was about the graph before
 	}
 	ex.onFilter = append(ex.onFilter, u.updateStatus)
+	u.wireAnalysis()
+	u.newTable()
+	u.addFinders()
 
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Search", theme.SearchIcon(), u.search.content),

@@ -15,14 +15,18 @@ import (
 type legendRow struct {
 	style TypeStyle
 	text  string
-	rel   bool // a relation type: a line swatch, not a disc
-	more  bool // the "+ N more types" line: no swatch
+	rel   bool    // a relation type: a line swatch, not a disc
+	more  bool    // the "+ N more types" line: no swatch
+	scale float64 // the disc's size relative to the swatch (0: 1)
 }
 
 // legendSection is one block of the legend: a header over columns of rows.
 type legendSection struct {
 	header string
 	rows   []legendRow
+	// band is the line of sections it goes in: 0 the types, 1 the
+	// sections a caller added (SetLegend), under them
+	band int
 }
 
 // legendItem is a row of the legend as placed: its swatch centre and the
@@ -101,6 +105,15 @@ func (f *frame) legendSections() []legendSection {
 		}
 		return st, name
 	}, true)
+	for _, x := range s.extraLegend {
+		sec := legendSection{header: x.Header, band: 1}
+		for _, r := range x.Rows {
+			sec.rows = append(sec.rows, legendRow{style: TypeStyle{Color: r.Color}, text: r.Text, scale: r.Scale})
+		}
+		if len(sec.rows) > 0 {
+			out = append(out, sec)
+		}
+	}
 	return out
 }
 
@@ -145,30 +158,62 @@ func (f *frame) legend() *legendLayout {
 	}
 	_, hasc, hdesc := te.measure("Ag", bold, headSize)
 	_, asc, _ := te.measure("Ag", regular, fontSize)
-	// size of the panel with at most k rows per column
-	size := func(k int) (w, h float64) {
-		w = 2 * pad
-		for s, sec := range secs {
-			cols := (len(sec.rows) + k - 1) / k
-			sw := 0.0
-			for c := 0; c < cols; c++ {
-				cw := 0.0
-				for r := c * k; r < min(len(sec.rows), (c+1)*k); r++ {
-					cw = math.Max(cw, textW[s][r]+swatchW)
-				}
-				sw += cw
-				if c > 0 {
-					sw += colGap
-				}
+	bands := 1
+	for _, sec := range secs {
+		bands = max(bands, sec.band+1)
+	}
+	// width of section s laid out with at most k rows per column
+	secWidth := func(s, k int) float64 {
+		sec := secs[s]
+		cols := (len(sec.rows) + k - 1) / k
+		sw := 0.0
+		for c := 0; c < cols; c++ {
+			cw := 0.0
+			for r := c * k; r < min(len(sec.rows), (c+1)*k); r++ {
+				cw = math.Max(cw, textW[s][r]+swatchW)
 			}
-			w += math.Max(sw, headW[s])
-			if s > 0 {
-				w += secGap
+			sw += cw
+			if c > 0 {
+				sw += colGap
 			}
 		}
-		rows := min(k, longest)
-		h = pad + hasc + hdesc + 5*sc + rowH*float64(rows) + pad*0.5
-		return w, h
+		return math.Max(sw, headW[s])
+	}
+	// rows of band b with at most k rows per column
+	bandRows := func(b, k int) int {
+		n := 0
+		for _, sec := range secs {
+			if sec.band == b {
+				n = max(n, min(k, len(sec.rows)))
+			}
+		}
+		return n
+	}
+	bandH := func(b, k int) float64 {
+		return hasc + hdesc + 5*sc + rowH*float64(bandRows(b, k))
+	}
+	// size of the panel with at most k rows per column: the bands one
+	// under the other
+	size := func(k int) (w, h float64) {
+		for b := 0; b < bands; b++ {
+			bw, first := 0.0, true
+			for s, sec := range secs {
+				if sec.band != b {
+					continue
+				}
+				if !first {
+					bw += secGap
+				}
+				bw += secWidth(s, k)
+				first = false
+			}
+			w = math.Max(w, bw)
+			if b > 0 {
+				h += pad * 0.5
+			}
+			h += bandH(b, k)
+		}
+		return w + 2*pad, h + pad + pad*0.5
 	}
 	W, H := float64(f.w), float64(f.h)
 	top := float64(f.topReserved())
@@ -197,25 +242,32 @@ func (f *frame) legend() *legendLayout {
 	L := &legendLayout{fontSize: fontSize, headSize: headSize, swatchR: swatchR, free: bestFree}
 	x0, y1 := margin, H-margin
 	L.box = image.Rect(int(x0), int(y1-bh), int(math.Ceil(x0+bw)), int(y1))
-	x := x0 + pad
-	headY := float64(L.box.Min.Y) + pad + hasc
-	for s, sec := range secs {
-		L.headers = append(L.headers, legendItem{legendRow: legendRow{text: sec.header}, tx: x, ty: headY})
-		cols := (len(sec.rows) + bestK - 1) / bestK
-		sx := x
-		for c := 0; c < cols; c++ {
-			cw := 0.0
-			y := headY + hdesc + 5*sc
-			for r := c * bestK; r < min(len(sec.rows), (c+1)*bestK); r++ {
-				cy := y + rowH/2
-				L.items = append(L.items, legendItem{legendRow: sec.rows[r], sx: sx + swatchR, sy: cy,
-					tx: sx + swatchW, ty: cy + asc*0.36})
-				cw = math.Max(cw, textW[s][r]+swatchW)
-				y += rowH
+	top0 := float64(L.box.Min.Y) + pad
+	for b := 0; b < bands; b++ {
+		x := x0 + pad
+		headY := top0 + hasc
+		for s, sec := range secs {
+			if sec.band != b {
+				continue
 			}
-			sx += cw + colGap
+			L.headers = append(L.headers, legendItem{legendRow: legendRow{text: sec.header}, tx: x, ty: headY})
+			cols := (len(sec.rows) + bestK - 1) / bestK
+			sx := x
+			for c := 0; c < cols; c++ {
+				cw := 0.0
+				y := headY + hdesc + 5*sc
+				for r := c * bestK; r < min(len(sec.rows), (c+1)*bestK); r++ {
+					cy := y + rowH/2
+					L.items = append(L.items, legendItem{legendRow: sec.rows[r], sx: sx + swatchR, sy: cy,
+						tx: sx + swatchW, ty: cy + asc*0.36})
+					cw = math.Max(cw, textW[s][r]+swatchW)
+					y += rowH
+				}
+				sx += cw + colGap
+			}
+			x += math.Max(sx-colGap-x, headW[s]) + secGap
 		}
-		x += math.Max(sx-colGap-x, headW[s]) + secGap
+		top0 += bandH(b, bestK) + pad*0.5
 	}
 	f.legendCache = L
 	return L
@@ -333,6 +385,8 @@ func (f *frame) drawOverlays(cv *canvas, sc *scratch) {
 		case it.rel:
 			hw := L.swatchR
 			cv.line(it.sx-hw, it.sy, it.sx+hw, it.sy, 3*f.sc, premul(it.style.Color))
+		case it.scale > 0:
+			cv.disc(it.sx, it.sy, L.swatchR*it.scale, premul(it.style.Color))
 		default:
 			cv.disc(it.sx, it.sy, L.swatchR, premul(it.style.Color))
 			f.drawIcon(cv, it.style.Icon, it.sx, it.sy, L.swatchR)

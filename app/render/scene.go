@@ -82,6 +82,14 @@ type static struct {
 	// fill is the colour the file gave an entity (alpha 0: none; the
 	// type's colour is drawn)
 	fill []color.NRGBA
+	// ownRadius and ownFill, when SetSizes or SetColours replaced radius
+	// or fill, are the ones NewScene gave (fillSet: ownFill is set, nil
+	// meaning no file colours)
+	ownRadius []float64
+	ownFill   []color.NRGBA
+	fillSet   bool
+	// extraLegend are the legend sections a caller added (SetLegend)
+	extraLegend []LegendSection
 	// parallel arcs: position of the relation among the relations joining
 	// the same two entities (either direction), and their number.
 	parIndex, parCount []uint16

@@ -265,6 +265,8 @@ func (sw *svgWriter) overlays() {
 		case it.more:
 		case it.rel:
 			sw.p(`<path d="M%s %sL%s %s" %s stroke-width="%s" stroke-linecap="round"/>`, num(it.sx-L.swatchR), num(it.sy), num(it.sx+L.swatchR), num(it.sy), paint("stroke", it.style.Color), num(3*f.sc))
+		case it.scale > 0:
+			sw.p(`<circle cx="%s" cy="%s" r="%s" %s/>`, num(it.sx), num(it.sy), num(L.swatchR*it.scale), paint("fill", it.style.Color))
 		default:
 			sw.p(`<circle cx="%s" cy="%s" r="%s" %s/>`, num(it.sx), num(it.sy), num(L.swatchR), paint("fill", it.style.Color))
 			sw.iconUse(it.style.Icon, it.sx, it.sy, L.swatchR)

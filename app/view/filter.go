@@ -30,6 +30,10 @@ type Filter struct {
 	// Only, when set (one flag per entity), restricts the view to these
 	// entities (the window's neighbourhood focus).
 	Only []bool
+	// Threshold, when its Measure is set, hides the entities whose value
+	// of that computed measure is below Min (entities without a value
+	// stay).
+	Threshold Threshold
 }
 
 // Visibility is which entities and relations a filter lets through, one
@@ -111,6 +115,13 @@ func Visible(g *graph.Graph, f Filter) Visibility {
 	}
 	for _, i := range HiddenEntities(g) {
 		base[i] = false
+	}
+	if m := g.Chart().Measures[f.Threshold.Measure]; m != nil {
+		for i := range base {
+			if v, ok := m.Values[g.Node(int32(i)).ID]; ok && v < f.Threshold.Min {
+				base[i] = false
+			}
+		}
 	}
 	if f.timelineActive() {
 		// entities with a date of their own outside the range hide, with

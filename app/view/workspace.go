@@ -72,6 +72,7 @@ func FilterOf(g *graph.Graph, v dataset.View) Filter {
 	if d, err := graph.ParseDate(asOf); asOf != "" && err == nil {
 		f.AsOf = d.Last()
 	}
+	f.Threshold, _ = ThresholdOf(g)
 	if v.Focus != nil {
 		f.Only = make([]bool, g.NodeCount())
 		for _, id := range v.Focus {
@@ -185,6 +186,7 @@ func FromWorkspace(g *graph.Graph, v dataset.View, width, height int) (s *render
 		s.SetNodeVisible(vis.Nodes)
 		s.SetEdgeVisible(vis.Edges)
 	}
+	ApplyStyling(s, g)
 	s.SetHighlight(HighlightOf(g, v))
 	opts := RenderOptions(v)
 	if v.Viewport != nil && v.Viewport.Width > 0 && v.Viewport.Height > 0 {
