@@ -66,3 +66,15 @@ func BenchmarkCheckBytes(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFastScan measures the fast JSON scanner alone (no building).
+func BenchmarkFastScan(b *testing.B) {
+	_, data := benchGraph(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := fastDecode(data); !ok {
+			b.Fatal("the fast scanner gave up")
+		}
+	}
+}

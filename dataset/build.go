@@ -282,7 +282,7 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 	if b.implicitNodes {
 		b.addImplicitNodes(g, edges)
 	}
-	froms, tos := resolveEnds(g, edges)
+	froms, tos := resolveEnds(g, edges, b.file(0).data)
 	var dups []int
 	var skipped map[string]bool // ids of relations not added
 	for i := range edges {
@@ -299,19 +299,23 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 		}
 		ok := true
 		from, to := froms[i], tos[i]
+		// An end that resolved is not empty (entity ids never are); the
+		// fast JSON scanner leaves such ends' ids unset (resolveEnds).
 		switch {
+		case from >= 0:
 		case e.Source == "":
 			b.fail(b.loc.pos("edges", i, "source"), "%s has an empty or missing source", what())
 			ok = false
-		case from < 0:
+		default:
 			b.fail(b.loc.pos("edges", i, "source"), "%s: source %s is not the id of any entity", what(), quoteID(e.Source))
 			ok = false
 		}
 		switch {
+		case to >= 0:
 		case e.Target == "":
 			b.fail(b.loc.pos("edges", i, "target"), "%s has an empty or missing target", what())
 			ok = false
-		case to < 0:
+		default:
 			b.fail(b.loc.pos("edges", i, "target"), "%s: target %s is not the id of any entity", what(), quoteID(e.Target))
 			ok = false
 		}

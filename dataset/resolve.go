@@ -11,11 +11,28 @@ import (
 // for an id that no entity has. Once the entities are added the id map is
 // only read, so large files are split among the processors: these lookups
 // are a third of the loading time of a big graph.
-func resolveEnds(g *graph.Graph, edges []fileEdge) (from, to []int32) {
+//
+// data is the input of the fast JSON scanner, whose relations give the
+// offsets of their ends instead of copies (fileEdge.sourceAt): those are
+// looked up from the bytes, and copied into Source or Target only when no
+// entity has the id, for the message.
+func resolveEnds(g *graph.Graph, edges []fileEdge, data []byte) (from, to []int32) {
 	from, to = make([]int32, len(edges)), make([]int32, len(edges))
+	end := func(id *string, at span) int32 {
+		if at.lo == 0 {
+			return nodeIndex(g, *id)
+		}
+		raw := data[at.lo:at.hi]
+		if i, ok := g.NodeIndexBytes(raw); ok {
+			return i
+		}
+		*id = string(raw)
+		return -1
+	}
 	lookup := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			from[i], to[i] = nodeIndex(g, edges[i].Source), nodeIndex(g, edges[i].Target)
+			e := &edges[i]
+			from[i], to[i] = end(&e.Source, e.sourceAt), end(&e.Target, e.targetAt)
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(edges)/20000)

@@ -292,6 +292,13 @@ func (g *Graph) NodeIndex(id string) (int32, bool) {
 	return i, ok
 }
 
+// NodeIndexBytes is NodeIndex for an id given as bytes, without copying
+// them (for loaders resolving relation ends in their input).
+func (g *Graph) NodeIndexBytes(id []byte) (int32, bool) {
+	i, ok := g.nodeIDs[string(id)]
+	return i, ok
+}
+
 // EdgeIndex returns the index of the relation with the given id.
 func (g *Graph) EdgeIndex(id string) (int32, bool) {
 	i, ok := g.edgeIDs[id]
