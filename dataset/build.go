@@ -102,12 +102,16 @@ func (b *builder) build(doc *document) (*graph.Graph, error) {
 	if doc.Format != "" && doc.Format != FormatV1 {
 		b.fail(b.loc.pos("", 0, "format"), "unknown format %s (this version reads %q)", quoteID(doc.Format), FormatV1)
 	}
-	g := graph.New(len(doc.Nodes), len(doc.Edges))
+	edgeRoom := len(doc.Edges)
+	if doc.edgeIDs != nil {
+		edgeRoom = 0 // added in one step (addEdges)
+	}
+	g := graph.New(len(doc.Nodes), edgeRoom)
 	g.Title, g.Description = doc.Title, doc.Description
 	b.addSources(g, doc.Sources)
 	b.addNodes(g, doc.Nodes, len(doc.Nodes)+len(doc.Edges))
 	if b.err == nil {
-		b.addEdges(g, doc.Edges, len(doc.Nodes), len(doc.Nodes)+len(doc.Edges))
+		b.addEdges(g, doc.Edges, doc.edgeIDs, len(doc.Nodes), len(doc.Nodes)+len(doc.Edges))
 	}
 	if b.err != nil {
 		return nil, b.err
@@ -276,8 +280,10 @@ func firstIndex(n int, id func(int) string) map[string]int {
 }
 
 // addEdges adds the relations; before records of the file come before
-// them, of records in all, for progress.
-func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int) {
+// them, of records in all, for progress. ids, when not nil, maps the
+// relations' ids (all given, none twice) to their indices: the relations
+// are then added in one step at the end, without a map operation each.
+func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, ids map[string]int32, before, records int) {
 	gen := newIDGenerator(edges)
 	if b.implicitNodes {
 		b.addImplicitNodes(g, edges)
@@ -285,6 +291,10 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 	froms, tos := resolveEnds(g, edges, b.file(0).data)
 	var dups []int
 	var skipped map[string]bool // ids of relations not added
+	var bulk []graph.Edge
+	if ids != nil {
+		bulk = make([]graph.Edge, 0, len(edges))
+	}
 	for i := range edges {
 		if i%checkEvery == checkEvery-1 && !b.tick(float64(before+i)/float64(records)) {
 			return
@@ -360,10 +370,22 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 			dups = append(dups, i)
 			continue
 		}
+		ge := graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}
+		if ids != nil {
+			bulk = append(bulk, ge)
+			continue
+		}
 		// Both ends exist and the id is set, so AddEdge can only fail on a
 		// duplicate id.
-		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}); err != nil {
+		if _, err := g.AddEdge(ge); err != nil {
 			dups = append(dups, i)
+		}
+	}
+	// With ids, a relation left out means a problem reported, and the
+	// graph is not returned.
+	if ids != nil && len(bulk) == len(edges) {
+		if err := g.AddEdgesIndexed(bulk, ids); err != nil {
+			b.failOff(0, "internal error while loading (please report it): %v", err)
 		}
 	}
 	if len(dups) > 0 {

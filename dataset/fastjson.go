@@ -72,6 +72,7 @@ type speculation struct {
 	abort atomic.Bool
 	done  sync.WaitGroup
 	edges []fileEdge
+	ids   map[string]int32 // see document.edgeIDs
 	end   int
 	ok    bool
 }
@@ -89,8 +90,30 @@ func startSpeculation(data []byte, at int) *speculation {
 		sp.edges = make([]fileEdge, 0, edges)
 		sp.ok = s.edgeList(&sp.edges)
 		sp.end = s.i
+		if sp.ok {
+			sp.ids = indexEdges(sp.edges, &sp.abort)
+		}
 	}()
 	return sp
+}
+
+// indexEdges maps the relations' ids to their indices, or returns nil if
+// one has no id or two the same (the builder then adds them one by one
+// and reports the duplicates) or abort is set.
+func indexEdges(edges []fileEdge, abort *atomic.Bool) map[string]int32 {
+	ids := make(map[string]int32, len(edges))
+	for i := range edges {
+		id := edges[i].ID
+		if id == "" || i&4095 == 0 && abort.Load() {
+			return nil
+		}
+		n := len(ids)
+		ids[id] = int32(i)
+		if len(ids) == n {
+			return nil
+		}
+	}
+	return ids
 }
 
 func (sp *speculation) stop() {
@@ -576,7 +599,7 @@ func (s *fastScanner) edges(doc *document) bool {
 		if !sp.ok {
 			return false
 		}
-		doc.Edges, s.i = sp.edges, sp.end
+		doc.Edges, doc.edgeIDs, s.i = sp.edges, sp.ids, sp.end
 		return true
 	}
 	_, n := estimateRecords(s.data[s.i:])

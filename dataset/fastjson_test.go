@@ -45,6 +45,16 @@ func normalize(doc *document, data []byte) *document {
 		}
 		e.sourceAt, e.targetAt = span{}, span{}
 	}
+	if d.edgeIDs != nil {
+		ok := len(d.edgeIDs) == len(d.Edges)
+		for i, e := range d.Edges {
+			ok = ok && d.edgeIDs[e.ID] == int32(i)
+		}
+		if !ok {
+			panic(fmt.Sprintf("the relations' id map is wrong: %v", d.edgeIDs))
+		}
+		d.edgeIDs = nil
+	}
 	if d.Nodes == nil {
 		d.Nodes = []fileNode{}
 	}
@@ -227,4 +237,50 @@ func FuzzFastScanner(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, data)
 	})
+}
+
+// TestFastAndCarefulPathsReportAlike: documents that decode but do not
+// validate (each problem found by the builder) get the same errors, at
+// the same places, whichever path decoded them.
+func TestFastAndCarefulPathsReportAlike(t *testing.T) {
+	defer func(v int) { fastMinParallel = v }(fastMinParallel)
+	fastMinParallel = 0
+	big := string(bigDoc(2000, `"sources": [{"id": "s1"}], `, "", false))
+	for name, doc := range map[string]string{
+		"duplicate relation id": strings.Replace(big, `"id": "e5", `, `"id": "e4", `, 1),
+		"duplicate entity id":   strings.Replace(big, `"id": "n5", `, `"id": "n4", `, 1),
+		"unknown ends":          strings.Replace(strings.Replace(big, `"target": "n7"`, `"target": "nope"`, 1), `"source": "n9"`, `"source": ""`, 1),
+		"escaped ends":          strings.Replace(big, `"source": "n1", `, `"source": "\u006e1", `, 1) + "",
+		"no ids":                strings.ReplaceAll(big, `{"id": "e`, `{"x": "e`),
+		"problems everywhere": strings.NewReplacer(`"type": "r"}`, `"type": "", "date": "2020-13", "props": {"amount": "5", "currency": "eur"}, "sources": ["s2", {"quote": "q"}]}`,
+			`"type": "t"`, `"type": ""`).Replace(big),
+		"untyped with a type": strings.Replace(big, `"type": "r"}`, `"type": "r", "untyped": true}`, 3),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, ok := fastDecode([]byte(doc)); !ok {
+				t.Fatal("the fast scanner gave up")
+			}
+			fastG, fastErr := Decode("x.json", []byte(doc), Options{})
+			carefulOnly = true
+			slowG, slowErr := Decode("x.json", []byte(doc), Options{})
+			carefulOnly = false
+			if fmt.Sprint(fastErr) != fmt.Sprint(slowErr) {
+				t.Errorf("fast path:\n%v\ncareful path:\n%v", fastErr, slowErr)
+			}
+			if (fastG == nil) != (slowG == nil) || fastG != nil && (fastG.EdgeCount() != slowG.EdgeCount() || fastG.NodeCount() != slowG.NodeCount()) {
+				t.Errorf("graphs differ")
+			}
+			if fastG != nil {
+				for i := int32(0); i < int32(fastG.EdgeCount()); i++ {
+					a, b := fastG.Edge(i), slowG.Edge(i)
+					if a.ID != b.ID || a.From != b.From || a.To != b.To || a.Type != b.Type {
+						t.Fatalf("relation %d: %+v, careful %+v", i, a, b)
+					}
+					if j, _ := fastG.EdgeIndex(a.ID); j != i {
+						t.Fatalf("relation %s indexed at %d, not %d", a.ID, j, i)
+					}
+				}
+			}
+		})
+	}
 }
