@@ -102,16 +102,31 @@ func (b *builder) build(doc *document) (*graph.Graph, error) {
 	if doc.Format != "" && doc.Format != FormatV1 {
 		b.fail(b.loc.pos("", 0, "format"), "unknown format %s (this version reads %q)", quoteID(doc.Format), FormatV1)
 	}
+	// For a big file of the fast JSON scanner, the relations' id map is
+	// built on another core while the entities are added, and given to
+	// the graph with the relations in one step (addEdges).
+	var edgeIDs chan map[string]int32
 	edgeRoom := len(doc.Edges)
-	if doc.edgeIDs != nil {
-		edgeRoom = 0 // added in one step (addEdges)
+	if doc.fast && len(doc.Edges) >= parallelIndexAbove {
+		edgeIDs, edgeRoom = make(chan map[string]int32, 1), 0
+		go func() { edgeIDs <- indexEdges(doc.Edges) }()
 	}
 	g := graph.New(len(doc.Nodes), edgeRoom)
 	g.Title, g.Description = doc.Title, doc.Description
 	b.addSources(g, doc.Sources)
-	b.addNodes(g, doc.Nodes, len(doc.Nodes)+len(doc.Edges))
+	nodes := len(doc.Nodes)
+	b.addNodes(g, doc.Nodes, nodes+len(doc.Edges))
+	if doc.fast {
+		// the graph has the entities: their records can go (the fast
+		// scanner's document is the builder's alone)
+		doc.Nodes = nil
+	}
+	var ids map[string]int32
+	if edgeIDs != nil {
+		ids = <-edgeIDs
+	}
 	if b.err == nil {
-		b.addEdges(g, doc.Edges, doc.edgeIDs, len(doc.Nodes), len(doc.Nodes)+len(doc.Edges))
+		b.addEdges(g, doc.Edges, ids, nodes, nodes+len(doc.Edges))
 	}
 	if b.err != nil {
 		return nil, b.err
@@ -122,6 +137,10 @@ func (b *builder) build(doc *document) (*graph.Graph, error) {
 	b.finish()
 	return g, nil
 }
+
+// parallelIndexAbove is the number of relations above which their id map
+// is built on another core.
+var parallelIndexAbove = 20000
 
 // finish positions and sorts the problems, keeping the first MaxErrors.
 // Positions are counted in one pass per file, as the problems are sorted.

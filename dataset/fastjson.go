@@ -47,73 +47,80 @@ func fastDecode(data []byte) (doc *document, ok bool) {
 	}
 	doc = &document{}
 	s := newFastScanner(data)
-	var spec *speculation
 	if len(data) >= fastMinParallel {
 		if at := findEdgesArray(data); at > 0 {
-			spec = startSpeculation(data, at)
-			defer spec.stop()
+			split := skipWS(data, at+1) // the first relation
+			if len(data)/2 > at {
+				split = recordStart(data, len(data)/2)
+			}
+			if split > 0 && split < len(data) && data[split] == '{' {
+				s.spec = startSpeculation(data, at, split)
+				defer s.spec.stop()
+			}
 		}
 	}
-	s.spec = spec
 	if !s.document(doc) {
 		return nil, false
 	}
+	doc.fast, doc.parallel = true, s.took
 	return doc, true
 }
 
-// speculation decodes the array that probably is the value of the
-// document's "edges" member, found by a search of the bytes, while the
-// scanner of the document decodes what comes before it. The document's
-// scanner uses the result only if it reaches that member with its value
-// at exactly that offset: decoding from one offset gives one result, so
-// the guess cannot change what is decoded.
+// speculation decodes the relations from an offset that probably is the
+// start of one in the document's "edges" array, found by a search of the
+// bytes, to the end of the array, while the document's scanner decodes
+// what comes before (the entities and the first relations). That scanner
+// uses the result only if it finds a relation starting at exactly that
+// offset: decoding from one offset gives one result, so the guess cannot
+// change what is decoded.
+//
+// The relations of both are decoded into one array: the speculation's
+// from an index that counts the relations before the offset (the
+// "target" members there), the document's scanner's up to it. When the
+// count was right the array is whole without a copy.
 type speculation struct {
 	at    int
 	abort atomic.Bool
 	done  sync.WaitGroup
-	edges []fileEdge
-	ids   map[string]int32 // see document.edgeIDs
+	front  []fileEdge // for the relations before at: full[:0:before]
+	full   []fileEdge
+	before int
+	edges []fileEdge // the relations from at on
 	end   int
 	ok    bool
 }
 
-func startSpeculation(data []byte, at int) *speculation {
+// startSpeculation decodes from offset at, in the array opened at
+// edges.
+func startSpeculation(data []byte, edges, at int) *speculation {
 	sp := &speculation{at: at}
+	before := bytes.Count(data[edges:at], []byte(`"target"`))
+	_, after := estimateRecords(data[at:])
+	sp.full = make([]fileEdge, 0, before+after)
+	sp.front, sp.before = sp.full[:0:before], before
 	sp.done.Add(1)
 	go func() {
 		defer sp.done.Done()
 		s := newFastScanner(data)
 		s.abort = &sp.abort
 		s.i = at
-		s.depth = 1 // inside the document's object
-		_, edges := estimateRecords(data[at:])
-		sp.edges = make([]fileEdge, 0, edges)
-		sp.ok = s.edgeList(&sp.edges)
+		s.depth = 2 // inside the document's object and the array
+		sp.edges = sp.full[before:before]
+		sp.ok = s.edgeRecords(&sp.edges, false)
 		sp.end = s.i
-		if sp.ok {
-			sp.ids = indexEdges(sp.edges, &sp.abort)
-		}
 	}()
 	return sp
 }
 
-// indexEdges maps the relations' ids to their indices, or returns nil if
-// one has no id or two the same (the builder then adds them one by one
-// and reports the duplicates) or abort is set.
-func indexEdges(edges []fileEdge, abort *atomic.Bool) map[string]int32 {
-	ids := make(map[string]int32, len(edges))
-	for i := range edges {
-		id := edges[i].ID
-		if id == "" || i&4095 == 0 && abort.Load() {
-			return nil
-		}
-		n := len(ids)
-		ids[id] = int32(i)
-		if len(ids) == n {
-			return nil
-		}
+// join appends the speculation's relations to front, the relations
+// before its offset.
+func (sp *speculation) join(front []fileEdge) []fileEdge {
+	n := len(front)
+	inPlace := cap(sp.edges) == cap(sp.full)-sp.before // not grown
+	if n == sp.before && inPlace && (n == 0 || &front[0] == &sp.full[:1][0]) {
+		return sp.full[:n+len(sp.edges)]
 	}
-	return ids
+	return append(front, sp.edges...)
 }
 
 func (sp *speculation) stop() {
@@ -121,17 +128,18 @@ func (sp *speculation) stop() {
 	sp.done.Wait()
 }
 
-// findEdgesArray returns the offset of the '[' after the first
-// `"edges": [` of data that follows a ',' or a '{', or 0.
+// findEdgesArray returns the offset of the '[' after the last
+// `"edges": [` of data that follows a ',' or a '{', or 0. (The last: the
+// document's member usually ends the file, and entities' properties may
+// hold "edges" members too.)
 func findEdgesArray(data []byte) int {
-	from := 0
+	to := len(data)
 	for {
-		k := bytes.Index(data[from:], []byte(`"edges"`))
+		k := bytes.LastIndex(data[:to], []byte(`"edges"`))
 		if k < 0 {
 			return 0
 		}
-		k += from
-		from = k + 7
+		to = k
 		j := skipWS(data, k+7)
 		if j >= len(data) || data[j] != ':' {
 			continue
@@ -148,6 +156,44 @@ func findEdgesArray(data []byte) int {
 			return j
 		}
 	}
+}
+
+// recordStart returns the offset of the first '{' at or after from that
+// probably starts a record of an array of records, or 0: one that follows
+// a '}' and a ',' and begins with a member name, with a line break before
+// it or "id" as its first name (citations and properties are objects in
+// arrays too, but seldom one a line, and seldom with an "id").
+func recordStart(data []byte, from int) int {
+	for limit := min(len(data), from+1<<20); from < limit; {
+		k := bytes.IndexByte(data[from:limit], '{')
+		if k < 0 {
+			return 0
+		}
+		k += from
+		from = k + 1
+		n := skipWS(data, k+1)
+		if n >= len(data) || data[n] != '"' {
+			continue
+		}
+		p := k - 1
+		newline := false
+		for p >= 0 && isSpace(data[p]) {
+			newline = newline || data[p] == '\n'
+			p--
+		}
+		if p < 0 || data[p] != ',' {
+			continue
+		}
+		for p--; p >= 0 && isSpace(data[p]); p-- {
+		}
+		if p < 0 || data[p] != '}' {
+			continue
+		}
+		if newline || bytes.HasPrefix(data[n:], []byte(`"id"`)) {
+			return k
+		}
+	}
+	return 0
 }
 
 func skipWS(data []byte, i int) int {
@@ -170,6 +216,7 @@ type fastScanner struct {
 	i     int
 	depth int
 	spec  *speculation
+	took  bool // the speculation's result was used
 	abort *atomic.Bool
 
 	strs    strArena
@@ -590,20 +637,15 @@ func (s *fastScanner) document(doc *document) bool {
 	return s.i == len(s.data)
 }
 
-// edges decodes the "edges" array, or takes the speculation's result when
-// it decoded the array at this offset.
+// edges decodes the "edges" array (into the speculation's array when
+// there is one).
 func (s *fastScanner) edges(doc *document) bool {
-	s.ws()
-	if sp := s.spec; sp != nil && sp.at == s.i {
-		sp.done.Wait()
-		if !sp.ok {
-			return false
-		}
-		doc.Edges, doc.edgeIDs, s.i = sp.edges, sp.ids, sp.end
-		return true
+	if sp := s.spec; sp != nil && sp.front != nil {
+		doc.Edges, sp.front = sp.front, nil
+	} else {
+		_, n := estimateRecords(s.data[s.i:])
+		doc.Edges = make([]fileEdge, 0, n)
 	}
-	_, n := estimateRecords(s.data[s.i:])
-	doc.Edges = make([]fileEdge, 0, n)
 	return s.edgeList(&doc.Edges)
 }
 
@@ -770,13 +812,37 @@ func (s *fastScanner) edgeList(out *[]fileEdge) bool {
 	if *out == nil {
 		*out = []fileEdge{}
 	}
-	for first := true; ; first = false {
+	return s.edgeRecords(out, true)
+}
+
+// edgeRecords decodes the relations of an array up to its closing ']',
+// from its first (first true) or from one after a comma. Where the
+// speculation started, it takes the speculation's result.
+func (s *fastScanner) edgeRecords(out *[]fileEdge, first bool) bool {
+	if !first {
+		*out = append(*out, fileEdge{})
+		if !s.edge(&(*out)[len(*out)-1]) {
+			return false
+		}
+	}
+	for ; ; first = false {
 		more, ok := s.nextElem(first)
 		if !ok {
 			return false
 		}
 		if !more {
 			break
+		}
+		if sp := s.spec; sp != nil && s.i == sp.at {
+			sp.done.Wait()
+			if !sp.ok {
+				return false
+			}
+			*out = sp.join(*out)
+			sp.edges, sp.full = nil, nil
+			s.i, s.took = sp.end, true
+			s.depth--
+			return true
 		}
 		if s.abort != nil && len(*out)&1023 == 0 && s.abort.Load() {
 			return false

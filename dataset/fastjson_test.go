@@ -45,16 +45,7 @@ func normalize(doc *document, data []byte) *document {
 		}
 		e.sourceAt, e.targetAt = span{}, span{}
 	}
-	if d.edgeIDs != nil {
-		ok := len(d.edgeIDs) == len(d.Edges)
-		for i, e := range d.Edges {
-			ok = ok && d.edgeIDs[e.ID] == int32(i)
-		}
-		if !ok {
-			panic(fmt.Sprintf("the relations' id map is wrong: %v", d.edgeIDs))
-		}
-		d.edgeIDs = nil
-	}
+	d.fast, d.parallel = false, false
 	if d.Nodes == nil {
 		d.Nodes = []fileNode{}
 	}
@@ -187,6 +178,28 @@ func bigDoc(n int, before, after string, edgesFirst bool) []byte {
 	return []byte("{" + before + first + ",\n" + second + after + "}")
 }
 
+// manyEdges is a document of 10 entities and n relations, records apart
+// by sep.
+func manyEdges(n int, sep string) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"nodes":[`)
+	for i := 0; i < 10; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":"n%d","type":"t"}`, i)
+	}
+	b.WriteString(`],"edges":[` + sep)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString("," + sep)
+		}
+		fmt.Fprintf(&b, `{"id":"e%d","source":"n%d","target":"n%d","type":"r","props":{"k":[{"a":%d}]}}`, i, i%10, (i*3)%10, i)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
 // TestFastScannerSpeculation: the "edges" array decoded on another core
 // is used only when the document's scanner finds it where the search of
 // the bytes did; a wrong guess changes nothing.
@@ -198,17 +211,22 @@ func TestFastScannerSpeculation(t *testing.T) {
 		"edges first":     bigDoc(3000, "", "", true),
 		"decoy in a prop": bigDoc(3000, `"x": {"edges": [1, 2]}, `, "", false),
 		"decoy before":    bigDoc(3000, `"x": [{"edges": [{"source": 5}]}], `, "", false),
+		"split mid-array": manyEdges(5000, "\n"),
+		"compact":         manyEdges(5000, ""),
 		"only the decoy":  []byte(`{"nodes": [{"id": "a", "type": "t", "props": {"edges": ["x"]}}]}`),
 	} {
 		t.Run(name, func(t *testing.T) {
 			if !checkFast(t, data) {
 				t.Errorf("the fast scanner gave up")
 			}
+			if doc, _ := fastDecode(data); !doc.parallel && name != "only the decoy" && name != "edges first" {
+				t.Errorf("the relations were all decoded on one core")
+			}
 			g, err := Decode("x.json", data, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := bytes.Count(data, []byte(`"source": "`)); g.EdgeCount() != want {
+			if want := bytes.Count(data, []byte(`"source": "`)) + bytes.Count(data, []byte(`"source":"`)); g.EdgeCount() != want {
 				t.Errorf("%d relations, want %d", g.EdgeCount(), want)
 			}
 		})
@@ -243,8 +261,8 @@ func FuzzFastScanner(f *testing.F) {
 // validate (each problem found by the builder) get the same errors, at
 // the same places, whichever path decoded them.
 func TestFastAndCarefulPathsReportAlike(t *testing.T) {
-	defer func(v int) { fastMinParallel = v }(fastMinParallel)
-	fastMinParallel = 0
+	defer func(v, w int) { fastMinParallel, parallelIndexAbove = v, w }(fastMinParallel, parallelIndexAbove)
+	fastMinParallel, parallelIndexAbove = 0, 0
 	big := string(bigDoc(2000, `"sources": [{"id": "s1"}], `, "", false))
 	for name, doc := range map[string]string{
 		"duplicate relation id": strings.Replace(big, `"id": "e5", `, `"id": "e4", `, 1),

@@ -18,9 +18,9 @@ type document struct {
 	Sources     []fileSource `json:"sources,omitempty"`
 	Nodes       []fileNode   `json:"nodes"`
 	Edges       []fileEdge   `json:"edges"`
-	// edgeIDs, set by the fast JSON scanner when every relation has an id
-	// and no two the same, maps each id to its relation's index.
-	edgeIDs map[string]int32
+	// fast marks a document of the fast JSON scanner (fastjson.go);
+	// parallel, one whose relations it decoded partly on another core.
+	fast, parallel bool
 }
 
 type fileSource struct {

@@ -59,3 +59,22 @@ func nodeIndex(g *graph.Graph, id string) int32 {
 	}
 	return -1
 }
+
+// indexEdges maps the relations' ids to their indices, or returns nil if
+// one has no id or two the same (the builder then adds them one by one
+// and reports the duplicates).
+func indexEdges(edges []fileEdge) map[string]int32 {
+	ids := make(map[string]int32, len(edges))
+	for i := range edges {
+		id := edges[i].ID
+		if id == "" {
+			return nil
+		}
+		n := len(ids)
+		ids[id] = int32(i)
+		if len(ids) == n {
+			return nil
+		}
+	}
+	return ids
+}

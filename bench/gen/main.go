@@ -9,7 +9,8 @@
 //	go run ./bench/gen -nodes 120000 -edges 360000 -seed 42 -out real-120k.json
 //	go run ./bench/gen -nodes 1000000 -edges 3000000 -out real-1m.json
 //
-// -ascii writes every non-ASCII character as a \uXXXX escape, as Python's
+// The JSON is compact (no spaces between members), as JavaScript's
+// JSON.stringify writes it. -ascii writes every non-ASCII character as a \uXXXX escape, as Python's
 // json.dump does by default. The output depends only on the flags.
 package main
 
@@ -187,48 +188,48 @@ func main() {
 	}
 	g := &gen{r: rand.New(rand.NewPCG(*seed, 0x9e3779b97f4a7c15)), w: bufio.NewWriterSize(f, 1<<20), ascii: *ascii}
 	const nsrc = 50
-	g.raw(`{"format": "linkscope/1", "title": `)
+	g.raw(`{"format":"linkscope/1","title":`)
 	g.str(fmt.Sprintf("Enquête réaliste N=%d M=%d graine=%d", *nodes, *edges, *seed))
-	g.raw(",\n\"sources\": [\n")
+	g.raw(",\n\"sources\":[\n")
 	for s := 0; s < nsrc; s++ {
-		g.raw(`{"id": "s` + strconv.Itoa(s) + `", "title": `)
+		g.raw(`{"id":"s` + strconv.Itoa(s) + `","title":`)
 		g.str(fmt.Sprintf("%s, « %s », n° %d", g.pick(media), g.pick(quotes), 1000+s))
-		g.raw(`, "published": "20` + fmt.Sprintf("%02d-%02d-%02d", 10+s%15, 1+s%12, 1+s%28) + `", "language": "fr"}`)
+		g.raw(`,"published":"20` + fmt.Sprintf("%02d-%02d-%02d", 10+s%15, 1+s%12, 1+s%28) + `","language":"fr"}`)
 		if s < nsrc-1 {
 			g.raw(",")
 		}
 		g.raw("\n")
 	}
-	g.raw("],\n\"nodes\": [\n")
+	g.raw("],\n\"nodes\":[\n")
 	types := make([]string, *nodes)
 	for i := 0; i < *nodes; i++ {
 		t := g.pick(nodeType)
 		types[i] = t
 		label := g.name(t, i)
-		g.raw(`{"id": "` + nodeID(i) + `", "type": "` + t + `", "label": `)
+		g.raw(`{"id":"` + nodeID(i) + `","type":"` + t + `","label":`)
 		g.str(label)
-		g.raw(`, "aliases": [`)
+		g.raw(`,"aliases":[`)
 		for k, a := range g.aliases(label) {
 			if k > 0 {
-				g.raw(", ")
+				g.raw(",")
 			}
 			g.str(a)
 		}
-		g.raw(`], "props": {"country": "` + g.pick([]string{"FR", "FR", "FR", "BE", "CH", "CA", "DE", "LU"}) + `"`)
+		g.raw(`],"props":{"country":"` + g.pick([]string{"FR", "FR", "FR", "BE", "CH", "CA", "DE", "LU"}) + `"`)
 		if t == "person" {
-			g.raw(`, "born": ` + strconv.Itoa(1930+g.r.IntN(75)))
-			g.raw(`, "city": `)
+			g.raw(`,"born":` + strconv.Itoa(1930+g.r.IntN(75)))
+			g.raw(`,"city":`)
 			g.str(g.pick(places))
 		} else {
-			g.raw(`, "founded": ` + strconv.Itoa(1850+g.r.IntN(175)))
-			g.raw(`, "siren": "` + fmt.Sprintf("%03d %03d %03d", g.r.IntN(1000), g.r.IntN(1000), g.r.IntN(1000)) + `"`)
+			g.raw(`,"founded":` + strconv.Itoa(1850+g.r.IntN(175)))
+			g.raw(`,"siren":"` + fmt.Sprintf("%03d %03d %03d", g.r.IntN(1000), g.r.IntN(1000), g.r.IntN(1000)) + `"`)
 			if g.r.IntN(3) == 0 {
-				g.raw(`, "listed": ` + strconv.FormatBool(g.r.IntN(2) == 0))
+				g.raw(`,"listed":` + strconv.FormatBool(g.r.IntN(2) == 0))
 			}
 		}
 		g.raw("}")
 		if g.r.IntN(10) == 0 {
-			g.raw(`, "sources": ["s` + strconv.Itoa(g.r.IntN(nsrc)) + `"]`)
+			g.raw(`,"sources":["s` + strconv.Itoa(g.r.IntN(nsrc)) + `"]`)
 		}
 		g.raw("}")
 		if i < *nodes-1 {
@@ -236,7 +237,7 @@ func main() {
 		}
 		g.raw("\n")
 	}
-	g.raw("],\n\"edges\": [\n")
+	g.raw("],\n\"edges\":[\n")
 	// Heavy-tailed degrees: an end is the entity at rank floor(N * u^3)
 	// of a fixed random order, so a few entities are hubs.
 	perm := g.r.Perm(*nodes)
@@ -247,36 +248,36 @@ func main() {
 			t = end()
 		}
 		typ := g.pick(edgeType)
-		g.raw(`{"id": "r` + strconv.Itoa(k) + `", "source": "` + nodeID(s) + `", "target": "` + nodeID(t) + `", "type": "` + typ + `"`)
+		g.raw(`{"id":"r` + strconv.Itoa(k) + `","source":"` + nodeID(s) + `","target":"` + nodeID(t) + `","type":"` + typ + `"`)
 		switch d := g.r.IntN(10); {
+		case d < 3:
+			g.raw(fmt.Sprintf(`,"date":"%d-%02d-%02d"`, 1995+g.r.IntN(31), 1+g.r.IntN(12), 1+g.r.IntN(28)))
 		case d < 5:
-			g.raw(fmt.Sprintf(`, "date": "%d-%02d-%02d"`, 1995+g.r.IntN(31), 1+g.r.IntN(12), 1+g.r.IntN(28)))
-		case d < 7:
-			g.raw(fmt.Sprintf(`, "date": "%d-%02d"`, 1995+g.r.IntN(31), 1+g.r.IntN(12)))
-		case d < 8:
-			g.raw(fmt.Sprintf(`, "date": "%d"`, 1995+g.r.IntN(31)))
+			g.raw(fmt.Sprintf(`,"date":"%d-%02d"`, 1995+g.r.IntN(31), 1+g.r.IntN(12)))
+		case d < 6:
+			g.raw(fmt.Sprintf(`,"date":"%d"`, 1995+g.r.IntN(31)))
 		}
 		switch {
 		case typ == "fined" || typ == "paid":
-			g.raw(fmt.Sprintf(`, "props": {"amount": %d, "currency": "%s"}`, 1000*(1+g.r.IntN(50000)), g.pick([]string{"EUR", "EUR", "EUR", "CHF", "USD", "CAD"})))
+			g.raw(fmt.Sprintf(`,"props":{"amount":%d,"currency":"%s"}`, 1000*(1+g.r.IntN(50000)), g.pick([]string{"EUR", "EUR", "EUR", "CHF", "USD", "CAD"})))
 		case typ == "director-of" || typ == "owns":
-			g.raw(`, "props": {"role": `)
+			g.raw(`,"props":{"role":`)
 			g.str(g.pick(roles))
 			if typ == "owns" {
-				g.raw(fmt.Sprintf(`, "share": %.2f`, g.r.Float64()*100))
+				g.raw(fmt.Sprintf(`,"share":%.2f`, g.r.Float64()*100))
 			}
 			g.raw("}")
 		}
 		switch c := g.r.IntN(20); {
 		case c == 0:
-			g.raw(`, "sources": [{"source": "s` + strconv.Itoa(g.r.IntN(nsrc)) + `", "quote": `)
+			g.raw(`,"sources":[{"source":"s` + strconv.Itoa(g.r.IntN(nsrc)) + `","quote":`)
 			g.str(g.pick(quotes) + " " + strconv.Itoa(1995+g.r.IntN(31)))
 			g.raw("}]")
 		case c < 3:
-			g.raw(`, "sources": ["s` + strconv.Itoa(g.r.IntN(nsrc)) + `"]`)
+			g.raw(`,"sources":["s` + strconv.Itoa(g.r.IntN(nsrc)) + `"]`)
 		}
 		if g.r.IntN(50) == 0 {
-			g.raw(`, "undirected": true`)
+			g.raw(`,"undirected":true`)
 		}
 		g.raw("}")
 		if k < *edges-1 {
