@@ -79,15 +79,15 @@ func fastDecode(data []byte) (doc *document, ok bool) {
 // "target" members there), the document's scanner's up to it. When the
 // count was right the array is whole without a copy.
 type speculation struct {
-	at    int
-	abort atomic.Bool
-	done  sync.WaitGroup
+	at     int
+	abort  atomic.Bool
+	done   sync.WaitGroup
 	front  []fileEdge // for the relations before at: full[:0:before]
 	full   []fileEdge
 	before int
-	edges []fileEdge // the relations from at on
-	end   int
-	ok    bool
+	edges  []fileEdge // the relations from at on
+	end    int
+	ok     bool
 }
 
 // startSpeculation decodes from offset at, in the array opened at
