@@ -3,8 +3,10 @@ package dataset
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/linkscope/linkscope/graph"
 )
@@ -308,6 +310,10 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, ids map[string]int3
 		b.addImplicitNodes(g, edges)
 	}
 	froms, tos := resolveEnds(g, edges, b.file(0).data)
+	if ids != nil && !b.unlistedSources && len(edges) >= parallelCheckAbove && runtime.GOMAXPROCS(0) > 1 {
+		b.addEdgesInParallel(g, edges, ids, froms, tos, before, records)
+		return
+	}
 	var dups []int
 	var skipped map[string]bool // ids of relations not added
 	var bulk []graph.Edge
@@ -319,55 +325,7 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, ids map[string]int3
 			return
 		}
 		e := &edges[i]
-		// what names the relation in messages; it is only built for one.
-		what := func() string {
-			if e.ID != "" {
-				return "relation " + quoteID(e.ID)
-			}
-			return "relation " + strconv.Itoa(i+1)
-		}
-		ok := true
-		from, to := froms[i], tos[i]
-		// An end that resolved is not empty (entity ids never are); the
-		// fast JSON scanner leaves such ends' ids unset (resolveEnds).
-		switch {
-		case from >= 0:
-		case e.Source == "":
-			b.fail(b.loc.pos("edges", i, "source"), "%s has an empty or missing source", what())
-			ok = false
-		default:
-			b.fail(b.loc.pos("edges", i, "source"), "%s: source %s is not the id of any entity", what(), quoteID(e.Source))
-			ok = false
-		}
-		switch {
-		case to >= 0:
-		case e.Target == "":
-			b.fail(b.loc.pos("edges", i, "target"), "%s has an empty or missing target", what())
-			ok = false
-		default:
-			b.fail(b.loc.pos("edges", i, "target"), "%s: target %s is not the id of any entity", what(), quoteID(e.Target))
-			ok = false
-		}
-		typ := e.Type
-		switch {
-		case e.Untyped && typ != "":
-			b.fail(b.loc.pos("edges", i, "type"), "%s is marked \"untyped\" but has the type %s", what(), quoteID(typ))
-		case typ == "" && (e.Untyped || b.defaultTypes):
-			// a relation without a type: said so explicitly (JSON), or
-			// none given by a format where the type is optional
-		case typ == "":
-			b.fail(b.loc.pos("edges", i, "type"), "%s has an empty or missing type", what())
-		}
-		var date graph.Date
-		if e.Date != "" {
-			d, err := graph.ParseDate(e.Date)
-			if err != nil {
-				b.fail(b.loc.pos("edges", i, "date"), "%s: %v", what(), err)
-			}
-			date = d
-		}
-		b.checkMoney(e.Props, "edges", i, what)
-		cites := b.citations(e.Sources, "edges", i, what)
+		ge, ok := b.checkEdge(e, i, froms[i], tos[i])
 		if !ok {
 			if e.ID != "" {
 				// Remember the id so that a later duplicate is still reported.
@@ -382,14 +340,12 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, ids map[string]int3
 			}
 			continue
 		}
-		id := e.ID
-		if id == "" {
-			id = gen.next()
-		} else if skipped[id] {
+		if ge.ID == "" {
+			ge.ID = gen.next()
+		} else if skipped[ge.ID] {
 			dups = append(dups, i)
 			continue
 		}
-		ge := graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}
 		if ids != nil {
 			bulk = append(bulk, ge)
 			continue
@@ -403,9 +359,7 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, ids map[string]int3
 	// With ids, a relation left out means a problem reported, and the
 	// graph is not returned.
 	if ids != nil && len(bulk) == len(edges) {
-		if err := g.AddEdgesIndexed(bulk, ids); err != nil {
-			b.failOff(0, "internal error while loading (please report it): %v", err)
-		}
+		b.addIndexed(g, bulk, ids)
 	}
 	if len(dups) > 0 {
 		first := firstIndex(len(edges), func(i int) string { return edges[i].ID })
@@ -413,6 +367,131 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, ids map[string]int3
 			b.fail(b.loc.pos("edges", i, "id"), "duplicate relation id %s (first used at %s)", quoteID(edges[i].ID), b.at(b.loc.pos("edges", first[edges[i].ID], "id")))
 		}
 	}
+}
+
+func (b *builder) addIndexed(g *graph.Graph, bulk []graph.Edge, ids map[string]int32) {
+	if err := g.AddEdgesIndexed(bulk, ids); err != nil {
+		b.failOff(0, "internal error while loading (please report it): %v", err)
+	}
+}
+
+// parallelCheckAbove is the number of relations above which they are
+// checked on every core.
+var parallelCheckAbove = 100000
+
+// addEdgesInParallel is addEdges for relations with ids, all given and
+// none twice: each core checks a part of them with a builder of its own
+// (its own problems and locator), and the problems are joined in order.
+// The first part reports progress.
+func (b *builder) addEdgesInParallel(g *graph.Graph, edges []fileEdge, ids map[string]int32, froms, tos []int32, before, records int) {
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	bulk := make([]graph.Edge, len(edges))
+	parts := make([]*builder, workers)
+	bad := make([]int, workers)
+	var wg sync.WaitGroup
+	chunk := (len(edges) + workers - 1) / workers
+	for k := range parts {
+		w := *b
+		w.pending, w.warns = nil, nil
+		if k > 0 {
+			w.progress = nil
+			if b.jloc != nil {
+				w.jloc = newLocator(b.jloc.data)
+				w.loc = w.jloc
+			}
+		}
+		parts[k] = &w
+		wg.Add(1)
+		go func(k, lo, hi int) {
+			defer wg.Done()
+			w := parts[k]
+			for i := lo; i < hi; i++ {
+				if k == 0 && i%checkEvery == checkEvery-1 && !w.tick(float64(before+i*workers)/float64(records)) {
+					return
+				}
+				ge, ok := w.checkEdge(&edges[i], i, froms[i], tos[i])
+				if !ok {
+					bad[k]++
+					continue
+				}
+				bulk[i] = ge
+			}
+		}(k, min(k*chunk, len(edges)), min((k+1)*chunk, len(edges)))
+	}
+	wg.Wait()
+	for k, w := range parts {
+		b.pending = append(b.pending, w.pending...)
+		if k == 0 && w.err != nil {
+			b.err = w.err
+			return
+		}
+	}
+	if sum(bad) == 0 {
+		b.addIndexed(g, bulk, ids)
+	}
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+// checkEdge checks relation i, whose ends resolved to from and to (-1:
+// none), and returns it as the model's; ok is false when an end is
+// missing (the other problems are reported, and do not stop it).
+func (b *builder) checkEdge(e *fileEdge, i int, from, to int32) (ge graph.Edge, ok bool) {
+	// what names the relation in messages; it is only built for one.
+	what := func() string {
+		if e.ID != "" {
+			return "relation " + quoteID(e.ID)
+		}
+		return "relation " + strconv.Itoa(i+1)
+	}
+	ok = true
+	// An end that resolved is not empty (entity ids never are); the
+	// fast JSON scanner leaves such ends' ids unset (resolveEnds).
+	switch {
+	case from >= 0:
+	case e.Source == "":
+		b.fail(b.loc.pos("edges", i, "source"), "%s has an empty or missing source", what())
+		ok = false
+	default:
+		b.fail(b.loc.pos("edges", i, "source"), "%s: source %s is not the id of any entity", what(), quoteID(e.Source))
+		ok = false
+	}
+	switch {
+	case to >= 0:
+	case e.Target == "":
+		b.fail(b.loc.pos("edges", i, "target"), "%s has an empty or missing target", what())
+		ok = false
+	default:
+		b.fail(b.loc.pos("edges", i, "target"), "%s: target %s is not the id of any entity", what(), quoteID(e.Target))
+		ok = false
+	}
+	typ := e.Type
+	switch {
+	case e.Untyped && typ != "":
+		b.fail(b.loc.pos("edges", i, "type"), "%s is marked \"untyped\" but has the type %s", what(), quoteID(typ))
+	case typ == "" && (e.Untyped || b.defaultTypes):
+		// a relation without a type: said so explicitly (JSON), or
+		// none given by a format where the type is optional
+	case typ == "":
+		b.fail(b.loc.pos("edges", i, "type"), "%s has an empty or missing type", what())
+	}
+	var date graph.Date
+	if e.Date != "" {
+		d, err := graph.ParseDate(e.Date)
+		if err != nil {
+			b.fail(b.loc.pos("edges", i, "date"), "%s: %v", what(), err)
+		}
+		date = d
+	}
+	b.checkMoney(e.Props, "edges", i, what)
+	cites := b.citations(e.Sources, "edges", i, what)
+	return graph.Edge{ID: e.ID, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}, ok
 }
 
 // addImplicitNodes adds, in order of first mention, the entities that

@@ -261,8 +261,8 @@ func FuzzFastScanner(f *testing.F) {
 // validate (each problem found by the builder) get the same errors, at
 // the same places, whichever path decoded them.
 func TestFastAndCarefulPathsReportAlike(t *testing.T) {
-	defer func(v, w int) { fastMinParallel, parallelIndexAbove = v, w }(fastMinParallel, parallelIndexAbove)
-	fastMinParallel, parallelIndexAbove = 0, 0
+	defer func(v, w, x int) { fastMinParallel, parallelIndexAbove, parallelCheckAbove = v, w, x }(fastMinParallel, parallelIndexAbove, parallelCheckAbove)
+	fastMinParallel, parallelIndexAbove, parallelCheckAbove = 0, 0, 0
 	big := string(bigDoc(2000, `"sources": [{"id": "s1"}], `, "", false))
 	for name, doc := range map[string]string{
 		"duplicate relation id": strings.Replace(big, `"id": "e5", `, `"id": "e4", `, 1),
