@@ -309,11 +309,11 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, ids map[string]int3
 	if b.implicitNodes {
 		b.addImplicitNodes(g, edges)
 	}
-	froms, tos := resolveEnds(g, edges, b.file(0).data)
 	if ids != nil && !b.unlistedSources && len(edges) >= parallelCheckAbove && runtime.GOMAXPROCS(0) > 1 {
-		b.addEdgesInParallel(g, edges, ids, froms, tos, before, records)
+		b.addEdgesInParallel(g, edges, ids, before, records)
 		return
 	}
+	froms, tos := resolveEnds(g, edges, b.file(0).data)
 	var dups []int
 	var skipped map[string]bool // ids of relations not added
 	var bulk []graph.Edge
@@ -381,9 +381,11 @@ var parallelCheckAbove = 100000
 
 // addEdgesInParallel is addEdges for relations with ids, all given and
 // none twice: each core checks a part of them with a builder of its own
-// (its own problems and locator), and the problems are joined in order.
+// (its own problems and locator) after resolving their ends, and the
+// problems are joined in order.
 // The first part reports progress.
-func (b *builder) addEdgesInParallel(g *graph.Graph, edges []fileEdge, ids map[string]int32, froms, tos []int32, before, records int) {
+func (b *builder) addEdgesInParallel(g *graph.Graph, edges []fileEdge, ids map[string]int32, before, records int) {
+	data := b.file(0).data
 	workers := min(runtime.GOMAXPROCS(0), 4)
 	bulk := make([]graph.Edge, len(edges))
 	parts := make([]*builder, workers)
@@ -409,7 +411,8 @@ func (b *builder) addEdgesInParallel(g *graph.Graph, edges []fileEdge, ids map[s
 				if k == 0 && i%checkEvery == checkEvery-1 && !w.tick(float64(before+i*workers)/float64(records)) {
 					return
 				}
-				ge, ok := w.checkEdge(&edges[i], i, froms[i], tos[i])
+				from, to := resolveEdge(g, data, &edges[i])
+				ge, ok := w.checkEdge(&edges[i], i, from, to)
 				if !ok {
 					bad[k]++
 					continue

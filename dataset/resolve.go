@@ -18,21 +18,9 @@ import (
 // entity has the id, for the message.
 func resolveEnds(g *graph.Graph, edges []fileEdge, data []byte) (from, to []int32) {
 	from, to = make([]int32, len(edges)), make([]int32, len(edges))
-	end := func(id *string, at span) int32 {
-		if at.lo == 0 {
-			return nodeIndex(g, *id)
-		}
-		raw := data[at.lo:at.hi]
-		if i, ok := g.NodeIndexBytes(raw); ok {
-			return i
-		}
-		*id = string(raw)
-		return -1
-	}
 	lookup := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			e := &edges[i]
-			from[i], to[i] = end(&e.Source, e.sourceAt), end(&e.Target, e.targetAt)
+			from[i], to[i] = resolveEdge(g, data, &edges[i])
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(edges)/20000)
@@ -51,6 +39,23 @@ func resolveEnds(g *graph.Graph, edges []fileEdge, data []byte) (from, to []int3
 	}
 	wg.Wait()
 	return from, to
+}
+
+// resolveEdge resolves the ends of e (see resolveEnds).
+func resolveEdge(g *graph.Graph, data []byte, e *fileEdge) (from, to int32) {
+	return resolveEnd(g, data, &e.Source, e.sourceAt), resolveEnd(g, data, &e.Target, e.targetAt)
+}
+
+func resolveEnd(g *graph.Graph, data []byte, id *string, at span) int32 {
+	if at.lo == 0 {
+		return nodeIndex(g, *id)
+	}
+	raw := data[at.lo:at.hi]
+	if i, ok := g.NodeIndexBytes(raw); ok {
+		return i
+	}
+	*id = string(raw)
+	return -1
 }
 
 func nodeIndex(g *graph.Graph, id string) int32 {
