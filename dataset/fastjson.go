@@ -48,16 +48,8 @@ func fastDecode(data []byte) (doc *document, ok bool) {
 	doc = &document{}
 	s := newFastScanner(data)
 	if len(data) >= fastMinParallel {
-		if at := findEdgesArray(data); at > 0 {
-			split := skipWS(data, at+1) // the first relation
-			if len(data)/2 > at {
-				split = recordStart(data, len(data)/2)
-			}
-			if split > 0 && split < len(data) && data[split] == '{' {
-				s.spec = startSpeculation(data, at, split)
-				defer s.spec.stop()
-			}
-		}
+		s.spec = startSpeculation(data)
+		defer s.spec.stop()
 	}
 	if !s.document(doc) {
 		return nil, false
@@ -79,7 +71,8 @@ func fastDecode(data []byte) (doc *document, ok bool) {
 // "target" members there), the document's scanner's up to it. When the
 // count was right the array is whole without a copy.
 type speculation struct {
-	at     int
+	ready  chan struct{} // closed once at, front and full are set
+	at     int           // 0: no speculation
 	abort  atomic.Bool
 	done   sync.WaitGroup
 	front  []fileEdge // for the relations before at: full[:0:before]
@@ -90,17 +83,32 @@ type speculation struct {
 	ok     bool
 }
 
-// startSpeculation decodes from offset at, in the array opened at
-// edges.
-func startSpeculation(data []byte, edges, at int) *speculation {
-	sp := &speculation{at: at}
-	before := bytes.Count(data[edges:at], []byte(`"target"`))
-	_, after := estimateRecords(data[at:])
-	sp.full = make([]fileEdge, 0, before+after)
-	sp.front, sp.before = sp.full[:0:before], before
+// startSpeculation looks for the "edges" array and a relation near the
+// middle of data (on the other core too: the search reads much of the
+// file) and decodes from there.
+func startSpeculation(data []byte) *speculation {
+	sp := &speculation{ready: make(chan struct{})}
 	sp.done.Add(1)
 	go func() {
 		defer sp.done.Done()
+		edges := findEdgesArray(data)
+		if edges == 0 {
+			close(sp.ready)
+			return
+		}
+		at := skipWS(data, edges+1) // the first relation
+		if len(data)/2 > edges {
+			at = recordStart(data, len(data)/2)
+		}
+		if at == 0 || at >= len(data) || data[at] != '{' {
+			close(sp.ready)
+			return
+		}
+		before := bytes.Count(data[edges:at], []byte(`"target"`))
+		_, after := estimateRecords(data[at:])
+		sp.full = make([]fileEdge, 0, before+after)
+		sp.at, sp.front, sp.before = at, sp.full[:0:before], before
+		close(sp.ready)
 		s := newFastScanner(data)
 		s.abort = &sp.abort
 		s.i = at
@@ -131,15 +139,17 @@ func (sp *speculation) stop() {
 // findEdgesArray returns the offset of the '[' after the last
 // `"edges": [` of data that follows a ',' or a '{', or 0. (The last: the
 // document's member usually ends the file, and entities' properties may
-// hold "edges" members too.)
+// hold "edges" members too. Searched forwards: bytes.LastIndex is many
+// times slower than bytes.Index.)
 func findEdgesArray(data []byte) int {
-	to := len(data)
-	for {
-		k := bytes.LastIndex(data[:to], []byte(`"edges"`))
+	last := 0
+	for from := 0; ; {
+		k := bytes.Index(data[from:], []byte(`"edges"`))
 		if k < 0 {
-			return 0
+			return last
 		}
-		to = k
+		k += from
+		from = k + 7
 		j := skipWS(data, k+7)
 		if j >= len(data) || data[j] != ':' {
 			continue
@@ -153,7 +163,7 @@ func findEdgesArray(data []byte) int {
 			p--
 		}
 		if p >= 0 && (data[p] == ',' || data[p] == '{') {
-			return j
+			last = j
 		}
 	}
 }
@@ -640,6 +650,12 @@ func (s *fastScanner) document(doc *document) bool {
 // edges decodes the "edges" array (into the speculation's array when
 // there is one).
 func (s *fastScanner) edges(doc *document) bool {
+	if sp := s.spec; sp != nil {
+		<-sp.ready
+		if sp.at == 0 {
+			s.spec = nil
+		}
+	}
 	if sp := s.spec; sp != nil && sp.front != nil {
 		doc.Edges, sp.front = sp.front, nil
 	} else {
