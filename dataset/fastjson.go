@@ -575,6 +575,9 @@ func seen(mask *uint32, bit uint32) bool {
 type others struct{ names [][]byte }
 
 func (o *others) add(k []byte) bool {
+	if len(o.names) >= 32 { // many: the careful path keeps a map
+		return false
+	}
 	for _, n := range o.names {
 		if bytes.Equal(n, k) {
 			return false

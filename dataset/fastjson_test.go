@@ -113,6 +113,28 @@ var fastRefuses = []string{
 	`{"nodes": [{"id": "a", "props": {"v": [1 2]}}]}`, `{"nodes": [{"id": "a" "type": "t"}]}`, `{"nodes": [{"id" "a"}]}`,
 	`{"nodes": [{"id": "a", "props": ` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}]}`, // too deep
 	`{"nodes": [{"id": "a"}]`, `{"nodes": [{"id": "a`,
+	`{"nodes": [{"id": "a", "type": "t"` + strings.Repeat(`, "x": 1`, 2) + `}]}`,
+}
+
+// TestFastScannerManyUnknownMembers: a record with many members the
+// format does not define goes to the careful path (whose repeat check
+// keeps a map), so that it costs linear time.
+func TestFastScannerManyUnknownMembers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"nodes": [{"id": "a", "type": "t"`)
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&b, `, "x%d": %d`, i, i)
+	}
+	b.WriteString(`}]}`)
+	if _, ok := fastDecode([]byte(b.String())); ok {
+		t.Error("the fast scanner took a record of 100 unknown members")
+	}
+	if _, err := Decode("x.json", []byte(b.String()), Options{}); err != nil {
+		t.Error(err)
+	}
+	if _, ok := fastDecode([]byte(`{"nodes": [{"id": "a", "type": "t", "x1": 1, "x2": 2}]}`)); !ok {
+		t.Error("the fast scanner gave up on two unknown members")
+	}
 }
 
 func TestFastScannerAccepts(t *testing.T) {
