@@ -273,6 +273,7 @@ func FuzzFastScanner(f *testing.F) {
 	}
 	f.Add(bigDoc(20, "", "", false))
 	f.Add(bigDoc(20, `"x": {"edges": [1]}, `, "", true))
+	defer func(v int) { fastMinParallel = v }(fastMinParallel)
 	fastMinParallel = 0
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, data)
