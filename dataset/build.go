@@ -3,8 +3,10 @@ package dataset
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/linkscope/linkscope/graph"
 )
@@ -102,12 +104,31 @@ func (b *builder) build(doc *document) (*graph.Graph, error) {
 	if doc.Format != "" && doc.Format != FormatV1 {
 		b.fail(b.loc.pos("", 0, "format"), "unknown format %s (this version reads %q)", quoteID(doc.Format), FormatV1)
 	}
-	g := graph.New(len(doc.Nodes), len(doc.Edges))
+	// For a big file of the fast JSON scanner, the relations' id map is
+	// built on another core while the entities are added, and given to
+	// the graph with the relations in one step (addEdges).
+	var edgeIDs chan map[string]int32
+	edgeRoom := len(doc.Edges)
+	if doc.fast && len(doc.Edges) >= parallelIndexAbove {
+		edgeIDs, edgeRoom = make(chan map[string]int32, 1), 0
+		go func() { edgeIDs <- indexEdges(doc.Edges) }()
+	}
+	g := graph.New(len(doc.Nodes), edgeRoom)
 	g.Title, g.Description = doc.Title, doc.Description
 	b.addSources(g, doc.Sources)
-	b.addNodes(g, doc.Nodes, len(doc.Nodes)+len(doc.Edges))
+	nodes := len(doc.Nodes)
+	b.addNodes(g, doc.Nodes, nodes+len(doc.Edges))
+	if doc.fast {
+		// the graph has the entities: their records can go (the fast
+		// scanner's document is the builder's alone)
+		doc.Nodes = nil
+	}
+	var ids map[string]int32
+	if edgeIDs != nil {
+		ids = <-edgeIDs
+	}
 	if b.err == nil {
-		b.addEdges(g, doc.Edges, len(doc.Nodes), len(doc.Nodes)+len(doc.Edges))
+		b.addEdges(g, doc.Edges, ids, nodes, nodes+len(doc.Edges))
 	}
 	if b.err != nil {
 		return nil, b.err
@@ -118,6 +139,10 @@ func (b *builder) build(doc *document) (*graph.Graph, error) {
 	b.finish()
 	return g, nil
 }
+
+// parallelIndexAbove is the number of relations above which their id map
+// is built on another core.
+var parallelIndexAbove = 20000
 
 // finish positions and sorts the problems, keeping the first MaxErrors.
 // Positions are counted in one pass per file, as the problems are sorted.
@@ -276,65 +301,31 @@ func firstIndex(n int, id func(int) string) map[string]int {
 }
 
 // addEdges adds the relations; before records of the file come before
-// them, of records in all, for progress.
-func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int) {
+// them, of records in all, for progress. ids, when not nil, maps the
+// relations' ids (all given, none twice) to their indices: the relations
+// are then added in one step at the end, without a map operation each.
+func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, ids map[string]int32, before, records int) {
 	gen := newIDGenerator(edges)
 	if b.implicitNodes {
 		b.addImplicitNodes(g, edges)
 	}
-	froms, tos := resolveEnds(g, edges)
+	if ids != nil && !b.unlistedSources && len(edges) >= parallelCheckAbove && runtime.GOMAXPROCS(0) > 1 {
+		b.addEdgesInParallel(g, edges, ids, before, records)
+		return
+	}
+	froms, tos := resolveEnds(g, edges, b.file(0).data)
 	var dups []int
 	var skipped map[string]bool // ids of relations not added
+	var bulk []graph.Edge
+	if ids != nil {
+		bulk = make([]graph.Edge, 0, len(edges))
+	}
 	for i := range edges {
 		if i%checkEvery == checkEvery-1 && !b.tick(float64(before+i)/float64(records)) {
 			return
 		}
 		e := &edges[i]
-		// what names the relation in messages; it is only built for one.
-		what := func() string {
-			if e.ID != "" {
-				return "relation " + quoteID(e.ID)
-			}
-			return "relation " + strconv.Itoa(i+1)
-		}
-		ok := true
-		from, to := froms[i], tos[i]
-		switch {
-		case e.Source == "":
-			b.fail(b.loc.pos("edges", i, "source"), "%s has an empty or missing source", what())
-			ok = false
-		case from < 0:
-			b.fail(b.loc.pos("edges", i, "source"), "%s: source %s is not the id of any entity", what(), quoteID(e.Source))
-			ok = false
-		}
-		switch {
-		case e.Target == "":
-			b.fail(b.loc.pos("edges", i, "target"), "%s has an empty or missing target", what())
-			ok = false
-		case to < 0:
-			b.fail(b.loc.pos("edges", i, "target"), "%s: target %s is not the id of any entity", what(), quoteID(e.Target))
-			ok = false
-		}
-		typ := e.Type
-		switch {
-		case e.Untyped && typ != "":
-			b.fail(b.loc.pos("edges", i, "type"), "%s is marked \"untyped\" but has the type %s", what(), quoteID(typ))
-		case typ == "" && (e.Untyped || b.defaultTypes):
-			// a relation without a type: said so explicitly (JSON), or
-			// none given by a format where the type is optional
-		case typ == "":
-			b.fail(b.loc.pos("edges", i, "type"), "%s has an empty or missing type", what())
-		}
-		var date graph.Date
-		if e.Date != "" {
-			d, err := graph.ParseDate(e.Date)
-			if err != nil {
-				b.fail(b.loc.pos("edges", i, "date"), "%s: %v", what(), err)
-			}
-			date = d
-		}
-		b.checkMoney(e.Props, "edges", i, what)
-		cites := b.citations(e.Sources, "edges", i, what)
+		ge, ok := b.checkEdge(e, i, froms[i], tos[i])
 		if !ok {
 			if e.ID != "" {
 				// Remember the id so that a later duplicate is still reported.
@@ -349,18 +340,26 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 			}
 			continue
 		}
-		id := e.ID
-		if id == "" {
-			id = gen.next()
-		} else if skipped[id] {
+		if ge.ID == "" {
+			ge.ID = gen.next()
+		} else if skipped[ge.ID] {
 			dups = append(dups, i)
+			continue
+		}
+		if ids != nil {
+			bulk = append(bulk, ge)
 			continue
 		}
 		// Both ends exist and the id is set, so AddEdge can only fail on a
 		// duplicate id.
-		if _, err := g.AddEdge(graph.Edge{ID: id, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}); err != nil {
+		if _, err := g.AddEdge(ge); err != nil {
 			dups = append(dups, i)
 		}
+	}
+	// With ids, a relation left out means a problem reported, and the
+	// graph is not returned.
+	if ids != nil && len(bulk) == len(edges) {
+		b.addIndexed(g, bulk, ids)
 	}
 	if len(dups) > 0 {
 		first := firstIndex(len(edges), func(i int) string { return edges[i].ID })
@@ -368,6 +367,134 @@ func (b *builder) addEdges(g *graph.Graph, edges []fileEdge, before, records int
 			b.fail(b.loc.pos("edges", i, "id"), "duplicate relation id %s (first used at %s)", quoteID(edges[i].ID), b.at(b.loc.pos("edges", first[edges[i].ID], "id")))
 		}
 	}
+}
+
+func (b *builder) addIndexed(g *graph.Graph, bulk []graph.Edge, ids map[string]int32) {
+	if err := g.AddEdgesIndexed(bulk, ids); err != nil {
+		b.failOff(0, "internal error while loading (please report it): %v", err)
+	}
+}
+
+// parallelCheckAbove is the number of relations above which they are
+// checked on every core.
+var parallelCheckAbove = 100000
+
+// addEdgesInParallel is addEdges for relations with ids, all given and
+// none twice: each core checks a part of them with a builder of its own
+// (its own problems and locator) after resolving their ends, and the
+// problems are joined in order.
+// The first part reports progress.
+func (b *builder) addEdgesInParallel(g *graph.Graph, edges []fileEdge, ids map[string]int32, before, records int) {
+	data := b.file(0).data
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	bulk := make([]graph.Edge, len(edges))
+	parts := make([]*builder, workers)
+	bad := make([]int, workers)
+	var wg sync.WaitGroup
+	chunk := (len(edges) + workers - 1) / workers
+	for k := range parts {
+		w := *b
+		w.pending, w.warns = nil, nil
+		if k > 0 {
+			w.progress = nil
+			if b.jloc != nil {
+				w.jloc = newLocator(b.jloc.data)
+				w.loc = w.jloc
+			}
+		}
+		parts[k] = &w
+		wg.Add(1)
+		go func(k, lo, hi int) {
+			defer wg.Done()
+			w := parts[k]
+			for i := lo; i < hi; i++ {
+				if k == 0 && i%checkEvery == checkEvery-1 && !w.tick(float64(before+i*workers)/float64(records)) {
+					return
+				}
+				from, to := resolveEdge(g, data, &edges[i])
+				ge, ok := w.checkEdge(&edges[i], i, from, to)
+				if !ok {
+					bad[k]++
+					continue
+				}
+				bulk[i] = ge
+			}
+		}(k, min(k*chunk, len(edges)), min((k+1)*chunk, len(edges)))
+	}
+	wg.Wait()
+	for k, w := range parts {
+		b.pending = append(b.pending, w.pending...)
+		if k == 0 && w.err != nil {
+			b.err = w.err
+			return
+		}
+	}
+	if sum(bad) == 0 {
+		b.addIndexed(g, bulk, ids)
+	}
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+// checkEdge checks relation i, whose ends resolved to from and to (-1:
+// none), and returns it as the model's; ok is false when an end is
+// missing (the other problems are reported, and do not stop it).
+func (b *builder) checkEdge(e *fileEdge, i int, from, to int32) (ge graph.Edge, ok bool) {
+	// what names the relation in messages; it is only built for one.
+	what := func() string {
+		if e.ID != "" {
+			return "relation " + quoteID(e.ID)
+		}
+		return "relation " + strconv.Itoa(i+1)
+	}
+	ok = true
+	// An end that resolved is not empty (entity ids never are); the
+	// fast JSON scanner leaves such ends' ids unset (resolveEnds).
+	switch {
+	case from >= 0:
+	case e.Source == "":
+		b.fail(b.loc.pos("edges", i, "source"), "%s has an empty or missing source", what())
+		ok = false
+	default:
+		b.fail(b.loc.pos("edges", i, "source"), "%s: source %s is not the id of any entity", what(), quoteID(e.Source))
+		ok = false
+	}
+	switch {
+	case to >= 0:
+	case e.Target == "":
+		b.fail(b.loc.pos("edges", i, "target"), "%s has an empty or missing target", what())
+		ok = false
+	default:
+		b.fail(b.loc.pos("edges", i, "target"), "%s: target %s is not the id of any entity", what(), quoteID(e.Target))
+		ok = false
+	}
+	typ := e.Type
+	switch {
+	case e.Untyped && typ != "":
+		b.fail(b.loc.pos("edges", i, "type"), "%s is marked \"untyped\" but has the type %s", what(), quoteID(typ))
+	case typ == "" && (e.Untyped || b.defaultTypes):
+		// a relation without a type: said so explicitly (JSON), or
+		// none given by a format where the type is optional
+	case typ == "":
+		b.fail(b.loc.pos("edges", i, "type"), "%s has an empty or missing type", what())
+	}
+	var date graph.Date
+	if e.Date != "" {
+		d, err := graph.ParseDate(e.Date)
+		if err != nil {
+			b.fail(b.loc.pos("edges", i, "date"), "%s: %v", what(), err)
+		}
+		date = d
+	}
+	b.checkMoney(e.Props, "edges", i, what)
+	cites := b.citations(e.Sources, "edges", i, what)
+	return graph.Edge{ID: e.ID, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}, ok
 }
 
 // addImplicitNodes adds, in order of first mention, the entities that

@@ -18,6 +18,9 @@ type document struct {
 	Sources     []fileSource `json:"sources,omitempty"`
 	Nodes       []fileNode   `json:"nodes"`
 	Edges       []fileEdge   `json:"edges"`
+	// fast marks a document of the fast JSON scanner (fastjson.go);
+	// parallel, one whose relations it decoded partly on another core.
+	fast, parallel bool
 }
 
 type fileSource struct {
@@ -60,6 +63,10 @@ type fileEdge struct {
 	// Untyped marks a relation that has no type ("untyped": true, with
 	// "type" absent or empty): linkscope/1 requires a type otherwise.
 	Untyped bool `json:"untyped,omitempty"`
+	// sourceAt and targetAt are where the fast JSON scanner found the
+	// ends (fastjson.go), which it does not copy: Source and Target are
+	// then set by resolveEnds only when no entity has the id.
+	sourceAt, targetAt span
 }
 
 // citation is either "source-id" or {"source", "quote", "gloss"}.

@@ -85,6 +85,12 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 	// A UTF-8 byte order mark is not JSON, but editors write it unseen.
 	in := newInput(name, data)
 	data = in.data
+	half := int64(len(data)) / 2
+	// The fast scanner decodes the usual files; it gives up on anything
+	// else, and the careful path below decodes them and says what is wrong.
+	if doc, ok := fastDecode(data); ok && !carefulOnly {
+		return buildJSON(m, in, doc, base)
+	}
 	if off, msg, ok := checkBytes(data); !ok {
 		return nil, single(name, data, off, msg)
 	}
@@ -94,7 +100,6 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 	// truncated input. It cannot be interrupted; the context is looked at
 	// before and after.
 	derr := json.Unmarshal(data, &doc)
-	half := int64(len(data)) / 2
 	if err := m.report(base + half); err != nil {
 		return nil, err
 	}
@@ -125,21 +130,36 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 	if off, msg, ok := checkTopLevel(data); !ok {
 		return nil, single(name, data, off, msg)
 	}
-	b := newJSONBuilder(in)
 	if probs := duplicateKeys(data); len(probs) > 0 {
+		b := newJSONBuilder(in)
 		b.failKeys(probs)
 		b.finish()
 		return nil, &b.errs
 	}
-	g, err = b.buildDocument(m.ctx, &doc, m.phase(base+half, int64(len(data))-half))
+	return buildJSON(m, in, &doc, base)
+}
+
+// buildJSON checks and builds a decoded document, reporting progress from
+// the middle of the input's span to its end.
+func buildJSON(m *meter, in input, doc *document, base int64) (*graph.Graph, error) {
+	size := int64(len(in.data))
+	half := size / 2
+	if err := m.report(base + half); err != nil {
+		return nil, err
+	}
+	b := newJSONBuilder(in)
+	g, err := b.buildDocument(m.ctx, doc, m.phase(base+half, size-half))
 	if err != nil {
 		return nil, err
 	}
-	if err := m.report(base + int64(len(data))); err != nil {
+	if err := m.report(base + size); err != nil {
 		return nil, err
 	}
 	return g, nil
 }
+
+// carefulOnly turns the fast scanner off (for tests comparing the paths).
+var carefulOnly = false
 
 // failKeys reports the member names of duplicateKeys.
 func (b *builder) failKeys(probs []keyProblem) {

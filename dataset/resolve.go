@@ -11,11 +11,16 @@ import (
 // for an id that no entity has. Once the entities are added the id map is
 // only read, so large files are split among the processors: these lookups
 // are a third of the loading time of a big graph.
-func resolveEnds(g *graph.Graph, edges []fileEdge) (from, to []int32) {
+//
+// data is the input of the fast JSON scanner, whose relations give the
+// offsets of their ends instead of copies (fileEdge.sourceAt): those are
+// looked up from the bytes, and copied into Source or Target only when no
+// entity has the id, for the message.
+func resolveEnds(g *graph.Graph, edges []fileEdge, data []byte) (from, to []int32) {
 	from, to = make([]int32, len(edges)), make([]int32, len(edges))
 	lookup := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			from[i], to[i] = nodeIndex(g, edges[i].Source), nodeIndex(g, edges[i].Target)
+			from[i], to[i] = resolveEdge(g, data, &edges[i])
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(edges)/20000)
@@ -36,9 +41,45 @@ func resolveEnds(g *graph.Graph, edges []fileEdge) (from, to []int32) {
 	return from, to
 }
 
+// resolveEdge resolves the ends of e (see resolveEnds).
+func resolveEdge(g *graph.Graph, data []byte, e *fileEdge) (from, to int32) {
+	return resolveEnd(g, data, &e.Source, e.sourceAt), resolveEnd(g, data, &e.Target, e.targetAt)
+}
+
+func resolveEnd(g *graph.Graph, data []byte, id *string, at span) int32 {
+	if at.lo == 0 {
+		return nodeIndex(g, *id)
+	}
+	raw := data[at.lo:at.hi]
+	if i, ok := g.NodeIndexBytes(raw); ok {
+		return i
+	}
+	*id = string(raw)
+	return -1
+}
+
 func nodeIndex(g *graph.Graph, id string) int32 {
 	if i, ok := g.NodeIndex(id); ok {
 		return i
 	}
 	return -1
+}
+
+// indexEdges maps the relations' ids to their indices, or returns nil if
+// one has no id or two the same (the builder then adds them one by one
+// and reports the duplicates).
+func indexEdges(edges []fileEdge) map[string]int32 {
+	ids := make(map[string]int32, len(edges))
+	for i := range edges {
+		id := edges[i].ID
+		if id == "" {
+			return nil
+		}
+		n := len(ids)
+		ids[id] = int32(i)
+		if len(ids) == n {
+			return nil
+		}
+	}
+	return ids
 }

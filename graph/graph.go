@@ -249,6 +249,33 @@ func (g *Graph) AddEdge(e Edge) (int32, error) {
 	return i, nil
 }
 
+// AddEdgesIndexed adds the relations es in one step to a graph that has
+// none yet, with ids already indexed by the caller: ids maps the id of
+// each es[i] to i. It is AddEdge for loaders that built the id map on
+// another core; the graph takes es and ids (the caller must not use them
+// after). Every id must be non-empty and unique (the map's size is
+// checked, not each entry), and every end an existing node.
+func (g *Graph) AddEdgesIndexed(es []Edge, ids map[string]int32) error {
+	if len(g.edges) > 0 {
+		return fmt.Errorf("the graph already has relations")
+	}
+	if len(ids) != len(es) {
+		return fmt.Errorf("%d ids for %d relations", len(ids), len(es))
+	}
+	g.own()
+	n := int32(len(g.nodes))
+	for i := range es {
+		e := &es[i]
+		if e.From < 0 || e.From >= n || e.To < 0 || e.To >= n {
+			return fmt.Errorf("relation %q joins a missing node", e.ID)
+		}
+		e.Type = g.intern(e.Type)
+	}
+	g.edges, g.edgeIDs = es, ids
+	g.changed(true, false)
+	return nil
+}
+
 func (g *Graph) freshEdgeID() string {
 	for k := len(g.edges) + 1; ; k++ {
 		id := "e" + strconv.Itoa(k)
@@ -289,6 +316,13 @@ func (g *Graph) Edge(i int32) *Edge { return &g.edges[i] }
 // NodeIndex returns the index of the entity with the given id.
 func (g *Graph) NodeIndex(id string) (int32, bool) {
 	i, ok := g.nodeIDs[id]
+	return i, ok
+}
+
+// NodeIndexBytes is NodeIndex for an id given as bytes, without copying
+// them (for loaders resolving relation ends in their input).
+func (g *Graph) NodeIndexBytes(id []byte) (int32, bool) {
+	i, ok := g.nodeIDs[string(id)]
 	return i, ok
 }
 

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"reflect"
 	"testing"
+	"unsafe"
 )
 
 // caseGraph: CNIL fined Clearview twice and ordered it once; noyb
@@ -196,5 +197,40 @@ func TestRelationTypesGetDistinctColours(t *testing.T) {
 	c := g.Topology().Types.RelStyle("complained-against").Color
 	if !(c.R > c.B) {
 		t.Errorf("complained-against drawn %v", c)
+	}
+}
+
+func TestAddEdgesIndexed(t *testing.T) {
+	g := New(3, 0)
+	for _, id := range []string{"a", "b", "c"} {
+		if _, err := g.AddNode(Node{ID: id, Type: "t"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es := []Edge{{ID: "r1", From: 0, To: 1, Type: string([]byte("x"))}, {ID: "r2", From: 2, To: 2, Type: string([]byte("x"))}}
+	if err := g.AddEdgesIndexed(es, map[string]int32{"r1": 0}); err == nil {
+		t.Error("accepted a map without every relation")
+	}
+	if err := g.AddEdgesIndexed([]Edge{{ID: "r", From: 0, To: 3}}, map[string]int32{"r": 0}); err == nil {
+		t.Error("accepted a relation to a missing node")
+	}
+	v := g.Version()
+	if err := g.AddEdgesIndexed(es, map[string]int32{"r1": 0, "r2": 1}); err != nil {
+		t.Fatal(err)
+	}
+	if g.EdgeCount() != 2 || g.Version() == v || g.Degree(2) != 2 {
+		t.Errorf("%d relations, version %d, degree %d", g.EdgeCount(), g.Version(), g.Degree(2))
+	}
+	if i, ok := g.EdgeIndex("r2"); !ok || i != 1 || g.Edge(1).To != 2 {
+		t.Errorf("r2 at %d %v", i, ok)
+	}
+	if unsafe.StringData(g.Edge(0).Type) != unsafe.StringData(g.Edge(1).Type) {
+		t.Error("relation types are not interned")
+	}
+	if err := g.AddEdgesIndexed([]Edge{{ID: "r3"}}, map[string]int32{"r3": 0}); err == nil {
+		t.Error("added relations in bulk to a graph that has some")
+	}
+	if _, err := g.AddEdge(Edge{ID: "r1", From: 0, To: 1}); err == nil {
+		t.Error("a duplicate of a bulk-added id was accepted")
 	}
 }

@@ -36,7 +36,8 @@ func init() {
 			"With --db URL in place of -d, --focus is required and the neighbourhood is cut at\n" +
 			"the 500 most connected entities by the database's query.\n" +
 			"The layout is the one `linkscope layout` and the window compute for the same\n" +
-			"--layout and --seed, then fitted to the picture so that labels do not overlap.\n" +
+			"--layout and --seed, then, for .png and .svg, fitted to the picture so that labels\n" +
+			"do not overlap (data formats get the layout's positions).\n" +
 			"--timeout D (default 30s) bounds the query and the layout together: a query\n" +
 			"stopped there exports the matches found so far, fa2 stopped there the positions\n" +
 			"reached, and both say so on stderr (exit 0); a static layout that does not finish\n" +
@@ -178,7 +179,7 @@ func runExport(env *Env, args []string) error {
 	}
 	opts := render.ImageOptions{Width: f.width, Height: f.height, Scale: f.scale,
 		Options: render.Options{Theme: theme, Title: title, Source: source, Legend: !f.noLegend, Transparent: f.transparent}}
-	positions, err := exportPositions(ctx, sub, scene, &f, focus, opts)
+	positions, err := exportPositions(ctx, sub, scene, &f, focus, opts, ext == ".png" || ext == ".svg")
 	switch {
 	case err != nil && ctx.Err() != nil && positions != nil:
 		fmt.Fprintf(env.Stderr, "stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n", f.layout)
@@ -226,11 +227,13 @@ func writeExport(env *Env, ext, out string, sub *graph.Graph, scene *render.Scen
 }
 
 // exportPositions lays sub out as `linkscope layout` would for the same
-// --layout, --seed and --iterations, then fits the drawing to the
-// picture opts describes (the area its title, source line and legend
-// leave free). Stopped by ctx, ForceAtlas2 returns the positions reached
-// (fitted) with ctx's error.
-func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene, f *exportFlags, focus int32, opts render.ImageOptions) ([]render.Point, error) {
+// --layout, --seed and --iterations, then, for a picture, fits the drawing
+// to the picture opts describes (the area its title, source line and
+// legend leave free; labels moved apart so that they do not overlap:
+// minutes on a few thousand entities, and nothing a data format keeps, so
+// data exports get the layout's positions). Stopped by ctx, ForceAtlas2
+// returns the positions reached (fitted) with ctx's error.
+func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene, f *exportFlags, focus int32, opts render.ImageOptions, picture bool) ([]render.Point, error) {
 	// a graph whose entities all have a position (a Gephi or yEd file
 	// drawn) is drawn as it was, unless --layout asks for a layout
 	var pos []render.Point
@@ -245,11 +248,17 @@ func exportPositions(ctx context.Context, sub *graph.Graph, scene *render.Scene,
 		return nil, err
 	}
 	stopped := err
-	if pos, err = view.FitPicture(pos, scene, opts); err != nil {
+	if !picture {
+		return pos, stopped
+	}
+	if pos, err = fitPicture(pos, scene, opts); err != nil {
 		return nil, err
 	}
 	return pos, stopped
 }
+
+// fitPicture is view.FitPicture; tests count its calls.
+var fitPicture = view.FitPicture
 
 // writeFile writes path with fn; a failed write leaves the previous file.
 func writeFile(path string, fn func(io.Writer) error) error {
