@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -116,7 +117,7 @@ func newUIWith(a fyne.App, path string, still bool) *ui {
 	} else {
 		// a blank graph while the file loads; the embedded case if it fails
 		u.setGraph(graph.New(0, 0), "")
-		u.win.SetTitle("Loading " + baseName(path) + " — Linkscope")
+		u.win.SetTitle(fmt.Sprintf(lang.L("Loading %s"), baseName(path)) + " — Linkscope")
 		u.open(path, true)
 	}
 	return u
@@ -127,7 +128,7 @@ func (u *ui) showDefault() {
 	g, err := dataset.Default()
 	if err != nil {
 		u.setGraph(graph.New(0, 0), "")
-		u.showError(fmt.Errorf("the embedded dataset does not load: %w", err))
+		u.showError(fmt.Errorf(lang.L("the embedded dataset does not load: %w"), err))
 		return
 	}
 	u.setGraph(g, "")
@@ -206,9 +207,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	ex.onFilter = append(ex.onFilter, u.updateStatus)
 
 	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Search", theme.SearchIcon(), u.search.content),
-		container.NewTabItemWithIcon("Filters", theme.ListIcon(), u.filters.content),
-		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
+		container.NewTabItemWithIcon(lang.L("Search"), theme.SearchIcon(), u.search.content),
+		container.NewTabItemWithIcon(lang.L("Filters"), theme.ListIcon(), u.filters.content),
+		container.NewTabItemWithIcon(lang.L("Paths"), theme.MoreHorizontalIcon(), u.paths.content),
 	)
 	right := container.NewHSplit(u.canvas, u.details.content)
 	right.Offset = canvasShare
@@ -274,7 +275,8 @@ func (u *ui) updateStatus() {
 		return
 	}
 	n, m := u.ex.visibleCount()
-	s := fmt.Sprintf("%d of %d entities · %d of %d relations", n, u.ex.g.NodeCount(), m, u.ex.g.EdgeCount())
+	s := fmt.Sprintf(lang.L("%d of %d entities · %d of %d relations"), n, u.ex.g.NodeCount(), m, u.ex.g.EdgeCount())
+
 	if u.ex.path != "" {
 		s = u.ex.path + " · " + s
 	}

@@ -71,7 +71,7 @@ func CollapseGroups(g *graph.Graph, vis Visibility) (*Collapsed, error) {
 		return nil, nil
 	}
 	out := graph.New(n+len(c.Groups), m)
-	out.Title, out.Description, out.Sources = g.Title, g.Description, g.Sources
+	out.Title, out.Description, out.Sources, out.TypeLabels = g.Title, g.Description, g.Sources, g.TypeLabels
 	for i := 0; i < n; i++ {
 		if _, err := out.AddNode(*g.Node(int32(i))); err != nil {
 			return nil, err
