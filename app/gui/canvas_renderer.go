@@ -190,7 +190,7 @@ func (c *graphCanvas) updateTooltip() {
 		return
 	}
 	n := c.ex.g.Node(i)
-	c.r.tip.show(n.Label, tooltipDetail(n.Type, c.ex.g.Degree(i)), c.mouse, c.Size())
+	c.r.tip.show(n.Label, tooltipDetail(typeLabel(c.ex.g, n.Type), c.ex.g.Degree(i)), c.mouse, c.Size())
 }
 
 // tooltipDetail is the tooltip's second line: "regulator · 12 relations".

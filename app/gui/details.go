@@ -100,7 +100,7 @@ func (p *detailsPanel) showEntity(i int32) {
 	n := g.Node(i)
 	dot := canvas.NewCircle(entityColor(g, i))
 	p.box.Add(container.NewBorder(nil, nil, colorDot(dot), nil, heading(render.ShortLabel(n.Label))))
-	p.box.Add(lowWrap(fmt.Sprintf(lang.L("%s  ·  %d %s  ·  id %s"), n.Type, g.Degree(i), plural(g.Degree(i), lang.L("relation"), lang.L("relations")), n.ID)))
+	p.box.Add(lowWrap(fmt.Sprintf(lang.L("%s  ·  %d %s  ·  id %s"), typeLabel(g, n.Type), g.Degree(i), plural(g.Degree(i), lang.L("relation"), lang.L("relations")), n.ID)))
 	if p.tools != nil {
 		p.box.Add(p.tools(i))
 	}
@@ -133,11 +133,11 @@ func (rg relationGroup) key() string { return fmt.Sprintf("%s/%v", rg.typ, rg.ou
 
 // title reads "fined → (2)" for relations the entity is the subject of,
 // "← complained-against (3)" for the others.
-func (rg relationGroup) title() string {
+func (rg relationGroup) title(g *graph.Graph) string {
 	if rg.outgoing {
-		return fmt.Sprintf("%s →  (%d)", rg.typ, len(rg.rels))
+		return fmt.Sprintf("%s →  (%d)", typeLabel(g, rg.typ), len(rg.rels))
 	}
-	return fmt.Sprintf("← %s  (%d)", rg.typ, len(rg.rels))
+	return fmt.Sprintf("← %s  (%d)", typeLabel(g, rg.typ), len(rg.rels))
 }
 
 // relationGroups groups node i's relations by type and direction,
@@ -186,7 +186,7 @@ func relationGroups(g *graph.Graph, i int32) []relationGroup {
 
 // groupView shows one relation group.
 func (p *detailsPanel) groupView(i int32, grp relationGroup) fyne.CanvasObject {
-	box := container.NewVBox(widget.NewSeparator(), bold(grp.title()))
+	box := container.NewVBox(widget.NewSeparator(), bold(grp.title(p.ex.g)))
 	rels := grp.rels
 	more := 0
 	if !p.expanded[grp.key()] && len(rels) > relationsShown {

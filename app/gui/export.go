@@ -137,7 +137,7 @@ func (u *ui) savePicked(w fyne.URIWriteCloser, err error, exts []string, save fu
 	}
 	path := w.URI().Path()
 	if cerr := w.Close(); cerr != nil {
-		u.showError(fmt.Errorf(lang.L("%s: %w"), path, cerr))
+		u.showError(fmt.Errorf("%s: %w", path, cerr))
 		return
 	}
 	path, err = finishSavePath(path, exts)

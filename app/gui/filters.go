@@ -56,7 +56,7 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 	nodeRows := container.NewVBox()
 	for _, tc := range ex.g.NodeTypes() {
 		t := tc.Type
-		chk := widget.NewCheck(t, func(on bool) { p.showType(t, on) })
+		chk := widget.NewCheck(typeLabel(ex.g, t), func(on bool) { p.showType(t, on) })
 		chk.SetChecked(!ex.filter.nodeTypeOff[t] && !ex.g.TypeHidden(t))
 		p.nodeTypes[t] = chk
 		dot := canvas.NewCircle(nodeTypeColor(ex.g, t))
@@ -65,7 +65,7 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 	edgeRows := container.NewVBox()
 	for _, tc := range ex.g.EdgeTypes() {
 		t := tc.Type
-		chk := widget.NewCheck(t, func(on bool) { p.showType(t, on) })
+		chk := widget.NewCheck(typeLabel(ex.g, t), func(on bool) { p.showType(t, on) })
 		chk.SetChecked(!ex.filter.edgeTypeOff[t] && !ex.g.TypeHidden(t))
 		p.edgeTypes[t] = chk
 		bar := canvas.NewRectangle(color.NRGBA{110, 116, 128, 255})

@@ -436,9 +436,9 @@ func (p *pathPanel) stepViews(ps path.Path) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{link(ps.Nodes[0])}
 	for i, e := range ps.Edges {
 		r := g.Edge(e)
-		rel := "  ↓ " + r.Type
+		rel := "  ↓ " + typeLabel(g, r.Type)
 		if !ps.Forward(g, i) {
-			rel = "  ↑ " + r.Type + " " + lang.L("(reverse)")
+			rel = "  ↑ " + typeLabel(g, r.Type) + " " + lang.L("(reverse)")
 		}
 		if !r.Date.IsZero() {
 			rel += "  ·  " + i18n.Current().Date(r.Date)
