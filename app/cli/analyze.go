@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph/analysis"
 )
@@ -96,9 +97,9 @@ func runAnalyze(env *Env, args []string) error {
 	res, err := view.Analyze(ctx, g, req, nil)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("analyze: stopped at the timeout (%s); raise --timeout, or sample (--samples)", *timeout)
+		return fmt.Errorf(lang.L("analyze: stopped at the timeout (%s); raise --timeout, or sample (--samples)"), *timeout)
 	case errors.Is(err, analysis.ErrNotConverged):
-		return fmt.Errorf("analyze: %s: %w", *measure, err)
+		return fmt.Errorf(lang.L("analyze: %s: %w"), *measure, err)
 	case err != nil:
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/view"
 )
 
@@ -63,7 +64,7 @@ func runClusters(env *Env, args []string) error {
 	req := view.ClusterRequest{RelTypes: splitList(*types), MinStrength: *minStrength, MinSize: *minSize}
 	cl, err := view.FindClusters(ctx, g, req, nil)
 	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("find-clusters: stopped at the timeout (%s)", *timeout)
+		return fmt.Errorf(lang.L("find-clusters: stopped at the timeout (%s)"), *timeout)
 	}
 	if err != nil {
 		return err

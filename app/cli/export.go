@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
@@ -170,7 +172,7 @@ func runExport(env *Env, args []string) error {
 	case err != nil && ctx.Err() != nil && positions != nil:
 		fmt.Fprintf(env.Stderr, "stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n", f.layout)
 	case err != nil && ctx.Err() != nil:
-		return fmt.Errorf("the %s layout did not finish within --timeout %v: nothing written", f.layout, f.timeout)
+		return fmt.Errorf(lang.L("the %s layout did not finish within --timeout %v: nothing written"), f.layout, f.timeout)
 	case err != nil:
 		return err
 	}
@@ -254,9 +256,9 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 		}
 		if len(res.Matches) == 0 {
 			if res.TimedOut {
-				return nil, -1, fmt.Errorf("the query found no match within --timeout %v: nothing to export", f.timeout)
+				return nil, -1, fmt.Errorf(lang.L("the query found no match within --timeout %v: nothing to export"), f.timeout)
 			}
-			return nil, -1, fmt.Errorf("the pattern matches nothing: nothing to export")
+			return nil, -1, errors.New(lang.L("the pattern matches nothing: nothing to export"))
 		}
 		switch {
 		case res.TimedOut:
@@ -280,7 +282,7 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 		}
 		nb, err := path.NewSearcher(g).Neighborhood(ctx, []int32{v}, f.depth, path.Options{}, 0)
 		if err != nil {
-			return nil, -1, fmt.Errorf("the neighbourhood of %s was not complete within --timeout %v: nothing written", nodeName(g, v), f.timeout)
+			return nil, -1, fmt.Errorf(lang.L("the neighbourhood of %s was not complete within --timeout %v: nothing written"), nodeName(g, v), f.timeout)
 		}
 		// the focus is first in breadth-first order: index 0 of the subgraph
 		sub, _, err := view.Subgraph(g, nb.Nodes, nb.Edges)

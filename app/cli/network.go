@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/graph/path"
 )
 
@@ -77,7 +78,7 @@ func runFindNetwork(env *Env, args []string) error {
 	}
 	net, err := path.ConnectingNetwork(ctx, g.Topology(), seeds, opt)
 	if err == context.DeadlineExceeded {
-		return fmt.Errorf("find-network: stopped at the --timeout of %v", *timeout)
+		return fmt.Errorf(lang.L("find-network: stopped at the --timeout of %v"), *timeout)
 	}
 	if err != nil {
 		return err

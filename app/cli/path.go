@@ -10,6 +10,7 @@ import (
 	"slices"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/app/view"
@@ -315,20 +316,20 @@ func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bo
 	}
 	var raw [][]string
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("%s: want a JSON array of [from, to] pairs: %v", file, err)
+		return fmt.Errorf(lang.L("%s: want a JSON array of [from, to] pairs: %v"), file, err)
 	}
 	type pair struct{ from, to int32 }
 	ps := make([]pair, len(raw))
 	for i, p := range raw {
 		if len(p) != 2 {
-			return fmt.Errorf("%s: pair %d has %d elements, want 2", file, i, len(p))
+			return fmt.Errorf(lang.L("%s: pair %d has %d elements, want 2"), file, i, len(p))
 		}
 		var ends [2]int32
 		for j, ref := range p {
 			v, ok := g.NodeIndex(ref)
 			if !ok {
 				if v, err = resolveNode(g, ref); err != nil {
-					return fmt.Errorf("%s: pair %d: %v", file, i, err)
+					return fmt.Errorf(lang.L("%s: pair %d: %v"), file, i, err)
 				}
 			}
 			ends[j] = v

@@ -274,13 +274,18 @@ var shownBy = map[string]bool{
 	"NewCustom": true, "ShowCustom": true, "NewCustomConfirm": true, "ShowCustomConfirm": true,
 	"NewCustomWithoutButtons": true, "NewForm": true, "ShowForm": true, "NewError": true,
 	"NewRadioGroup": true, "NewSelect": true, "NewToolbarAction": true, "SetTitle": true,
-	"NewCheckGroup": true, "NewProgressBarWithText": true, "NewTextGridFromString": false,
+	"NewCheckGroup": true, "NewProgressBarWithText": true,
+	// the window's own helpers that show their text argument
+	"setStatus": true, "notify": true, "showErrorText": true, "formDialog": true,
+	"wrapLabel": true, "lowWrap": true, "lowLabel": true, "bold": true, "sectionHeader": true,
+	"clearResults": true, "heading": true, "newEntityPicker": true, "setState": true, "arm": true, "setText": true,
 }
 
 // untranslatable literals: no words in them, or names.
 func untranslatable(s string) bool {
 	switch strings.TrimSpace(s) {
-	case "Linkscope", "OK", "CSV", "JSON", "PNG", "SVG", "GraphML", "GEXF", "DOT":
+	case "Linkscope", "OK", "CSV", "JSON", "PNG", "SVG", "GraphML", "GEXF", "DOT",
+		"English", "Français": // the language menu names each language in itself
 		return true
 	}
 	for _, r := range s {
