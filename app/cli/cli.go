@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+	"github.com/linkscope/linkscope/app/i18n"
 )
 
 // Env is where a subcommand reads and writes; tests pass buffers.
@@ -68,7 +69,7 @@ func Run(args []string, env *Env) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := registry[args[1]]; ok {
-				fmt.Fprintf(env.Stdout, "%s linkscope %s %s\n\n%s\n", lang.L("usage:"), c.name, withEdges(c.args), lang.L(c.summary))
+				fmt.Fprintf(env.Stdout, "%s linkscope %s %s\n\n%s\n", lang.L("usage:"), c.name, withEdges(c.args), summaryText(c.summary))
 				return 0
 			}
 		}
@@ -118,7 +119,7 @@ func printHelp(w io.Writer) {
 	sort.Strings(names)
 	for _, n := range names {
 		c := registry[n]
-		fmt.Fprintf(w, "  %-13s %s\n", n, firstLine(lang.L(c.summary)))
+		fmt.Fprintf(w, "  %-13s %s\n", n, firstLine(summaryText(c.summary)))
 	}
 	fmt.Fprint(w, lang.L(helpFoot))
 }
@@ -143,6 +144,26 @@ was first reported by a cited source (dataset/FORMAT.md, *Time*).
 // reading a dataset takes (see addDatasetFlags) to its usage.
 func withEdges(args string) string {
 	return strings.Replace(args, "[-d FILE]", "[-d FILE [-e EDGES.csv] | -w WS.linkscope] [--as-of DATE [--from DATE] [--with-undated]]", 1)
+}
+
+// summaryText is a command's summary in the interface's language, one
+// paragraph at a time: a summary put together at run time (the measures or
+// algorithms listed) has its first line translated and the rest as built.
+// TestEveryMessageHasAFrenchTranslation checks the paragraphs of the
+// summaries written as literals, and the first line of the others.
+func summaryText(s string) string {
+	paras := strings.Split(s, "\n\n")
+	for i, p := range paras {
+		switch {
+		case i18n.Translated(p):
+			paras[i] = lang.L(p)
+		case i == 0:
+			if l := firstLine(p); i18n.Translated(l) {
+				paras[i] = lang.L(l) + p[len(l):]
+			}
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 func firstLine(s string) string {

@@ -136,9 +136,23 @@ func sourceMessages(t *testing.T) []message {
 					if k, ok := isLangCall(n, cs); ok {
 						out = append(out, message{k, fset.Position(n.Pos())})
 					}
+					// the CLI's usagef translates its format
+					if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "usagef" && len(n.Args) > 0 {
+						if k, ok := constString(n.Args[0]); ok && k != "%v" && k != "" {
+							out = append(out, message{k, fset.Position(n.Pos())})
+						}
+					}
 				case *ast.KeyValueExpr:
-					if id, ok := n.Key.(*ast.Ident); ok && (id.Name == "summary" || id.Name == "usageText") {
+					// a command's summary is translated a paragraph at a
+					// time (cli.summaryText); one built at run time by
+					// its first line
+					if id, ok := n.Key.(*ast.Ident); ok && id.Name == "summary" {
 						if s, ok := constString(n.Value); ok {
+							for _, p := range strings.Split(s, "\n\n") {
+								out = append(out, message{p, fset.Position(n.Pos())})
+							}
+						} else if s, ok := leadingString(n.Value); ok {
+							s, _, _ = strings.Cut(s, "\n")
 							out = append(out, message{s, fset.Position(n.Pos())})
 						}
 					}
@@ -352,4 +366,16 @@ func TestGUIStringsAreWrapped(t *testing.T) {
 
 func TestMain(m *testing.M) {
 	os.Exit(m.Run())
+}
+
+// leadingString is the literal that starts a concatenation ("a" + f() + ...).
+func leadingString(e ast.Expr) (string, bool) {
+	for {
+		b, ok := e.(*ast.BinaryExpr)
+		if !ok || b.Op != token.ADD {
+			break
+		}
+		e = b.X
+	}
+	return constString(e)
 }

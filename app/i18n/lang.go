@@ -1,8 +1,10 @@
 package i18n
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -89,4 +91,38 @@ func Setup(pref string) (string, error) {
 	err := lang.AddTranslationsFS(assets.Translations, "translations")
 	SetCurrent(Locale{Lang: l})
 	return l, err
+}
+
+var (
+	frOnce sync.Once
+	frKeys map[string]bool
+)
+
+// Translated reports whether the current language has a translation of
+// key, so that text put together at run time (a command summary that
+// lists the algorithms) is asked for only where the catalogue has it:
+// lang.L logs every miss.
+func Translated(key string) bool {
+	if Current().Lang != "fr" {
+		return false
+	}
+	frOnce.Do(func() {
+		var m map[string]json.RawMessage
+		if b, err := assets.Translations.ReadFile("translations/fr.json"); err == nil && json.Unmarshal(b, &m) == nil {
+			frKeys = make(map[string]bool, len(m))
+			for k := range m {
+				frKeys[k] = true
+			}
+		}
+	})
+	return frKeys[key]
+}
+
+// T is lang.L for text that may have no translation: key itself when the
+// catalogue lacks it, without lang's error log.
+func T(key string) string {
+	if !Translated(key) {
+		return key
+	}
+	return lang.L(key)
 }
