@@ -34,7 +34,7 @@ func (u *ui) mergeDialog(ids []string) {
 	names := make([]string, len(ids))
 	for k, id := range ids {
 		i, _ := g.NodeIndex(id)
-		names[k] = fmt.Sprintf("%s (%s, id %s)", nameOf(g.Node(i)), g.Node(i).Type, id)
+		names[k] = fmt.Sprintf("%s (%s, id %s)", nameOf(g.Node(i)), typeLabel(g, g.Node(i).Type), id)
 	}
 	keep := widget.NewSelect(names, nil)
 	choices := make([]*widget.Select, len(conflicts))

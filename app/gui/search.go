@@ -158,7 +158,7 @@ func setEntityRow(o fyne.CanvasObject, g *graph.Graph, i int32, matched string) 
 	dot := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
 	dot.FillColor = entityColor(g, i)
 	dot.Refresh()
-	c.Objects[2].(*widget.Label).SetText(n.Type)
+	c.Objects[2].(*widget.Label).SetText(typeLabel(g, n.Type))
 }
 
 // colorDot is a small filled circle of colour c.
