@@ -54,6 +54,7 @@ type pathPanel struct {
 	ex        *explorer
 	from, to  *entityPicker
 	relTypes  *widget.CheckGroup
+	relTypeOf map[string]string // a relation type box's label → its type
 	relTitle  *widget.AccordionItem
 	relAcc    *widget.Accordion
 	directed  *widget.Check
@@ -93,9 +94,16 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 		}
 	}
 	p.from.onSubmit, p.to.onSubmit = submit, submit
+	// the boxes show the types' labels; relTypeOf maps them back
 	var types []string
+	p.relTypeOf = map[string]string{}
 	for _, tc := range ex.g.EdgeTypes() {
-		types = append(types, tc.Type)
+		l := typeLabel(ex.g, tc.Type)
+		if _, dup := p.relTypeOf[l]; dup {
+			l = tc.Type
+		}
+		p.relTypeOf[l] = tc.Type
+		types = append(types, l)
 	}
 	sort.Strings(types)
 	p.relTypes = widget.NewCheckGroup(types, func([]string) { p.updateRelTitle() })
@@ -195,7 +203,12 @@ func (p *pathPanel) options() path.Options {
 	o := path.Options{
 		Directed:    p.directed.Checked,
 		InDateOrder: p.dateOrder.Checked,
-		RelTypes:    append([]string(nil), p.relTypes.Selected...),
+	}
+	for _, l := range p.relTypes.Selected {
+		if t, ok := p.relTypeOf[l]; ok {
+			l = t
+		}
+		o.RelTypes = append(o.RelTypes, l)
 	}
 	if h, err := strconv.Atoi(p.maxHops.Selected); err == nil {
 		o.MaxHops = h
