@@ -129,13 +129,13 @@ func runAnalyze(env *Env, args []string) error {
 		}
 		return writeJSON(env.Stdout, out)
 	}
-	fmt.Fprintf(env.Stdout, "%s of %d entities in %s", view.MeasureTitle(res.Measure), g.NodeCount(), res.Elapsed.Round(time.Microsecond))
+	fmt.Fprintf(env.Stdout, lang.L("%s of %d entities in %s"), view.MeasureTitle(res.Measure), g.NodeCount(), res.Elapsed.Round(time.Microsecond))
 	if res.Note != "" {
 		fmt.Fprintf(env.Stdout, " (%s)", res.Note)
 	}
 	fmt.Fprintln(env.Stdout)
 	if res.Partition != nil {
-		fmt.Fprintf(env.Stdout, "%d groups; largest: %s\n", len(res.Sizes), sizesLine(res.Sizes, 8))
+		fmt.Fprintf(env.Stdout, lang.L("%d groups; largest: %s\n"), len(res.Sizes), sizesLine(res.Sizes, 8))
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	for k, r := range shown {
@@ -150,7 +150,7 @@ func runAnalyze(env *Env, args []string) error {
 		return err
 	}
 	if len(shown) < len(ranked) {
-		fmt.Fprintf(env.Stdout, "(%d more; --top 0 lists all)\n", len(ranked)-len(shown))
+		fmt.Fprintf(env.Stdout, lang.L("(%d more; --top 0 lists all)\n"), len(ranked)-len(shown))
 	}
 	return nil
 }

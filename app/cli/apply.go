@@ -119,7 +119,7 @@ func runApply(env *Env, args []string) error {
 	if err := dataset.SaveWorkspace(out, ws); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%d edits applied; %d entities, %d relations; history of %d entries)\n",
+	fmt.Fprintf(env.Stderr, lang.L("wrote %s (%d edits applied; %d entities, %d relations; history of %d entries)\n"),
 		out, len(edits), g.NodeCount(), g.EdgeCount(), len(ws.History))
 	return nil
 }

@@ -170,7 +170,7 @@ func runExport(env *Env, args []string) error {
 	positions, err := exportPositions(ctx, sub, scene, &f, focus, opts)
 	switch {
 	case err != nil && ctx.Err() != nil && positions != nil:
-		fmt.Fprintf(env.Stderr, "stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n", f.layout)
+		fmt.Fprintf(env.Stderr, lang.L("stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n"), f.layout)
 	case err != nil && ctx.Err() != nil:
 		return fmt.Errorf(lang.L("the %s layout did not finish within --timeout %v: nothing written"), f.layout, f.timeout)
 	case err != nil:
@@ -200,7 +200,7 @@ func writeExport(env *Env, ext, out string, sub *graph.Graph, scene *render.Scen
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%d entities, %d relations)\n", strings.Join(files, ", "), sub.NodeCount(), sub.EdgeCount())
+	fmt.Fprintf(env.Stderr, lang.L("wrote %s (%d entities, %d relations)\n"), strings.Join(files, ", "), sub.NodeCount(), sub.EdgeCount())
 	return nil
 }
 
@@ -262,11 +262,11 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 		}
 		switch {
 		case res.TimedOut:
-			fmt.Fprintf(env.Stderr, "the query stopped at the timeout after %d matches: exporting those (raise --timeout)\n", len(res.Matches))
+			fmt.Fprintf(env.Stderr, lang.L("the query stopped at the timeout after %d matches: exporting those (raise --timeout)\n"), len(res.Matches))
 		case res.Full:
-			fmt.Fprintf(env.Stderr, "the query stopped at %d matches, the memory bound: exporting those\n", len(res.Matches))
+			fmt.Fprintf(env.Stderr, lang.L("the query stopped at %d matches, the memory bound: exporting those\n"), len(res.Matches))
 		case res.Truncated:
-			fmt.Fprintf(env.Stderr, "the query stopped at %d matches, the limit: exporting those\n", len(res.Matches))
+			fmt.Fprintf(env.Stderr, lang.L("the query stopped at %d matches, the limit: exporting those\n"), len(res.Matches))
 		}
 		var nodes, edges []int32
 		for _, m := range res.Matches {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"text/tabwriter"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 func init() {
@@ -56,7 +58,7 @@ func runFind(env *Env, args []string) error {
 		return writeJSON(env.Stdout, out)
 	}
 	if len(ms) == 0 {
-		fmt.Fprintf(env.Stderr, "no entity matches %q\n", text)
+		fmt.Fprintf(env.Stderr, lang.L("no entity matches %q\n"), text)
 		return &exitError{1}
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)

@@ -205,7 +205,7 @@ func runLayout(env *Env, args []string) error {
 		}
 	}
 	if st.TimedOut {
-		fmt.Fprintf(env.Stderr, "stopped at the timeout after %d of %d iterations (raise --timeout)\n", st.Iterations, total)
+		fmt.Fprintf(env.Stderr, lang.L("stopped at the timeout after %d of %d iterations (raise --timeout)\n"), st.Iterations, total)
 	}
 	if *stats {
 		t0 := time.Now()

@@ -232,11 +232,11 @@ func printPaths(env *Env, g *graph.Graph, set path.Set, asJSON bool, bindings fu
 	}
 	switch {
 	case set.TimedOut:
-		fmt.Fprintf(env.Stderr, "stopped at the timeout after %d paths: there may be more (raise --timeout)\n", len(set.Paths))
+		fmt.Fprintf(env.Stderr, lang.L("stopped at the timeout after %d paths: there may be more (raise --timeout)\n"), len(set.Paths))
 	case set.Full:
-		fmt.Fprintf(env.Stderr, "stopped at %d paths, the memory bound (%s of paths): there are more\n", len(set.Paths), storeLimitText())
+		fmt.Fprintf(env.Stderr, lang.L("stopped at %d paths, the memory bound (%s of paths): there are more\n"), len(set.Paths), storeLimitText())
 	case set.Truncated:
-		fmt.Fprintf(env.Stderr, "stopped at %d paths: there are more (raise --limit)\n", len(set.Paths))
+		fmt.Fprintf(env.Stderr, lang.L("stopped at %d paths: there are more (raise --limit)\n"), len(set.Paths))
 	case len(set.Paths) == 0:
 		fmt.Fprintln(env.Stderr, none)
 		return &exitError{1}
@@ -378,7 +378,7 @@ func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bo
 	for _, r := range out.Results {
 		fmt.Fprintf(env.Stdout, "%s\t%s\t%d\n", termSafe(r.From), termSafe(r.To), r.Length)
 	}
-	fmt.Fprintf(env.Stdout, "%d queries, median %.2f µs, mean %.2f µs, p90 %.2f µs, %.0f%% with a path\n",
+	fmt.Fprintf(env.Stdout, lang.L("%d queries, median %.2f µs, mean %.2f µs, p90 %.2f µs, %.0f%% with a path\n"),
 		out.Queries, out.USMedian, out.USMean, out.USP90, 100*out.FoundFrac)
 	return nil
 }

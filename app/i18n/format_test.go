@@ -1,10 +1,12 @@
 package i18n
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -105,5 +107,40 @@ func TestResolve(t *testing.T) {
 		if got := Resolve(c.pref, c.env); got != c.want {
 			t.Errorf("case %d: Resolve(%q) = %q, want %q", i, c.pref, got, c.want)
 		}
+	}
+}
+
+// TestSetupSwitchesTheCatalogue: Setup with a preference makes lang.L
+// answer in that language whatever LANG says, and makes it Current.
+func TestSetupSwitchesTheCatalogue(t *testing.T) {
+	t.Setenv("LANG", "en_US.UTF-8")
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	defer func() {
+		_, _ = Setup(PrefEnglish)
+		SetCurrent(English)
+	}()
+	if l, err := Setup(PrefFrench); err != nil || l != "fr" {
+		t.Fatalf("Setup(fr) = %q, %v", l, err)
+	}
+	if got := lang.L("File"); got != "Fichier" {
+		t.Errorf("in French, lang.L(File) = %q", got)
+	}
+	if got := lang.L("Cancel"); got != "Annuler" {
+		t.Errorf("in French, Fyne's own Cancel = %q", got)
+	}
+	if Current() != French || !Translated("File") || T("no such text 123") != "no such text 123" {
+		t.Errorf("Current %v, Translated(File) %v", Current(), Translated("File"))
+	}
+	if got := fmt.Sprintf(lang.L("%d of %d entities · %d of %d relations"), 1, 2, 3, 4); got != "1 entités sur 2 · 3 relations sur 4" {
+		t.Errorf("formatted: %q", got)
+	}
+	if l, _ := Setup(PrefSystem); l != "en" || lang.L("File") != "File" {
+		t.Errorf("back to the system (English): %q, File = %q", l, lang.L("File"))
+	}
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	if l, _ := Setup(PrefSystem); l != "fr" || lang.L("File") != "Fichier" {
+		t.Errorf("LANG=fr_FR.UTF-8: %q, File = %q", l, lang.L("File"))
 	}
 }

@@ -11,6 +11,9 @@ import (
 	"github.com/linkscope/linkscope/assets"
 )
 
+// userLanguage is the LANGUAGE list the process started with.
+var userLanguage = os.Getenv("LANGUAGE")
+
 // Preference values for the interface language (Preferences › Language).
 const (
 	PrefSystem  = ""
@@ -83,7 +86,12 @@ func isPOSIX(v string) bool {
 // strings (file dialogs, Cancel/OK) and a system language Linkscope does
 // not speak falls back to English everywhere instead of half-German.
 func Setup(pref string) (string, error) {
-	l := Resolve(pref, os.Getenv)
+	l := Resolve(pref, func(k string) string {
+		if k == "LANGUAGE" {
+			return userLanguage // not the one an earlier Setup wrote
+		}
+		return os.Getenv(k)
+	})
 	_ = os.Setenv("LANGUAGE", l)
 	if v := os.Getenv("LC_ALL"); v != "" && isPOSIX(v) {
 		_ = os.Setenv("LC_ALL", "en_US.UTF-8")
