@@ -476,9 +476,9 @@ func describePath(g *graph.Graph, ps path.Path) string {
 	for i, e := range ps.Edges {
 		r := g.Edge(e)
 		if ps.Forward(g, i) {
-			fmt.Fprintf(&b, " —%s→ ", r.Type)
+			fmt.Fprintf(&b, " —%s→ ", typeLabel(g, r.Type))
 		} else {
-			fmt.Fprintf(&b, " ←%s— ", r.Type)
+			fmt.Fprintf(&b, " ←%s— ", typeLabel(g, r.Type))
 		}
 		b.WriteString(render.ShortLabel(g.Node(ps.Nodes[i+1]).Label))
 	}
