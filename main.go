@@ -13,9 +13,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/linkscope/linkscope/app/cli"
 	"github.com/linkscope/linkscope/app/gui"
+	"github.com/linkscope/linkscope/app/i18n"
 	_ "github.com/linkscope/linkscope/app/locale"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/source/bolt"
@@ -28,6 +30,9 @@ var version = "0.1.0"
 func main() {
 	cli.Version = version
 	args := os.Args[1:]
+	// the CLI and these first messages speak the system locale's language;
+	// the window's preference, read below, may override it
+	setupLang(i18n.PrefSystem)
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		os.Exit(cli.Run(args, cli.StdEnv()))
 	}
@@ -35,18 +40,18 @@ func main() {
 		os.Exit(runServer(args))
 	}
 	if len(args) > 2 {
-		fmt.Fprintln(os.Stderr, "linkscope: expected at most one FILE to open, or a CSV node table and edge table")
+		fmt.Fprintln(os.Stderr, "linkscope: "+lang.L("expected at most one FILE to open, or a CSV node table and edge table"))
 		cli.Run([]string{"help"}, &cli.Env{Stdout: os.Stderr})
 		os.Exit(2)
 	}
 	for _, a := range args {
 		if _, err := os.Stat(a); err != nil {
-			fmt.Fprintf(os.Stderr, "linkscope: %q is neither a command nor a file to open (%v); run 'linkscope help'\n", a, err)
+			fmt.Fprintf(os.Stderr, "linkscope: "+lang.L("%q is neither a command nor a file to open (%v); run 'linkscope help'")+"\n", a, err)
 			os.Exit(2)
 		}
 	}
 	if noDisplay() {
-		fmt.Fprintln(os.Stderr, "linkscope: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run 'linkscope help' for the headless commands")
+		fmt.Fprintln(os.Stderr, "linkscope: "+lang.L("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run 'linkscope help' for the headless commands"))
 		os.Exit(1)
 	}
 	path := ""
@@ -63,7 +68,18 @@ func main() {
 	// was most of a theme switch's time
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: gui.AppID, Name: "Linkscope", Version: version,
 		Migrations: map[string]bool{"fyneDo": true}})
-	gui.Run(fyneapp.NewWithID(gui.AppID), path)
+	a := fyneapp.NewWithID(gui.AppID)
+	// Preferences › Language overrides the system locale (on restart)
+	if p := a.Preferences().String(i18n.PrefKey); p != i18n.PrefSystem {
+		setupLang(p)
+	}
+	gui.Run(a, path)
+}
+
+func setupLang(pref string) {
+	if _, err := i18n.Setup(pref); err != nil {
+		fmt.Fprintln(os.Stderr, "linkscope: translations:", err)
+	}
 }
 
 // noDisplay reports whether, on an X11/Wayland system, there is no display

@@ -115,6 +115,15 @@ func (b *builder) build(doc *document) (*graph.Graph, error) {
 	}
 	g := graph.New(len(doc.Nodes), edgeRoom)
 	g.Title, g.Description = doc.Title, doc.Description
+	for t, ft := range doc.Types {
+		if len(ft.Label) == 0 {
+			continue
+		}
+		if g.TypeLabels == nil {
+			g.TypeLabels = make(map[string]map[string]string, len(doc.Types))
+		}
+		g.TypeLabels[t] = ft.Label
+	}
 	b.addSources(g, doc.Sources)
 	nodes := len(doc.Nodes)
 	b.addNodes(g, doc.Nodes, nodes+len(doc.Edges))

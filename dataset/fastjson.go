@@ -589,6 +589,47 @@ func (o *others) add(k []byte) bool {
 
 var fileKeys = []string{"format", "title", "description", "sources", "nodes", "edges"}
 
+// types decodes the "types" member: {"TYPE": {"label": {"LANG": "text"}}};
+// any other shape gives up (the careful path reports it where it is).
+func (s *fastScanner) types(doc *document) bool {
+	v, ok := s.value()
+	if !ok {
+		return false
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	out := make(map[string]fileType, len(m))
+	for typ, tv := range m {
+		tm, ok := tv.(map[string]any)
+		if !ok {
+			return false
+		}
+		var ft fileType
+		for k, lv := range tm {
+			if k != "label" {
+				return false
+			}
+			lm, ok := lv.(map[string]any)
+			if !ok {
+				return false
+			}
+			ft.Label = make(map[string]string, len(lm))
+			for lang, text := range lm {
+				t, ok := text.(string)
+				if !ok {
+					return false
+				}
+				ft.Label[lang] = t
+			}
+		}
+		out[typ] = ft
+	}
+	doc.Types = out
+	return true
+}
+
 // document decodes the whole input.
 func (s *fastScanner) document(doc *document) bool {
 	if !s.open('{') {
@@ -638,6 +679,8 @@ func (s *fastScanner) document(doc *document) bool {
 			if ok {
 				ok = s.edges(doc)
 			}
+		case "types":
+			ok = seen(&mask, 64) && s.types(doc)
 		default:
 			ok = unknownKey(k, fileKeys) && other.add(k) && s.skip()
 		}

@@ -16,11 +16,19 @@ type document struct {
 	Title       string       `json:"title,omitempty"`
 	Description string       `json:"description,omitempty"`
 	Sources     []fileSource `json:"sources,omitempty"`
-	Nodes       []fileNode   `json:"nodes"`
-	Edges       []fileEdge   `json:"edges"`
+	// Types gives entity and relation types labels in other languages:
+	// {"fined": {"label": {"fr": "a sanctionné"}}}.
+	Types map[string]fileType `json:"types,omitempty"`
+	Nodes []fileNode          `json:"nodes"`
+	Edges []fileEdge          `json:"edges"`
 	// fast marks a document of the fast JSON scanner (fastjson.go);
 	// parallel, one whose relations it decoded partly on another core.
 	fast, parallel bool
+}
+
+// fileType is a member of "types": the type's label by language.
+type fileType struct {
+	Label map[string]string `json:"label,omitempty"`
 }
 
 type fileSource struct {

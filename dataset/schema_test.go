@@ -88,6 +88,18 @@ func (c *schemaChecker) keyword(key string, kw any, s map[string]any, v any, at 
 				}
 			}
 		}
+	case "additionalProperties":
+		if obj, ok := v.(map[string]any); ok {
+			props, _ := s["properties"].(map[string]any)
+			for name, val := range obj {
+				if _, named := props[name]; named {
+					continue
+				}
+				if err := c.check(kw.(map[string]any), val, at+"."+name); err != nil {
+					return err
+				}
+			}
+		}
 	case "items":
 		if arr, ok := v.([]any); ok {
 			for i, e := range arr {

@@ -17,6 +17,8 @@ func (b *builder) checkShape() {
 		switch key {
 		case "format", "title", "description":
 			b.wantString(v, quoteID(key))
+		case "types":
+			b.checkTypes(v)
 		case "sources", "nodes", "edges":
 			if !b.want(v, '[', fmt.Sprintf("%q must be an array", key)) {
 				continue
@@ -24,6 +26,27 @@ func (b *builder) checkShape() {
 			for i, e := range l.arrayElements(v) {
 				b.checkRecord(key, i, e)
 			}
+		}
+	}
+}
+
+// checkTypes checks the "types" member: an object of types, each an object
+// whose "label" is an object of strings by language.
+func (b *builder) checkTypes(v int) {
+	l := b.jloc
+	if !b.want(v, '{', `"types" must be an object ({"fined": {"label": {"fr": "a sanctionné"}}})`) {
+		return
+	}
+	for t, tv := range l.members(v) {
+		if !b.want(tv, '{', fmt.Sprintf("type %s must be an object ({\"label\": {\"fr\": ...}})", quoteID(t))) {
+			continue
+		}
+		lv := l.member(tv, "label")
+		if lv < 0 || !b.want(lv, '{', fmt.Sprintf("type %s: \"label\" must be an object of labels by language ({\"fr\": ...})", quoteID(t))) {
+			continue
+		}
+		for lang, s := range l.members(lv) {
+			b.wantString(s, fmt.Sprintf("type %s: label %s", quoteID(t), quoteID(lang)))
 		}
 	}
 }

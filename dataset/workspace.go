@@ -605,7 +605,7 @@ func withDrawing(g *graph.Graph, drawing []NodeDrawing) (*graph.Graph, error) {
 		byID[d.ID] = d
 	}
 	out := graph.New(g.NodeCount(), g.EdgeCount())
-	out.Title, out.Description, out.Sources = g.Title, g.Description, slices.Clone(g.Sources)
+	out.Title, out.Description, out.Sources, out.TypeLabels = g.Title, g.Description, slices.Clone(g.Sources), g.TypeLabels
 	for i := 0; i < g.NodeCount(); i++ {
 		n := *g.Node(int32(i))
 		if d, ok := byID[n.ID]; ok {

@@ -17,6 +17,15 @@ func WriteJSON(w io.Writer, g *graph.Graph, vis *Visual) error {
 		return err
 	}
 	doc := document{Format: FormatV1, Title: g.Title, Description: g.Description}
+	for t, l := range g.TypeLabels {
+		if len(l) == 0 {
+			continue
+		}
+		if doc.Types == nil {
+			doc.Types = make(map[string]fileType, len(g.TypeLabels))
+		}
+		doc.Types[t] = fileType{Label: l}
+	}
 	for _, s := range g.Sources {
 		doc.Sources = append(doc.Sources, fileSource{ID: s.ID, Title: s.Title, Publisher: s.Publisher,
 			Published: s.Published.String(), Language: s.Language, URL: s.URL, File: s.File, Note: s.Note})

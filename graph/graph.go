@@ -34,6 +34,11 @@ type Graph struct {
 	Title, Description string
 	// Sources lists the documents that citations refer to.
 	Sources []Source
+	// TypeLabels names entity and relation types in other languages, from
+	// the dataset's "types" member: TypeLabels["fined"]["fr"] is
+	// "a sanctionné". Read-only once loaded (snapshots share it); see
+	// TypeLabel.
+	TypeLabels map[string]map[string]string
 
 	nodes   []Node
 	edges   []Edge
@@ -410,4 +415,13 @@ func arcRels(arcs []Arc, loops []int32) []int32 {
 	rs = append(rs, loops...)
 	slices.Sort(rs)
 	return rs
+}
+
+// TypeLabel is type t's name in language lang ("fr"): its label from
+// TypeLabels, else t itself.
+func (g *Graph) TypeLabel(t, lang string) string {
+	if l := g.TypeLabels[t][lang]; l != "" {
+		return l
+	}
+	return t
 }

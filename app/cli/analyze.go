@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph/analysis"
 )
@@ -96,9 +97,9 @@ func runAnalyze(env *Env, args []string) error {
 	res, err := view.Analyze(ctx, g, req, nil)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("analyze: stopped at the timeout (%s); raise --timeout, or sample (--samples)", *timeout)
+		return fmt.Errorf(lang.L("analyze: stopped at the timeout (%s); raise --timeout, or sample (--samples)"), *timeout)
 	case errors.Is(err, analysis.ErrNotConverged):
-		return fmt.Errorf("analyze: %s: %w", *measure, err)
+		return fmt.Errorf(lang.L("analyze: %s: %w"), *measure, err)
 	case err != nil:
 		return err
 	}
@@ -128,13 +129,13 @@ func runAnalyze(env *Env, args []string) error {
 		}
 		return writeJSON(env.Stdout, out)
 	}
-	fmt.Fprintf(env.Stdout, "%s of %d entities in %s", view.MeasureTitle(res.Measure), g.NodeCount(), res.Elapsed.Round(time.Microsecond))
+	fmt.Fprintf(env.Stdout, lang.L("%s of %d entities in %s"), view.MeasureTitle(res.Measure), g.NodeCount(), res.Elapsed.Round(time.Microsecond))
 	if res.Note != "" {
 		fmt.Fprintf(env.Stdout, " (%s)", res.Note)
 	}
 	fmt.Fprintln(env.Stdout)
 	if res.Partition != nil {
-		fmt.Fprintf(env.Stdout, "%d groups; largest: %s\n", len(res.Sizes), sizesLine(res.Sizes, 8))
+		fmt.Fprintf(env.Stdout, lang.L("%d groups; largest: %s\n"), len(res.Sizes), sizesLine(res.Sizes, 8))
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	for k, r := range shown {
@@ -149,7 +150,7 @@ func runAnalyze(env *Env, args []string) error {
 		return err
 	}
 	if len(shown) < len(ranked) {
-		fmt.Fprintf(env.Stdout, "(%d more; --top 0 lists all)\n", len(ranked)-len(shown))
+		fmt.Fprintf(env.Stdout, lang.L("(%d more; --top 0 lists all)\n"), len(ranked)-len(shown))
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/dataset"
@@ -111,14 +112,14 @@ func runApply(env *Env, args []string) error {
 			}
 		}
 		if err != nil {
-			return fmt.Errorf("%s:%d: %v (nothing saved)", editsPath, e.line, err)
+			return fmt.Errorf(lang.L("%s:%d: %v (nothing saved)"), editsPath, e.line, err)
 		}
 	}
 	ws.History = g.History()
 	if err := dataset.SaveWorkspace(out, ws); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%d edits applied; %d entities, %d relations; history of %d entries)\n",
+	fmt.Fprintf(env.Stderr, lang.L("wrote %s (%d edits applied; %d entities, %d relations; history of %d entries)\n"),
 		out, len(edits), g.NodeCount(), g.EdgeCount(), len(ws.History))
 	return nil
 }
@@ -143,7 +144,7 @@ func readEdits(path string, maxBytes int64) ([]edit, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, fmt.Errorf("%s: over the %d-byte limit (raise it with --max-bytes)", path, maxBytes)
+		return nil, fmt.Errorf(lang.L("%s: over the %d-byte limit (raise it with --max-bytes)"), path, maxBytes)
 	}
 	var edits []edit
 	var problems []string
@@ -185,7 +186,7 @@ func decodeEdit(line []byte) (edit, error) {
 		if json.Unmarshal(m["op"], &op) == nil && (op == "undo" || op == "redo") {
 			for k := range m {
 				if k != "op" {
-					return edit{}, fmt.Errorf("field %q: unknown field for %s (it takes none)", k, op)
+					return edit{}, fmt.Errorf(lang.L("field %q: unknown field for %s (it takes none)"), k, op)
 				}
 			}
 			return edit{op: op}, nil

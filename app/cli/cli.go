@@ -10,6 +10,9 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"fyne.io/fyne/v2/lang"
+	"github.com/linkscope/linkscope/app/i18n"
 )
 
 // Env is where a subcommand reads and writes; tests pass buffers.
@@ -45,7 +48,11 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+// usagef makes a usage error; the format is translated (lang.L), so a
+// literal format is a catalogue key like lang.L's.
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(lang.L(format), args...)}
+}
 
 // exitError makes Run exit with a code without printing anything more (the
 // command has already reported).
@@ -62,7 +69,7 @@ func Run(args []string, env *Env) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := registry[args[1]]; ok {
-				fmt.Fprintf(env.Stdout, "usage: linkscope %s %s\n\n%s\n", c.name, withEdges(c.args), c.summary)
+				fmt.Fprintf(env.Stdout, "%s linkscope %s %s\n\n%s\n", lang.L("usage:"), c.name, withEdges(c.args), summaryText(c.summary))
 				return 0
 			}
 		}
@@ -75,7 +82,7 @@ func Run(args []string, env *Env) int {
 	}
 	c, ok := registry[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "linkscope: unknown command %q\n", args[0])
+		fmt.Fprintf(env.Stderr, "linkscope: "+lang.L("unknown command %q")+"\n", args[0])
 		printHelp(env.Stderr)
 		return 2
 	}
@@ -91,7 +98,7 @@ func Run(args []string, env *Env) int {
 		if ue.msg != "" {
 			fmt.Fprintf(env.Stderr, "linkscope %s: %s\n", c.name, termText(ue.msg))
 		}
-		fmt.Fprintf(env.Stderr, "usage: linkscope %s %s\n", c.name, withEdges(c.args))
+		fmt.Fprintf(env.Stderr, "%s linkscope %s %s\n", lang.L("usage:"), c.name, withEdges(c.args))
 		return 2
 	default:
 		msg := termText(err.Error())
@@ -104,11 +111,7 @@ func Run(args []string, env *Env) int {
 }
 
 func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "usage: linkscope [FILE]            open the explorer window on a dataset or a .linkscope workspace (the Clearview case when no FILE)")
-	fmt.Fprintln(w, "       linkscope NODES.csv EDGES.csv  open a CSV node table and edge table")
-	fmt.Fprintln(w, "       linkscope --db URL          open the window on a graph held in PostgreSQL ('linkscope help db'; --bolt URL: Neo4j)")
-	fmt.Fprintln(w, "       linkscope COMMAND [ARGS]    run headless")
-	fmt.Fprintln(w, "\ncommands:")
+	fmt.Fprint(w, lang.L(helpHead))
 	names := make([]string, 0, len(registry))
 	for n := range registry {
 		names = append(names, n)
@@ -116,19 +119,52 @@ func printHelp(w io.Writer) {
 	sort.Strings(names)
 	for _, n := range names {
 		c := registry[n]
-		fmt.Fprintf(w, "  %-13s %s\n", n, firstLine(c.summary))
+		fmt.Fprintf(w, "  %-13s %s\n", n, firstLine(summaryText(c.summary)))
 	}
-	fmt.Fprintln(w, "\nEvery command that reads a dataset takes --as-of DATE (with --from DATE, a range;")
-	fmt.Fprintln(w, "--with-undated keeps undated relations) and answers with the graph as the")
-	fmt.Fprintln(w, "window's timeline shows it then: a relation's time is its date, else the date it")
-	fmt.Fprintln(w, "was first reported by a cited source (dataset/FORMAT.md, *Time*).")
-	fmt.Fprintln(w, "\n'linkscope help COMMAND' shows a command's arguments.")
+	fmt.Fprint(w, lang.L(helpFoot))
 }
+
+const helpHead = `usage: linkscope [FILE]            open the explorer window on a dataset or a .linkscope workspace (the Clearview case when no FILE)
+       linkscope NODES.csv EDGES.csv  open a CSV node table and edge table
+       linkscope --db URL          open the window on a graph held in PostgreSQL ('linkscope help db'; --bolt URL: Neo4j)
+       linkscope COMMAND [ARGS]    run headless
+
+commands:
+`
+
+const helpFoot = `
+Every command that reads a dataset takes --as-of DATE (with --from DATE, a range;
+--with-undated keeps undated relations) and answers with the graph as the
+window's timeline shows it then: a relation's time is its date, else the date it
+was first reported by a cited source (dataset/FORMAT.md, *Time*).
+
+'linkscope help COMMAND' shows a command's arguments.
+`
 
 // withEdges adds the edge-table and workspace flags that every command
 // reading a dataset takes (see addDatasetFlags) to its usage.
 func withEdges(args string) string {
 	return strings.Replace(args, "[-d FILE]", "[-d FILE [-e EDGES.csv] | -w WS.linkscope] [--as-of DATE [--from DATE] [--with-undated]]", 1)
+}
+
+// summaryText is a command's summary in the interface's language, one
+// paragraph at a time: a summary put together at run time (the measures or
+// algorithms listed) has its first line translated and the rest as built.
+// TestEveryMessageHasAFrenchTranslation checks the paragraphs of the
+// summaries written as literals, and the first line of the others.
+func summaryText(s string) string {
+	paras := strings.Split(s, "\n\n")
+	for i, p := range paras {
+		switch {
+		case i18n.Translated(p):
+			paras[i] = lang.L(p)
+		case i == 0:
+			if l := firstLine(p); i18n.Translated(l) {
+				paras[i] = lang.L(l) + p[len(l):]
+			}
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 func firstLine(s string) string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/view"
 )
 
@@ -63,7 +64,7 @@ func runClusters(env *Env, args []string) error {
 	req := view.ClusterRequest{RelTypes: splitList(*types), MinStrength: *minStrength, MinSize: *minSize}
 	cl, err := view.FindClusters(ctx, g, req, nil)
 	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("find-clusters: stopped at the timeout (%s)", *timeout)
+		return fmt.Errorf(lang.L("find-clusters: stopped at the timeout (%s)"), *timeout)
 	}
 	if err != nil {
 		return err
@@ -83,7 +84,7 @@ func runClusters(env *Env, args []string) error {
 		return writeJSON(env.Stdout, map[string]any{"clusters": out})
 	}
 	if len(cl) == 0 {
-		fmt.Fprintf(env.Stderr, "no group of %d or more entities bound by %d or more relations\n", *minSize, *minStrength)
+		fmt.Fprintf(env.Stderr, lang.L("no group of %d or more entities bound by %d or more relations\n"), *minSize, *minStrength)
 		return &exitError{1}
 	}
 	for _, c := range shown {
@@ -91,10 +92,10 @@ func runClusters(env *Env, args []string) error {
 		for k, v := range c.Members {
 			names[k] = termSafe(nodeName(g, v))
 		}
-		fmt.Fprintf(env.Stdout, "strength %d, %d entities: %s\n", c.Strength, len(c.Members), strings.Join(names, ", "))
+		fmt.Fprintf(env.Stdout, lang.L("strength %d, %d entities: %s\n"), c.Strength, len(c.Members), strings.Join(names, ", "))
 	}
 	if len(shown) < len(cl) {
-		fmt.Fprintf(env.Stdout, "(%d more; --top 0 lists all)\n", len(cl)-len(shown))
+		fmt.Fprintf(env.Stdout, lang.L("(%d more; --top 0 lists all)\n"), len(cl)-len(shown))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
@@ -182,9 +184,9 @@ func runExport(env *Env, args []string) error {
 	positions, err := exportPositions(ctx, sub, scene, &f, focus, opts, ext == ".png" || ext == ".svg")
 	switch {
 	case err != nil && ctx.Err() != nil && positions != nil:
-		fmt.Fprintf(env.Stderr, "stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n", f.layout)
+		fmt.Fprintf(env.Stderr, lang.L("stopped the %s layout at the timeout: the drawing may not have settled (raise --timeout)\n"), f.layout)
 	case err != nil && ctx.Err() != nil:
-		return fmt.Errorf("the %s layout did not finish within --timeout %v: nothing written", f.layout, f.timeout)
+		return fmt.Errorf(lang.L("the %s layout did not finish within --timeout %v: nothing written"), f.layout, f.timeout)
 	case err != nil:
 		return err
 	}
@@ -222,7 +224,7 @@ func writeExport(env *Env, ext, out string, sub *graph.Graph, scene *render.Scen
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%d entities, %d relations)\n", strings.Join(files, ", "), sub.NodeCount(), sub.EdgeCount())
+	fmt.Fprintf(env.Stderr, lang.L("wrote %s (%d entities, %d relations)\n"), strings.Join(files, ", "), sub.NodeCount(), sub.EdgeCount())
 	return nil
 }
 
@@ -286,17 +288,17 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 		}
 		if len(res.Matches) == 0 {
 			if res.TimedOut {
-				return nil, -1, fmt.Errorf("the query found no match within --timeout %v: nothing to export", f.timeout)
+				return nil, -1, fmt.Errorf(lang.L("the query found no match within --timeout %v: nothing to export"), f.timeout)
 			}
-			return nil, -1, fmt.Errorf("the pattern matches nothing: nothing to export")
+			return nil, -1, errors.New(lang.L("the pattern matches nothing: nothing to export"))
 		}
 		switch {
 		case res.TimedOut:
-			fmt.Fprintf(env.Stderr, "the query stopped at the timeout after %d matches: exporting those (raise --timeout)\n", len(res.Matches))
+			fmt.Fprintf(env.Stderr, lang.L("the query stopped at the timeout after %d matches: exporting those (raise --timeout)\n"), len(res.Matches))
 		case res.Full:
-			fmt.Fprintf(env.Stderr, "the query stopped at %d matches, the memory bound: exporting those\n", len(res.Matches))
+			fmt.Fprintf(env.Stderr, lang.L("the query stopped at %d matches, the memory bound: exporting those\n"), len(res.Matches))
 		case res.Truncated:
-			fmt.Fprintf(env.Stderr, "the query stopped at %d matches, the limit: exporting those\n", len(res.Matches))
+			fmt.Fprintf(env.Stderr, lang.L("the query stopped at %d matches, the limit: exporting those\n"), len(res.Matches))
 		}
 		var nodes, edges []int32
 		for _, m := range res.Matches {
@@ -312,7 +314,7 @@ func selectSubgraph(ctx context.Context, env *Env, g *graph.Graph, f *exportFlag
 		}
 		nb, err := path.NewSearcher(g).Neighborhood(ctx, []int32{v}, f.depth, path.Options{}, 0)
 		if err != nil {
-			return nil, -1, fmt.Errorf("the neighbourhood of %s was not complete within --timeout %v: nothing written", nodeName(g, v), f.timeout)
+			return nil, -1, fmt.Errorf(lang.L("the neighbourhood of %s was not complete within --timeout %v: nothing written"), nodeName(g, v), f.timeout)
 		}
 		// the focus is first in breadth-first order: index 0 of the subgraph
 		sub, _, err := view.Subgraph(g, nb.Nodes, nb.Edges)

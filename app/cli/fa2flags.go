@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph/layout"
 )
@@ -77,7 +78,7 @@ func (o *optFloat) Set(s string) error {
 		return err
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Errorf("want a finite number, not %s", s)
+		return fmt.Errorf(lang.L("want a finite number, not %s"), s)
 	}
 	o.v, o.set = v, true
 	return nil

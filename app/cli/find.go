@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"text/tabwriter"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 func init() {
@@ -67,7 +69,7 @@ func printFind(env *Env, out findJSON, text string, asJSON bool) error {
 		return writeJSON(env.Stdout, out)
 	}
 	if len(out.Matches) == 0 {
-		fmt.Fprintf(env.Stderr, "no entity matches %q\n", text)
+		fmt.Fprintf(env.Stderr, lang.L("no entity matches %q\n"), text)
 		return &exitError{1}
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)

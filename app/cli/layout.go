@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/app/render"
@@ -155,9 +156,9 @@ func runLayout(env *Env, args []string) error {
 		case alg.Iterative && pos != nil && err != nil && ctx.Err() != nil:
 			st.TimedOut = true
 		case err != nil && ctx.Err() != nil:
-			return fmt.Errorf("the %s layout did not finish within --timeout %v: nothing written", *algo, *timeout)
+			return fmt.Errorf(lang.L("the %s layout did not finish within --timeout %v: nothing written"), *algo, *timeout)
 		case errors.Is(err, layout.ErrDiverged):
-			return fmt.Errorf("%v: nothing written", err)
+			return fmt.Errorf(lang.L("%v: nothing written"), err)
 		case err != nil && alg.Iterative:
 			return usagef("%v", err) // settings ForceAtlas2 refuses
 		case err != nil:
@@ -195,7 +196,7 @@ func runLayout(env *Env, args []string) error {
 		// No layout may hand out NaN, infinite or all-equal positions as if
 		// it had worked (writePositions would write them as 0).
 		if math.IsNaN(q.X) || math.IsNaN(q.Y) || math.IsInf(q.X, 0) || math.IsInf(q.Y, 0) {
-			return fmt.Errorf("the %s layout gave %s the position (%g, %g): nothing written", st.Algo, termQuote(g.Node(int32(i)).ID), q.X, q.Y)
+			return fmt.Errorf(lang.L("the %s layout gave %s the position (%g, %g): nothing written"), st.Algo, termQuote(g.Node(int32(i)).ID), q.X, q.Y)
 		}
 	}
 	if *out != "" {
@@ -204,7 +205,7 @@ func runLayout(env *Env, args []string) error {
 		}
 	}
 	if st.TimedOut {
-		fmt.Fprintf(env.Stderr, "stopped at the timeout after %d of %d iterations (raise --timeout)\n", st.Iterations, total)
+		fmt.Fprintf(env.Stderr, lang.L("stopped at the timeout after %d of %d iterations (raise --timeout)\n"), st.Iterations, total)
 	}
 	if *stats {
 		t0 := time.Now()
@@ -252,7 +253,7 @@ func readPositions(path string, g *graph.Graph, seed uint64) ([]layout.Point, er
 	}
 	var f positionsFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("--init %s: want {\"positions\": {\"ID\": [x, y], ...}}: %v", path, err)
+		return nil, fmt.Errorf(lang.L("--init %s: want {\"positions\": {\"ID\": [x, y], ...}}: %v"), path, err)
 	}
 	p := layout.RandomPositions(g.NodeCount(), seed)
 	for i := range p {
@@ -260,7 +261,7 @@ func readPositions(path string, g *graph.Graph, seed uint64) ([]layout.Point, er
 		if xy, ok := f.Positions[id]; ok {
 			for _, v := range xy {
 				if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > MaxInitCoord {
-					return nil, fmt.Errorf("--init %s: the position of %s is [%g, %g]: coordinates must be finite and within ±%g", path, termQuote(id), xy[0], xy[1], float64(MaxInitCoord))
+					return nil, fmt.Errorf(lang.L("--init %s: the position of %s is [%g, %g]: coordinates must be finite and within ±%g"), path, termQuote(id), xy[0], xy[1], float64(MaxInitCoord))
 				}
 			}
 			p[i] = layout.Point{X: xy[0], Y: xy[1]}

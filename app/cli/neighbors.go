@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/path"
 )
@@ -112,9 +113,9 @@ func runNeighbors(env *Env, args []string) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%d entities, %d relations among them\n", len(nb.Nodes), len(nb.Edges))
+	fmt.Fprintf(env.Stdout, lang.L("%d entities, %d relations among them\n"), len(nb.Nodes), len(nb.Edges))
 	if nb.Truncated {
-		fmt.Fprintf(env.Stderr, "stopped at %d entities (raise --limit)\n", len(nb.Nodes))
+		fmt.Fprintf(env.Stderr, lang.L("stopped at %d entities (raise --limit)\n"), len(nb.Nodes))
 	}
 	return nil
 }

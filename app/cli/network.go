@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/graph/path"
 )
 
@@ -77,7 +78,7 @@ func runFindNetwork(env *Env, args []string) error {
 	}
 	net, err := path.ConnectingNetwork(ctx, g.Topology(), seeds, opt)
 	if err == context.DeadlineExceeded {
-		return fmt.Errorf("find-network: stopped at the --timeout of %v", *timeout)
+		return fmt.Errorf(lang.L("find-network: stopped at the --timeout of %v"), *timeout)
 	}
 	if err != nil {
 		return err
@@ -107,7 +108,7 @@ func runFindNetwork(env *Env, args []string) error {
 	for i, v := range net.Seeds {
 		names[i] = nodeName(g, v)
 	}
-	fmt.Fprintf(env.Stdout, "Network joining %s: %d relations through %d other entities\n",
+	fmt.Fprintf(env.Stdout, lang.L("Network joining %s: %d relations through %d other entities\n"),
 		strings.Join(names, ", "), len(net.Edges), len(net.Nodes)-len(net.Seeds))
 	isSeed := map[int32]bool{}
 	for _, v := range net.Seeds {
@@ -124,7 +125,7 @@ func runFindNetwork(env *Env, args []string) error {
 		}
 	}
 	if len(via) > 0 {
-		fmt.Fprintf(env.Stdout, "Through: %s\n", strings.Join(via, ", "))
+		fmt.Fprintf(env.Stdout, lang.L("Through: %s\n"), strings.Join(via, ", "))
 	}
 	for k, grp := range net.Apart {
 		var ns []string
@@ -132,7 +133,7 @@ func runFindNetwork(env *Env, args []string) error {
 			ns = append(ns, nodeName(g, v))
 		}
 		if k == 0 {
-			fmt.Fprintf(env.Stdout, "No path joins these groups: [%s]", strings.Join(ns, ", "))
+			fmt.Fprintf(env.Stdout, lang.L("No path joins these groups: [%s]"), strings.Join(ns, ", "))
 		} else {
 			fmt.Fprintf(env.Stdout, " [%s]", strings.Join(ns, ", "))
 		}
@@ -140,6 +141,6 @@ func runFindNetwork(env *Env, args []string) error {
 	if len(net.Apart) > 0 {
 		fmt.Fprintln(env.Stdout)
 	}
-	fmt.Fprintf(env.Stdout, "(at most %.2f× the fewest relations that could join them: Kou–Markowsky–Berman)\n", bound)
+	fmt.Fprintf(env.Stdout, lang.L("(at most %.2f× the fewest relations that could join them: Kou–Markowsky–Berman)\n"), bound)
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/app/view"
@@ -253,11 +254,11 @@ func printPaths(env *Env, g *graph.Graph, set path.Set, asJSON bool, bindings fu
 	}
 	switch {
 	case set.TimedOut:
-		fmt.Fprintf(env.Stderr, "stopped at the timeout after %d paths: there may be more (raise --timeout)\n", len(set.Paths))
+		fmt.Fprintf(env.Stderr, lang.L("stopped at the timeout after %d paths: there may be more (raise --timeout)\n"), len(set.Paths))
 	case set.Full:
-		fmt.Fprintf(env.Stderr, "stopped at %d paths, the memory bound (%s of paths): there are more\n", len(set.Paths), storeLimitText())
+		fmt.Fprintf(env.Stderr, lang.L("stopped at %d paths, the memory bound (%s of paths): there are more\n"), len(set.Paths), storeLimitText())
 	case set.Truncated:
-		fmt.Fprintf(env.Stderr, "stopped at %d paths: there are more (raise --limit)\n", len(set.Paths))
+		fmt.Fprintf(env.Stderr, lang.L("stopped at %d paths: there are more (raise --limit)\n"), len(set.Paths))
 	case len(set.Paths) == 0:
 		fmt.Fprintln(env.Stderr, none)
 		return &exitError{1}
@@ -337,20 +338,20 @@ func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bo
 	}
 	var raw [][]string
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("%s: want a JSON array of [from, to] pairs: %v", file, err)
+		return fmt.Errorf(lang.L("%s: want a JSON array of [from, to] pairs: %v"), file, err)
 	}
 	type pair struct{ from, to int32 }
 	ps := make([]pair, len(raw))
 	for i, p := range raw {
 		if len(p) != 2 {
-			return fmt.Errorf("%s: pair %d has %d elements, want 2", file, i, len(p))
+			return fmt.Errorf(lang.L("%s: pair %d has %d elements, want 2"), file, i, len(p))
 		}
 		var ends [2]int32
 		for j, ref := range p {
 			v, ok := g.NodeIndex(ref)
 			if !ok {
 				if v, err = resolveNode(g, ref); err != nil {
-					return fmt.Errorf("%s: pair %d: %v", file, i, err)
+					return fmt.Errorf(lang.L("%s: pair %d: %v"), file, i, err)
 				}
 			}
 			ends[j] = v
@@ -399,7 +400,7 @@ func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bo
 	for _, r := range out.Results {
 		fmt.Fprintf(env.Stdout, "%s\t%s\t%d\n", termSafe(r.From), termSafe(r.To), r.Length)
 	}
-	fmt.Fprintf(env.Stdout, "%d queries, median %.2f µs, mean %.2f µs, p90 %.2f µs, %.0f%% with a path\n",
+	fmt.Fprintf(env.Stdout, lang.L("%d queries, median %.2f µs, mean %.2f µs, p90 %.2f µs, %.0f%% with a path\n"),
 		out.Queries, out.USMedian, out.USMean, out.USP90, 100*out.FoundFrac)
 	return nil
 }

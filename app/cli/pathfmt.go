@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/path"
 )
@@ -182,19 +183,19 @@ func resolveNode(g *graph.Graph, ref string) (int32, error) {
 	case 0:
 		ms := g.Index().Search(ref, 5)
 		if len(ms) == 0 {
-			return -1, fmt.Errorf("no entity is named %q", ref)
+			return -1, fmt.Errorf(lang.L("no entity is named %q"), ref)
 		}
 		names := make([]string, len(ms))
 		for i, m := range ms {
 			names[i] = describeNode(g, m.Node)
 		}
-		return -1, fmt.Errorf("no entity is named %q; did you mean: %s?", ref, strings.Join(names, ", "))
+		return -1, fmt.Errorf(lang.L("no entity is named %q; did you mean: %s?"), ref, strings.Join(names, ", "))
 	}
 	names := make([]string, len(vs))
 	for i, v := range vs {
 		names[i] = describeNode(g, v)
 	}
-	return -1, fmt.Errorf("%q is ambiguous, it names %d entities: %s; use an id", ref, len(vs), strings.Join(names, ", "))
+	return -1, fmt.Errorf(lang.L("%q is ambiguous, it names %d entities: %s; use an id"), ref, len(vs), strings.Join(names, ", "))
 }
 
 // describeNode is "id (Label, type)".
@@ -225,7 +226,7 @@ func checkTypes(kind string, want []string, have []graph.TypeCount) error {
 	}
 	for _, t := range want {
 		if !known[t] {
-			return fmt.Errorf("no %s has type %q; the %s types are: %s", kind, t, kind, strings.Join(names, ", "))
+			return fmt.Errorf(lang.L("no %s has type %q; the %s types are: %s"), kind, t, kind, strings.Join(names, ", "))
 		}
 	}
 	return nil

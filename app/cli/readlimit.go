@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // MaxSideFileBytes bounds the small files commands read besides the
@@ -40,7 +42,7 @@ func readSideFile(path, what string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s %s: %w", what, path, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s %s: file is over the %d-byte limit", what, path, limit)
+		return nil, fmt.Errorf(lang.L("%s %s: file is over the %d-byte limit"), what, path, limit)
 	}
 	return data, nil
 }
@@ -48,11 +50,11 @@ func readSideFile(path, what string, limit int64) ([]byte, error) {
 func checkSideFile(st os.FileInfo, path, what string, limit int64) error {
 	switch {
 	case st.IsDir():
-		return fmt.Errorf("%s %s: is a directory, not a file", what, path)
+		return fmt.Errorf(lang.L("%s %s: is a directory, not a file"), what, path)
 	case !st.Mode().IsRegular():
-		return fmt.Errorf("%s %s: not a regular file (a device, pipe or socket); give a file", what, path)
+		return fmt.Errorf(lang.L("%s %s: not a regular file (a device, pipe or socket); give a file"), what, path)
 	case st.Size() > limit:
-		return fmt.Errorf("%s %s: file is %d bytes, over the %d-byte limit", what, path, st.Size(), limit)
+		return fmt.Errorf(lang.L("%s %s: file is %d bytes, over the %d-byte limit"), what, path, st.Size(), limit)
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"fyne.io/fyne/v2/lang"
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/analysis"
 )
@@ -71,22 +73,23 @@ func runStats(env *Env, args []string) error {
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	title := g.Title
 	if title == "" {
-		title = "(untitled dataset)"
+		title = lang.L("(untitled dataset)")
 	}
 	fmt.Fprintln(env.Stdout, termSafe(title))
-	fmt.Fprintf(w, "%d\tentities\t\n", g.NodeCount())
+	loc := i18n.Current()
+	fmt.Fprintf(w, "%s\t%s\t\n", loc.Int(int64(g.NodeCount())), lang.L("entities"))
 	for _, c := range nt {
-		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, termSafe(c.Type))
+		fmt.Fprintf(w, "%s\t  %s\t\n", loc.Int(int64(c.Count)), termSafe(g.TypeLabel(c.Type, loc.Lang)))
 	}
-	fmt.Fprintf(w, "%d\trelations\t\n", g.EdgeCount())
+	fmt.Fprintf(w, "%s\t%s\t\n", loc.Int(int64(g.EdgeCount())), lang.L("relations"))
 	for _, c := range et {
-		fmt.Fprintf(w, "%d\t  %s\t\n", c.Count, termSafe(c.Type))
+		fmt.Fprintf(w, "%s\t  %s\t\n", loc.Int(int64(c.Count)), termSafe(g.TypeLabel(c.Type, loc.Lang)))
 	}
 	if undirected > 0 {
-		fmt.Fprintf(w, "%d\t  of them undirected\t\n", undirected)
+		fmt.Fprintf(w, "%s\t  %s\t\n", loc.Int(int64(undirected)), lang.L("of them undirected"))
 	}
-	fmt.Fprintf(w, "%d\tconnected components (largest: %d entities)\t\n", cc.Count(), cc.Largest())
-	fmt.Fprintf(w, "%d\tstrongly connected components\t\n", scc.Count())
+	fmt.Fprintf(w, "%s\t"+lang.L("connected components (largest: %s entities)")+"\t\n", loc.Int(int64(cc.Count())), loc.Int(int64(cc.Largest())))
+	fmt.Fprintf(w, "%s\t%s\t\n", loc.Int(int64(scc.Count())), lang.L("strongly connected components"))
 	return w.Flush()
 }
 

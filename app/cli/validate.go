@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/dataset"
 )
 
@@ -66,14 +67,14 @@ func runValidate(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, termText(err.Error()))
 		return &exitError{1}
 	}
-	fmt.Fprintf(env.Stdout, "%s: ok, %d entities (%d types), %d relations (%d types), %d sources",
+	fmt.Fprintf(env.Stdout, lang.L("%s: ok, %d entities (%d types), %d relations (%d types), %d sources"),
 		termSafe(name), g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()), len(g.Sources))
 	if len(warnings) > 0 {
-		fmt.Fprintf(env.Stdout, ", %d warnings", len(warnings))
+		fmt.Fprintf(env.Stdout, lang.L(", %d warnings"), len(warnings))
 	}
 	if *timed {
 		// read, decode, validate and build, measured in-process
-		fmt.Fprintf(env.Stdout, "; loaded in %.1f ms", float64(took.Microseconds())/1000)
+		fmt.Fprintf(env.Stdout, lang.L("; loaded in %.1f ms"), float64(took.Microseconds())/1000)
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil
@@ -95,10 +96,10 @@ func validateWorkspace(env *Env, path string, maxBytes int64, timed bool) error 
 	if ws.Data.Ref != nil {
 		data = "data " + ws.Data.Ref.Path + " (checksum ok)"
 	}
-	fmt.Fprintf(env.Stdout, "%s: ok, %s, %d history entries; edited graph: %d entities (%d types), %d relations (%d types)",
+	fmt.Fprintf(env.Stdout, lang.L("%s: ok, %s, %d history entries; edited graph: %d entities (%d types), %d relations (%d types)"),
 		termSafe(path), termSafe(data), len(ws.History), g.NodeCount(), len(g.NodeTypes()), g.EdgeCount(), len(g.EdgeTypes()))
 	if timed {
-		fmt.Fprintf(env.Stdout, "; opened in %.1f ms", float64(took.Microseconds())/1000)
+		fmt.Fprintf(env.Stdout, lang.L("; opened in %.1f ms"), float64(took.Microseconds())/1000)
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil

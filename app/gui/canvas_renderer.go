@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/linkscope/linkscope/app/render"
@@ -189,16 +190,17 @@ func (c *graphCanvas) updateTooltip() {
 		return
 	}
 	n := c.ex.g.Node(i)
-	c.r.tip.show(n.Label, tooltipDetail(n.Type, c.ex.g.Degree(i)), c.mouse, c.Size())
+	c.r.tip.show(n.Label, tooltipDetail(typeLabel(c.ex.g, n.Type), c.ex.g.Degree(i)), c.mouse, c.Size())
 }
 
 // tooltipDetail is the tooltip's second line: "regulator · 12 relations".
 func tooltipDetail(typ string, degree int) string {
-	rel := "relations"
+	rel := lang.L("relations")
 	if degree == 1 {
-		rel = "relation"
+		rel = lang.L("relation")
 	}
 	return typ + " · " + itoa(degree) + " " + rel
+
 }
 
 func (c *graphCanvas) hideTooltip() {

@@ -1,7 +1,10 @@
 package gui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/view"
@@ -79,7 +82,8 @@ func (u *ui) wireGroups() {
 // groupMenu is the context menu of a collapsed group's node.
 func (u *ui) groupMenu(gr graph.Group, members []int32) *fyne.Menu {
 	return fyne.NewMenu("",
-		fyne.NewMenuItem("Expand "+groupName(gr), func() { u.do(graph.Collapse{ID: gr.ID, Expand: true}) }),
-		fyne.NewMenuItem("Select Members", func() { u.ex.setChosen(members) }),
-		fyne.NewMenuItem("Ungroup "+groupName(gr), func() { u.do(graph.Ungroup{ID: gr.ID}) }))
+		fyne.NewMenuItem(fmt.Sprintf(lang.L("Expand %s"), groupName(gr)), func() { u.do(graph.Collapse{ID: gr.ID, Expand: true}) }),
+		fyne.NewMenuItem(lang.L("Select Members"), func() { u.ex.setChosen(members) }),
+		fyne.NewMenuItem(fmt.Sprintf(lang.L("Ungroup %s"), groupName(gr)),
+			func() { u.do(graph.Ungroup{ID: gr.ID}) }))
 }

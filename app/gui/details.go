@@ -9,10 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -81,11 +83,11 @@ func (p *detailsPanel) showDataset() {
 	if g.Description != "" {
 		p.box.Add(wrapLabel(g.Description))
 	}
-	p.box.Add(wrapLabel(fmt.Sprintf("%d entities, %d relations, %d sources.", g.NodeCount(), g.EdgeCount(), len(g.Sources))))
-	p.box.Add(lowWrap("Click an entity on the graph, or find one in the Search tab, to see its relations and the quotes that support them. Double-click an entity to show only its neighbourhood; Esc clears the selection."))
+	p.box.Add(wrapLabel(fmt.Sprintf(lang.L("%d entities, %d relations, %d sources."), g.NodeCount(), g.EdgeCount(), len(g.Sources))))
+	p.box.Add(lowWrap(lang.L("Click an entity on the graph, or find one in the Search tab, to see its relations and the quotes that support them. Double-click an entity to show only its neighbourhood; Esc clears the selection.")))
 	if len(g.Sources) > 0 {
 		p.box.Add(widget.NewSeparator())
-		p.box.Add(bold("Sources"))
+		p.box.Add(bold(lang.L("Sources")))
 		for i := range g.Sources {
 			p.box.Add(p.sourceView(&g.Sources[i]))
 		}
@@ -98,12 +100,12 @@ func (p *detailsPanel) showEntity(i int32) {
 	n := g.Node(i)
 	dot := canvas.NewCircle(entityColor(g, i))
 	p.box.Add(container.NewBorder(nil, nil, colorDot(dot), nil, heading(render.ShortLabel(n.Label))))
-	p.box.Add(lowWrap(fmt.Sprintf("%s  ·  %d %s  ·  id %s", n.Type, g.Degree(i), plural(g.Degree(i), "relation", "relations"), n.ID)))
+	p.box.Add(lowWrap(fmt.Sprintf(lang.L("%s  ·  %d %s  ·  id %s"), typeLabel(g, n.Type), g.Degree(i), plural(g.Degree(i), lang.L("relation"), lang.L("relations")), n.ID)))
 	if p.tools != nil {
 		p.box.Add(p.tools(i))
 	}
 	if len(n.Aliases) > 0 {
-		p.box.Add(wrapLabel("Also known as " + strings.Join(n.Aliases, ", ")))
+		p.box.Add(wrapLabel(fmt.Sprintf(lang.L("Also known as %s"), strings.Join(n.Aliases, ", "))))
 	}
 	for _, o := range propViews(n.Props, nil) {
 		p.box.Add(o)
@@ -113,7 +115,7 @@ func (p *detailsPanel) showEntity(i int32) {
 	}
 	if len(n.Sources) > 0 {
 		p.box.Add(widget.NewSeparator())
-		p.box.Add(bold("Sources about " + render.ShortLabel(n.Label)))
+		p.box.Add(bold(fmt.Sprintf(lang.L("Sources about %s"), render.ShortLabel(n.Label))))
 		for k := range n.Sources {
 			p.box.Add(p.citationView(&n.Sources[k]))
 		}
@@ -131,11 +133,11 @@ func (rg relationGroup) key() string { return fmt.Sprintf("%s/%v", rg.typ, rg.ou
 
 // title reads "fined → (2)" for relations the entity is the subject of,
 // "← complained-against (3)" for the others.
-func (rg relationGroup) title() string {
+func (rg relationGroup) title(g *graph.Graph) string {
 	if rg.outgoing {
-		return fmt.Sprintf("%s →  (%d)", rg.typ, len(rg.rels))
+		return fmt.Sprintf("%s →  (%d)", typeLabel(g, rg.typ), len(rg.rels))
 	}
-	return fmt.Sprintf("← %s  (%d)", rg.typ, len(rg.rels))
+	return fmt.Sprintf("← %s  (%d)", typeLabel(g, rg.typ), len(rg.rels))
 }
 
 // relationGroups groups node i's relations by type and direction,
@@ -184,7 +186,7 @@ func relationGroups(g *graph.Graph, i int32) []relationGroup {
 
 // groupView shows one relation group.
 func (p *detailsPanel) groupView(i int32, grp relationGroup) fyne.CanvasObject {
-	box := container.NewVBox(widget.NewSeparator(), bold(grp.title()))
+	box := container.NewVBox(widget.NewSeparator(), bold(grp.title(p.ex.g)))
 	rels := grp.rels
 	more := 0
 	if !p.expanded[grp.key()] && len(rels) > relationsShown {
@@ -196,7 +198,7 @@ func (p *detailsPanel) groupView(i int32, grp relationGroup) fyne.CanvasObject {
 	}
 	if more > 0 {
 		k := grp.key()
-		b := widget.NewButton(fmt.Sprintf("Show %d more", more), func() {
+		b := widget.NewButton(fmt.Sprintf(lang.L("Show %d more"), more), func() {
 			p.expanded[k] = true
 			p.update()
 		})
@@ -226,13 +228,14 @@ func (p *detailsPanel) relationView(i int32, e int32) fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel(arrow), nil, link))
 	var meta []string
 	if !r.Date.IsZero() {
-		meta = append(meta, r.Date.String())
+		meta = append(meta, i18n.Current().Date(r.Date))
 	}
 	if amt, cur, ok := r.Amount(); ok {
 		meta = append(meta, render.FormatAmount(amt, cur))
 	}
 	if !p.ex.edgeVisible(e) {
-		meta = append(meta, "hidden by the filters")
+		meta = append(meta, lang.L("hidden by the filters"))
+
 	}
 	if len(meta) > 0 {
 		l := wrapLabel(strings.Join(meta, "  ·  "))

@@ -1,7 +1,10 @@
 package gui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -58,7 +61,7 @@ func (p *detailsPanel) hiddenNote(i int32) fyne.CanvasObject {
 	if p.ex.nodeVisible(i) {
 		return nil
 	}
-	l := wrapLabel("Not on the chart: " + hiddenReason(p.ex, i))
+	l := wrapLabel(lang.L("Not on the chart:") + " " + hiddenReason(p.ex, i))
 	l.Importance = widget.WarningImportance
 	l.TextStyle.Bold = true
 	return l
@@ -69,15 +72,16 @@ func hiddenReason(ex *explorer, i int32) string {
 	t := ex.g.Node(i).Type
 	switch {
 	case ex.filter.nodeTypeOff[t]:
-		return "its type, " + t + ", is switched off in Filters."
+		return fmt.Sprintf(lang.L("its type, %s, is switched off in Filters."), t)
 	case ex.g.TypeHidden(t):
-		return "its type, " + t + ", is hidden on this chart."
+		return fmt.Sprintf(lang.L("its type, %s, is hidden on this chart."), t)
 	case ex.focus != nil && (int(i) >= len(ex.focus) || !ex.focus[i]):
-		return "it is outside the neighbourhood shown (Esc shows the whole graph)."
+		return lang.L("it is outside the neighbourhood shown (Esc shows the whole graph).")
 	case ex.filter.hideIsolated:
-		return "none of its relations is shown (timeline or relation types), and Filters hides entities without visible relations."
+		return lang.L("none of its relations is shown (timeline or relation types), and Filters hides entities without visible relations.")
 	}
-	return "hidden by the filters."
+	return lang.L("hidden by the filters.")
+
 }
 
 // noteIfHidden puts the hidden note at the top of the entity's details.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/render"
 )
 
@@ -33,7 +34,7 @@ func TestDetailsShowFinesWithDatesAmountsAndQuotes(t *testing.T) {
 		}
 		fines++
 		amt, cur, _ := r.Amount()
-		for _, want := range []string{r.Date.String(), render.FormatAmount(amt, cur)} {
+		for _, want := range []string{i18n.Current().Date(r.Date), render.FormatAmount(amt, cur)} {
 			if !strings.Contains(got, want) {
 				t.Fatalf("fine %s: %q missing from the details", r.ID, want)
 			}

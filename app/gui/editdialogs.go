@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -10,8 +11,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
@@ -35,20 +38,20 @@ func (u *ui) editItems() []*fyne.MenuItem {
 	if u.ex != nil {
 		n = len(u.ex.chosenList())
 	}
-	addEntity := fyne.NewMenuItem("Add Entity…", func() { u.addEntityDialog(nil) })
-	addRel := fyne.NewMenuItem("Add Relation…", u.addRelationDialog)
+	addEntity := fyne.NewMenuItem(lang.L("Add Entity…"), func() { u.addEntityDialog(nil) })
+	addRel := fyne.NewMenuItem(lang.L("Add Relation…"), u.addRelationDialog)
 	addRel.Disabled = n != 2
-	edit := fyne.NewMenuItem("Edit Entity…", u.editChosen)
+	edit := fyne.NewMenuItem(lang.L("Edit Entity…"), u.editChosen)
 	edit.Disabled = n != 1
-	del := fyne.NewMenuItem("Delete", u.deleteChosen)
+	del := fyne.NewMenuItem(lang.L("Delete"), u.deleteChosen)
 	del.Disabled = n == 0
-	merge := fyne.NewMenuItem("Merge…", u.mergeChosen)
+	merge := fyne.NewMenuItem(lang.L("Merge…"), u.mergeChosen)
 	merge.Disabled = n < 2
-	group := fyne.NewMenuItem("Group…", u.groupChosen)
+	group := fyne.NewMenuItem(lang.L("Group…"), u.groupChosen)
 	group.Disabled = n < 2
-	dups := fyne.NewMenuItem("Possible Duplicates…", u.showDuplicates)
-	note := fyne.NewMenuItem("Note on the Chart…", func() { u.noteDialog("") })
-	showHidden := fyne.NewMenuItem("Show Hidden Entities", u.showHidden)
+	dups := fyne.NewMenuItem(lang.L("Possible Duplicates…"), u.showDuplicates)
+	note := fyne.NewMenuItem(lang.L("Note on the Chart…"), func() { u.noteDialog("") })
+	showHidden := fyne.NewMenuItem(lang.L("Show Hidden Entities"), u.showHidden)
 	showHidden.Disabled = u.ex == nil || u.ex.g.Chart().Settings[chartHidden] == ""
 	return append(items, fyne.NewMenuItemSeparator(),
 		addEntity, addRel, edit, del, fyne.NewMenuItemSeparator(),
@@ -72,17 +75,17 @@ func (u *ui) contextMenu(i int32, world render.Point) *fyne.Menu {
 	}
 	if i < 0 {
 		items := []*fyne.MenuItem{
-			fyne.NewMenuItem("Add Entity Here…", func() { u.addEntityDialog(&world) }),
-			fyne.NewMenuItem("Note on the Chart…", func() { u.noteDialog("") }),
+			fyne.NewMenuItem(lang.L("Add Entity Here…"), func() { u.addEntityDialog(&world) }),
+			fyne.NewMenuItem(lang.L("Note on the Chart…"), func() { u.noteDialog("") }),
 		}
 		if ex.g.Chart().Settings[chartHidden] != "" {
-			items = append(items, fyne.NewMenuItem("Show Hidden Entities", u.showHidden))
+			items = append(items, fyne.NewMenuItem(lang.L("Show Hidden Entities"), u.showHidden))
 		}
 		for _, gr := range ex.g.Chart().Groups {
 			gr := gr
-			label := "Collapse " + groupName(gr)
+			label := fmt.Sprintf(lang.L("Collapse %s"), groupName(gr))
 			if gr.Collapsed {
-				label = "Expand " + groupName(gr)
+				label = fmt.Sprintf(lang.L("Expand %s"), groupName(gr))
 			}
 			items = append(items, fyne.NewMenuItem(label, func() { u.do(graph.Collapse{ID: gr.ID, Expand: gr.Collapsed}) }))
 		}
@@ -96,22 +99,22 @@ func (u *ui) contextMenu(i int32, world render.Point) *fyne.Menu {
 	if n == 1 {
 		id := ex.g.Node(i).ID
 		items = append(items,
-			fyne.NewMenuItem("Edit…", func() { u.editEntityDialog(id) }),
-			fyne.NewMenuItem("Note…", func() { u.noteDialog(id) }),
-			fyne.NewMenuItem("Relations…", func() { u.relationsDialog(id) }))
-		pin := fyne.NewMenuItem("Pin", func() { u.pinChosen(true) })
+			fyne.NewMenuItem(lang.L("Edit…"), func() { u.editEntityDialog(id) }),
+			fyne.NewMenuItem(lang.L("Note…"), func() { u.noteDialog(id) }),
+			fyne.NewMenuItem(lang.L("Relations…"), func() { u.relationsDialog(id) }))
+		pin := fyne.NewMenuItem(lang.L("Pin"), func() { u.pinChosen(true) })
 		if ex.g.Node(i).Pinned {
-			pin = fyne.NewMenuItem("Unpin", func() { u.pinChosen(false) })
+			pin = fyne.NewMenuItem(lang.L("Unpin"), func() { u.pinChosen(false) })
 		}
 		items = append(items, pin)
 	}
 	if n == 2 {
-		items = append(items, fyne.NewMenuItem("Add Relation…", u.addRelationDialog))
+		items = append(items, fyne.NewMenuItem(lang.L("Add Relation…"), u.addRelationDialog))
 	}
 	if n >= 2 {
 		items = append(items,
-			fyne.NewMenuItem(fmt.Sprintf("Merge %d…", n), u.mergeChosen),
-			fyne.NewMenuItem(fmt.Sprintf("Group %d…", n), u.groupChosen))
+			fyne.NewMenuItem(fmt.Sprintf(lang.L("Merge %d…"), n), u.mergeChosen),
+			fyne.NewMenuItem(fmt.Sprintf(lang.L("Group %d…"), n), u.groupChosen))
 	}
 	for _, gr := range ex.g.Chart().Groups {
 		if slices.Contains(gr.Members, ex.g.Node(i).ID) {
@@ -119,14 +122,14 @@ func (u *ui) contextMenu(i int32, world render.Point) *fyne.Menu {
 			if gr.Collapsed {
 				continue
 			}
-			items = append(items, fyne.NewMenuItem("Collapse "+groupName(gr), func() { u.do(graph.Collapse{ID: gr.ID}) }),
-				fyne.NewMenuItem("Ungroup "+groupName(gr), func() { u.do(graph.Ungroup{ID: gr.ID}) }))
+			items = append(items, fyne.NewMenuItem(fmt.Sprintf(lang.L("Collapse %s"), groupName(gr)), func() { u.do(graph.Collapse{ID: gr.ID}) }),
+				fyne.NewMenuItem(fmt.Sprintf(lang.L("Ungroup %s"), groupName(gr)), func() { u.do(graph.Ungroup{ID: gr.ID}) }))
 		}
 	}
-	hide := "Hide"
-	del := "Delete"
+	hide := lang.L("Hide")
+	del := lang.L("Delete")
 	if n > 1 {
-		hide, del = fmt.Sprintf("Hide %d", n), fmt.Sprintf("Delete %d", n)
+		hide, del = fmt.Sprintf(lang.L("Hide %d"), n), fmt.Sprintf(lang.L("Delete %d"), n)
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(hide, u.hideChosen),
@@ -146,7 +149,7 @@ func (u *ui) deleteChosen() {
 		del()
 		return
 	}
-	dialog.ShowConfirm("Delete entities", fmt.Sprintf("Delete %d entities and their relations? (Edit › Undo brings them back.)", len(ids)),
+	dialog.ShowConfirm(lang.L("Delete entities"), fmt.Sprintf(lang.L("Delete %d entities and their relations? (Edit › Undo brings them back.)"), len(ids)),
 		func(ok bool) {
 			if ok {
 				del()
@@ -252,8 +255,8 @@ type entityForm struct {
 func newEntityForm(g *graph.Graph, nd *graph.Node) *entityForm {
 	f := &entityForm{typ: widget.NewSelectEntry(typeChoices(g, false)), label: widget.NewEntry(),
 		aliases: widget.NewEntry(), props: widget.NewMultiLineEntry()}
-	f.aliases.SetPlaceHolder("comma-separated")
-	f.props.SetPlaceHolder("key=value, one a line")
+	f.aliases.SetPlaceHolder(lang.L("comma-separated"))
+	f.props.SetPlaceHolder(lang.L("key=value, one a line"))
 	f.props.SetMinRowsVisible(4)
 	if nd != nil {
 		f.typ.SetText(nd.Type)
@@ -266,8 +269,8 @@ func newEntityForm(g *graph.Graph, nd *graph.Node) *entityForm {
 
 func (f *entityForm) items() []*widget.FormItem {
 	return []*widget.FormItem{
-		widget.NewFormItem("Type", f.typ), widget.NewFormItem("Label", f.label),
-		widget.NewFormItem("Aliases", f.aliases), widget.NewFormItem("Properties", f.props),
+		widget.NewFormItem(lang.L("Type"), f.typ), widget.NewFormItem(lang.L("Label"), f.label),
+		widget.NewFormItem(lang.L("Aliases"), f.aliases), widget.NewFormItem(lang.L("Properties"), f.props),
 	}
 }
 
@@ -275,7 +278,7 @@ func (f *entityForm) items() []*widget.FormItem {
 // middle of the view).
 func (u *ui) addEntityDialog(at *render.Point) {
 	f := newEntityForm(u.ex.g, nil)
-	u.formDialog("Add entity", "Add", f.items(), func() error {
+	u.formDialog(lang.L("Add entity"), lang.L("Add"), f.items(), func() error {
 		c, err := f.addCommand(u.ex.g)
 		if err != nil {
 			return err
@@ -297,7 +300,7 @@ func (u *ui) addEntityDialog(at *render.Point) {
 func (f *entityForm) addCommand(g *graph.Graph) (graph.AddEntity, error) {
 	typ := strings.TrimSpace(f.typ.Text)
 	if typ == "" {
-		return graph.AddEntity{}, fmt.Errorf("an entity needs a type")
+		return graph.AddEntity{}, errors.New(lang.L("an entity needs a type"))
 	}
 	props, err := parseProps(f.props.Text)
 	if err != nil {
@@ -316,7 +319,7 @@ func (u *ui) editEntityDialog(id string) {
 	}
 	nd := *u.ex.g.Node(i)
 	f := newEntityForm(u.ex.g, &nd)
-	u.formDialog("Edit "+nameOf(&nd), "Save", f.items(), func() error {
+	u.formDialog(fmt.Sprintf(lang.L("Edit %s"), nameOf(&nd)), lang.L("Save"), f.items(), func() error {
 		cmds, err := f.setCommands(&nd)
 		if err != nil || len(cmds) == 0 {
 			return err
@@ -330,7 +333,7 @@ func (f *entityForm) setCommands(nd *graph.Node) ([]graph.Command, error) {
 	var cmds []graph.Command
 	if t := strings.TrimSpace(f.typ.Text); t != nd.Type {
 		if t == "" {
-			return nil, fmt.Errorf("an entity needs a type")
+			return nil, errors.New(lang.L("an entity needs a type"))
 		}
 		cmds = append(cmds, graph.Set{ID: nd.ID, Field: "type", Value: t})
 	}
@@ -395,7 +398,7 @@ func parseProps(s string) (map[string]any, error) {
 		k, v, ok := strings.Cut(line, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 		if !ok || k == "" {
-			return nil, fmt.Errorf("properties line %d: %q is not key=value", n+1, line)
+			return nil, fmt.Errorf(lang.L("properties line %d: %q is not key=value"), n+1, line)
 		}
 		if out == nil {
 			out = map[string]any{}
@@ -451,15 +454,15 @@ func (u *ui) addRelationDialog() {
 	dir.SetSelectedIndex(0)
 	f := &relationForm{typSel: widget.NewSelectEntry(typeChoices(g, true)), date: widget.NewEntry(), amount: widget.NewEntry(),
 		currency: widget.NewEntry(), title: widget.NewEntry(), url: widget.NewEntry(), quote: widget.NewMultiLineEntry()}
-	f.date.SetPlaceHolder("YYYY[-MM[-DD]]")
-	f.currency.SetPlaceHolder("EUR")
-	f.quote.SetPlaceHolder("the source's words, verbatim")
+	f.date.SetPlaceHolder(lang.L("YYYY[-MM[-DD]]"))
+	f.currency.SetPlaceHolder(lang.L("EUR"))
+	f.quote.SetPlaceHolder(lang.L("the source's words, verbatim"))
 	items := []*widget.FormItem{
-		widget.NewFormItem("Direction", dir), widget.NewFormItem("Type", f.typSel), widget.NewFormItem("Date", f.date),
-		widget.NewFormItem("Amount", f.amount), widget.NewFormItem("Currency", f.currency),
-		widget.NewFormItem("Source title", f.title), widget.NewFormItem("Source URL", f.url), widget.NewFormItem("Quote", f.quote),
+		widget.NewFormItem(lang.L("Direction"), dir), widget.NewFormItem(lang.L("Type"), f.typSel), widget.NewFormItem(lang.L("Date"), f.date),
+		widget.NewFormItem(lang.L("Amount"), f.amount), widget.NewFormItem(lang.L("Currency"), f.currency),
+		widget.NewFormItem(lang.L("Source title"), f.title), widget.NewFormItem(lang.L("Source URL"), f.url), widget.NewFormItem(lang.L("Quote"), f.quote),
 	}
-	u.formDialog("Add relation", "Add", items, func() error {
+	u.formDialog(lang.L("Add relation"), lang.L("Add"), items, func() error {
 		src, dst := a, b
 		if dir.SelectedIndex() == 1 {
 			src, dst = b, a
@@ -477,18 +480,18 @@ func (u *ui) addRelationDialog() {
 func (f *relationForm) addCommand(g *graph.Graph, src, dst string) (graph.Command, error) {
 	typ := strings.TrimSpace(f.typSel.Text)
 	if typ == "" {
-		return nil, fmt.Errorf("a relation needs a type")
+		return nil, errors.New(lang.L("a relation needs a type"))
 	}
 	c := graph.AddRelation{ID: g.FreshID("e"), Source: src, Target: dst, Type: typ, Date: strings.TrimSpace(f.date.Text)}
 	if c.Date != "" {
 		if _, err := graph.ParseDate(c.Date); err != nil {
-			return nil, fmt.Errorf("date: %w", err)
+			return nil, fmt.Errorf(lang.L("date: %w"), err)
 		}
 	}
 	if s := strings.TrimSpace(f.amount.Text); s != "" {
 		amt, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 		if err != nil || !graph.Finite(amt) {
-			return nil, fmt.Errorf("amount %q is not a number", s)
+			return nil, fmt.Errorf(lang.L("amount %q is not a number"), s)
 		}
 		c.Props = map[string]any{"amount": amt}
 		if cur := strings.ToUpper(strings.TrimSpace(f.currency.Text)); cur != "" {
@@ -498,7 +501,7 @@ func (f *relationForm) addCommand(g *graph.Graph, src, dst string) (graph.Comman
 	title, url, quote := strings.TrimSpace(f.title.Text), strings.TrimSpace(f.url.Text), strings.TrimSpace(f.quote.Text)
 	if title == "" && url == "" {
 		if quote != "" {
-			return nil, fmt.Errorf("a quote needs its source (a title or a URL)")
+			return nil, errors.New(lang.L("a quote needs its source (a title or a URL)"))
 		}
 		return c, nil
 	}
@@ -545,12 +548,12 @@ func (u *ui) editRelationDialog(id string) {
 	props.SetMinRowsVisible(4)
 	props.SetText(propsText(r.Props))
 	name := fmt.Sprintf("%s %s %s", nameOf(g.Node(r.From)), r.Type, nameOf(g.Node(r.To)))
-	items := []*widget.FormItem{widget.NewFormItem("Type", typ), widget.NewFormItem("Date", date), widget.NewFormItem("Properties", props)}
-	u.formDialog("Edit "+name, "Save", items, func() error {
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Type"), typ), widget.NewFormItem(lang.L("Date"), date), widget.NewFormItem(lang.L("Properties"), props)}
+	u.formDialog(fmt.Sprintf(lang.L("Edit %s"), name), lang.L("Save"), items, func() error {
 		var cmds []graph.Command
 		if t := strings.TrimSpace(typ.Text); t != r.Type {
 			if t == "" {
-				return fmt.Errorf("a relation needs a type")
+				return errors.New(lang.L("a relation needs a type"))
 			}
 			cmds = append(cmds, graph.Set{ID: id, Field: "type", Value: t})
 		}
@@ -585,17 +588,17 @@ func (u *ui) relationsDialog(id string) {
 			rid := r.ID
 			text := fmt.Sprintf("%s %s %s", nameOf(g.Node(r.From)), r.Type, nameOf(g.Node(r.To)))
 			if !r.Date.IsZero() {
-				text += " · " + r.Date.String()
+				text += " · " + i18n.Current().Date(r.Date)
 			}
 			box.Add(container.NewBorder(nil, nil, nil, u.relationButtons(rid, func() { d.Hide() }), widget.NewLabel(text)))
 		}
 	}
 	if len(box.Objects) == 0 {
-		box.Add(widget.NewLabel("No relations."))
+		box.Add(widget.NewLabel(lang.L("No relations.")))
 	}
 	scr := container.NewVScroll(box)
 	scr.SetMinSize(fyne.NewSize(520, 320))
-	d = dialog.NewCustom("Relations of "+nameOf(g.Node(i)), "Close", scr, u.win)
+	d = dialog.NewCustom(fmt.Sprintf(lang.L("Relations of %s"), nameOf(g.Node(i))), lang.L("Close"), scr, u.win)
 	d.Show()
 }
 
@@ -610,9 +613,9 @@ func (u *ui) relationButtons(id string, done func()) fyne.CanvasObject {
 			f()
 		}
 	}
-	edit := widget.NewButton("Edit…", run(func() { u.editRelationDialog(id) }))
-	note := widget.NewButton("Note…", run(func() { u.noteDialog(id) }))
-	del := widget.NewButton("Delete", run(func() { u.do(graph.Delete{ID: id}) }))
+	edit := widget.NewButton(lang.L("Edit…"), run(func() { u.editRelationDialog(id) }))
+	note := widget.NewButton(lang.L("Note…"), run(func() { u.noteDialog(id) }))
+	del := widget.NewButton(lang.L("Delete"), run(func() { u.do(graph.Delete{ID: id}) }))
 	for _, b := range []*widget.Button{edit, note, del} {
 		b.Importance = widget.LowImportance
 	}
@@ -623,18 +626,18 @@ func (u *ui) relationButtons(id string, done func()) fyne.CanvasObject {
 // chart (id ""): a graph.Note.
 func (u *ui) noteDialog(id string) {
 	g := u.ex.g
-	text, title := g.Chart().Note, "Note on the chart"
+	text, title := g.Chart().Note, lang.L("Note on the chart")
 	if i, ok := g.NodeIndex(id); ok {
-		text, title = g.Node(i).Note, "Note on "+nameOf(g.Node(i))
+		text, title = g.Node(i).Note, fmt.Sprintf(lang.L("Note on %s"), nameOf(g.Node(i)))
 	} else if e, ok := g.EdgeIndex(id); ok {
 		r := g.Edge(e)
-		text, title = r.Note, fmt.Sprintf("Note on %s %s %s", nameOf(g.Node(r.From)), r.Type, nameOf(g.Node(r.To)))
+		text, title = r.Note, fmt.Sprintf(lang.L("Note on %s %s %s"), nameOf(g.Node(r.From)), r.Type, nameOf(g.Node(r.To)))
 	}
 	entry := widget.NewMultiLineEntry()
 	entry.SetText(text)
 	entry.SetMinRowsVisible(6)
 	entry.Wrapping = fyne.TextWrapWord
-	u.formDialog(title, "Save", []*widget.FormItem{widget.NewFormItem("Note", entry)}, func() error {
+	u.formDialog(title, lang.L("Save"), []*widget.FormItem{widget.NewFormItem(lang.L("Note"), entry)}, func() error {
 		if entry.Text == text {
 			return nil
 		}
@@ -650,11 +653,11 @@ func (u *ui) formDialog(title, confirm string, items []*widget.FormItem, ok func
 			return
 		}
 		if err := ok(); err != nil {
-			e := u.showErrorText("Error", "", err.Error())
+			e := u.showErrorText(lang.L("Error"), "", err.Error())
 			e.SetOnClosed(func() { u.formDialog(title, confirm, items, ok) })
 		}
 	}
-	d := dialog.NewForm(title, confirm, "Cancel", items, submit, u.win)
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, submit, u.win)
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))
 	u.form = &openForm{title: title, items: items, submit: func() { d.Hide(); submit(true) }}
 	d.Show()
@@ -705,8 +708,8 @@ func (u *ui) groupChosen() {
 		return
 	}
 	label := widget.NewEntry()
-	label.SetPlaceHolder("the group's name")
-	u.formDialog(fmt.Sprintf("Group %d entities", len(ids)), "Group", []*widget.FormItem{widget.NewFormItem("Label", label)}, func() error {
+	label.SetPlaceHolder(lang.L("the group's name"))
+	u.formDialog(fmt.Sprintf(lang.L("Group %d entities"), len(ids)), lang.L("Group"), []*widget.FormItem{widget.NewFormItem(lang.L("Label"), label)}, func() error {
 		return u.apply(graph.GroupEntities{ID: freshGroupID(u.ex.g), IDs: ids, Label: strings.TrimSpace(label.Text)})
 	})
 }
@@ -736,9 +739,9 @@ func groupName(gr graph.Group) string {
 // two selected) and Delete for entity i.
 func (u *ui) entityButtons(i int32) fyne.CanvasObject {
 	id := u.ex.g.Node(i).ID
-	edit := widget.NewButton("Edit…", func() { u.editEntityDialog(id) })
-	note := widget.NewButton("Note…", func() { u.noteDialog(id) })
-	del := widget.NewButton("Delete", func() {
+	edit := widget.NewButton(lang.L("Edit…"), func() { u.editEntityDialog(id) })
+	note := widget.NewButton(lang.L("Note…"), func() { u.noteDialog(id) })
+	del := widget.NewButton(lang.L("Delete"), func() {
 		if j, ok := u.ex.g.NodeIndex(id); ok {
 			u.ex.selectNode(j)
 			u.deleteChosen()
@@ -746,14 +749,14 @@ func (u *ui) entityButtons(i int32) fyne.CanvasObject {
 	})
 	box := container.NewHBox(edit, note)
 	if len(u.ex.chosenList()) == 2 {
-		box.Add(widget.NewButton("Add Relation…", u.addRelationDialog))
+		box.Add(widget.NewButton(lang.L("Add Relation…"), u.addRelationDialog))
 	}
 	if n := len(u.ex.chosenList()); n >= 2 {
-		box.Add(widget.NewButton(fmt.Sprintf("Merge %d…", n), u.mergeChosen))
+		box.Add(widget.NewButton(fmt.Sprintf(lang.L("Merge %d…"), n), u.mergeChosen))
 	}
 	box.Add(del)
 	if nd := u.ex.g.Node(i); nd.Note != "" {
-		return container.NewVBox(box, wrapLabel("Note: "+nd.Note))
+		return container.NewVBox(box, wrapLabel(lang.L("Note:")+" "+nd.Note))
 	}
 	return box
 }

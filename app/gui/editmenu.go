@@ -2,9 +2,11 @@ package gui
 
 import (
 	"errors"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
@@ -133,17 +135,17 @@ func (u *ui) do(cmd graph.Command) bool {
 // undoItems are the Edit menu's Undo and Redo, named after what they
 // would do ("Undo move CNIL"), disabled when there is nothing to do.
 func (u *ui) undoItems() []*fyne.MenuItem {
-	undo := fyne.NewMenuItem("Undo", u.undo)
+	undo := fyne.NewMenuItem(lang.L("Undo"), u.undo)
 	undo.Shortcut = shortcutUndo
-	redo := fyne.NewMenuItem("Redo", u.redo)
+	redo := fyne.NewMenuItem(lang.L("Redo"), u.redo)
 	redo.Shortcut = shortcutRedo
 	undo.Disabled, redo.Disabled = true, true
 	if u.ex != nil {
 		if name, ok := u.ex.g.UndoName(); ok {
-			undo.Label, undo.Disabled = "Undo "+name, false
+			undo.Label, undo.Disabled = fmt.Sprintf(lang.L("Undo %s"), name), false
 		}
 		if name, ok := u.ex.g.RedoName(); ok {
-			redo.Label, redo.Disabled = "Redo "+name, false
+			redo.Label, redo.Disabled = fmt.Sprintf(lang.L("Redo %s"), name), false
 		}
 	}
 	return []*fyne.MenuItem{undo, redo}
@@ -161,7 +163,8 @@ func (u *ui) updateEditMenu() {
 		return
 	}
 	for _, m := range mm.Items {
-		if m.Label != "Edit" {
+		if m.Label != lang.L("Edit") {
+
 			continue
 		}
 		items := u.editItems()

@@ -2,8 +2,10 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"io"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -16,7 +18,8 @@ import (
 
 // loadFile reads a dataset in any format the loader knows.
 func loadFile(ctx context.Context, path string, progress func(string)) (*graph.Graph, error) {
-	progress("Loading " + path + "…")
+	progress(fmt.Sprintf(lang.L("Loading %s…"), path))
+
 	if nodes, edges, ok := dataset.SplitCSVPair(path); ok {
 		return dataset.LoadCSV(ctx, []string{nodes, edges}, dataset.Options{})
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -19,7 +20,7 @@ import (
 
 // showError shows err in the window's error dialog.
 func (u *ui) showError(err error) {
-	u.showErrorText("Error", "", loadErrorText(err))
+	u.showErrorText(lang.L("Error"), "", loadErrorText(err))
 }
 
 // showErrorText shows an error dialog titled title: head (optional) says
@@ -41,10 +42,10 @@ func (u *ui) showErrorText(title, head, text string) dialog.Dialog {
 		content = container.NewBorder(h, nil, nil, nil, content)
 	}
 	d := dialog.NewCustomWithoutButtons(title, content, u.win)
-	copyBtn := widget.NewButton("Copy", func() {
+	copyBtn := widget.NewButton(lang.L("Copy"), func() {
 		u.app.Clipboard().SetContent(strings.TrimSpace(head + "\n" + text))
 	})
-	closeBtn := widget.NewButton("Close", d.Hide)
+	closeBtn := widget.NewButton(lang.L("Close"), d.Hide)
 	closeBtn.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{copyBtn, closeBtn})
 	d.Resize(errorDialogSize(u.win.Canvas().Size(), text, lines))
@@ -71,5 +72,6 @@ func errorDialogSize(win fyne.Size, text string, lines int) fyne.Size {
 // showLoadError shows why a file did not load: every FILE:LINE:COL
 // problem, one per line.
 func (u *ui) showLoadError(path, note string, err error) {
-	u.showErrorText("Could not open "+baseName(path), fmt.Sprintf("%s could not be opened; %s", path, note), loadErrorText(err))
+	u.showErrorText(fmt.Sprintf(lang.L("Could not open %s"), baseName(path)),
+		fmt.Sprintf(lang.L("%s could not be opened; %s"), path, note), loadErrorText(err))
 }

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/linkscope/linkscope/app/render"
@@ -73,7 +74,7 @@ func (u *ui) exportSnapshotDialog() {
 	scene := u.ex.view().Snapshot()
 	opts := u.snapshotOptions()
 	u.saveDialog("linkscope-view.png", []string{".png", ".svg"}, func(path string) {
-		u.exports.start("Exporting "+baseName(path)+"…", func(ctx context.Context, _ func(string)) ([]string, error) {
+		u.exports.start(fmt.Sprintf(lang.L("Exporting %s…"), baseName(path)), func(ctx context.Context, _ func(string)) ([]string, error) {
 			return []string{path}, writeSnapshotCtx(ctx, path, scene, opts)
 		}, u.exported)
 	})
@@ -92,7 +93,7 @@ func (u *ui) exportDataDialog() {
 		return
 	}
 	u.saveDialog("linkscope-data.json", dataExtensions, func(path string) {
-		u.exports.start("Exporting "+baseName(path)+"…", func(ctx context.Context, _ func(string)) ([]string, error) {
+		u.exports.start(fmt.Sprintf(lang.L("Exporting %s…"), baseName(path)), func(ctx context.Context, _ func(string)) ([]string, error) {
 			return writeData(ctx, path, g, vis)
 		}, u.exported)
 	})
@@ -102,10 +103,10 @@ func (u *ui) exportDataDialog() {
 // time, a newer one replaces one still running).
 func (u *ui) exported(files []string, err error) {
 	if err != nil {
-		u.showError(fmt.Errorf("export failed: %w", err))
+		u.showError(fmt.Errorf(lang.L("export failed: %w"), err))
 		return
 	}
-	u.notify("Saved " + strings.Join(files, ", "))
+	u.notify(fmt.Sprintf(lang.L("Saved %s"), strings.Join(files, ", ")))
 }
 
 // saveDialog asks for a file name to save to.
@@ -147,7 +148,7 @@ func (u *ui) savePicked(w fyne.URIWriteCloser, err error, exts []string, save fu
 	if path != w.URI().Path() {
 		// the dialog asked about the name without its extension
 		if _, serr := os.Stat(path); serr == nil {
-			dialog.ShowConfirm("Overwrite?", "Replace the existing file\n"+path+"?", func(ok bool) {
+			dialog.ShowConfirm(lang.L("Overwrite?"), fmt.Sprintf(lang.L("Replace the existing file\n%s?"), path), func(ok bool) {
 				if ok {
 					save(path)
 				}

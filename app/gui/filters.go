@@ -10,8 +10,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -56,7 +58,7 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 	nodeRows := container.NewVBox()
 	for _, tc := range ex.g.NodeTypes() {
 		t := tc.Type
-		chk := widget.NewCheck(t, func(on bool) { p.showType(t, on) })
+		chk := widget.NewCheck(typeLabel(ex.g, t), func(on bool) { p.showType(t, on) })
 		chk.SetChecked(!ex.filter.nodeTypeOff[t] && !ex.g.TypeHidden(t))
 		p.nodeTypes[t] = chk
 		dot := canvas.NewCircle(nodeTypeColor(ex.g, t))
@@ -65,7 +67,7 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 	edgeRows := container.NewVBox()
 	for _, tc := range ex.g.EdgeTypes() {
 		t := tc.Type
-		chk := widget.NewCheck(t, func(on bool) { p.showType(t, on) })
+		chk := widget.NewCheck(typeLabel(ex.g, t), func(on bool) { p.showType(t, on) })
 		chk.SetChecked(!ex.filter.edgeTypeOff[t] && !ex.g.TypeHidden(t))
 		p.edgeTypes[t] = chk
 		bar := canvas.NewRectangle(color.NRGBA{110, 116, 128, 255})
@@ -73,7 +75,7 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 		edgeRows.Add(typeRow(swatch, chk, tc.Count))
 	}
 
-	p.isolated = widget.NewCheck("Hide entities without visible relations", func(on bool) {
+	p.isolated = widget.NewCheck(lang.L("Hide entities without visible relations"), func(on bool) {
 		if p.syncing || on == (p.ex.g.Chart().Settings[chartHideIsolated] == "true") {
 			return
 		}
@@ -93,10 +95,10 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 
 	items := []fyne.CanvasObject{
 		p.summary,
-		sectionHeader("Entity types", func(on bool) { p.setAll(p.nodeTypes, on) }),
+		sectionHeader(lang.L("Entity types"), func(on bool) { p.setAll(p.nodeTypes, on) }),
 		nodeRows,
 		widget.NewSeparator(),
-		sectionHeader("Relation types", func(on bool) { p.setAll(p.edgeTypes, on) }),
+		sectionHeader(lang.L("Relation types"), func(on bool) { p.setAll(p.edgeTypes, on) }),
 		edgeRows,
 		widget.NewSeparator(),
 		timeline,
@@ -120,8 +122,8 @@ func typeRow(swatch fyne.CanvasObject, chk *widget.Check, count int) fyne.Canvas
 // sectionHeader is a bold title with All and None buttons.
 func sectionHeader(title string, setAll func(on bool)) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	all := widget.NewButton("All", func() { setAll(true) })
-	none := widget.NewButton("None", func() { setAll(false) })
+	all := widget.NewButton(lang.L("All"), func() { setAll(true) })
+	none := widget.NewButton(lang.L("None"), func() { setAll(false) })
 	all.Importance, none.Importance = widget.LowImportance, widget.LowImportance
 	return container.NewBorder(nil, nil, nil, container.NewHBox(all, none), l)
 }
@@ -190,10 +192,10 @@ func (p *filtersPanel) sync() {
 // newTimeline builds the date slider: at its right end every relation
 // shows; elsewhere, relations dated after the chosen day are hidden.
 func (p *filtersPanel) newTimeline() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("Timeline"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	first, last, ok := p.ex.dateRange()
 	if !ok {
-		return container.NewVBox(title, widget.NewLabel("No relation is dated."))
+		return container.NewVBox(title, widget.NewLabel(lang.L("No relation is dated.")))
 	}
 	p.first, p.last = float64(dayNumber(first)), float64(dayNumber(last))
 	p.dateLabel = widget.NewLabel("")
@@ -216,7 +218,7 @@ func (p *filtersPanel) newTimeline() fyne.CanvasObject {
 	}
 	ends := container.NewBorder(nil, nil, lowLabel(dateOfDay(p.first).Format("2006-01-02")), lowLabel(dateOfDay(p.last).Format("2006-01-02")))
 	p.showDay(p.slider.Value)
-	hint := lowLabel("Slide left to see the case as it stood on a date; undated relations always show.")
+	hint := lowLabel(lang.L("Slide left to see the case as it stood on a date; undated relations always show."))
 	hint.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(title, p.dateLabel, p.slider, ends, hint)
 }
@@ -236,10 +238,11 @@ func (p *filtersPanel) showDay(v float64) {
 		return
 	}
 	if v >= p.last {
-		p.dateLabel.SetText("All dates")
+		p.dateLabel.SetText(lang.L("All dates"))
 		return
 	}
-	p.dateLabel.SetText("As of " + dateOfDay(v).Format("2 January 2006"))
+	p.dateLabel.SetText(fmt.Sprintf(lang.L("As of %s"), i18n.Current().DateKey(p.dayKey(v))))
+
 }
 
 // setDay previews the slider position v while it slides.
@@ -282,7 +285,7 @@ func (p *filtersPanel) setAsOfDate(key int32) {
 // updateSummary shows how much of the graph the filters let through.
 func (p *filtersPanel) updateSummary() {
 	n, m := p.ex.visibleCount()
-	p.summary.SetText(fmt.Sprintf("Showing %d of %d entities and %d of %d relations.", n, p.ex.g.NodeCount(), m, p.ex.g.EdgeCount()))
+	p.summary.SetText(fmt.Sprintf(lang.L("Showing %d of %d entities and %d of %d relations."), n, p.ex.g.NodeCount(), m, p.ex.g.EdgeCount()))
 }
 
 func lowLabel(s string) *widget.Label {

@@ -17,7 +17,7 @@ func TestTimelineSliderSetsTheDate(t *testing.T) {
 	}
 	_, m0 := ex.visibleCount()
 	p.setAsOfDate(20211231)
-	if ex.filter.asOf != 20211231 || !strings.Contains(p.dateLabel.Text, "31 December 2021") {
+	if ex.filter.asOf != 20211231 || !strings.Contains(p.dateLabel.Text, "31 Dec 2021") {
 		t.Fatalf("slider at 2021-12-31: asOf %d, label %q", ex.filter.asOf, p.dateLabel.Text)
 	}
 	if _, m := ex.visibleCount(); m >= m0 {

@@ -2,9 +2,11 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"math"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
@@ -60,7 +62,7 @@ func (u *ui) startFirstView() bool {
 			progress(layoutProgress{done: done, total: total})
 		})
 	}, func(res layoutResult, err error) { u.firstViewDone(fv, res, err) })
-	u.layoutDlg.arm(u.layout, "Laying out "+u.ex.title()+"…")
+	u.layoutDlg.arm(u.layout, fmt.Sprintf(lang.L("Laying out %s…"), u.ex.title()))
 	return true
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/app/task"
@@ -78,7 +79,7 @@ func (d *progressDialog) show(cancel func() bool) {
 	bar := widget.NewProgressBarInfinite()
 	d.label = widget.NewLabel(d.text)
 	d.label.Wrapping = fyne.TextWrapWord
-	dlg := dialog.NewCustom("Working…", "Cancel", container.NewVBox(d.label, bar), d.win)
+	dlg := dialog.NewCustom(lang.L("Working…"), lang.L("Cancel"), container.NewVBox(d.label, bar), d.win)
 	dlg.SetOnClosed(func() {
 		if d.dlg == dlg { // Cancel pressed, not hidden by the task's end
 			d.dlg, d.label = nil, nil

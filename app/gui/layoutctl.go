@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/app/view"
@@ -18,6 +19,19 @@ const (
 	layoutRadial   = "Radial"
 	layoutLayered  = "Layered"
 )
+
+// layoutLabel is an algorithm's name in the interface's language.
+func layoutLabel(name string) string {
+	switch name {
+	case layoutCircular:
+		return lang.L("Circular")
+	case layoutRadial:
+		return lang.L("Radial")
+	case layoutLayered:
+		return lang.L("Layered")
+	}
+	return name
+}
 
 // layoutNames lists the algorithms offered, in the registry's order.
 var layoutNames = view.DisplayNames()
@@ -58,7 +72,7 @@ func (u *ui) startLayout() {
 		return
 	}
 	if u.asDrawn {
-		u.toolbar.setState(false, "as drawn in the file (▶ lays it out)")
+		u.toolbar.setState(false, lang.L("as drawn in the file (▶ lays it out)"))
 		return
 	}
 	if u.still {
@@ -91,7 +105,7 @@ func (u *ui) runFA2() {
 func (u *ui) layoutProgressed(p layoutProgress) {
 	if p.pos == nil {
 		if p.total > 0 {
-			u.layoutDlg.setText(fmt.Sprintf("Computing the %s layout… %d%%", u.layoutName, 100*p.done/p.total))
+			u.layoutDlg.setText(fmt.Sprintf(lang.L("Computing the %s layout… %d%%"), layoutLabel(u.layoutName), 100*p.done/p.total))
 		}
 		return
 	}
@@ -161,16 +175,16 @@ func (u *ui) layoutState(s task.State) {
 		if fa2 {
 			u.toolbar.setRunning(true, -1)
 		} else {
-			u.toolbar.setState(true, "computing the "+u.layoutName+" layout…")
+			u.toolbar.setState(true, fmt.Sprintf(lang.L("computing the %s layout…"), layoutLabel(u.layoutName)))
 		}
 	case task.Done:
 		if fa2 {
 			u.toolbar.setRunning(false, u.layoutIter)
 		} else {
-			u.toolbar.setState(false, u.layoutName+" layout")
+			u.toolbar.setState(false, fmt.Sprintf(lang.L("%s layout"), layoutLabel(u.layoutName)))
 		}
 	case task.Failed:
-		u.toolbar.setState(false, "layout failed")
+		u.toolbar.setState(false, lang.L("layout failed"))
 	default: // Paused, Cancelled
 		u.toolbar.setRunning(false, -1)
 	}
@@ -222,7 +236,7 @@ func (u *ui) runStatic(name string) {
 		})
 		return layoutResult{pos: pos, name: name}, err
 	}, u.layoutFinished)
-	u.layoutDlg.arm(u.layout, "Computing the "+name+" layout…")
+	u.layoutDlg.arm(u.layout, fmt.Sprintf(lang.L("Computing the %s layout…"), layoutLabel(name)))
 }
 
 // staticLayout computes a one-shot layout from the registry, as

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -21,51 +22,51 @@ var (
 
 // mainMenu builds File, Edit, View and Help.
 func (u *ui) mainMenu() *fyne.MainMenu {
-	open := fyne.NewMenuItem("Open…", u.openDialog)
+	open := fyne.NewMenuItem(lang.L("Open…"), u.openDialog)
 	open.Shortcut = shortcutOpen
-	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent := fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	recent.ChildMenu = u.recentMenu()
-	clearview := fyne.NewMenuItem("Open the Clearview Case", func() { u.showDefault() })
-	export := fyne.NewMenuItem("Export Snapshot…", u.exportSnapshotDialog)
+	clearview := fyne.NewMenuItem(lang.L("Open the Clearview Case"), func() { u.showDefault() })
+	export := fyne.NewMenuItem(lang.L("Export Snapshot…"), u.exportSnapshotDialog)
 	export.Shortcut = shortcutExport
-	extras := fyne.NewMenuItem("Snapshots Add Title, Legend and Sources", nil)
+	extras := fyne.NewMenuItem(lang.L("Snapshots Add Title, Legend and Sources"), nil)
 	extras.Checked = u.snapshotExtras()
 	extras.Action = func() { u.setSnapshotExtras(!u.snapshotExtras()) }
-	exportData := fyne.NewMenuItem("Export Data…", u.exportDataDialog)
-	save := fyne.NewMenuItem("Save", func() { u.save(nil) })
+	exportData := fyne.NewMenuItem(lang.L("Export Data…"), u.exportDataDialog)
+	save := fyne.NewMenuItem(lang.L("Save"), func() { u.save(nil) })
 	save.Shortcut = shortcutSave
-	saveAs := fyne.NewMenuItem("Save As…", func() { u.saveAs(nil) })
+	saveAs := fyne.NewMenuItem(lang.L("Save As…"), func() { u.saveAs(nil) })
 	saveAs.Shortcut = shortcutSaveAs
-	file := fyne.NewMenu("File", open, recent, clearview, fyne.NewMenuItemSeparator(), save, saveAs,
+	file := fyne.NewMenu(lang.L("File"), open, recent, clearview, fyne.NewMenuItemSeparator(), save, saveAs,
 		fyne.NewMenuItemSeparator(), export, extras, exportData)
 
-	find := fyne.NewMenuItem("Find…", u.find)
+	find := fyne.NewMenuItem(lang.L("Find…"), u.find)
 	find.Shortcut = shortcutFind
-	clearSel := fyne.NewMenuItem("Clear Path, Selection or Focus (Esc)", u.escape)
-	edit := fyne.NewMenu("Edit", append(u.editItems(), find, clearSel)...)
+	clearSel := fyne.NewMenuItem(lang.L("Clear Path, Selection or Focus (Esc)"), u.escape)
+	edit := fyne.NewMenu(lang.L("Edit"), append(u.editItems(), find, clearSel)...)
 
-	fit := fyne.NewMenuItem("Fit to Window", func() { u.canvas.Fit() })
+	fit := fyne.NewMenuItem(lang.L("Fit to Window"), func() { u.canvas.Fit() })
 	fit.Shortcut = shortcutFit
-	zin := fyne.NewMenuItem("Zoom In", func() { u.canvas.ZoomIn() })
+	zin := fyne.NewMenuItem(lang.L("Zoom In"), func() { u.canvas.ZoomIn() })
 	zin.Shortcut = shortcutZoomIn
-	zout := fyne.NewMenuItem("Zoom Out", func() { u.canvas.ZoomOut() })
+	zout := fyne.NewMenuItem(lang.L("Zoom Out"), func() { u.canvas.ZoomOut() })
 	zout.Shortcut = shortcutZoomOut
-	algo := fyne.NewMenuItem("Layout Algorithm", nil)
+	algo := fyne.NewMenuItem(lang.L("Layout Algorithm"), nil)
 	algo.ChildMenu = fyne.NewMenu("")
 	for _, name := range layoutNames {
-		algo.ChildMenu.Items = append(algo.ChildMenu.Items, fyne.NewMenuItem(name, func() { u.setLayout(name) }))
+		algo.ChildMenu.Items = append(algo.ChildMenu.Items, fyne.NewMenuItem(layoutLabel(name), func() { u.setLayout(name) }))
 	}
-	pause := fyne.NewMenuItem("Pause / Resume Layout", u.toggleLayout)
-	light := fyne.NewMenuItem("Light Theme", func() { u.setDark(false) })
-	dark := fyne.NewMenuItem("Dark Theme", func() { u.setDark(true) })
-	legend := fyne.NewMenuItem("Show Legend", nil)
+	pause := fyne.NewMenuItem(lang.L("Pause / Resume Layout"), u.toggleLayout)
+	light := fyne.NewMenuItem(lang.L("Light Theme"), func() { u.setDark(false) })
+	dark := fyne.NewMenuItem(lang.L("Dark Theme"), func() { u.setDark(true) })
+	legend := fyne.NewMenuItem(lang.L("Show Legend"), nil)
 	legend.Checked = u.legend
 	legend.Action = func() { u.setLegend(!u.legend) }
 	light.Checked, dark.Checked = !u.dark, u.dark
-	view := fyne.NewMenu("View", fit, zin, zout, fyne.NewMenuItemSeparator(), algo, pause, fyne.NewMenuItemSeparator(), legend, light, dark)
+	view := fyne.NewMenu(lang.L("View"), fit, zin, zout, fyne.NewMenuItemSeparator(), algo, pause, fyne.NewMenuItemSeparator(), legend, light, dark, u.languageItem())
 
-	keys := fyne.NewMenuItem("Mouse and Keyboard", u.showHelp)
-	help := fyne.NewMenu("Help", keys)
+	keys := fyne.NewMenuItem(lang.L("Mouse and Keyboard"), u.showHelp)
+	help := fyne.NewMenu(lang.L("Help"), keys)
 	return fyne.NewMainMenu(file, edit, view, u.analysisMenu(), help)
 }
 
@@ -76,11 +77,11 @@ func (u *ui) recentMenu() *fyne.Menu {
 		m.Items = append(m.Items, fyne.NewMenuItem(p, func() { u.open(p, false) }))
 	}
 	if len(m.Items) == 0 {
-		none := fyne.NewMenuItem("No recent files", nil)
+		none := fyne.NewMenuItem(lang.L("No recent files"), nil)
 		none.Disabled = true
 		m.Items = append(m.Items, none)
 	} else {
-		m.Items = append(m.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Clear Recent Files", u.clearRecent))
+		m.Items = append(m.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Clear Recent Files"), u.clearRecent))
 	}
 	return m
 }
@@ -116,8 +117,9 @@ func (u *ui) find() {
 
 // showHelp lists the mouse and keyboard controls.
 func (u *ui) showHelp() {
-	text := widget.NewLabel(helpText)
-	dialog.ShowCustom("Mouse and keyboard", "Close", text, u.win)
+	text := widget.NewLabel(lang.L(helpText))
+
+	dialog.ShowCustom(lang.L("Mouse and keyboard"), lang.L("Close"), text, u.win)
 }
 
 const helpText = `Drag the background to pan; the wheel zooms towards the pointer; + and − zoom too.

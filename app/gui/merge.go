@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/app/task"
@@ -33,7 +34,7 @@ func (u *ui) mergeDialog(ids []string) {
 	names := make([]string, len(ids))
 	for k, id := range ids {
 		i, _ := g.NodeIndex(id)
-		names[k] = fmt.Sprintf("%s (%s, id %s)", nameOf(g.Node(i)), g.Node(i).Type, id)
+		names[k] = fmt.Sprintf("%s (%s, id %s)", nameOf(g.Node(i)), typeLabel(g, g.Node(i).Type), id)
 	}
 	keep := widget.NewSelect(names, nil)
 	choices := make([]*widget.Select, len(conflicts))
@@ -61,15 +62,15 @@ func (u *ui) mergeDialog(ids []string) {
 		}
 	}
 	keep.SetSelectedIndex(0)
-	items := []*widget.FormItem{widget.NewFormItem("Keep", keep)}
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Keep"), keep)}
 	for k, c := range conflicts {
 		items = append(items, widget.NewFormItem(conflictName(c.Field), choices[k]))
 	}
 	if len(conflicts) == 0 {
-		items = append(items, widget.NewFormItem("", widget.NewLabel("No conflicting values.")))
+		items = append(items, widget.NewFormItem("", widget.NewLabel(lang.L("No conflicting values."))))
 	}
-	items = append(items, widget.NewFormItem("", lowWrap("Relations, aliases, properties and sources are combined; the other labels become aliases. Edit › Undo separates them again.")))
-	u.formDialog(fmt.Sprintf("Merge %d entities", len(ids)), "Merge", items, func() error {
+	items = append(items, widget.NewFormItem("", lowWrap(lang.L("Relations, aliases, properties and sources are combined; the other labels become aliases. Edit › Undo separates them again."))))
+	u.formDialog(fmt.Sprintf(lang.L("Merge %d entities"), len(ids)), lang.L("Merge"), items, func() error {
 		into := ids[keep.SelectedIndex()]
 		chosen := map[string]any{}
 		for k, c := range conflicts {
@@ -110,9 +111,10 @@ func fieldValue(nd *graph.Node, field string) (any, bool) {
 func conflictName(field string) string {
 	switch field {
 	case "type":
-		return "Type"
+		return lang.L("Type")
 	case "label":
-		return "Label"
+		return lang.L("Label")
+
 	}
 	return field[len("props."):]
 }
@@ -133,11 +135,11 @@ type duplicatesPanel struct {
 // showDuplicates opens the Possible duplicates dialog and starts the
 // search.
 func (u *ui) showDuplicates() {
-	p := &duplicatesPanel{u: u, list: container.NewVBox(), state: widget.NewLabel("Looking for duplicates…")}
+	p := &duplicatesPanel{u: u, list: container.NewVBox(), state: widget.NewLabel(lang.L("Looking for duplicates…"))}
 	p.task = newTask[[]view.DuplicatePair, noProgress]()
 	scr := container.NewVScroll(p.list)
 	scr.SetMinSize(fyne.NewSize(560, 360))
-	p.dlg = dialog.NewCustom("Possible duplicates", "Close", container.NewBorder(p.state, nil, nil, nil, scr), u.win)
+	p.dlg = dialog.NewCustom(lang.L("Possible duplicates"), lang.L("Close"), container.NewBorder(p.state, nil, nil, nil, scr), u.win)
 	p.dlg.SetOnClosed(func() { p.task.Cancel() })
 	u.dups = p
 	p.dlg.Show()
@@ -164,17 +166,17 @@ func (p *duplicatesPanel) show(g *graph.Graph, pairs []view.DuplicatePair) {
 	p.list.RemoveAll()
 	switch len(pairs) {
 	case 0:
-		p.state.SetText("No likely duplicates: no two entities share a name or an alias.")
+		p.state.SetText(lang.L("No likely duplicates: no two entities share a name or an alias."))
 	case 1:
-		p.state.SetText("1 pair of entities that may be the same:")
+		p.state.SetText(lang.L("1 pair of entities that may be the same:"))
 	default:
-		p.state.SetText(fmt.Sprintf("%d pairs of entities that may be the same:", len(pairs)))
+		p.state.SetText(fmt.Sprintf(lang.L("%d pairs of entities that may be the same:"), len(pairs)))
 	}
 	for _, d := range pairs {
 		a, b := g.Node(d.A), g.Node(d.B)
 		ids := []string{a.ID, b.ID}
 		text := fmt.Sprintf("%s (%s) · %s (%s) — %s", nameOf(a), a.Type, nameOf(b), b.Type, d.Reason)
-		merge := widget.NewButton("Merge…", func() {
+		merge := widget.NewButton(lang.L("Merge…"), func() {
 			p.dlg.Hide()
 			p.u.mergeDialog(ids)
 		})

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/linkscope/linkscope/dataset"
@@ -57,19 +58,19 @@ func (u *ui) open(path string, fallback bool) {
 		u.openWorkspace(path, path, fallback)
 		return
 	}
-	u.loading.start("Loading "+path+"…", func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
+	u.loading.start(fmt.Sprintf(lang.L("Loading %s…"), path), func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
 		return loadFile(ctx, path, progress)
 	}, func(g *graph.Graph, err error) {
 		if err != nil {
-			note := "the graph on screen is unchanged."
+			note := lang.L("the graph on screen is unchanged.")
 			if fallback {
 				u.showDefault()
-				note = "showing the embedded Clearview case instead."
+				note = lang.L("showing the embedded Clearview case instead.")
 			} else if u.ex != nil {
 				u.updateTitle()
 			}
 			if u.openFailed(path, err) {
-				note += " It is no longer listed in Open Recent."
+				note += " " + lang.L("It is no longer listed in Open Recent.")
 			}
 			u.showLoadError(path, note, err)
 			return
@@ -88,7 +89,7 @@ func loadErrorText(err error) string {
 			lines = append(lines, e.Error())
 		}
 		if list.More > 0 {
-			lines = append(lines, fmt.Sprintf("… and %d more problems", list.More))
+			lines = append(lines, fmt.Sprintf(lang.L("… and %d more problems"), list.More))
 		}
 		return strings.Join(lines, "\n")
 	}

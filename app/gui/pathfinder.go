@@ -11,9 +11,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/app/view"
@@ -52,6 +54,7 @@ type pathPanel struct {
 	ex        *explorer
 	from, to  *entityPicker
 	relTypes  *widget.CheckGroup
+	relTypeOf map[string]string // a relation type box's label → its type
 	relTitle  *widget.AccordionItem
 	relAcc    *widget.Accordion
 	directed  *widget.Check
@@ -87,8 +90,8 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 	p := &pathPanel{ex: ex, onChoose: onChoose, onSelect: onSelect}
 	p.task = newTask[pathAnswer, noProgress]()
 	p.task.OnState = p.searchState
-	p.from = newEntityPicker(ex, "From (e.g. Privacy International)")
-	p.to = newEntityPicker(ex, "To (e.g. Walmart)")
+	p.from = newEntityPicker(ex, lang.L("From (e.g. Privacy International)"))
+	p.to = newEntityPicker(ex, lang.L("To (e.g. Walmart)"))
 	// Enter in either box searches once both ends are chosen.
 	submit := func() {
 		if p.from.chosen >= 0 && p.to.chosen >= 0 {
@@ -96,34 +99,41 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 		}
 	}
 	p.from.onSubmit, p.to.onSubmit = submit, submit
+	// the boxes show the types' labels; relTypeOf maps them back
 	var types []string
+	p.relTypeOf = map[string]string{}
 	for _, tc := range ex.g.EdgeTypes() {
-		types = append(types, tc.Type)
+		l := typeLabel(ex.g, tc.Type)
+		if _, dup := p.relTypeOf[l]; dup {
+			l = tc.Type
+		}
+		p.relTypeOf[l] = tc.Type
+		types = append(types, l)
 	}
 	sort.Strings(types)
 	p.relTypes = widget.NewCheckGroup(types, func([]string) { p.updateRelTitle() })
-	p.relTitle = widget.NewAccordionItem("Relation types: all", p.relTypes)
+	p.relTitle = widget.NewAccordionItem(lang.L("Relation types: all"), p.relTypes)
 	p.relAcc = widget.NewAccordion(p.relTitle)
-	p.directed = widget.NewCheck("Follow relation direction", nil)
-	p.dateOrder = widget.NewCheck("In date order", nil)
-	hops := []string{"any"}
+	p.directed = widget.NewCheck(lang.L("Follow relation direction"), nil)
+	p.dateOrder = widget.NewCheck(lang.L("In date order"), nil)
+	hops := []string{lang.L("any")}
 	for h := 1; h <= path.MaxAllPathsHops; h++ {
 		hops = append(hops, strconv.Itoa(h))
 	}
 	p.maxHops = widget.NewSelect(hops, nil)
-	p.maxHops.SetSelected("any")
+	p.maxHops.SetSelected(lang.L("any"))
 	p.k = widget.NewEntry()
 	p.k.SetText("5")
-	p.mode = widget.NewSelect([]string{modeShortest, modeKShortest, modeAll}, nil)
-	p.mode.SetSelected(modeShortest)
-	find := widget.NewButton("Find paths", p.findPaths)
+	p.mode = widget.NewSelect([]string{lang.L(modeShortest), lang.L(modeKShortest), lang.L(modeAll)}, nil)
+	p.mode.SetSelected(lang.L(modeShortest))
+	find := widget.NewButton(lang.L("Find paths"), p.findPaths)
 	find.Importance = widget.HighImportance
 
 	p.pattern = widget.NewMultiLineEntry()
-	p.pattern.SetPlaceHolder(`(:ngo)-[:complained-against]->(c)<-[:fined]-(r:regulator)`)
+	p.pattern.SetPlaceHolder(lang.L(`(:ngo)-[:complained-against]->(c)<-[:fined]-(r:regulator)`))
 	p.pattern.SetMinRowsVisible(2)
 	p.pattern.Wrapping = fyne.TextWrapWord
-	run := widget.NewButton("Run pattern", p.runPattern)
+	run := widget.NewButton(lang.L("Run pattern"), p.runPattern)
 	p.patErr = widget.NewLabel("")
 	p.patErr.Importance = widget.DangerImportance
 	p.patErr.Wrapping = fyne.TextWrapWord
@@ -133,12 +143,12 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
-	p.cancelBtn = widget.NewButton("Cancel", p.cancel)
+	p.cancelBtn = widget.NewButton(lang.L("Cancel"), p.cancel)
 	p.cancelBtn.Hide()
 	p.list = newEscList(
 		func() int { return len(p.results) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("path")
+			l := widget.NewLabel(lang.L("path"))
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
@@ -154,20 +164,20 @@ func newPathPanel(ex *explorer, onChoose func(*pathResult), onSelect func(int32)
 	}
 	p.steps = container.New(layout.NewCustomPaddedVBoxLayout(0))
 
-	hopRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Max hops"), p.maxHops, widget.NewLabel("k")), nil, p.k)
+	hopRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Max hops")), p.maxHops, widget.NewLabel(lang.L("k"))), nil, p.k)
 	finder := container.NewVBox(
 		p.from.content, p.to.content,
 		p.relAcc,
 		p.directed, p.dateOrder,
-		container.NewBorder(nil, nil, widget.NewLabel("Find"), nil, p.mode),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Find")), nil, p.mode),
 		hopRow,
 		find,
 	)
-	patHelp := lowWrap("Cypher-like: (a:type {name:\"…\"})-[:rel|rel2*..3]->(b). Variables bind entities; SHORTEST k asks for the k shortest.")
+	patHelp := lowWrap(lang.L("Cypher-like: (a:type {name:\"…\"})-[:rel|rel2*..3]->(b). Variables bind entities; SHORTEST k asks for the k shortest."))
 	patBox := container.NewVBox(patHelp, p.pattern, p.patErr, p.patCaret, run)
 	sections := widget.NewAccordion(
-		widget.NewAccordionItem("Path between two entities", finder),
-		widget.NewAccordionItem("Pattern", patBox),
+		widget.NewAccordionItem(lang.L("Path between two entities"), finder),
+		widget.NewAccordionItem(lang.L("Pattern"), patBox),
 	)
 	sections.Open(0)
 	p.sections, p.finder = sections, finder
@@ -187,9 +197,9 @@ func bold(s string) *widget.Label {
 
 func (p *pathPanel) updateRelTitle() {
 	if n := len(p.relTypes.Selected); n == 0 {
-		p.relTitle.Title = "Relation types: all"
+		p.relTitle.Title = lang.L("Relation types: all")
 	} else {
-		p.relTitle.Title = "Relation types: " + strings.Join(p.relTypes.Selected, ", ")
+		p.relTitle.Title = fmt.Sprintf(lang.L("Relation types: %s"), strings.Join(p.relTypes.Selected, ", "))
 	}
 	p.relAcc.Refresh()
 }
@@ -199,7 +209,12 @@ func (p *pathPanel) options() path.Options {
 	o := path.Options{
 		Directed:    p.directed.Checked,
 		InDateOrder: p.dateOrder.Checked,
-		RelTypes:    append([]string(nil), p.relTypes.Selected...),
+	}
+	for _, l := range p.relTypes.Selected {
+		if t, ok := p.relTypeOf[l]; ok {
+			l = t
+		}
+		o.RelTypes = append(o.RelTypes, l)
 	}
 	if h, err := strconv.Atoi(p.maxHops.Selected); err == nil {
 		o.MaxHops = h
@@ -213,13 +228,13 @@ func (p *pathPanel) findPaths() {
 	to, ok2 := p.to.node()
 	switch {
 	case !ok1 && !ok2:
-		p.setStatus("Choose the two entities to join (From and To).")
+		p.setStatus(lang.L("Choose the two entities to join (From and To)."))
 		return
 	case !ok1:
-		p.setStatus("No entity matches From.")
+		p.setStatus(lang.L("No entity matches From."))
 		return
 	case !ok2:
-		p.setStatus("No entity matches To.")
+		p.setStatus(lang.L("No entity matches To."))
 		return
 	}
 	opt := p.options()
@@ -227,7 +242,7 @@ func (p *pathPanel) findPaths() {
 		p.findTimed(from, to, opt)
 		return
 	}
-	mode := p.mode.Selected
+	mode := modeOf(p.mode.Selected)
 	k, err := strconv.Atoi(strings.TrimSpace(p.k.Text))
 	if err != nil || k < 1 {
 		k = 5
@@ -235,8 +250,8 @@ func (p *pathPanel) findPaths() {
 	k = min(k, pathLimit)
 	s := p.ex.searcher().Clone()
 	g := p.ex.g
-	label := fmt.Sprintf("%s paths from %s to %s", strings.ToLower(mode), render.ShortLabel(g.Node(from).Label), render.ShortLabel(g.Node(to).Label))
-	p.start("Searching "+label+"…", func(ctx context.Context) ([]pathResult, string, error) {
+	label := fmt.Sprintf(lang.L("%s from %s to %s"), strings.ToLower(lang.L(mode)), render.ShortLabel(g.Node(from).Label), render.ShortLabel(g.Node(to).Label))
+	p.start(fmt.Sprintf(lang.L("Searching %s…"), label), func(ctx context.Context) ([]pathResult, string, error) {
 		return searchPaths(ctx, s, from, to, mode, k, opt)
 	})
 }
@@ -257,19 +272,30 @@ func searchPaths(ctx context.Context, s *path.Searcher, from, to int32, mode str
 	paths := set.Paths
 	note := ""
 	if set.Truncated && req.Mode == view.AllPaths {
-		note = " (more exist; showing the first " + itoa(len(paths)) + ")"
+		note = fmt.Sprintf(lang.L(" (more exist; showing the first %d)"), len(paths))
 	}
 	out := make([]pathResult, len(paths))
 	for i, ps := range paths {
 		out[i] = pathResult{path: ps, nodes: ps.Nodes, edges: ps.Edges, text: describePath(g, ps)}
 	}
 	if len(out) == 0 {
-		return nil, "No path from " + g.Node(from).Label + " to " + g.Node(to).Label + " with these options.", nil
+		return nil, fmt.Sprintf(lang.L("No path from %s to %s with these options."), g.Node(from).Label, g.Node(to).Label), nil
 	}
-	return out, fmt.Sprintf("%d %s%s.", len(out), plural(len(out), "path", "paths"), note), nil
+	return out, fmt.Sprintf("%d %s%s.", len(out), plural(len(out), lang.L("path"), lang.L("paths")), note), nil
 }
 
 // pathModes maps the Find choices to path requests.
+// modeOf is the search mode a choice of the Find box names (its label
+// in the interface's language).
+func modeOf(label string) string {
+	for _, m := range []string{modeShortest, modeKShortest, modeAll} {
+		if lang.L(m) == label {
+			return m
+		}
+	}
+	return label
+}
+
 var pathModes = map[string]view.PathMode{modeShortest: view.Shortest, modeKShortest: view.KShortest, modeAll: view.AllPaths}
 
 // runPattern runs the pattern box's query in the background; a fault is
@@ -279,7 +305,7 @@ func (p *pathPanel) runPattern() {
 	p.patErr.Hide()
 	p.patCaret.Hide()
 	if src == "" {
-		p.setStatus("Type a pattern, e.g. " + p.pattern.PlaceHolder)
+		p.setStatus(fmt.Sprintf(lang.L("Type a pattern, e.g. %s"), p.pattern.PlaceHolder))
 		return
 	}
 	q, err := query.Parse(src)
@@ -290,13 +316,13 @@ func (p *pathPanel) runPattern() {
 		// the latest request is this faulty pattern: nothing older may
 		// stay listed or highlighted, or arrive later
 		p.task.Cancel()
-		p.clearResults("The pattern has an error (below).")
+		p.clearResults(lang.L("The pattern has an error (below)."))
 		p.showPatternError(err)
 		return
 	}
 	s := p.ex.searcher().Clone()
 	g := s.Graph()
-	p.start("Matching the pattern…", func(ctx context.Context) ([]pathResult, string, error) {
+	p.start(lang.L("Matching the pattern…"), func(ctx context.Context) ([]pathResult, string, error) {
 		res, err := query.Run(ctx, s, src, pathLimit)
 		if err != nil {
 			return nil, "", err
@@ -315,12 +341,12 @@ func (p *pathPanel) runPattern() {
 		}
 		note := ""
 		if res.Truncated {
-			note = " (more exist)"
+			note = lang.L(" (more exist)")
 		}
 		if len(out) == 0 {
-			return nil, "No match.", nil
+			return nil, lang.L("No match."), nil
 		}
-		return out, fmt.Sprintf("%d %s%s.", len(out), plural(len(out), "match", "matches"), note), nil
+		return out, fmt.Sprintf("%d %s%s.", len(out), plural(len(out), lang.L("match"), lang.L("matches")), note), nil
 	})
 }
 
@@ -329,7 +355,7 @@ func (p *pathPanel) runPattern() {
 func (p *pathPanel) showPatternError(err error) {
 	var qe *query.Error
 	if errors.As(err, &qe) {
-		p.patErr.SetText(fmt.Sprintf("Column %d: %s", qe.Col, qe.Error()))
+		p.patErr.SetText(fmt.Sprintf(lang.L("Column %d: %s"), qe.Col, qe.Error()))
 		p.patCaret.SetText(qe.Caret())
 		p.patCaret.Show()
 	} else {
@@ -360,12 +386,12 @@ func (p *pathPanel) start(msg string, work func(ctx context.Context) ([]pathResu
 // finished shows the answer of the latest search.
 func (p *pathPanel) finished(a pathAnswer, err error) {
 	if err != nil && len(a.res) == 0 {
-		p.setStatus("Search failed: " + err.Error())
+		p.setStatus(lang.L("Search failed:") + " " + err.Error())
 		return
 	}
 	note := a.note
 	if a.timedOut {
-		note += " The search stopped after " + pathTimeout.String() + "."
+		note += " " + fmt.Sprintf(lang.L("The search stopped after %s."), pathTimeout.String())
 	}
 	p.setResults(a.res, note)
 }
@@ -378,7 +404,7 @@ func (p *pathPanel) searchState(s task.State) {
 	}
 	p.cancelBtn.Hide()
 	if s == task.Cancelled {
-		p.setStatus("Search cancelled.")
+		p.setStatus(lang.L("Search cancelled."))
 	}
 }
 
@@ -433,13 +459,14 @@ func (p *pathPanel) stepViews(ps path.Path) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{link(ps.Nodes[0])}
 	for i, e := range ps.Edges {
 		r := g.Edge(e)
-		rel := "  ↓ " + r.Type
+		rel := "  ↓ " + typeLabel(g, r.Type)
 		if !ps.Forward(g, i) {
-			rel = "  ↑ " + r.Type + " (reverse)"
+			rel = "  ↑ " + typeLabel(g, r.Type) + " " + lang.L("(reverse)")
 		}
 		if !r.Date.IsZero() {
-			rel += "  ·  " + r.Date.String()
+			rel += "  ·  " + i18n.Current().Date(r.Date)
 		}
+
 		if amt, cur, ok := r.Amount(); ok {
 			rel += "  ·  " + render.FormatAmount(amt, cur)
 		}
@@ -459,9 +486,9 @@ func describePath(g *graph.Graph, ps path.Path) string {
 	for i, e := range ps.Edges {
 		r := g.Edge(e)
 		if ps.Forward(g, i) {
-			fmt.Fprintf(&b, " —%s→ ", r.Type)
+			fmt.Fprintf(&b, " —%s→ ", typeLabel(g, r.Type))
 		} else {
-			fmt.Fprintf(&b, " ←%s— ", r.Type)
+			fmt.Fprintf(&b, " ←%s— ", typeLabel(g, r.Type))
 		}
 		b.WriteString(render.ShortLabel(g.Node(ps.Nodes[i+1]).Label))
 	}

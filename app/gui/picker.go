@@ -90,9 +90,9 @@ func (p *entityPicker) showSuggestions(ms []graph.Match) {
 	for _, m := range ms {
 		i := m.Node
 		n := p.ex.g.Node(i)
-		text := n.Label + "  ·  " + n.Type
+		text := n.Label + "  ·  " + typeLabel(p.ex.g, n.Type)
 		if m.Matched != n.Label {
-			text = n.Label + " (“" + m.Matched + "”)  ·  " + n.Type
+			text = n.Label + " (“" + m.Matched + "”)  ·  " + typeLabel(p.ex.g, n.Type)
 		}
 		b := widget.NewButton(text, func() { p.set(i) })
 		b.Alignment = widget.ButtonAlignLeading

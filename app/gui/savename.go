@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 )
 
@@ -89,7 +89,13 @@ func joinClean(dir, name string) string {
 }
 
 // errFolderNamed: the name typed in a save dialog is a folder.
-var errFolderNamed = errors.New("is a folder: type a file name after it")
+// The text is translated when the error is made, after the catalogues are
+// loaded (errFolderNamed is compared with errors.Is).
+var errFolderNamed = folderNamedError{}
+
+type folderNamedError struct{}
+
+func (folderNamedError) Error() string { return lang.L("is a folder: type a file name after it") }
 
 // finishSavePath is the file an export writes for the dialog's path p:
 // a folder is an error; a name without one of exts (".png", …) gets

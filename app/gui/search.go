@@ -1,11 +1,13 @@
 package gui
 
 import (
+	"fmt"
 	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +35,7 @@ type searchPanel struct {
 func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
 	p := &searchPanel{ex: ex, onChoose: onChoose}
 	p.entry = newEscEntry()
-	p.entry.SetPlaceHolder("Find an entity by name or alias…")
+	p.entry.SetPlaceHolder(lang.L("Find an entity by name or alias…"))
 	p.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
 	p.entry.OnChanged = func(string) { p.update() }
 	p.entry.OnSubmitted = func(q string) {
@@ -83,7 +85,7 @@ func (p *searchPanel) update() {
 	if q == "" {
 		p.runner.cancel()
 		p.results = topByDegree(p.ex.g, searchLimit)
-		p.info.SetText("Most connected entities")
+		p.info.SetText(lang.L("Most connected entities"))
 		p.list.Refresh()
 		p.list.ScrollToTop()
 		return
@@ -96,11 +98,12 @@ func (p *searchPanel) show(q string, res []graph.Match) {
 	p.results = res
 	switch len(p.results) {
 	case 0:
-		p.info.SetText("No entity matches “" + q + "”")
+		p.info.SetText(fmt.Sprintf(lang.L("No entity matches “%s”"), q))
 	case 1:
-		p.info.SetText("1 match — Enter to select it")
+		p.info.SetText(lang.L("1 match — Enter to select it"))
 	default:
-		p.info.SetText(itoa(len(p.results)) + " matches, best first — Enter selects the first")
+		p.info.SetText(fmt.Sprintf(lang.L("%d matches, best first — Enter selects the first"), len(p.results)))
+
 	}
 	p.list.Refresh()
 	p.list.ScrollToTop()
@@ -134,9 +137,9 @@ func topByDegree(g *graph.Graph, limit int) []graph.Match {
 // the type.
 func newEntityRow() fyne.CanvasObject {
 	dot := canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
-	name := widget.NewLabel("entity name")
+	name := widget.NewLabel(lang.L("entity name"))
 	name.Truncation = fyne.TextTruncateEllipsis
-	typ := widget.NewLabel("type")
+	typ := widget.NewLabel(lang.L("type"))
 	typ.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, colorDot(dot), typ, name)
 }
@@ -155,7 +158,7 @@ func setEntityRow(o fyne.CanvasObject, g *graph.Graph, i int32, matched string) 
 	dot := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
 	dot.FillColor = entityColor(g, i)
 	dot.Refresh()
-	c.Objects[2].(*widget.Label).SetText(n.Type)
+	c.Objects[2].(*widget.Label).SetText(typeLabel(g, n.Type))
 }
 
 // colorDot is a small filled circle of colour c.

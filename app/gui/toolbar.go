@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -36,9 +37,19 @@ func newToolbar(u *ui) *toolbar {
 		widget.NewToolbarSeparator(),
 		t.pause,
 	)
-	t.algo = widget.NewSelect(layoutNames, func(s string) {
-		if !t.settingAlgo {
-			u.setLayout(s)
+	labels := make([]string, len(layoutNames))
+	for i, n := range layoutNames {
+		labels[i] = layoutLabel(n)
+	}
+	t.algo = widget.NewSelect(labels, func(s string) {
+		if t.settingAlgo {
+			return
+		}
+		for _, n := range layoutNames {
+			if layoutLabel(n) == s {
+				u.setLayout(n)
+				return
+			}
 		}
 	})
 	t.state = widget.NewLabel("")
@@ -54,21 +65,22 @@ func newToolbar(u *ui) *toolbar {
 // setLayoutName shows the chosen algorithm without re-running it.
 func (t *toolbar) setLayoutName(name string) {
 	t.settingAlgo = true
-	t.algo.SetSelected(name)
+	t.algo.SetSelected(layoutLabel(name))
 	t.settingAlgo = false
 }
 
 // setRunning shows whether ForceAtlas2 is running (iter < 0: unknown).
 func (t *toolbar) setRunning(running bool, iter int) {
-	text := "layout paused"
+	text := lang.L("layout paused")
 	switch {
 	case running && iter > 0:
-		text = fmt.Sprintf("laying out (step %d)", iter)
+		text = fmt.Sprintf(lang.L("laying out (step %d)"), iter)
 	case running:
-		text = "laying out…"
+		text = lang.L("laying out…")
 	case iter > 0:
-		text = fmt.Sprintf("layout settled (%d steps)", iter)
+		text = fmt.Sprintf(lang.L("layout settled (%d steps)"), iter)
 	}
+
 	t.setState(running, text)
 }
 

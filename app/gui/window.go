@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -124,7 +125,7 @@ func newUIWith(a fyne.App, path string, still bool) *ui {
 	} else {
 		// a blank graph while the file loads; the embedded case if it fails
 		u.setGraph(graph.New(0, 0), "")
-		u.win.SetTitle("Loading " + baseName(path) + " — Linkscope")
+		u.win.SetTitle(fmt.Sprintf(lang.L("Loading %s"), baseName(path)) + " — Linkscope")
 		u.open(path, true)
 	}
 	return u
@@ -135,7 +136,7 @@ func (u *ui) showDefault() {
 	g, err := dataset.Default()
 	if err != nil {
 		u.setGraph(graph.New(0, 0), "")
-		u.showError(fmt.Errorf("the embedded dataset does not load: %w", err))
+		u.showError(fmt.Errorf(lang.L("the embedded dataset does not load: %w"), err))
 		return
 	}
 	u.setGraph(g, "")
@@ -217,9 +218,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.addFinders()
 
 	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Search", theme.SearchIcon(), u.search.content),
-		container.NewTabItemWithIcon("Filters", theme.ListIcon(), u.filters.content),
-		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
+		container.NewTabItemWithIcon(lang.L("Search"), theme.SearchIcon(), u.search.content),
+		container.NewTabItemWithIcon(lang.L("Filters"), theme.ListIcon(), u.filters.content),
+		container.NewTabItemWithIcon(lang.L("Paths"), theme.MoreHorizontalIcon(), u.paths.content),
 	)
 	u.addServerTab()
 	right := container.NewHSplit(u.canvas, u.details.content)
@@ -290,7 +291,8 @@ func (u *ui) updateStatus() {
 		return
 	}
 	n, m := u.ex.visibleCount()
-	s := fmt.Sprintf("%d of %d entities · %d of %d relations", n, u.ex.g.NodeCount(), m, u.ex.g.EdgeCount())
+	s := fmt.Sprintf(lang.L("%d of %d entities · %d of %d relations"), n, u.ex.g.NodeCount(), m, u.ex.g.EdgeCount())
+
 	if u.ex.path != "" {
 		s = u.ex.path + " · " + s
 	}

@@ -14,8 +14,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
@@ -328,7 +330,7 @@ func (s *wsSnapshot) build() (*dataset.Workspace, error) {
 func (u *ui) saveTo(path string, then func()) {
 	snap := u.takeSnapshot()
 	var saved *dataset.Workspace
-	u.exports.start("Saving "+baseName(path)+"…", func(ctx context.Context, _ func(string)) ([]string, error) {
+	u.exports.start(fmt.Sprintf(lang.L("Saving %s…"), baseName(path)), func(ctx context.Context, _ func(string)) ([]string, error) {
 		ws, err := snap.build()
 		if err != nil {
 			return nil, err
@@ -340,7 +342,7 @@ func (u *ui) saveTo(path string, then func()) {
 		return []string{path}, dataset.SaveWorkspace(path, ws)
 	}, func(_ []string, err error) {
 		if err != nil {
-			u.showError(fmt.Errorf("the workspace was not saved: %w", err))
+			u.showError(fmt.Errorf(lang.L("the workspace was not saved: %w"), err))
 			return
 		}
 		u.saved(snap, path, saved)
@@ -369,7 +371,7 @@ func (u *ui) saved(snap *wsSnapshot, path string, ws *dataset.Workspace) {
 		u.prefs.addRecent(path)
 		u.win.SetMainMenu(u.mainMenu())
 		u.updateTitle()
-		u.notify("Saved " + path)
+		u.notify(fmt.Sprintf(lang.L("Saved %s"), path))
 	}
 }
 
@@ -414,7 +416,7 @@ func (u *ui) autosaveNow(s *wsSession) {
 		}
 		postUI(func() {
 			if err != nil {
-				u.notify("Autosave failed: " + err.Error())
+				u.notify(lang.L("Autosave failed:") + " " + err.Error())
 			}
 			// still unsaved: autosave again later
 			u.updateTitle()
@@ -434,13 +436,13 @@ func (u *ui) offerAutosave(path string) {
 	if !ok {
 		return
 	}
-	what := "the unsaved investigation"
+	what := lang.L("the unsaved investigation")
 	if path != "" {
 		what = baseName(path)
 	}
-	msg := widget.NewLabel(fmt.Sprintf("Linkscope has an autosave of %s from %s, with changes that were not saved.\nRestore it?",
-		what, when.Format("2 January 2006 15:04")))
-	d := dialog.NewCustomConfirm("Restore the autosave?", "Restore", "Discard", msg, func(restore bool) {
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("Linkscope has an autosave of %s from %s, with changes that were not saved.\nRestore it?"),
+		what, i18n.Current().DateTime(when)))
+	d := dialog.NewCustomConfirm(lang.L("Restore the autosave?"), lang.L("Restore"), lang.L("Discard"), msg, func(restore bool) {
 		if !restore {
 			_ = os.Remove(a)
 			return
@@ -458,17 +460,17 @@ func (u *ui) offerAutosave(path string) {
 // count as unsaved.
 func (u *ui) openWorkspace(file, as string, fallback bool) {
 	var ws *dataset.Workspace
-	u.loading.start("Opening "+baseName(file)+"…", func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
-		progress("Opening " + file + "…")
+	u.loading.start(fmt.Sprintf(lang.L("Opening %s…"), baseName(file)), func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
+		progress(fmt.Sprintf(lang.L("Opening %s…"), file))
 		w, g, err := dataset.OpenWorkspace(ctx, file, dataset.Options{})
 		ws = w
 		return g, err
 	}, func(g *graph.Graph, err error) {
 		if err != nil {
-			note := "the graph on screen is unchanged."
+			note := lang.L("the graph on screen is unchanged.")
 			if fallback {
 				u.showDefault()
-				note = "showing the embedded Clearview case instead."
+				note = lang.L("showing the embedded Clearview case instead.")
 			}
 			u.showLoadError(file, note, err)
 			return
@@ -523,21 +525,22 @@ func (u *ui) closeRequested() {
 // (then proceed once saved), Don't Save (proceed, dropping the autosave)
 // or Cancel.
 func (u *ui) askSave(proceed func()) {
-	name := "this investigation"
+	name := lang.L("this investigation")
 	if u.ws != nil && u.ws.path != "" {
 		name = baseName(u.ws.path)
 	}
 	var d *dialog.CustomDialog
-	saveB := widget.NewButton("Save", func() { d.Hide(); u.save(proceed) })
+	saveB := widget.NewButton(lang.L("Save"), func() { d.Hide(); u.save(proceed) })
 	saveB.Importance = widget.HighImportance
-	dont := widget.NewButton("Don't Save", func() {
+	dont := widget.NewButton(lang.L("Don't Save"), func() {
 		d.Hide()
 		u.discardAutosave()
 		proceed()
 	})
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	msg := widget.NewLabel("Save the changes to " + name + " before closing?")
-	d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, u.win)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("Save the changes to %s before closing?"), name))
+
+	d = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, dont, saveB})
 	u.closeDlg = d
 	d.Show()

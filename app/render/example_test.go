@@ -26,5 +26,5 @@ func Example() {
 	x, y := v.ToScreen(scene.Positions()[cv])
 	hit, ok := render.NodeAt(scene, v, x, y)
 	fmt.Println(hit == cv, ok, render.EdgeLabel(g.Edge(0)))
-	// Output: true true fined · 20 M€
+	// Output: true true fined · €20M
 }

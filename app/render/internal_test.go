@@ -182,9 +182,9 @@ func TestFormatAmount(t *testing.T) {
 		cur  string
 		want string
 	}{
-		{20000000, "EUR", "20 M€"}, {5200000, "EUR", "5.2 M€"}, {7552800, "GBP", "7.55 M£"},
-		{1500, "USD", "1,500 $"}, {30500000, "eur", "30.5 M€"}, {2.5e9, "USD", "2.5 bn$"},
-		{250000, "", "250 k"}, {12, "XYZ", "12 XYZ"},
+		{20000000, "EUR", "€20M"}, {5200000, "EUR", "€5.2M"}, {7552800, "GBP", "£7.55M"},
+		{1500, "USD", "$1,500"}, {30500000, "eur", "€30.5M"}, {2.5e9, "USD", "$2.5bn"},
+		{250000, "", "250k"}, {12, "XYZ", "12 XYZ"}, {-3000000, "EUR", "-€3M"}, {2e7, "CHF", "20M CHF"},
 	} {
 		if got := FormatAmount(c.v, c.cur); got != c.want {
 			t.Errorf("FormatAmount(%v, %q) = %q, want %q", c.v, c.cur, got, c.want)
@@ -192,7 +192,7 @@ func TestFormatAmount(t *testing.T) {
 	}
 	d, _ := graph.ParseDate("2022-10-17")
 	e := &graph.Edge{Type: "fined", Date: d, Props: map[string]any{"amount": 2e7, "currency": "EUR"}}
-	if got := EdgeLabel(e); got != "fined · 20 M€ · 2022-10-17" {
+	if got := EdgeLabel(e); got != "fined · €20M · 17 Oct 2022" {
 		t.Errorf("EdgeLabel = %q", got)
 	}
 	if got := EdgeLabel(&graph.Edge{Type: "complained_to"}); got != "complained to" {
@@ -258,7 +258,7 @@ func TestClearviewPictureLabelsEveryEntityAndBothFines(t *testing.T) {
 			t.Errorf("entity %q has no label in the 1600×1000 picture", s.labels[i])
 		}
 	}
-	for _, want := range []string{"fined · 20 M€ · 2022-10-17", "fined · 5.2 M€ · 2023-04-13"} {
+	for _, want := range []string{"fined · €20M · 17 Oct 2022", "fined · €5.2M · 13 Apr 2023"} {
 		if !placed[want] {
 			t.Errorf("CNIL fine %q not labelled", want)
 		}

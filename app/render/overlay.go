@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -85,7 +87,7 @@ func (f *frame) legendSections() []legendSection {
 		sec := legendSection{header: header}
 		for k, t := range idx {
 			if k == maxLegendRows-1 && len(idx) > maxLegendRows {
-				sec.rows = append(sec.rows, legendRow{text: fmt.Sprintf("+ %d more types", len(idx)-k), more: true})
+				sec.rows = append(sec.rows, legendRow{text: fmt.Sprintf(lang.L("+ %d more types"), len(idx)-k), more: true})
 				break
 			}
 			st, name := info(t)
@@ -93,15 +95,18 @@ func (f *frame) legendSections() []legendSection {
 		}
 		out = append(out, sec)
 	}
-	section("Entities", nodeCounts, func(t int) (TypeStyle, string) { return s.types[t].Style, s.types[t].Name }, false)
-	section("Relations", relCounts, func(t int) (TypeStyle, string) {
+	loc := i18n.Current().Lang
+	section(lang.L("Entities"), nodeCounts, func(t int) (TypeStyle, string) {
+		return s.types[t].Style, s.typeLabel(s.types[t].Name, loc)
+	}, false)
+	section(lang.L("Relations"), relCounts, func(t int) (TypeStyle, string) {
 		st := rels[t].Style
 		if st.Color.A == 0 {
 			st.Color = f.pal.edge
 		}
-		name := rels[t].Name
+		name := s.typeLabel(rels[t].Name, loc)
 		if name == "" {
-			name = "(untyped)"
+			name = lang.L("(untyped)")
 		}
 		return st, name
 	}, true)

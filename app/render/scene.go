@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -103,6 +104,17 @@ type static struct {
 	// the chart's
 	nodeNote, edgeNote []string
 	chartNote          string
+	// typeLabels are the types' names in other languages (the model's
+	// TypeLabels), for the legend
+	typeLabels map[string]map[string]string
+}
+
+// typeLabel is type t's name in language lang, else t.
+func (st *static) typeLabel(t, lang string) string {
+	if l := st.typeLabels[t][lang]; l != "" {
+		return l
+	}
+	return t
 }
 
 // isUndirected reports whether relation e has no direction (and so no
@@ -120,13 +132,14 @@ type TypeInfo = graph.TypeInfo
 func NewScene(g *graph.Graph) *Scene {
 	t := g.Topology()
 	n, m := t.N, t.M
-	st := &static{n: n, m: m, topo: t, title: g.Title, text: newTextEngine()}
+	st := &static{n: n, m: m, topo: t, title: g.Title, text: newTextEngine(), typeLabels: g.TypeLabels}
 	st.src, st.dst = t.Src, t.Dst
 	st.edgeLabel = make([]string, m)
+	loc := i18n.Current()
 	st.edgeRank = make([]uint8, m)
 	for i := 0; i < m; i++ {
 		e := g.Edge(int32(i))
-		st.edgeLabel[i] = ShortLabel(EdgeLabel(e))
+		st.edgeLabel[i] = ShortLabel(edgeLabelIn(g, e, loc))
 		if e.Undirected {
 			if st.undirected == nil {
 				st.undirected = make([]bool, m)

@@ -64,7 +64,7 @@ func TestSVGHasVectorShapesAndRealText(t *testing.T) {
 		t.Error("no icons")
 	}
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{g.Title, "Ministère de l’Intérieur", "fined · 20 M€ · 2022-10-17", "fined · 5.2 M€ · 2023-04-13", "Entities"} {
+	for _, want := range []string{g.Title, "Ministère de l’Intérieur", "fined · €20M · 17 Oct 2022", "fined · €5.2M · 13 Apr 2023", "Entities"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("SVG text lacks %q", want)
 		}

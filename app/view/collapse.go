@@ -70,7 +70,7 @@ func CollapseGroups(g *graph.Graph, vis Visibility) (*Collapsed, error) {
 		return nil, nil
 	}
 	out := graph.New(n+len(c.Groups), m)
-	out.Title, out.Description, out.Sources = g.Title, g.Description, g.Sources
+	out.Title, out.Description, out.Sources, out.TypeLabels = g.Title, g.Description, g.Sources, g.TypeLabels
 	if note := g.Chart().Note; note != "" {
 		// the chart's note is drawn with the chart
 		if err := out.Apply(graph.Note{Text: note}); err != nil {

@@ -72,7 +72,7 @@ func TestCollapsedGroupSummarisesItsRelations(t *testing.T) {
 	if f == nil || f.From != 4 || f.To != 2 || f.Props["amount"] != 25.2e6 || f.Props["count"] != 2.0 || f.Date.String() != "2022-02-09" {
 		t.Fatalf("fined summary %+v", f)
 	}
-	if l := render.EdgeLabel(f); l != "fined ×2 · 25.2 M€ · 2022-02-09" {
+	if l := render.EdgeLabel(f); l != "fined ×2 · €25.2M · 9 Feb 2022" {
 		t.Fatalf("drawn as %q", l)
 	}
 	if r := got["complained-against"]; r == nil || r.From != 3 || r.To != 4 || r.Props["count"] != 1.0 {

@@ -34,7 +34,7 @@ func Subgraph(g *graph.Graph, nodes, edges []int32) (sub *graph.Graph, orig []in
 		}
 	}
 	sub = graph.New(len(orig), len(rels))
-	sub.Title, sub.Description = g.Title, g.Description
+	sub.Title, sub.Description, sub.TypeLabels = g.Title, g.Description, g.TypeLabels
 	sub.Sources = slices.Clone(g.Sources)
 	for _, v := range orig {
 		if _, err := sub.AddNode(*g.Node(v)); err != nil {
