@@ -227,6 +227,8 @@ func (p *detailsPanel) relationView(i int32, e int32) fyne.CanvasObject {
 	var meta []string
 	if !r.Date.IsZero() {
 		meta = append(meta, r.Date.String())
+	} else if rep := p.ex.reportedText(e); rep != "" {
+		meta = append(meta, rep)
 	}
 	if amt, cur, ok := r.Amount(); ok {
 		meta = append(meta, render.FormatAmount(amt, cur))

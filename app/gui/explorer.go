@@ -49,6 +49,10 @@ type explorer struct {
 	coll  *view.Collapsed
 	drawn *render.Scene
 
+	// times caches view.RelationTimes at graph version timesVer.
+	times    []view.RelTime
+	timesVer uint64
+
 	// visible caches the filter result; nil until computed.
 	nodeVis, edgeVis []bool
 
@@ -66,6 +70,12 @@ type filterState struct {
 	// asOf hides relations dated after this YYYYMMDD key (0: no limit);
 	// undated relations stay.
 	asOf int32
+	// from hides relations whose time ends before this YYYYMMDD key (0:
+	// no limit); with asOf, a range.
+	from int32
+	// showUndated keeps relations without a time while the timeline
+	// limits time (asOf or from set).
+	showUndated bool
 	// hideIsolated hides entities with no visible relation.
 	hideIsolated bool
 }
@@ -200,7 +210,7 @@ func (ex *explorer) edgeVisible(e int32) bool {
 func (ex *explorer) applyFilters() {
 	f := &ex.filter
 	v := view.Visible(ex.g, view.Filter{NodeTypesOff: f.nodeTypeOff, RelTypesOff: f.edgeTypeOff,
-		AsOf: f.asOf, HideIsolated: f.hideIsolated, Only: ex.focus})
+		AsOf: f.asOf, From: f.from, ShowUndated: f.showUndated, HideIsolated: f.hideIsolated, Only: ex.focus})
 	nv, ev := v.Nodes, v.Edges
 	ex.nodeVis, ex.edgeVis = nv, ev
 	ex.scene.SetNodeVisible(nv)

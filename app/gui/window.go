@@ -143,6 +143,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.layout.Cancel()
 	u.runner = nil
 	u.first = nil
+	if u.filters != nil {
+		u.filters.stopPlay(false)
+	}
 	if u.paths != nil {
 		u.paths.cancel()
 	}
@@ -230,7 +233,9 @@ func (u *ui) renderTheme() render.Theme {
 
 // renderOptions are what the canvas and the snapshot export draw with.
 func (u *ui) renderOptions() render.Options {
-	return view.RenderOptions(dataset.View{Theme: view.ThemeName(u.renderTheme()), Legend: u.legend})
+	o := view.RenderOptions(dataset.View{Theme: view.ThemeName(u.renderTheme()), Legend: u.legend})
+	o.TimeLabel = u.timeLabel()
+	return o
 }
 
 // selectNode selects entity i (-1: none); center also brings it into
