@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -62,7 +63,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	legend.Checked = u.legend
 	legend.Action = func() { u.setLegend(!u.legend) }
 	light.Checked, dark.Checked = !u.dark, u.dark
-	view := fyne.NewMenu("View", fit, zin, zout, fyne.NewMenuItemSeparator(), algo, pause, fyne.NewMenuItemSeparator(), legend, light, dark)
+	timeline := fyne.NewMenuItem(lang.L("Timeline View"), func() { u.showTimeline(u.timeline == nil || !u.timeline.shown) })
+	view := fyne.NewMenu("View", fit, zin, zout, fyne.NewMenuItemSeparator(), timeline, fyne.NewMenuItemSeparator(), algo, pause, fyne.NewMenuItemSeparator(), legend, light, dark)
 
 	keys := fyne.NewMenuItem("Mouse and Keyboard", u.showHelp)
 	help := fyne.NewMenu("Help", keys)

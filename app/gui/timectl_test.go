@@ -158,7 +158,9 @@ func TestBrushDrag(t *testing.T) {
 // Play moves the date through time; pausing leaves it there and records
 // one step.
 func TestPlayPause(t *testing.T) {
+	q := queueUI(t)
 	u := newTestUI(t)
+	q.run()
 	p := u.filters
 	steps := len(u.ex.g.History())
 	p.togglePlay()
@@ -166,6 +168,12 @@ func TestPlayPause(t *testing.T) {
 	start := p.slider.Value
 	if start >= p.last || u.ex.filter.asOf == 0 {
 		t.Fatalf("play did not start from the beginning: %v", start)
+	}
+	// the ticker's frames come through the UI bridge
+	q.wait()
+	q.run()
+	if p.slider.Value <= start {
+		t.Fatalf("a frame posted by the ticker did not move the date: %v -> %v", start, p.slider.Value)
 	}
 	p.playStep()
 	p.playStep()

@@ -146,7 +146,7 @@ func (h *timeHist) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(h.raster)
 }
 
-func (h *timeHist) MinSize() fyne.Size { return fyne.NewSize(120, 64) }
+func (h *timeHist) MinSize() fyne.Size { return fyne.NewSize(120, 80) }
 
 // dayAt converts a logical x in the widget to a day.
 func (h *timeHist) dayAt(x float32) float64 {

@@ -43,7 +43,11 @@ type ui struct {
 	paths   *pathPanel
 	tabs    *container.AppTabs
 	toolbar *toolbar
-	status  *widget.Label
+	// timeline is the timeline view, shown in canvasArea in the
+	// canvas's place (timelineview.go).
+	timeline   *timelineView
+	canvasArea *fyne.Container
+	status     *widget.Label
 	// msg is the status line's transient message (status.go).
 	msg *statusMessage
 	// legend draws the entity types' legend on the canvas (and exports).
@@ -213,7 +217,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 		container.NewTabItemWithIcon("Filters", theme.ListIcon(), u.filters.content),
 		container.NewTabItemWithIcon("Paths", theme.MoreHorizontalIcon(), u.paths.content),
 	)
-	right := container.NewHSplit(u.canvas, u.details.content)
+	right := container.NewHSplit(u.newCanvasArea(), u.details.content)
 	right.Offset = canvasShare
 	main := container.NewHSplit(u.tabs, right)
 	main.Offset = tabsShare

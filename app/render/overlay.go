@@ -261,7 +261,7 @@ func (f *frame) sourceLayout() (x, y, size float64, box image.Rectangle, ok bool
 }
 
 // timeLabelLayout returns the time label's baseline origin, size and box
-// (the bottom-right corner).
+// (the top-right corner; the chart's note goes under it).
 func (f *frame) timeLabelLayout() (x, y, size float64, box image.Rectangle, ok bool) {
 	if f.o.TimeLabel == "" {
 		return 0, 0, 0, image.Rectangle{}, false
@@ -270,7 +270,7 @@ func (f *frame) timeLabelLayout() (x, y, size float64, box image.Rectangle, ok b
 	w, asc, desc := f.s.text.measure(f.o.TimeLabel, bold, size)
 	pad := 6 * f.sc
 	x = float64(f.w) - 12*f.sc - pad - w
-	y = float64(f.h) - 12*f.sc - pad - desc
+	y = 12*f.sc + pad + asc
 	box = image.Rect(int(x-pad), int(y-asc-pad), int(math.Ceil(x+w+pad)), int(math.Ceil(y+desc+pad)))
 	return x, y, size, box, true
 }
