@@ -156,6 +156,10 @@ func (p *filtersPanel) commitRange(from, to float64) {
 type player struct {
 	stop    chan struct{}
 	pending atomic.Bool
+	// ticks counts the ticks not shown yet: a frame shown late moves the
+	// date by all of them, so the pace stays steady when frames are
+	// skipped.
+	ticks atomic.Int64
 }
 
 // togglePlay starts or pauses the animation.
@@ -183,13 +187,14 @@ func (p *filtersPanel) togglePlay() {
 			case <-pl.stop:
 				return
 			case <-t.C:
+				pl.ticks.Add(1)
 				if pl.pending.Swap(true) {
 					continue
 				}
 				postUI(func() {
 					pl.pending.Store(false)
-					if p.playing == pl {
-						p.playStep()
+					if n := pl.ticks.Swap(0); p.playing == pl && n > 0 {
+						p.playSteps(int(n))
 					}
 				})
 			}
@@ -197,11 +202,14 @@ func (p *filtersPanel) togglePlay() {
 	}()
 }
 
-// playStep advances the animation by one frame; at the end of the
+// playStep advances the animation by one frame.
+func (p *filtersPanel) playStep() { p.playSteps(1) }
+
+// playSteps advances the animation by n frames; at the end of the
 // timeline it stops.
-func (p *filtersPanel) playStep() {
+func (p *filtersPanel) playSteps(n int) {
 	step := max(1, float64(int((p.last-p.first)/playFrames)))
-	v := p.slider.Value + step
+	v := p.slider.Value + float64(n)*step
 	if v >= p.last {
 		p.previewRange(p.hist.from, p.last)
 		p.stopPlay(true)

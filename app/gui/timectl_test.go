@@ -215,3 +215,32 @@ func TestReportedTime(t *testing.T) {
 		}
 	}
 }
+
+// The histogram counts every relation with a time once, the reported ones
+// apart.
+func TestHistogramCounts(t *testing.T) {
+	test.NewTempApp(t)
+	ex := placedExplorer(t)
+	p := newFiltersPanel(ex)
+	total, reported := 0, 0
+	for _, b := range p.hist.bins {
+		for _, s := range b {
+			total += s.n
+			if s.reported {
+				reported += s.n
+			}
+		}
+	}
+	want, wantRep := 0, 0
+	for _, rt := range ex.relTimes() {
+		if rt.Kind != view.TimeUndated {
+			want++
+		}
+		if rt.Kind == view.TimeReported {
+			wantRep++
+		}
+	}
+	if total != want || reported != wantRep || reported == 0 {
+		t.Fatalf("histogram holds %d relations (%d reported), want %d (%d)", total, reported, want, wantRep)
+	}
+}

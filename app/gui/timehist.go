@@ -107,9 +107,10 @@ type timeHist struct {
 	lo, hi float64
 	// from and to are the handles.
 	from, to float64
-	// m0 and bins are the months drawn.
+	// m0 and bins are the months drawn, for graph version ver.
 	m0   int
 	bins [][]histSeg
+	ver  uint64
 	// drag is the handle being dragged: 0 none, 1 from, 2 to.
 	drag int
 	// onPreview is called while a handle moves, onCommit when it is let
@@ -131,6 +132,7 @@ func (h *timeHist) rebin() {
 	a, b := dayKeyOf(h.lo+1), dayKeyOf(h.hi)
 	h.m0 = monthIndex(a)
 	h.bins = histogram(h.ex.g, h.ex.relTimes(), h.m0, monthIndex(b)-h.m0+1)
+	h.ver = h.ex.g.Version()
 }
 
 // setRange moves the handles (from the chart; not while dragging).
@@ -139,6 +141,9 @@ func (h *timeHist) setRange(from, to float64) {
 		return
 	}
 	h.from, h.to = from, to
+	if h.ver != h.ex.g.Version() {
+		h.rebin() // an edit changed the relations
+	}
 	h.raster.Refresh()
 }
 

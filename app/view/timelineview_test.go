@@ -9,6 +9,7 @@ import (
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/graph"
 )
 
 // The timeline of CNIL, ICO and Clearview AI reads left to right as the
@@ -85,5 +86,32 @@ func TestTimelineReadsInOrder(t *testing.T) {
 				t.Errorf("hit at the fine's connector: %d", hit)
 			}
 		}
+	}
+}
+
+// A workspace's chart settings give its pictures their time label and
+// filter (from, as-of, undated), as the window shows them.
+func TestFilterOfReadsTheTimeline(t *testing.T) {
+	g, err := dataset.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []graph.SetChart{{Key: "as-of", Value: "2022-12-31"}, {Key: "from", Value: "2022-01-01"}, {Key: "undated", Value: "true"}} {
+		if err := g.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := FilterOf(g, dataset.View{})
+	if f.AsOf != 20221231 || f.From != 20220101 || !f.ShowUndated {
+		t.Fatalf("filter %+v", f)
+	}
+	if got := f.TimeLabel(); got != "2022-01-01 – 2022-12-31" {
+		t.Fatalf("label %q", got)
+	}
+	if got := (Filter{AsOf: 20211231}).TimeLabel(); got != "As of 2021-12-31" {
+		t.Fatalf("label %q", got)
+	}
+	if (Filter{}).TimeLabel() != "" {
+		t.Fatal("a label without a time limit")
 	}
 }
