@@ -67,8 +67,9 @@ type explorer struct {
 type filterState struct {
 	// nodeTypeOff and edgeTypeOff are the types switched off.
 	nodeTypeOff, edgeTypeOff map[string]bool
-	// asOf hides relations dated after this YYYYMMDD key (0: no limit);
-	// undated relations stay.
+	// asOf hides relations whose time (view.RelationTimes) begins after
+	// this YYYYMMDD key (0: no limit); while time is limited, undated
+	// relations hide unless showUndated.
 	asOf int32
 	// from hides relations whose time ends before this YYYYMMDD key (0:
 	// no limit); with asOf, a range.

@@ -244,3 +244,17 @@ func TestHistogramCounts(t *testing.T) {
 		t.Fatalf("histogram holds %d relations (%d reported), want %d (%d)", total, reported, want, wantRep)
 	}
 }
+
+// The details panel gives a relation known only from its report the
+// month it was reported, named as such, and no date of its own.
+func TestDetailsShowReportedTime(t *testing.T) {
+	test.NewTempApp(t)
+	ex := placedExplorer(t)
+	p := newDetailsPanel(ex, nil)
+	w := test.NewTempWindow(t, p.content)
+	w.Resize(fyne.NewSize(400, 3000))
+	ex.selectNode(node(t, ex.g, "cnil"))
+	if got := texts(p.box); !strings.Contains(got, "reported 2021-12") {
+		t.Fatalf("CNIL's investigation (undated, reported in December 2021) lacks its reported time:\n%s", got)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -39,6 +40,8 @@ type timelineView struct {
 	entities []int32
 	chart    *timelineChart
 	content  fyne.CanvasObject
+	// info describes the event or line under the pointer.
+	info *widget.Label
 	// shown is set while the view is in the canvas's place.
 	shown bool
 }
@@ -77,7 +80,10 @@ func newTimelineView(u *ui) *timelineView {
 		b.Importance = widget.LowImportance
 	}
 	bar := container.NewHBox(back, widget.NewSeparator(), add, remove, reset, widget.NewSeparator(), zin, zout, fit, widget.NewSeparator(), export)
-	tv.content = container.NewBorder(bar, nil, nil, nil, c)
+	tv.info = widget.NewLabel(lang.L("Click an event or a line to select it in the graph; the wheel zooms the time axis, dragging pans it."))
+	tv.info.Importance = widget.LowImportance
+	tv.info.Truncation = fyne.TextTruncateEllipsis
+	tv.content = container.NewBorder(bar, tv.info, nil, nil, c)
 	return tv
 }
 
@@ -215,6 +221,42 @@ func (c *timelineChart) Dragged(ev *fyne.DragEvent) {
 }
 
 func (c *timelineChart) DragEnd() {}
+
+// MouseIn, MouseMoved and MouseOut describe what is under the pointer.
+func (c *timelineChart) MouseIn(ev *desktop.MouseEvent) { c.MouseMoved(ev) }
+
+func (c *timelineChart) MouseMoved(ev *desktop.MouseEvent) {
+	if c.geom == nil || c.scene == nil {
+		return
+	}
+	x, y := float64(ev.Position.X), float64(ev.Position.Y)
+	if k := c.geom.HitEvent(c.scene, x, y); k >= 0 {
+		c.tv.info.SetText(c.tv.describe(c.scene.Events[k].Edge))
+		return
+	}
+	if l := c.geom.HitLine(x, y); l >= 0 {
+		c.tv.info.SetText(c.scene.Lines[l].Label)
+	}
+}
+
+func (c *timelineChart) MouseOut() {}
+
+// describe is a relation in words: "CNIL fined Clearview AI · 2022-10-17
+// · 20 M€", or with "reported 2022-10" for one known from its report.
+func (tv *timelineView) describe(e int32) string {
+	ex := tv.u.ex
+	r := ex.g.Edge(e)
+	parts := []string{ex.g.Node(r.From).Label + " " + r.Type + " " + ex.g.Node(r.To).Label}
+	if !r.Date.IsZero() {
+		parts = append(parts, r.Date.String())
+	} else if rep := ex.reportedText(e); rep != "" {
+		parts = append(parts, rep)
+	}
+	if amt, cur, ok := r.Amount(); ok {
+		parts = append(parts, render.FormatAmount(amt, cur))
+	}
+	return strings.Join(parts, " · ")
+}
 
 // Tapped selects the event's relation (its subject selected, the
 // relation highlighted in the graph) or the line's entity.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 )
 
 // The timeline view and the graph select together: tapping an event
@@ -38,6 +39,10 @@ func TestTimelineViewLinksSelection(t *testing.T) {
 	}
 	e := c.scene.Events[fine]
 	y := (c.geom.LineY[e.From] + c.geom.LineY[e.To]) / 2
+	c.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(c.geom.EventX[fine]), float32(y))}})
+	if got := u.timeline.info.Text; got != "CNIL fined Clearview AI · 2022-10-17 · 20 M€" {
+		t.Errorf("hovering the fine: %q", got)
+	}
 	c.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(c.geom.EventX[fine]), float32(y))})
 	if u.ex.selected != cnil || len(u.ex.pathEdges) != 1 || u.ex.pathEdges[0] != e.Edge {
 		t.Fatalf("tapping the fine: selected %d, highlighted %v", u.ex.selected, u.ex.pathEdges)
