@@ -187,6 +187,8 @@ func runExport(env *Env, args []string) error {
 		Options: render.Options{Theme: theme, Title: title, Source: source, Legend: !f.noLegend, Transparent: f.transparent}}
 	if tf, ok, _ := ds.timeFilter(); ok {
 		opts.TimeLabel = tf.TimeLabel()
+	} else if ds.ws != nil {
+		opts.TimeLabel = view.FilterOf(sub, ds.ws.View).TimeLabel()
 	}
 	positions, err := exportPositions(ctx, sub, scene, &f, focus, opts)
 	switch {

@@ -50,3 +50,28 @@ func TestExportTimeline(t *testing.T) {
 		t.Errorf("--timeline to .json: exit %d", code)
 	}
 }
+
+// A picture of the case at a date says which: --as-of, and a workspace's
+// chart setting.
+func TestExportTimeLabel(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "a.svg")
+	if _, errs, code := runPathCLI("export", "--as-of", "2021-12-31", "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "As of 2021-12-31") {
+		t.Error("export --as-of has no time label")
+	}
+	edits := filepath.Join(dir, "e.jsonl")
+	os.WriteFile(edits, []byte(`{"op":"set-chart","key":"as-of","value":"2022-12-31"}`+"\n"), 0o644)
+	ws := filepath.Join(dir, "w.linkscope")
+	if _, errs, code := runPathCLI("apply", edits, "--out", ws); code != 0 {
+		t.Fatalf("apply: exit %d: %s", code, errs)
+	}
+	if _, errs, code := runPathCLI("export", "-w", ws, "--out", out); code != 0 {
+		t.Fatalf("export -w: exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "As of 2022-12-31") {
+		t.Error("export -w of a workspace at a date has no time label")
+	}
+}
