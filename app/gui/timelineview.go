@@ -83,7 +83,7 @@ func newTimelineView(u *ui) *timelineView {
 	tv.info = widget.NewLabel(lang.L("Click an event or a line to select it in the graph; the wheel zooms the time axis, dragging pans it."))
 	tv.info.Importance = widget.LowImportance
 	tv.info.Truncation = fyne.TextTruncateEllipsis
-	tv.content = container.NewBorder(bar, tv.info, nil, nil, c)
+	tv.content = container.NewBorder(container.NewHScroll(bar), tv.info, nil, nil, c)
 	return tv
 }
 

@@ -343,11 +343,9 @@ func (s *TimelineScene) display(o TimelineOptions, g *TimelineGeom) []tlItem {
 		if monthPx >= 6 {
 			add(tlItem{kind: 'l', x0: x, y0: g.AxisY, x1: x, y1: g.AxisY + 4, w: 1, col: pal.edge})
 		}
-		if monthPx >= 34 {
-			lab := m.Format("Jan")
-			if monthPx < 60 {
-				lab = m.Format("01")
-			}
+		if monthPx >= 22 {
+			// months as numbers: the same in every language
+			lab := m.Format("01")
 			add(tlItem{kind: 't', text: lab, weight: regular, size: tlAxisSize - 1, x0: x + 2, y0: g.AxisY + 15, col: pal.edgeLabel})
 		}
 	}
