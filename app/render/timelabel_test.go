@@ -35,3 +35,17 @@ func TestTimeLabelDrawn(t *testing.T) {
 		t.Fatal("the SVG has no time label")
 	}
 }
+
+// A timeline with a label of a million characters and no events draws,
+// quickly, without panicking.
+func TestTimelineHostileLabel(t *testing.T) {
+	s := &render.TimelineScene{Lines: []render.ThemeLine{{Label: strings.Repeat("x", 1_000_000)}, {Label: ""}}}
+	img, g := render.RenderTimeline(s, render.TimelineOptions{Width: 400, Height: 200})
+	if img.Bounds().Dx() != 400 || len(g.LineY) != 2 {
+		t.Fatalf("%v %v", img.Bounds(), g.LineY)
+	}
+	var b bytes.Buffer
+	if err := render.WriteTimelineSVG(&b, s, render.TimelineOptions{Width: 400, Height: 200}); err != nil || b.Len() > 20000 {
+		t.Fatalf("SVG: %v, %d bytes", err, b.Len())
+	}
+}

@@ -278,6 +278,7 @@ func (s *TimelineScene) Layout(o TimelineOptions) *TimelineGeom {
 // is at most width wide.
 func fitText(s string, weight int, size, width float64) string {
 	te := timelineText()
+	s = ShortLabel(s)
 	if adv, _, _ := te.measure(s, weight, size); adv <= width {
 		return s
 	}
