@@ -29,6 +29,10 @@ type ThemeLine struct {
 	Label    string
 	Color    color.NRGBA
 	Selected bool
+	// First and Last are the entity's own time (YYYYMMDD keys, from its
+	// date, start or end; 0 when it has none): the line is drawn solid
+	// over it and faint outside.
+	First, Last int32
 }
 
 // TimelineEvent is one relation on the chart.
@@ -358,7 +362,20 @@ func (s *TimelineScene) display(o TimelineOptions, g *TimelineGeom) []tlItem {
 			lw = 4
 			add(tlItem{kind: 'l', x0: g.Left - 8, y0: y, x1: g.Right, y1: y, w: 8, col: withAlpha(pal.accent, 0.35)})
 		}
-		add(tlItem{kind: 'l', x0: g.Left - 8, y0: y, x1: g.Right, y1: y, w: lw, col: col})
+		if l.First > 0 {
+			// the entity's own span solid, the rest faint
+			add(tlItem{kind: 'l', x0: g.Left - 8, y0: y, x1: g.Right, y1: y, w: lw, col: withAlpha(col, 0.3)})
+			a := math.Max(g.Left-8, g.X(TimelineDays(l.First)))
+			b := g.Right
+			if l.Last < 99990000 {
+				b = math.Min(g.Right, g.X(TimelineDays(l.Last)+1))
+			}
+			if b > a {
+				add(tlItem{kind: 'l', x0: a, y0: y, x1: b, y1: y, w: lw + 1, col: col})
+			}
+		} else {
+			add(tlItem{kind: 'l', x0: g.Left - 8, y0: y, x1: g.Right, y1: y, w: lw, col: col})
+		}
 		add(tlItem{kind: 'd', x0: g.Left - 8, y0: y, w: 5, col: col})
 		add(tlItem{kind: 't', text: fitText(l.Label, bold, tlLabelSize, g.LabelRight-16), weight: bold, size: tlLabelSize, x0: 16, y0: y + 4.5, col: pal.text})
 	}

@@ -43,7 +43,11 @@ func Timeline(g *graph.Graph, spec TimelineSpec) *render.TimelineScene {
 		if c, ok := n.OwnColor(); ok {
 			col = c
 		}
-		s.Lines = append(s.Lines, render.ThemeLine{Entity: i, Label: n.Label, Color: col, Selected: i == spec.Selected})
+		tl := render.ThemeLine{Entity: i, Label: n.Label, Color: col, Selected: i == spec.Selected}
+		if first, last, ok := EntityTime(n); ok {
+			tl.First, tl.Last = max(first, 10101), last
+		}
+		s.Lines = append(s.Lines, tl)
 	}
 	repFmt := spec.ReportedFmt
 	if repFmt == "" {

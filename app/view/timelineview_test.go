@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -113,5 +115,26 @@ func TestFilterOfReadsTheTimeline(t *testing.T) {
 	}
 	if (Filter{}).TimeLabel() != "" {
 		t.Fatal("a label without a time limit")
+	}
+}
+
+// An entity's own start and end become its theme line's span.
+func TestTimelineEntitySpan(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "life.json")
+	os.WriteFile(file, []byte(`{"format":"linkscope/1","title":"t","nodes":[{"id":"a","type":"company","label":"A","props":{"start":"2022-01","end":"2022-06"}},{"id":"b","type":"regulator","label":"B"}],
+"edges":[{"id":"e1","source":"b","target":"a","type":"fined","date":"2022-03-01"}]}`), 0o644)
+	g, err := dataset.Load(file, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Timeline(g, TimelineSpec{Entities: []int32{0, 1}, Selected: -1, SelectedEdge: -1})
+	if l := s.Lines[0]; l.First != 20220101 || l.Last != 20220630 {
+		t.Fatalf("A's line spans %d..%d", l.First, l.Last)
+	}
+	if l := s.Lines[1]; l.First != 0 {
+		t.Fatalf("B has no time of its own, its line spans from %d", l.First)
+	}
+	if len(s.Events) != 1 || s.Events[0].From != 1 || s.Events[0].To != 0 {
+		t.Fatalf("events %+v", s.Events)
 	}
 }
