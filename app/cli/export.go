@@ -24,7 +24,7 @@ func init() {
 		name: "export",
 		args: "[-d FILE] [--db URL] [--query PATTERN | --focus NODE [--depth N]] [--layout " + strings.Join(view.Names(), "|") + "] " +
 			"[--width W --height H --scale S] [--theme light|dark] [--title T] [--source LINE | --no-source] [--no-legend] [--transparent] " +
-			"[--seed N] [--iterations N] [--timeout D] --out FILE",
+			"[--seed N] [--iterations N] [--timeout D] [--timeline [--entities ID,ID,...]] --out FILE",
 		summary: "draw the graph or a part of it as PNG or SVG, or export it for other tools\n\n" +
 			"The format follows FILE's extension: .png .svg (pictures, --width×--height logical\n" +
 			"pixels, times --scale for PNG), .graphml (yEd, Gephi, Cytoscape), .gexf (Gephi),\n" +
@@ -48,7 +48,11 @@ func init() {
 			"--focus or --layout, a picture is the saved view exactly as the window showed it\n" +
 			"(positions, viewport and canvas size, filters, selection, highlight, theme, legend;\n" +
 			"--width/--height only for a view never shown), and a data file (.json, ...) holds\n" +
-			"the whole edited graph with the view's positions.",
+			"the whole edited graph with the view's positions.\n" +
+			"--timeline draws the window's timeline view instead (PNG or SVG): one line per\n" +
+			"entity of --entities (ids; default the six with most dated relations), each dated\n" +
+			"relation between two of them a mark on both lines joined by a connector, hollow\n" +
+			"when its time is the date it was first reported.",
 		run: runExport,
 	})
 }
@@ -64,6 +68,10 @@ type exportFlags struct {
 	noSource, sourceSet                     bool
 	layoutSet                               bool
 	timeout                                 time.Duration
+	// timeline draws the i2-style timeline of entities (ids, comma
+	// separated; empty: the most connected few) instead of the graph.
+	timeline, heightSet bool
+	entities            string
 }
 
 func runExport(env *Env, args []string) error {
@@ -88,6 +96,8 @@ func runExport(env *Env, args []string) error {
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "")
 	fs.StringVar(&f.out, "out", "", "")
 	fs.StringVar(&f.out, "o", "", "")
+	fs.BoolVar(&f.timeline, "timeline", false, "")
+	fs.StringVar(&f.entities, "entities", "", "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -101,6 +111,9 @@ func runExport(env *Env, args []string) error {
 		}
 		if fl.Name == "layout" {
 			f.layoutSet = true
+		}
+		if fl.Name == "height" {
+			f.heightSet = true
 		}
 	})
 	theme, okTheme := render.ParseTheme(f.theme)
@@ -129,6 +142,10 @@ func runExport(env *Env, args []string) error {
 		return usagef("--layout: %v", layoutErr)
 	case f.timeout <= 0:
 		return usagef("--timeout must be positive")
+	case f.timeline && ext != ".png" && ext != ".svg":
+		return usagef("--timeline draws a picture: use .png or .svg")
+	case f.entities != "" && !f.timeline:
+		return usagef("--entities goes with --timeline")
 	}
 	var g *graph.Graph
 	if ds.db != "" {
@@ -144,6 +161,9 @@ func runExport(env *Env, args []string) error {
 		}
 	} else if g, _, err = ds.load(env); err != nil {
 		return err
+	}
+	if f.timeline {
+		return exportTimeline(env, g, &f, theme, ext)
 	}
 	if ds.ws != nil && f.query == "" && f.focus == "" && !f.layoutSet {
 		if scene, opts, ok := view.FromWorkspace(g, ds.ws.View, f.width, f.height); ok {
@@ -181,6 +201,11 @@ func runExport(env *Env, args []string) error {
 	}
 	opts := render.ImageOptions{Width: f.width, Height: f.height, Scale: f.scale,
 		Options: render.Options{Theme: theme, Title: title, Source: source, Legend: !f.noLegend, Transparent: f.transparent}}
+	if tf, ok, _ := ds.timeFilter(); ok {
+		opts.TimeLabel = tf.TimeLabel()
+	} else if ds.ws != nil {
+		opts.TimeLabel = view.FilterOf(sub, ds.ws.View).TimeLabel()
+	}
 	positions, err := exportPositions(ctx, sub, scene, &f, focus, opts, ext == ".png" || ext == ".svg")
 	switch {
 	case err != nil && ctx.Err() != nil && positions != nil:

@@ -229,6 +229,8 @@ func (p *detailsPanel) relationView(i int32, e int32) fyne.CanvasObject {
 	var meta []string
 	if !r.Date.IsZero() {
 		meta = append(meta, i18n.Current().Date(r.Date))
+	} else if rep := p.ex.reportedText(e); rep != "" {
+		meta = append(meta, rep)
 	}
 	if amt, cur, ok := r.Amount(); ok {
 		meta = append(meta, render.FormatAmount(amt, cur))

@@ -51,6 +51,9 @@ type explorer struct {
 
 	// styled is what the scenes were last styled from (styling.go)
 	styled styleKey
+	// times caches view.RelationTimes at graph version timesVer.
+	times    []view.RelTime
+	timesVer uint64
 
 	// visible caches the filter result; nil until computed.
 	nodeVis, edgeVis []bool
@@ -66,9 +69,16 @@ type explorer struct {
 type filterState struct {
 	// nodeTypeOff and edgeTypeOff are the types switched off.
 	nodeTypeOff, edgeTypeOff map[string]bool
-	// asOf hides relations dated after this YYYYMMDD key (0: no limit);
-	// undated relations stay.
+	// asOf hides relations whose time (view.RelationTimes) begins after
+	// this YYYYMMDD key (0: no limit); while time is limited, undated
+	// relations hide unless showUndated.
 	asOf int32
+	// from hides relations whose time ends before this YYYYMMDD key (0:
+	// no limit); with asOf, a range.
+	from int32
+	// showUndated keeps relations without a time while the timeline
+	// limits time (asOf or from set).
+	showUndated bool
 	// hideIsolated hides entities with no visible relation.
 	hideIsolated bool
 }
@@ -203,7 +213,7 @@ func (ex *explorer) edgeVisible(e int32) bool {
 func (ex *explorer) applyFilters() {
 	f := &ex.filter
 	v := view.Visible(ex.g, view.Filter{NodeTypesOff: f.nodeTypeOff, RelTypesOff: f.edgeTypeOff,
-		AsOf: f.asOf, HideIsolated: f.hideIsolated, Only: ex.focus, Threshold: ex.threshold()})
+		AsOf: f.asOf, From: f.from, ShowUndated: f.showUndated, HideIsolated: f.hideIsolated, Only: ex.focus, Threshold: ex.threshold()})
 	nv, ev := v.Nodes, v.Edges
 	ex.nodeVis, ex.edgeVis = nv, ev
 	ex.scene.SetNodeVisible(nv)

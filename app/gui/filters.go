@@ -28,6 +28,13 @@ type filtersPanel struct {
 	dateLabel *widget.Label
 	isolated  *widget.Check
 	summary   *widget.Label
+	// hist is the histogram and range brush under the slider; undated
+	// the switch for relations without a time; play animates the date
+	// (see timectl.go).
+	hist    *timeHist
+	undated *widget.Check
+	play    *widget.Button
+	playing *player
 	// first and last are the timeline's ends in days since 1970.
 	first, last float64
 	content     fyne.CanvasObject
@@ -186,6 +193,7 @@ func (p *filtersPanel) sync() {
 			p.slider.SetValue(v)
 		}
 		p.showDay(v)
+		p.syncTime()
 	}
 }
 
@@ -193,7 +201,7 @@ func (p *filtersPanel) sync() {
 // shows; elsewhere, relations dated after the chosen day are hidden.
 func (p *filtersPanel) newTimeline() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Timeline"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	first, last, ok := p.ex.dateRange()
+	first, last, ok := p.ex.timeRange()
 	if !ok {
 		return container.NewVBox(title, widget.NewLabel(lang.L("No relation is dated.")))
 	}
@@ -218,9 +226,10 @@ func (p *filtersPanel) newTimeline() fyne.CanvasObject {
 	}
 	ends := container.NewBorder(nil, nil, lowLabel(dateOfDay(p.first).Format("2006-01-02")), lowLabel(dateOfDay(p.last).Format("2006-01-02")))
 	p.showDay(p.slider.Value)
-	hint := lowLabel(lang.L("Slide left to see the case as it stood on a date; undated relations always show."))
+	controls := p.newTimeControls()
+	hint := lowLabel(lang.L("Slide left to see the case as it stood on a date, or drag the histogram's handles to choose a range. Relations known only from the date they were reported are drawn lighter."))
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(title, p.dateLabel, p.slider, ends, hint)
+	return container.NewVBox(title, p.dateLabel, p.slider, p.hist, ends, controls, hint)
 }
 
 // dayKey is the YYYYMMDD key of slider position v (0: all dates).
@@ -237,6 +246,14 @@ func (p *filtersPanel) showDay(v float64) {
 	if p.dateLabel == nil {
 		return
 	}
+	if f := p.ex.filter.from; f != 0 {
+		to := lang.L("the end")
+		if v < p.last {
+			to = dateOfDay(v).Format("2 January 2006")
+		}
+		p.dateLabel.SetText(fmt.Sprintf(lang.L("From %s to %s"), dateOfDay(float64(dayNumber(f))).Format("2 January 2006"), to))
+		return
+	}
 	if v >= p.last {
 		p.dateLabel.SetText(lang.L("All dates"))
 		return
@@ -251,6 +268,7 @@ func (p *filtersPanel) setDay(v float64) {
 	if key := p.dayKey(v); key != p.ex.filter.asOf {
 		p.ex.setAsOf(key)
 	}
+	p.syncTime()
 }
 
 // commitDay records the slider position v in the chart (SetChart), so

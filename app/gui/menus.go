@@ -63,7 +63,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	legend.Checked = u.legend
 	legend.Action = func() { u.setLegend(!u.legend) }
 	light.Checked, dark.Checked = !u.dark, u.dark
-	view := fyne.NewMenu(lang.L("View"), fit, zin, zout, fyne.NewMenuItemSeparator(), algo, pause, fyne.NewMenuItemSeparator(), legend, light, dark, u.languageItem())
+	timeline := fyne.NewMenuItem(lang.L("Timeline View"), func() { u.showTimeline(u.timeline == nil || !u.timeline.shown) })
+	view := fyne.NewMenu(lang.L("View"), fit, zin, zout, fyne.NewMenuItemSeparator(), timeline, fyne.NewMenuItemSeparator(), algo, pause, fyne.NewMenuItemSeparator(), legend, light, dark, u.languageItem())
 
 	keys := fyne.NewMenuItem(lang.L("Mouse and Keyboard"), u.showHelp)
 	help := fyne.NewMenu(lang.L("Help"), keys)

@@ -19,6 +19,8 @@ import (
 const (
 	chartAsOf         = "as-of"         // the timeline's day, YYYY-MM-DD
 	chartHideIsolated = "hide-isolated" // "true"
+	chartFrom         = "from"          // the timeline range's first day, YYYY-MM-DD
+	chartUndated      = "undated"       // "true": undated relations show while time is limited
 )
 
 // chooseOnly makes i (or nothing, for -1) the whole multi-selection.
@@ -140,6 +142,8 @@ func (ex *explorer) readChart() {
 	st := ex.g.Chart().Settings
 	ex.filter.asOf = parseDayKey(st[chartAsOf])
 	ex.filter.hideIsolated = st[chartHideIsolated] == "true"
+	ex.filter.from = parseDayKey(st[chartFrom])
+	ex.filter.showUndated = st[chartUndated] == "true"
 }
 
 // parseDayKey turns YYYY-MM-DD into a YYYYMMDD key (0 when empty or not a

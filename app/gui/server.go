@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -105,7 +106,7 @@ func newServerSession(u *ui, src source.Source, name string) *serverSession {
 	s := &serverSession{u: u, src: src, name: name, expansions: map[string][]view.Expansion{},
 		grow: newTask[*source.Subgraph, struct{}](), find: newTask[[]source.Hit, struct{}]()}
 	s.entry = newEscEntry()
-	s.entry.SetPlaceHolder("Search the server…")
+	s.entry.SetPlaceHolder(lang.L("Search the server…"))
 	s.entry.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.entry.OnChanged = func(q string) { s.search(q) }
 	s.entry.OnSubmitted = func(string) {
@@ -118,14 +119,14 @@ func newServerSession(u *ui, src source.Source, name string) *serverSession {
 	s.info = widget.NewLabel("")
 	s.info.Importance = widget.LowImportance
 	s.info.Wrapping = fyne.TextWrapWord
-	s.status = widget.NewLabel("Double-click an entity to expand it.")
+	s.status = widget.NewLabel(lang.L("Double-click an entity to expand it."))
 	s.status.Wrapping = fyne.TextWrapWord
 	s.list = widget.NewList(
 		func() int { return len(s.hits) },
 		func() fyne.CanvasObject {
-			typ := widget.NewLabel("type")
+			typ := widget.NewLabel(lang.L("type"))
 			typ.Importance = widget.LowImportance
-			name := widget.NewLabel("entity name")
+			name := widget.NewLabel(lang.L("entity name"))
 			name.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, nil, typ, name)
 		},
@@ -134,24 +135,24 @@ func newServerSession(u *ui, src source.Source, name string) *serverSession {
 				h := s.hits[id]
 				c := o.(*fyne.Container)
 				c.Objects[0].(*widget.Label).SetText(h.Label)
-				c.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %d", h.Type, h.Degree))
+				c.Objects[1].(*widget.Label).SetText(fmt.Sprintf(lang.L("%s · %d"), h.Type, h.Degree))
 			}
 		})
 	s.list.OnSelected = func(id widget.ListItemID) {
 		s.choose(id)
 		s.list.UnselectAll()
 	}
-	expand := widget.NewButtonWithIcon("Expand", theme.ZoomInIcon(), func() {
+	expand := widget.NewButtonWithIcon(lang.L("Expand"), theme.ZoomInIcon(), func() {
 		if i := s.u.ex.selected; i >= 0 {
 			s.expand(i)
 		}
 	})
-	collapse := widget.NewButtonWithIcon("Collapse", theme.ZoomOutIcon(), func() {
+	collapse := widget.NewButtonWithIcon(lang.L("Collapse"), theme.ZoomOutIcon(), func() {
 		if i := s.u.ex.selected; i >= 0 {
 			s.collapse(i)
 		}
 	})
-	capRow := container.NewBorder(nil, nil, widget.NewLabel("Cap per expansion"), nil, s.capEntry)
+	capRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Cap per expansion")), nil, s.capEntry)
 	top := container.NewVBox(s.entry, s.info)
 	bottom := container.NewVBox(widget.NewSeparator(), capRow, container.NewGridWithColumns(2, expand, collapse), s.status)
 	s.content = container.NewBorder(top, bottom, nil, nil, s.list)
@@ -169,7 +170,7 @@ func (u *ui) addServerTab() {
 	if u.srv == nil || u.tabs == nil {
 		return
 	}
-	item := container.NewTabItemWithIcon("Server", theme.StorageIcon(), u.srv.content)
+	item := container.NewTabItemWithIcon(lang.L("Server"), theme.StorageIcon(), u.srv.content)
 	u.tabs.Items = append([]*container.TabItem{item}, u.tabs.Items...)
 	u.tabs.Refresh()
 	u.tabs.Select(item)
@@ -194,7 +195,7 @@ func (s *serverSession) start() {
 			return nil, err
 		}
 		postUI(func() {
-			s.info.SetText(fmt.Sprintf("%s: %d entities, %d relations on the server", info.Title, info.Entities, info.Relations))
+			s.info.SetText(fmt.Sprintf(lang.L("%s: %d entities, %d relations on the server"), info.Title, info.Entities, info.Relations))
 		})
 		if t, ok := src.(topper); ok {
 			return t.Top(ctx, 50)
@@ -264,7 +265,7 @@ func (s *serverSession) expand(i int32) {
 func (s *serverSession) bring(verb string, ids []string, opt source.ExpandOptions) {
 	src := s.src
 	opt.Known = view.KnownIDs(s.u.ex.snapshot())
-	s.status.SetText("Asking the server…")
+	s.status.SetText(lang.L("Asking the server…"))
 	s.grow.Start(func(ctx context.Context, _ func(struct{})) (*source.Subgraph, error) {
 		return src.Expand(ctx, ids, opt)
 	}, func(sub *source.Subgraph, err error) {
@@ -325,7 +326,7 @@ func (s *serverSession) collapse(i int32) {
 		s.u.showError(err)
 		return
 	}
-	s.status.SetText(fmt.Sprintf("collapse %s: %d entities and relations removed.", label, len(ids)))
+	s.status.SetText(fmt.Sprintf(lang.L("collapse %s: %d entities and relations removed."), label, len(ids)))
 	if j, ok := s.u.ex.g.NodeIndex(id); ok {
 		s.u.selectNode(j, false)
 	}

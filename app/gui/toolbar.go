@@ -55,6 +55,7 @@ func newToolbar(u *ui) *toolbar {
 	t.state = widget.NewLabel("")
 	t.state.Importance = widget.LowImportance
 	right := widget.NewToolbar(
+		widget.NewToolbarAction(theme.HistoryIcon(), func() { u.showTimeline(u.timeline == nil || !u.timeline.shown) }),
 		widget.NewToolbarAction(theme.ColorPaletteIcon(), func() { u.setDark(!u.dark) }),
 		widget.NewToolbarAction(theme.MediaPhotoIcon(), u.exportSnapshotDialog),
 	)

@@ -44,7 +44,11 @@ type ui struct {
 	paths   *pathPanel
 	tabs    *container.AppTabs
 	toolbar *toolbar
-	status  *widget.Label
+	// timeline is the timeline view, shown in canvasArea in the
+	// canvas's place (timelineview.go).
+	timeline   *timelineView
+	canvasArea *fyne.Container
+	status     *widget.Label
 	// msg is the status line's transient message (status.go).
 	msg *statusMessage
 	// legend draws the entity types' legend on the canvas (and exports).
@@ -152,6 +156,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.layout.Cancel()
 	u.runner = nil
 	u.first = nil
+	if u.filters != nil {
+		u.filters.stopPlay(false)
+	}
 	if u.paths != nil {
 		u.paths.cancel()
 	}
@@ -223,7 +230,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 		container.NewTabItemWithIcon(lang.L("Paths"), theme.MoreHorizontalIcon(), u.paths.content),
 	)
 	u.addServerTab()
-	right := container.NewHSplit(u.canvas, u.details.content)
+	right := container.NewHSplit(u.newCanvasArea(), u.details.content)
 	right.Offset = canvasShare
 	main := container.NewHSplit(u.tabs, right)
 	main.Offset = tabsShare
@@ -243,7 +250,9 @@ func (u *ui) renderTheme() render.Theme {
 
 // renderOptions are what the canvas and the snapshot export draw with.
 func (u *ui) renderOptions() render.Options {
-	return view.RenderOptions(dataset.View{Theme: view.ThemeName(u.renderTheme()), Legend: u.legend})
+	o := view.RenderOptions(dataset.View{Theme: view.ThemeName(u.renderTheme()), Legend: u.legend})
+	o.TimeLabel = u.timeLabel()
+	return o
 }
 
 // selectNode selects entity i (-1: none); center also brings it into

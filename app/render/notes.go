@@ -148,7 +148,11 @@ func (f *frame) chartNote() *placedNote {
 	size := noteSize * f.sc
 	lines := f.wrapNote(f.s.chartNote, size, math.Min(chartNoteW*f.sc, float64(f.w)/2), chartNoteRows)
 	w, _, _, _ := f.noteBox(lines, size)
-	n := f.makeNote(lines, size, float64(f.w)-14*f.sc-w, 12*f.sc)
+	top := 12 * f.sc
+	if _, _, _, box, ok := f.timeLabelLayout(); ok {
+		top = float64(box.Max.Y) + 6*f.sc
+	}
+	n := f.makeNote(lines, size, float64(f.w)-14*f.sc-w, top)
 	f.chartNoteCache = &n
 	return &n
 }

@@ -18,6 +18,10 @@ type Options struct {
 	// Legend draws the entity and relation types, their colours and
 	// icons, in the bottom-left corner; fitting leaves it free.
 	Legend bool
+	// TimeLabel, when not empty, names the timeline's date or range
+	// ("As of 2021-12-31"); it is drawn in a small box in the top-right
+	// corner, so that a picture of the case at a date says so.
+	TimeLabel string
 	// NoLabels suppresses entity labels; NoEdgeLabels relation labels.
 	NoLabels, NoEdgeLabels bool
 	// Workers is the number of goroutines (0: GOMAXPROCS).

@@ -317,6 +317,21 @@ func (f *frame) sourceLayout() (x, y, size float64, box image.Rectangle, ok bool
 	return x, y, size, box, true
 }
 
+// timeLabelLayout returns the time label's baseline origin, size and box
+// (the top-right corner; the chart's note goes under it).
+func (f *frame) timeLabelLayout() (x, y, size float64, box image.Rectangle, ok bool) {
+	if f.o.TimeLabel == "" {
+		return 0, 0, 0, image.Rectangle{}, false
+	}
+	size = 12 * f.sc
+	w, asc, desc := f.s.text.measure(f.o.TimeLabel, bold, size)
+	pad := 6 * f.sc
+	x = float64(f.w) - 12*f.sc - pad - w
+	y = 12*f.sc + pad + asc
+	box = image.Rect(int(x-pad), int(y-asc-pad), int(math.Ceil(x+w+pad)), int(math.Ceil(y+desc+pad)))
+	return x, y, size, box, true
+}
+
 // topReserved is the height in device pixels the title and source line
 // take at the top of the image (0 without them).
 func (f *frame) topReserved() int {
@@ -354,6 +369,9 @@ func (f *frame) overlayRects() []image.Rectangle {
 	if n := f.chartNote(); n != nil {
 		rs = append(rs, n.box)
 	}
+	if _, _, _, box, ok := f.timeLabelLayout(); ok {
+		rs = append(rs, box)
+	}
 	return rs
 }
 
@@ -373,6 +391,11 @@ func (f *frame) drawOverlays(cv *canvas, sc *scratch) {
 		bx, by := int(math.Round(x)), int(math.Round(y))
 		cv.mask(ti.halo, ti.w, ti.h, bx-ti.pad, by-ti.baseline, premul(f.pal.halo))
 		cv.mask(ti.glyphs, ti.w, ti.h, bx-ti.pad, by-ti.baseline, premul(f.pal.edgeLabel))
+	}
+	if x, y, size, box, ok := f.timeLabelLayout(); ok {
+		cv.fillPolys(sc, [][]Point{roundRect(box, 4*f.sc)}, premul(f.pal.panelBorder))
+		cv.fillPolys(sc, [][]Point{roundRect(box.Inset(max(1, int(f.sc))), 4*f.sc-1)}, premul(f.pal.panel))
+		f.drawText(cv, f.o.TimeLabel, bold, size, x, y, f.pal.text)
 	}
 	L := f.legend()
 	if L == nil {

@@ -250,6 +250,12 @@ func (sw *svgWriter) overlays() {
 	if x, y, size, _, ok := f.sourceLayout(); ok {
 		sw.text(f.o.Source, regular, size, math.Round(x), math.Round(y), f.pal.edgeLabel, f.pal.halo, 2)
 	}
+	if x, y, size, b, ok := f.timeLabelLayout(); ok {
+		sw.p(`<g id="time"><rect x="%d" y="%d" width="%d" height="%d" rx="4" %s %s stroke-width="1"/>`+"\n",
+			b.Min.X, b.Min.Y, b.Dx(), b.Dy(), paint("fill", f.pal.panel), paint("stroke", f.pal.panelBorder))
+		sw.text(f.o.TimeLabel, bold, size, math.Round(x), math.Round(y), f.pal.text, color.NRGBA{}, 0)
+		sw.p("</g>\n")
+	}
 	L := f.legend()
 	if L == nil {
 		return

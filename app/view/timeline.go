@@ -1,6 +1,8 @@
 package view
 
 import (
+	"fmt"
+
 	"github.com/linkscope/linkscope/graph"
 )
 
@@ -121,4 +123,26 @@ func (f Filter) timelineActive() bool { return f.AsOf != 0 || f.From != 0 }
 // overlaps reports whether [first, last] meets the filter's [From, AsOf].
 func (f Filter) overlaps(first, last int32) bool {
 	return (f.AsOf == 0 || first <= f.AsOf) && (f.From == 0 || last >= f.From)
+}
+
+// TimeLabel names the filter's date or range for a picture ("As of
+// 2021-12-31", "2021-01-01 – 2021-12-31", "From 2022-01-01"; "" when time
+// hides nothing).
+func (f Filter) TimeLabel() string {
+	return TimeLabelOf(f.From, f.AsOf, "As of %s", "From %s", "%s – %s")
+}
+
+// TimeLabelOf writes the range [from, asOf] (YYYYMMDD keys, 0 for an open
+// end) with the given formats (one %s, one %s, two %s), so that a window
+// can pass them translated.
+func TimeLabelOf(from, asOf int32, asOfFmt, fromFmt, rangeFmt string) string {
+	switch {
+	case from != 0 && asOf != 0:
+		return fmt.Sprintf(rangeFmt, FormatKey(from), FormatKey(asOf))
+	case asOf != 0:
+		return fmt.Sprintf(asOfFmt, FormatKey(asOf))
+	case from != 0:
+		return fmt.Sprintf(fromFmt, FormatKey(from))
+	}
+	return ""
 }

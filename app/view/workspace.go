@@ -73,6 +73,10 @@ func FilterOf(g *graph.Graph, v dataset.View) Filter {
 		f.AsOf = d.Last()
 	}
 	f.Threshold, _ = ThresholdOf(g)
+	if d, err := graph.ParseDate(g.Chart().Settings["from"]); err == nil && !d.IsZero() {
+		f.From = d.First()
+	}
+	f.ShowUndated = g.Chart().Settings["undated"] == "true"
 	if v.Focus != nil {
 		f.Only = make([]bool, g.NodeCount())
 		for _, id := range v.Focus {
@@ -173,7 +177,8 @@ func FromWorkspace(g *graph.Graph, v dataset.View, width, height int) (s *render
 	if !ok {
 		return nil, render.ImageOptions{}, false
 	}
-	vis := Visible(g, FilterOf(g, v))
+	filter := FilterOf(g, v)
+	vis := Visible(g, filter)
 	if c, err := CollapseGroups(g, vis); err == nil && c != nil {
 		// collapsed groups drawn as one node each, as the window draws them
 		s = render.NewScene(c.G)
@@ -189,6 +194,7 @@ func FromWorkspace(g *graph.Graph, v dataset.View, width, height int) (s *render
 	ApplyStyling(s, g)
 	s.SetHighlight(HighlightOf(g, v))
 	opts := RenderOptions(v)
+	opts.TimeLabel = filter.TimeLabel()
 	if v.Viewport != nil && v.Viewport.Width > 0 && v.Viewport.Height > 0 {
 		return s, SnapshotOptions(RenderViewport(*v.Viewport), opts), true
 	}
