@@ -77,7 +77,13 @@ func newFiltersPanel(ex *explorer) *filtersPanel {
 		chk := widget.NewCheck(typeLabel(ex.g, t), func(on bool) { p.showType(t, on) })
 		chk.SetChecked(!ex.filter.edgeTypeOff[t] && !ex.g.TypeHidden(t))
 		p.edgeTypes[t] = chk
-		bar := canvas.NewRectangle(color.NRGBA{110, 116, 128, 255})
+		// the relation type's colour, from the one type table (grey when
+		// untyped)
+		c := color.NRGBA{110, 116, 128, 255}
+		if rc := ex.g.Topology().Types.RelStyle(t).Color; rc.A != 0 {
+			c = rc
+		}
+		bar := canvas.NewRectangle(c)
 		swatch := container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 3), bar))
 		edgeRows.Add(typeRow(swatch, chk, tc.Count))
 	}
