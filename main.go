@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -106,8 +107,17 @@ func runServer(args []string) int {
 		fmt.Fprintf(os.Stderr, "linkscope: %s wants a URL\n", flag)
 		return 2
 	}
+	ws := ""
+	if len(rest) == 1 && strings.EqualFold(filepath.Ext(rest[0]), dataset.WorkspaceExt) {
+		// a workspace saved from a server window: go on exploring it
+		ws, rest = rest[0], nil
+		if _, err := os.Stat(ws); err != nil {
+			fmt.Fprintln(os.Stderr, "linkscope:", err)
+			return 2
+		}
+	}
 	if len(rest) > 0 {
-		fmt.Fprintf(os.Stderr, "linkscope: %s URL opens the server's graph alone; unexpected %q\n", flag, rest[0])
+		fmt.Fprintf(os.Stderr, "linkscope: %s URL [CASE.linkscope] opens the server's graph; unexpected %q\n", flag, rest[0])
 		return 2
 	}
 	if noDisplay() {
@@ -121,7 +131,7 @@ func runServer(args []string) int {
 			fmt.Fprintln(os.Stderr, "linkscope:", err)
 			return 1
 		}
-		gui.RunServer(fyneapp.NewWithID(gui.AppID), src, "Neo4j "+bolt.Describe(url))
+		gui.RunServerWorkspace(fyneapp.NewWithID(gui.AppID), src, "Neo4j "+bolt.Describe(url), ws)
 		return 0
 	}
 	db, err := postgres.Open(ctx, url)
@@ -129,6 +139,6 @@ func runServer(args []string) int {
 		fmt.Fprintln(os.Stderr, "linkscope:", err)
 		return 1
 	}
-	gui.RunServer(fyneapp.NewWithID(gui.AppID), db, "PostgreSQL "+postgres.Describe(url))
+	gui.RunServerWorkspace(fyneapp.NewWithID(gui.AppID), db, "PostgreSQL "+postgres.Describe(url), ws)
 	return 0
 }

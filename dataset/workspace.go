@@ -128,6 +128,25 @@ type View struct {
 	// Extra holds other window state (the open tab, search text, ...),
 	// kept as it is.
 	Extra map[string]string `json:"extra,omitempty"`
+	// Server is set when the graph was explored on a graph server
+	// (linkscope --db URL): which one, and what each expansion brought.
+	Server *ServerView `json:"server,omitempty"`
+}
+
+// ServerView is what a workspace keeps of a server exploration: the
+// source it came from (described without credentials) and, by entity id,
+// the entities and relations each of its expansions brought, so that
+// `linkscope --db URL CASE.linkscope` goes on expanding and collapsing
+// where the analyst left off.
+type ServerView struct {
+	Source   string                     `json:"source"`
+	Expanded map[string][]ExpansionView `json:"expanded,omitempty"`
+}
+
+// ExpansionView is one expansion of an entity.
+type ExpansionView struct {
+	Entities  []string `json:"entities,omitempty"`
+	Relations []string `json:"relations,omitempty"`
 }
 
 // Positions are entity positions: IDs, X and Y are parallel.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/app/view"
+	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/source"
 )
@@ -66,8 +67,15 @@ type serverSession struct {
 
 // RunServer opens the explorer on the graph src holds (name says where,
 // for the title) and runs the application until it quits; it closes src.
-func RunServer(a fyne.App, src source.Source, name string) {
-	w := newServerUI(a, src, name, false).win
+func RunServer(a fyne.App, src source.Source, name string) { RunServerWorkspace(a, src, name, "") }
+
+// RunServerWorkspace is RunServer that opens the workspace ws (a
+// .linkscope file saved from a server window) instead of starting from the
+// most connected entities: its graph, view and expansions, and expanding
+// goes on from the server.
+func RunServerWorkspace(a fyne.App, src source.Source, name, ws string) {
+	u := newServerUIWith(a, src, name, false, ws)
+	w := u.win
 	quitOnSignal(a)
 	w.ShowAndRun()
 	src.Close()
@@ -76,6 +84,10 @@ func RunServer(a fyne.App, src source.Source, name string) {
 // newServerUI builds the window on src: newUIWith's window without the
 // embedded case, starting from src's most connected entities.
 func newServerUI(a fyne.App, src source.Source, name string, still bool) *ui {
+	return newServerUIWith(a, src, name, still, "")
+}
+
+func newServerUIWith(a fyne.App, src source.Source, name string, still bool, ws string) *ui {
 	u := &ui{app: a, prefs: newPrefs(a), layoutName: layoutFA2, still: still}
 	if debugEnabled() {
 		u.stats = newFrameStats()
@@ -98,8 +110,51 @@ func newServerUI(a fyne.App, src source.Source, name string, still bool) *ui {
 	g.Title = name
 	u.srv.g = g
 	u.setGraph(g, "")
+	if ws != "" {
+		u.srv.describe()
+		u.open(ws, false)
+		return u
+	}
 	u.srv.start()
 	return u
+}
+
+// describe shows what the source holds.
+func (s *serverSession) describe() {
+	src := s.src
+	s.find.Start(func(ctx context.Context, _ func(struct{})) ([]source.Hit, error) {
+		info, err := src.Info(ctx)
+		if err != nil {
+			return nil, err
+		}
+		postUI(func() {
+			s.info.SetText(fmt.Sprintf(lang.L("%s: %d entities, %d relations on the server"), info.Title, info.Entities, info.Relations))
+		})
+		return nil, nil
+	}, func([]source.Hit, error) {})
+}
+
+// savedView is what a workspace keeps of the session.
+func (s *serverSession) savedView() *dataset.ServerView {
+	v := &dataset.ServerView{Source: s.name, Expanded: map[string][]dataset.ExpansionView{}}
+	for id, exps := range s.expansions {
+		for _, e := range exps {
+			v.Expanded[id] = append(v.Expanded[id], dataset.ExpansionView{Entities: e.Entities, Relations: e.Relations})
+		}
+	}
+	return v
+}
+
+// adopt makes g, opened from a workspace saved from a server window, the
+// session's graph, with its expansions.
+func (s *serverSession) adopt(g *graph.Graph, v *dataset.ServerView) {
+	s.g = g
+	s.expansions = map[string][]view.Expansion{}
+	for id, exps := range v.Expanded {
+		for _, e := range exps {
+			s.expansions[id] = append(s.expansions[id], view.Expansion{Entities: e.Entities, Relations: e.Relations})
+		}
+	}
 }
 
 func newServerSession(u *ui, src source.Source, name string) *serverSession {

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -155,5 +156,40 @@ func TestOpeningAFileEndsTheServerSession(t *testing.T) {
 	u.doubleTapped(cnil) // the file's behaviour: the neighbourhood focus
 	if !u.ex.focused() {
 		t.Error("double-click on a file's graph does not focus the neighbourhood")
+	}
+}
+
+// A workspace saved from a server window remembers what was expanded:
+// reopened with the server (linkscope --db URL CASE.linkscope), the graph,
+// the session and its expansions come back, and Collapse still works.
+func TestServerWorkspaceRemembersExpansions(t *testing.T) {
+	u, q := newServerTestUI(t)
+	g := u.ex.g
+	until(q, func() bool { return g.NodeCount() > 0 })
+	cnil := node(t, g, "cnil")
+	u.doubleTapped(cnil)
+	until(q, func() bool { return strings.HasPrefix(u.srv.status.Text, "expand CNIL") })
+	brought := u.srv.expansions["cnil"]
+	if len(brought) != 1 || len(brought[0].Entities) == 0 {
+		t.Fatalf("expansions %+v", brought)
+	}
+	n := g.NodeCount()
+	path := filepath.Join(t.TempDir(), "server.linkscope")
+	u.saveTo(path, nil)
+	until(q, func() bool { return !u.exports.t.Running() })
+
+	src := topFile{source.FromGraph(clearview(t))}
+	u2 := newServerUIWith(test.NewTempApp(t), src, "the case server", true, path)
+	t.Cleanup(u2.win.Close)
+	until(q, func() bool { return u2.ex.g.NodeCount() == n && u2.srv != nil && len(u2.srv.expansions["cnil"]) == 1 })
+	if u2.srv.g != u2.ex.g {
+		t.Fatal("the reopened graph is not the server session's")
+	}
+	if u2.tabs.Selected().Text != "Server" {
+		t.Errorf("the %q tab is shown first", u2.tabs.Selected().Text)
+	}
+	u2.srv.collapse(node(t, u2.ex.g, "cnil"))
+	if got := u2.ex.g.NodeCount(); got >= n {
+		t.Errorf("collapse after reopening left %d entities of %d", got, n)
 	}
 }

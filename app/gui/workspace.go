@@ -162,6 +162,9 @@ func (u *ui) currentView() dataset.View {
 	g := ex.g
 	v := dataset.View{Legend: u.legend, Theme: view.ThemeName(u.renderTheme()),
 		Positions: view.SavedPositions(g, ex.pos)}
+	if u.srv != nil && u.srv.g == g {
+		v.Server = u.srv.savedView()
+	}
 	if a, err := view.Lookup(u.layoutName); err == nil {
 		v.Layout = a.Name
 	}
@@ -503,6 +506,10 @@ func (u *ui) showWorkspace(ws *dataset.Workspace, g *graph.Graph, path string) {
 	u.ws.data, u.ws.path = &data, path
 	pos, _ := view.PositionsOf(g, ws.View)
 	u.openAsDrawn = pos != nil
+	if u.srv != nil && ws.View.Server != nil {
+		// saved from a server window, opened in one: exploring goes on
+		u.srv.adopt(g, ws.View.Server)
+	}
 	u.setGraphAt(g, dataPath, pos)
 	u.restoreView(ws.View)
 	u.ws.savedVersion, u.ws.savedKey = g.Version(), u.viewKey()
