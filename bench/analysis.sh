@@ -28,12 +28,13 @@ run() { # FILE MEASURE LS_ARGS IG_ARGS
   local lm im
   lm=$(printf '%s\n' "${ls[@]}" | cut -d' ' -f1 | median)
   im=$(printf '%s\n' "${ig[@]}" | cut -d' ' -f1 | median)
-  echo "$f $m: linkscope ${ls[*]} | igraph ${ig[*]}"
+  echo "$f $m $3: linkscope ${ls[*]} | igraph ${ig[*]}"
   echo "  median linkscope ${lm} ms, igraph ${im} ms, ratio $(awk -v a="$lm" -v b="$im" 'BEGIN{printf "%.2f", a/b}')"
 }
 for f in ${GRAPHS:-synth-N100000-d4-s42.json synth-N120000-d6-s42.json}; do
   run "$f" pagerank "" pagerank
   run "$f" communities "" communities
+  run "$f" communities "--passes 1" communities
   run "$f" components "" components
   run "$f" kcore "" kcore
 done

@@ -17,7 +17,7 @@ import (
 func init() {
 	register(&command{
 		name: "analyze",
-		args: "[-d FILE] --measure M [--types a,b] [--directed] [--weight PROP] [--samples K] [--seed S] [--resolution R] [--damping D] [--top N] [--timeout D] [--json]",
+		args: "[-d FILE] --measure M [--types a,b] [--directed] [--weight PROP] [--samples K] [--seed S] [--resolution R] [--passes N] [--damping D] [--top N] [--timeout D] [--json]",
 		summary: "network measures: centrality, k-core, components, communities\n\n" +
 			"M is one of: " + strings.Join(view.Measures, ", ") + ".\n" +
 			"  degree, in-degree, out-degree count relations (each parallel relation, a\n" +
@@ -28,7 +28,8 @@ func init() {
 			"    from 1000 sources above (--samples K), with its error bound printed;\n" +
 			"    pagerank's damping is 0.85 (--damping), dangling entities spread evenly.\n" +
 			"  components, scc: connected and strongly connected components.\n" +
-			"  communities: Leiden on modularity (--resolution, default 1; --seed).\n" +
+			"  communities: Leiden on modularity (--resolution, default 1; --seed); its passes\n" +
+			"    run again from their own result until one gains under 1e-4 (--passes N: at most N).\n" +
 			"--types keeps only relations of those types; --top N (default 20, 0: all)\n" +
 			"limits the listing. --json prints {\"measure\", \"ms\", \"results\": [{\"id\",\n" +
 			"\"value\"}]} best first (\"community\" instead of \"value\" for partitions, and\n" +
@@ -56,6 +57,7 @@ func runAnalyze(env *Env, args []string) error {
 	samples := fs.Int("samples", 0, "")
 	seed := fs.Uint64("seed", 1, "")
 	resolution := fs.Float64("resolution", 1, "")
+	passes := fs.Int("passes", 0, "")
 	damping := fs.Float64("damping", 0.85, "")
 	top := fs.Int("top", 20, "")
 	timeout := fs.Duration("timeout", 5*time.Minute, "")
@@ -73,6 +75,8 @@ func runAnalyze(env *Env, args []string) error {
 		return usagef("--top must be >= 0")
 	case *samples < 0:
 		return usagef("--samples must be >= 0")
+	case *passes < 0:
+		return usagef("--passes must be >= 0")
 	case !(*resolution > 0) || math.IsInf(*resolution, 0):
 		return usagef("--resolution must be positive")
 	case !(*damping > 0 && *damping < 1):
@@ -81,7 +85,7 @@ func runAnalyze(env *Env, args []string) error {
 		return usagef("--timeout must be positive")
 	}
 	req := view.AnalyzeRequest{Measure: *measure, Directed: *directed, Weight: *weight,
-		Samples: *samples, Seed: *seed, Resolution: *resolution, Damping: *damping}
+		Samples: *samples, Seed: *seed, Resolution: *resolution, Passes: *passes, Damping: *damping}
 	if *types != "" {
 		req.RelTypes = strings.Split(*types, ",")
 	}

@@ -52,6 +52,8 @@ type AnalyzeRequest struct {
 	Seed    uint64
 	// Resolution is the communities' modularity resolution (1 when 0).
 	Resolution float64
+	// Passes bounds Leiden's passes (0: until a pass gains under 1e-4).
+	Passes int
 	// Damping is PageRank's (0.85 when 0).
 	Damping float64
 }
@@ -138,7 +140,7 @@ func Analyze(ctx context.Context, g *graph.Graph, r AnalyzeRequest, progress fun
 		var n *analysis.Net
 		if n, err = net(false); err == nil {
 			var c analysis.Communities
-			c, err = analysis.Leiden(ctx, n, analysis.CommunityOptions{Resolution: r.Resolution, Seed: r.Seed}, progress)
+			c, err = analysis.Leiden(ctx, n, analysis.CommunityOptions{Resolution: r.Resolution, Seed: r.Seed, Passes: r.Passes}, progress)
 			res.Partition, res.Sizes, res.Modularity = c.Of, c.Sizes, c.Modularity
 			res.Note = fmt.Sprintf("Leiden, resolution %g, seed %d, modularity %.4f", nonZero(r.Resolution, 1), r.Seed, c.Modularity)
 		}
