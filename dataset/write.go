@@ -1,6 +1,8 @@
 package dataset
 
 import (
+	"github.com/linkscope/linkscope/internal/msg"
+
 	stdjson "encoding/json"
 	"fmt"
 	"image/color"
@@ -179,13 +181,13 @@ func checkFinite(g *graph.Graph) error {
 	for i := 0; i < g.NodeCount(); i++ {
 		n := g.Node(int32(i))
 		if k, v, bad := nonFinite(n.Props, ""); bad {
-			return fmt.Errorf("entity %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(n.ID), quoteID(k), v)
+			return msg.Errorf("entity %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(n.ID), quoteID(k), v)
 		}
 	}
 	for i := 0; i < g.EdgeCount(); i++ {
 		e := g.Edge(int32(i))
 		if k, v, bad := nonFinite(e.Props, ""); bad {
-			return fmt.Errorf("relation %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(e.ID), quoteID(k), v)
+			return msg.Errorf("relation %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(e.ID), quoteID(k), v)
 		}
 	}
 	return nil

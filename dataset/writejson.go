@@ -1,8 +1,9 @@
 package dataset
 
 import (
+	"github.com/linkscope/linkscope/internal/msg"
+
 	stdjson "encoding/json"
-	"fmt"
 	"io"
 	"strings"
 
@@ -49,7 +50,7 @@ func WriteJSON(w io.Writer, g *graph.Graph, vis *Visual) error {
 	if err := enc.Encode(doc); err != nil {
 		// checkFinite catches what JSON cannot hold first; this is a
 		// last guard: an encoding that fails writes nothing.
-		return fmt.Errorf("cannot encode the graph as JSON: %w", err)
+		return msg.Errorf("cannot encode the graph as JSON: %w", err)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
