@@ -5,8 +5,9 @@
 package path
 
 import (
+	"github.com/linkscope/linkscope/internal/msg"
+
 	"context"
-	"fmt"
 	"slices"
 	"sort"
 
@@ -64,7 +65,7 @@ func ConnectingNetwork(ctx context.Context, t *graph.Topology, seeds []int32, op
 	seeds = slices.Compact(seeds)
 	for _, s := range seeds {
 		if s < 0 || int(s) >= t.N {
-			return Network{}, fmt.Errorf("no entity %d", s)
+			return Network{}, msg.Errorf("no entity %d", s)
 		}
 	}
 	net := Network{Seeds: seeds}

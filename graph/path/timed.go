@@ -1,9 +1,10 @@
 package path
 
 import (
+	"github.com/linkscope/linkscope/internal/msg"
+
 	"container/heap"
 	"context"
-	"fmt"
 
 	"github.com/linkscope/linkscope/graph"
 )
@@ -66,15 +67,15 @@ func (o TimeOptions) Check() error {
 	switch o.Objective {
 	case "", EarliestArrival, LatestDeparture:
 	default:
-		return fmt.Errorf("unknown objective %q (%s or %s)", o.Objective, EarliestArrival, LatestDeparture)
+		return msg.Errorf("unknown objective %q (%s or %s)", o.Objective, EarliestArrival, LatestDeparture)
 	}
 	switch o.Undated {
 	case "", UndatedStop, UndatedContinue, UndatedReported:
 	default:
-		return fmt.Errorf("unknown policy for undated relations %q (stop, continue or reported)", o.Undated)
+		return msg.Errorf("unknown policy for undated relations %q (stop, continue or reported)", o.Undated)
 	}
 	if o.MaxGapDays < 0 {
-		return fmt.Errorf("the maximum gap must be >= 0 days")
+		return msg.Errorf("the maximum gap must be >= 0 days")
 	}
 	return nil
 }
