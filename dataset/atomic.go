@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bufio"
 	"errors"
 	"io"
@@ -11,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // WriteAtomic writes path with fn without ever destroying what was there:

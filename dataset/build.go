@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"context"
 	"fmt"
 	"runtime"
@@ -11,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Every reader decodes its format into a document (the records of

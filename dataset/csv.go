@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"encoding/csv"
 	"io"
 	"os"
@@ -10,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // CSVPaths returns the node and edge table paths for a CSV export or

@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"context"
 	"io"
 	"os"
@@ -11,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // ReadCSV reads a node table and an edge table (edges may be nil or

@@ -1,10 +1,10 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // csvScanner splits a CSV table into records (RFC 4180, with the

@@ -1,10 +1,10 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	stdjson "encoding/json"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // FormatV1 is the value of the optional "format" member.

@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	"context"
 	"io"
@@ -11,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // fileFormat is one format Linkscope reads or writes.

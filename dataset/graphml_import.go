@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"context"
 	"encoding/xml"
 	"fmt"
@@ -11,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // ReadGraphML reads a GraphML file (ours, or one written by yEd, Gephi,

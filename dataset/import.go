@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"context"
 	stdjson "encoding/json"
 	"errors"
@@ -12,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // This file holds what the GraphML, GEXF and CSV readers share: running a

@@ -1,13 +1,13 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	"context"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // This file holds what every reader shares before the builder: the files

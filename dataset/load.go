@@ -1,14 +1,13 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	"context"
 
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // DefaultMaxBytes is the largest file Load reads unless told otherwise.

@@ -1,14 +1,14 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	stdjson "encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // MaxDepth bounds how deeply arrays and objects may nest: the format needs

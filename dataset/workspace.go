@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -19,6 +17,7 @@ import (
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // A workspace (a .linkscope file, see FORMAT.md) is an investigation saved

@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	stdjson "encoding/json"
 	"fmt"
 	"image/color"
@@ -12,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Visual holds what exporters write besides the data: where each entity

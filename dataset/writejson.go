@@ -1,13 +1,12 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	stdjson "encoding/json"
 	"io"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // WriteJSON writes g in Linkscope's own format (linkscope/1), which Load

@@ -1,13 +1,13 @@
 package dataset
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // xmlWalker reads the tokens of an XML input and knows where each starts,

@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"bytes"
 	stdjson "encoding/json"
 	"errors"
@@ -14,6 +12,8 @@ import (
 	"time"
 
 	json "github.com/goccy/go-json"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // The JSON form of commands and history records: one object per command,

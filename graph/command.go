@@ -1,13 +1,13 @@
 package graph
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"fmt"
 	"maps"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Command is one change to an investigation. Every change (adding,

@@ -1,10 +1,10 @@
 package graph
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"fmt"
 	"time"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Date is a calendar date of year, month or day precision, as datasets give

@@ -1,9 +1,9 @@
 package graph
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"slices"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // The primitive edits every command is made of. Each keeps the model dense

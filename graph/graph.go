@@ -1,12 +1,12 @@
 package graph
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"maps"
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Graph is an investigation's editable model: a typed multigraph (any

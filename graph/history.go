@@ -1,10 +1,10 @@
 package graph
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"strconv"
 	"time"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Record is one entry of an investigation's history: a command applied, or

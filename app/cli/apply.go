@@ -197,7 +197,16 @@ func decodeEdit(line []byte) (edit, error) {
 		var fe *graph.FieldError
 		if errors.As(err, &fe) && len(fe.Path) == 1 && fe.Path[0] == "op" && strings.HasSuffix(fe.Msg, ")") {
 			// an edits file also knows undo and redo
-			return edit{}, errors.New(strings.TrimSuffix(err.Error(), ")") + ", undo, redo)")
+			known := *fe
+			known.Msg = strings.TrimSuffix(fe.Msg, ")") + ", undo, redo)"
+			if len(fe.Args) == 2 {
+				if ops, ok := fe.Args[1].(string); ok {
+					known.Args = []any{fe.Args[0], ops + ", undo, redo"}
+				}
+			} else {
+				known.Template, known.Args = "", nil
+			}
+			return edit{}, &known
 		}
 		return edit{}, err
 	}

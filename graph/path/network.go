@@ -5,8 +5,6 @@
 package path
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"context"
 	"slices"
 	"sort"
@@ -14,6 +12,7 @@ import (
 	dg "github.com/dominikbraun/graph"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // NetworkOptions restrict a connecting network.

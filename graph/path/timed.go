@@ -1,12 +1,11 @@
 package path
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"container/heap"
 	"context"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Time-respecting objectives of [Searcher.TimeRespecting].

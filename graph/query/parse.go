@@ -1,12 +1,12 @@
 package query
 
 import (
-	"github.com/linkscope/linkscope/internal/msg"
-
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Limits of the language.
