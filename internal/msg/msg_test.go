@@ -31,7 +31,7 @@ func TestErrorfKeepsTemplateAndWraps(t *testing.T) {
 	if !errors.As(err, &te) || te.Text().Template != "%s: cannot write beside it: %w" || len(te.Text().Args) != 2 {
 		t.Errorf("template lost: %#v", te)
 	}
-	if errors.Unwrap(Errorf("no command")) != nil {
+	if w := Errorf("no command").(*Error).Unwrap(); len(w) != 0 {
 		t.Error("an error without %w wraps something")
 	}
 }
