@@ -3,13 +3,14 @@ package dataset
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // WriteAtomic writes path with fn without ever destroying what was there:
@@ -66,7 +67,7 @@ func stage(path string, fn func(w io.Writer) error) (_ *staged, err error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot write beside it: %w", path, unwrapPath(err))
+		return nil, msg.Errorf("%s: cannot write beside it: %w", path, unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -74,7 +75,7 @@ func stage(path string, fn func(w io.Writer) error) (_ *staged, err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	fail := func(e error) error { return fmt.Errorf("%s: %w", path, unwrapPath(e)) }
+	fail := func(e error) error { return msg.Errorf("%s: %w", path, unwrapPath(e)) }
 	bw := bufio.NewWriterSize(tmp, 1<<16)
 	if err = fn(bw); err != nil {
 		return nil, fail(err)
@@ -98,7 +99,7 @@ func stage(path string, fn func(w io.Writer) error) (_ *staged, err error) {
 // on Windows while another program holds the file open.
 func (s *staged) commit(rename func(from, to string) error) error {
 	if err := renameRetrying(rename, s.tmp, s.target, runtime.GOOS == "windows", 2*time.Second); err != nil {
-		return fmt.Errorf("%s: %w", s.path, unwrapPath(err))
+		return msg.Errorf("%s: %w", s.path, unwrapPath(err))
 	}
 	s.tmp = ""
 	return nil
@@ -121,7 +122,7 @@ func resolveTarget(path string) (string, error) {
 	if lst, err := os.Lstat(path); err == nil && lst.Mode()&os.ModeSymlink != 0 {
 		dest, derr := os.Readlink(path)
 		if derr != nil {
-			return "", fmt.Errorf("%s: %w", path, derr)
+			return "", msg.Errorf("%s: %w", path, derr)
 		}
 		if !filepath.IsAbs(dest) {
 			dest = filepath.Join(filepath.Dir(path), dest)
@@ -136,12 +137,12 @@ func resolveTarget(path string) (string, error) {
 // it regardless, as only the directory's permission counts for that.
 func checkWritable(path, target string, st os.FileInfo) error {
 	if st.Mode().Perm()&0o222 == 0 {
-		return fmt.Errorf("%s: the file is read-only; not replaced (make it writable or choose another name)", path)
+		return msg.Errorf("%s: the file is read-only; not replaced (make it writable or choose another name)", path)
 	}
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
 		if errors.Is(err, os.ErrPermission) {
-			return fmt.Errorf("%s: you may not write this file; not replaced", path)
+			return msg.Errorf("%s: you may not write this file; not replaced", path)
 		}
 		return nil // let the atomic write report what goes wrong
 	}
@@ -167,7 +168,7 @@ func renameRetrying(rename func(from, to string) error, from, to string, retry b
 		}
 		pause = min(2*pause, 200*time.Millisecond)
 	}
-	return fmt.Errorf("the file is in use by another program (still after %v); close it there and save again: %w", wait, unwrapPath(err))
+	return msg.Errorf("the file is in use by another program (still after %v); close it there and save again: %w", wait, unwrapPath(err))
 }
 
 // unwrapPath drops the *PathError or *LinkError wrapping that names our
@@ -187,7 +188,7 @@ func unwrapPath(err error) error {
 func writeDirect(path, target string, fn func(w io.Writer) error) error {
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return msg.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	bw := bufio.NewWriterSize(f, 1<<16)
 	err = fn(bw)
@@ -198,7 +199,7 @@ func writeDirect(path, target string, fn func(w io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return msg.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Every reader decodes its format into a document (the records of
@@ -60,8 +61,10 @@ type builder struct {
 }
 
 type pendingErr struct {
-	at  pos
-	msg string
+	at   pos
+	msg  string
+	tmpl string // msg's template and arguments, for translation
+	args []any
 }
 
 func newBuilder(loc positioner, files ...input) *builder {
@@ -70,7 +73,7 @@ func newBuilder(loc positioner, files ...input) *builder {
 
 // warn notes a problem that does not stop the load.
 func (b *builder) warn(at pos, format string, args ...any) {
-	b.warns = append(b.warns, pendingErr{at, fmt.Sprintf(format, args...)})
+	b.warns = append(b.warns, pendingErr{at, fmt.Sprintf(format, args...), format, args})
 }
 
 // warnOff notes a warning at an offset of the first file.
@@ -79,7 +82,7 @@ func (b *builder) warnOff(off int, format string, args ...any) {
 }
 
 func (b *builder) fail(at pos, format string, args ...any) {
-	b.pending = append(b.pending, pendingErr{at, fmt.Sprintf(format, args...)})
+	b.pending = append(b.pending, pendingErr{at, fmt.Sprintf(format, args...), format, args})
 }
 
 // failOff reports a problem at an offset of the first file.
@@ -161,7 +164,7 @@ func (b *builder) finish() {
 	b.errs.More = more
 	b.warnings, _ = b.position(b.warns, MaxWarnings)
 	if n := len(b.warns) - MaxWarnings; n > 0 {
-		b.warnings = append(b.warnings, &Error{File: b.file(0).name, Line: 1, Col: 1, Msg: fmt.Sprintf("... and %d more warnings", n)})
+		b.warnings = append(b.warnings, &Error{File: b.file(0).name, Line: 1, Col: 1, Msg: fmt.Sprintf("... and %d more warnings", n), Template: "... and %d more warnings", Args: []any{n}})
 	}
 	b.pending, b.warns = nil, nil
 }
@@ -187,7 +190,7 @@ func (b *builder) position(ps []pendingErr, limit int) (out []*Error, more int) 
 		}
 		in := b.file(file)
 		line, col := c.position(in.data, p.at.off)
-		out = append(out, &Error{File: in.name, Line: line, Col: col, Msg: p.msg})
+		out = append(out, &Error{File: in.name, Line: line, Col: col, Msg: p.msg, Template: p.tmpl, Args: p.args})
 	}
 	return out, 0
 }
@@ -279,7 +282,7 @@ func (b *builder) addNodes(g *graph.Graph, nodes []fileNode, records int) {
 		if label == "" {
 			label = n.ID
 		}
-		what := func() string { return "entity " + quoteID(n.ID) }
+		what := func() msg.Text { return msg.F("entity %s", quoteID(n.ID)) }
 		b.checkMoney(n.Props, "nodes", i, what)
 		cites := b.citations(n.Sources, "nodes", i, what)
 		// The id is not empty, so AddNode can only fail on a duplicate.
@@ -456,12 +459,7 @@ func sum(xs []int) int {
 // missing (the other problems are reported, and do not stop it).
 func (b *builder) checkEdge(e *fileEdge, i int, from, to int32) (ge graph.Edge, ok bool) {
 	// what names the relation in messages; it is only built for one.
-	what := func() string {
-		if e.ID != "" {
-			return "relation " + quoteID(e.ID)
-		}
-		return "relation " + strconv.Itoa(i+1)
-	}
+	what := func() msg.Text { return recordName("relation", e.ID, i) }
 	ok = true
 	// An end that resolved is not empty (entity ids never are); the
 	// fast JSON scanner leaves such ends' ids unset (resolveEnds).
@@ -529,7 +527,7 @@ func (b *builder) addImplicitNodes(g *graph.Graph, edges []fileEdge) {
 // checkMoney enforces props.amount as a number and props.currency as an
 // ISO 4217 code. An integer amount (a GraphML or GEXF attribute declared
 // int or long) becomes the float64 the model's money takes.
-func (b *builder) checkMoney(props map[string]any, arr string, i int, what func() string) {
+func (b *builder) checkMoney(props map[string]any, arr string, i int, what func() msg.Text) {
 	if v, has := props["amount"].(int64); has {
 		props["amount"] = float64(v)
 	}
@@ -557,24 +555,24 @@ func isCurrencyCode(s string) bool {
 	return true
 }
 
-func describeValue(v any) string {
+func describeValue(v any) msg.Text {
 	switch v := v.(type) {
 	case string:
-		return quoteID(v)
+		return msg.F("%s", quoteID(v))
 	case nil:
-		return "null"
+		return msg.F("null")
 	case bool:
-		return fmt.Sprint(v)
+		return msg.F("%v", v)
 	case []any:
-		return "an array"
+		return msg.F("an array")
 	case map[string]any:
-		return "an object"
+		return msg.F("an object")
 	}
-	return fmt.Sprint(v)
+	return msg.F("%v", v)
 }
 
 // citations converts and checks the citations of record i of arr.
-func (b *builder) citations(cs []citation, arr string, i int, owner func() string) []graph.Citation {
+func (b *builder) citations(cs []citation, arr string, i int, owner func() msg.Text) []graph.Citation {
 	if len(cs) == 0 {
 		return nil
 	}

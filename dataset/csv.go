@@ -2,13 +2,13 @@ package dataset
 
 import (
 	"encoding/csv"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // CSVPaths returns the node and edge table paths for a CSV export or
@@ -93,7 +93,7 @@ func writeCSVPair(np, ep string, wn, we func(io.Writer) error) error {
 			// No hard links here (some file systems): copy it.
 			if cerr := copyFile(sn.target, backup); cerr != nil {
 				os.Remove(backup)
-				return fmt.Errorf("%s: cannot keep the previous file while replacing the pair: %v", np, cerr)
+				return msg.Errorf("%s: cannot keep the previous file while replacing the pair: %v", np, cerr)
 			}
 		}
 		defer os.Remove(backup)
@@ -105,12 +105,12 @@ func writeCSVPair(np, ep string, wn, we func(io.Writer) error) error {
 		// Put the first file back as it was.
 		if backup != "" {
 			if rerr := os.Rename(backup, sn.target); rerr != nil {
-				return fmt.Errorf("%v; and %s could not be restored: %v", err, np, rerr)
+				return msg.Errorf("%v; and %s could not be restored: %v", err, np, rerr)
 			}
 		} else {
 			os.Remove(sn.target)
 		}
-		return fmt.Errorf("%w (%s was left as it was)", err, np)
+		return msg.Errorf("%w (%s was left as it was)", err, np)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // ReadCSV reads a node table and an edge table (edges may be nil or
@@ -63,7 +63,7 @@ func readCSV(ctx context.Context, path string, opts Options) (*graph.Graph, erro
 // size limit before anything is read.
 func LoadCSV(ctx context.Context, paths []string, opts Options) (*graph.Graph, error) {
 	if len(paths) < 1 || len(paths) > 2 {
-		return nil, fmt.Errorf("CSV: expected a node table and an edge table, or one table, not %d files", len(paths))
+		return nil, msg.Errorf("CSV: expected a node table and an edge table, or one table, not %d files", len(paths))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -357,11 +357,11 @@ func readTable(in input, file int, b *builder, progress func(f float64) error, h
 			break
 		}
 		if serr != nil {
-			msg := serr.msg
-			if msg == `bare " in non-quoted-field` || strings.HasPrefix(msg, "extraneous") {
-				msg += ` (a field that holds a quote must be quoted, with the quote doubled: "say ""hi""")`
+			if m := serr.msg; m.Template == `bare " in non-quoted-field` || strings.HasPrefix(m.Template, "extraneous") {
+				b.fail(pos{file, serr.off}, `malformed CSV: %s (a field that holds a quote must be quoted, with the quote doubled: "say ""hi""")`, m)
+			} else {
+				b.fail(pos{file, serr.off}, "malformed CSV: %s", m)
 			}
-			b.fail(pos{file, serr.off}, "malformed CSV: %s", msg)
 			return false, nil
 		}
 		r := &csvRow{fields: fields, offs: offs, off: offs[0]}
@@ -417,7 +417,7 @@ func neo4jValue(v, typ string) (any, error) {
 	switch typ {
 	case "int", "long", "short", "byte":
 		if !isInteger(t) {
-			return nil, fmt.Errorf("must be an integer, not %s", quoteID(shorten(v)))
+			return nil, msg.Errorf("must be an integer, not %s", quoteID(shorten(v)))
 		}
 		return exactInteger(t), nil
 	case "float", "double":
@@ -426,7 +426,7 @@ func neo4jValue(v, typ string) (any, error) {
 		}
 		f, ok := parseNumber(t)
 		if !ok {
-			return nil, fmt.Errorf("must be a finite number, not %s", quoteID(shorten(v)))
+			return nil, msg.Errorf("must be a finite number, not %s", quoteID(shorten(v)))
 		}
 		return f, nil
 	case "boolean":
@@ -436,7 +436,7 @@ func neo4jValue(v, typ string) (any, error) {
 		case "false":
 			return false, nil
 		}
-		return nil, fmt.Errorf("must be true or false, not %s", quoteID(shorten(v)))
+		return nil, msg.Errorf("must be true or false, not %s", quoteID(shorten(v)))
 	}
 	return v, nil
 }
@@ -494,7 +494,7 @@ func cellValue(props *map[string]any, c column, v string) error {
 	if c.typ != "" {
 		x, absent, err := typedCell(v, c)
 		if err != nil {
-			return fmt.Errorf("column %s is declared %s, so its value %v", quoteID(c.name+":"+c.typ), c.typ, err)
+			return msg.Errorf("column %s is declared %s, so its value %v", quoteID(c.name+":"+c.typ), c.typ, err)
 		}
 		if !absent {
 			setProp(props, c.name, x)
@@ -523,11 +523,11 @@ func decodeNodeTable(in input, b *builder, loc *fieldLocator, doc *document, pro
 			labelCol = h.find(colPlain, "name")
 		}
 		if idCol < 0 {
-			msg := "the entity table has no Id column (its columns are %s)"
 			if sc, tc := h.ends(); sc >= 0 && tc >= 0 {
-				msg += "; it looks like a relation table: give it as the second file, or alone"
+				b.fail(pos{0, r.off}, "the entity table has no Id column (its columns are %s); it looks like a relation table: give it as the second file, or alone", strings.Join(h.raw, ","))
+			} else {
+				b.fail(pos{0, r.off}, "the entity table has no Id column (its columns are %s)", strings.Join(h.raw, ","))
 			}
-			b.fail(pos{0, r.off}, msg, strings.Join(h.raw, ","))
 			return false
 		}
 		return true
@@ -736,11 +736,17 @@ func decodeEdgeTable(in input, file int, b *builder, loc *fieldLocator, doc *doc
 	return readTable(in, file, b, progress, header, row)
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
+// plural counts the fields or columns of a row.
+func plural(n int, noun string) msg.Text {
+	switch {
+	case noun == "field" && n == 1:
+		return msg.F("1 field")
+	case noun == "field":
+		return msg.F("%d fields", n)
+	case n == 1:
+		return msg.F("1 column")
 	}
-	return strconv.Itoa(n) + " " + noun + "s"
+	return msg.F("%d columns", n)
 }
 
 func cell(row []string, i int) string {

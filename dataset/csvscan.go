@@ -2,8 +2,9 @@ package dataset
 
 import (
 	"bytes"
-	"encoding/csv"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // csvScanner splits a CSV table into records (RFC 4180, with the
@@ -20,7 +21,7 @@ type csvScanner struct {
 // csvSyntaxError is malformed CSV at off.
 type csvSyntaxError struct {
 	off int
-	msg string
+	msg msg.Text
 }
 
 // delimiters are the field separators the reader recognises, the
@@ -84,7 +85,7 @@ func (s *csvScanner) next() (fields []string, offs []int, done bool, err *csvSyn
 			for {
 				j := bytes.IndexByte(s.data[i:], '"')
 				if j < 0 {
-					return nil, nil, false, &csvSyntaxError{start, `unterminated quoted field: the " that opens it is never closed`}
+					return nil, nil, false, &csvSyntaxError{start, msg.F(`unterminated quoted field: the " that opens it is never closed`)}
 				}
 				sb.Write(s.data[i : i+j])
 				i += j + 1
@@ -101,7 +102,7 @@ func (s *csvScanner) next() (fields []string, offs []int, done bool, err *csvSyn
 			i := s.off
 			for i < len(s.data) && s.data[i] != s.comma && s.data[i] != '\n' {
 				if s.data[i] == '"' {
-					return nil, nil, false, &csvSyntaxError{i, csv.ErrBareQuote.Error()}
+					return nil, nil, false, &csvSyntaxError{i, msg.F(`bare " in non-quoted-field`)} // csv.ErrBareQuote's text
 				}
 				i++
 			}
@@ -131,7 +132,7 @@ func (s *csvScanner) next() (fields []string, offs []int, done bool, err *csvSyn
 			s.off = min(s.off+2, len(s.data))
 			return fields, offs, false, nil
 		default:
-			return nil, nil, false, &csvSyntaxError{s.off, `extraneous or missing " in quoted-field`}
+			return nil, nil, false, &csvSyntaxError{s.off, msg.F(`extraneous or missing " in quoted-field`)}
 		}
 	}
 }

@@ -3,6 +3,8 @@ package dataset
 import (
 	"fmt"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // MaxErrors caps how many problems one load reports.
@@ -14,6 +16,21 @@ type Error struct {
 	File      string
 	Line, Col int
 	Msg       string
+	// Template and Args are Msg before formatting (Msg is
+	// fmt.Sprintf(Template, Args...)), so that the interface can
+	// translate it (app/i18n.Message); an argument may be a msg.Text or an
+	// error carrying one. Template is "" for a message kept only as Msg.
+	Template string
+	Args     []any
+}
+
+// Text returns the message as its template and arguments (Msg alone when
+// it has no template).
+func (e *Error) Text() msg.Text {
+	if e.Template == "" {
+		return msg.Text{Template: "%s", Args: []any{e.Msg}}
+	}
+	return msg.Text{Template: e.Template, Args: e.Args}
 }
 
 func (e *Error) Error() string {

@@ -23,7 +23,7 @@ func carefulDoc(data []byte) (*document, bool) {
 	if json.Unmarshal(in.data, &doc) != nil {
 		return nil, false
 	}
-	if _, _, ok := checkTopLevel(in.data); !ok || len(duplicateKeys(in.data)) > 0 {
+	if _, _, ok := checkTopLevel(in.data, ""); !ok || len(duplicateKeys(in.data)) > 0 {
 		return nil, false
 	}
 	return &doc, true

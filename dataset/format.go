@@ -3,7 +3,8 @@ package dataset
 import (
 	"bytes"
 	stdjson "encoding/json"
-	"fmt"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // FormatV1 is the value of the optional "format" member.
@@ -94,7 +95,7 @@ func (c *citation) UnmarshalJSON(b []byte) error {
 		type plain citation
 		return stdjson.Unmarshal(b, (*plain)(c))
 	}
-	return fmt.Errorf("a citation must be a source id or an object")
+	return msg.Errorf("a citation must be a source id or an object")
 }
 
 // MarshalJSON writes the short form when there is no quote or gloss.

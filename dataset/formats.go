@@ -3,13 +3,13 @@ package dataset
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // fileFormat is one format Linkscope reads or writes.
@@ -106,7 +106,7 @@ func LoadContext(ctx context.Context, path string, opts Options) (*graph.Graph, 
 	ext := filepath.Ext(path)
 	if f, ok := formatFor(ext); ok {
 		if f.read == nil {
-			return nil, fmt.Errorf("%s: Linkscope writes %s files but cannot read them (it reads %s)", path, f.name, strings.Join(ReadableExtensions(), ", "))
+			return nil, msg.Errorf("%s: Linkscope writes %s files but cannot read them (it reads %s)", path, f.name, strings.Join(ReadableExtensions(), ", "))
 		}
 		return f.read(ctx, path, opts)
 	}
@@ -116,7 +116,7 @@ func LoadContext(ctx context.Context, path string, opts Options) (*graph.Graph, 
 	if ext == "" {
 		return readJSON(ctx, path, opts)
 	}
-	return nil, fmt.Errorf("%s: unsupported file type %q (Linkscope reads %s)", path, strings.ToLower(ext), strings.Join(ReadableExtensions(), ", "))
+	return nil, msg.Errorf("%s: unsupported file type %q (Linkscope reads %s)", path, strings.ToLower(ext), strings.Join(ReadableExtensions(), ", "))
 }
 
 // sniffFile recognises a readable format from the first bytes of path, or
@@ -195,7 +195,7 @@ func WriteFile(path string, g *graph.Graph, vis *Visual) ([]string, error) {
 	f, ok := formatFor(ext)
 	if ok && (f.files != nil || f.write != nil) {
 		if err := checkFinite(g); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, msg.Errorf("%s: %w", path, err)
 		}
 	}
 	switch {
@@ -204,5 +204,5 @@ func WriteFile(path string, g *graph.Graph, vis *Visual) ([]string, error) {
 	case ok && f.write != nil:
 		return []string{path}, writeTo(path, func(w io.Writer) error { return f.write(w, g, vis) })
 	}
-	return nil, fmt.Errorf("%s: cannot write %q files (use %s)", path, ext, strings.Join(WritableExtensions(), ", "))
+	return nil, msg.Errorf("%s: cannot write %q files (use %s)", path, ext, strings.Join(WritableExtensions(), ", "))
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // ReadGraphML reads a GraphML file (ours, or one written by yEd, Gephi,
@@ -572,11 +573,11 @@ func rgbHex(r, g, b float64) string {
 // setTyped sets the property name from text (a GraphML <data> or GEXF
 // attribute value, at off) by its declared type,
 // or reports the text that does not fit.
-func setTyped(b *builder, props *map[string]any, owner, name, typ, text string, off int, note func(key string)) {
+func setTyped(b *builder, props *map[string]any, owner msg.Text, name, typ, text string, off int, note func(key string)) {
 	v, ok, absent := typedValue(text, typ)
 	switch {
 	case !ok:
-		b.failOff(off, "%s", typeProblem(owner, name, typ, text))
+		failType(b, off, owner, name, typ, text)
 	case !absent:
 		setProp(props, name, v)
 		note("props." + name)

@@ -4,13 +4,13 @@ import (
 	"context"
 	stdjson "encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // This file holds what the GraphML, GEXF and CSV readers share: running a
@@ -33,7 +33,7 @@ const decodeShare = 0.8
 func buildForeign(m *meter, base, span int64, decode foreignDecoder, files ...input) (g *graph.Graph, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			g, err = nil, fmt.Errorf("%s: internal error while loading (please report it): %v", files[0].name, r)
+			g, err = nil, msg.Errorf("%s: internal error while loading (please report it): %v", files[0].name, r)
 		}
 	}()
 	if err := m.report(base); err != nil {
@@ -50,7 +50,7 @@ func buildForeign(m *meter, base, span int64, decode foreignDecoder, files ...in
 	if !ok {
 		b.finish()
 		if len(b.errs.Errors) == 0 {
-			return nil, fmt.Errorf("%s: internal error: the file was refused without a reason (please report it)", files[0].name)
+			return nil, msg.Errorf("%s: internal error: the file was refused without a reason (please report it)", files[0].name)
 		}
 		return nil, &b.errs
 	}
@@ -112,21 +112,26 @@ func readAllLimited(name string, r io.Reader) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r, DefaultMaxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, msg.Errorf("%s: %w", name, err)
 	}
 	if len(data) > DefaultMaxBytes {
-		return nil, fmt.Errorf("%s: file is over the %d-byte limit", name, DefaultMaxBytes)
+		return nil, msg.Errorf("%s: file is over the %d-byte limit", name, DefaultMaxBytes)
 	}
 	return data, nil
 }
 
 // recordName names record i (0-based) of a list for a message: by its id
 // when it has one.
-func recordName(noun, id string, i int) string {
-	if id != "" {
-		return noun + " " + quoteID(id)
+func recordName(noun, id string, i int) msg.Text {
+	switch {
+	case noun == "entity" && id != "":
+		return msg.F("entity %s", quoteID(id))
+	case noun == "entity":
+		return msg.F("entity %d", i+1)
+	case id != "":
+		return msg.F("relation %s", quoteID(id))
 	}
-	return noun + " " + strconv.Itoa(i+1)
+	return msg.F("relation %d", i+1)
 }
 
 // parseNumber reads a finite decimal number, with an optional sign and
@@ -211,12 +216,12 @@ func isInteger(t string) bool {
 }
 
 // typeProblem is the message for text that typedValue refused.
-func typeProblem(owner, name, typ, text string) string {
-	want := "a finite number"
+func failType(b *builder, off int, owner msg.Text, name, typ, text string) {
+	want := msg.F("a finite number")
 	if t := strings.ToLower(typ); t == "boolean" || t == "bool" {
-		want = "true or false"
+		want = msg.F("true or false")
 	}
-	return fmt.Sprintf("%s: attribute %s is declared %s, so its value must be %s, not %s", owner, quoteID(name), typ, want, quoteID(shorten(text)))
+	b.failOff(off, "%s: attribute %s is declared %s, so its value must be %s, not %s", owner, quoteID(name), typ, want, quoteID(shorten(text)))
 }
 
 // shorten cuts s to about 40 characters for a message.
@@ -247,21 +252,21 @@ const embeddedMaxDepth = MaxDepth - 3
 // parseEmbedded decodes the JSON text s of the member called what into v.
 func parseEmbedded(s, what string, v any) error {
 	if off, deep := tooDeep([]byte(s), embeddedMaxDepth); deep {
-		return fmt.Errorf("%s: JSON nested deeper than %d levels (at character %d)", what, embeddedMaxDepth, len([]rune(s[:off]))+1)
+		return msg.Errorf("%s: JSON nested deeper than %d levels (at character %d)", what, embeddedMaxDepth, len([]rune(s[:off]))+1)
 	}
 	if err := stdjson.Unmarshal([]byte(s), v); err != nil {
-		return fmt.Errorf("%s must be JSON (%s), but %v", what, embeddedKind[what], plainJSONError(err))
+		return msg.Errorf("%s must be JSON (%s), but %v", what, embeddedKind[what], plainJSONError(err))
 	}
 	return nil
 }
 
-var embeddedKind = map[string]string{
-	gmlProps: "an object", gmlAliases: "an array of strings", gmlSources: "an array of citations", gmlDataset: "an array of sources",
-	"props": "an object", "aliases": "an array of strings", "sources": "an array of citations",
+var embeddedKind = map[string]msg.Text{
+	gmlProps: msg.F("an object"), gmlAliases: msg.F("an array of strings"), gmlSources: msg.F("an array of citations"), gmlDataset: msg.F("an array of sources"),
+	"props": msg.F("an object"), "aliases": msg.F("an array of strings"), "sources": msg.F("an array of citations"),
 }
 
 // plainJSONError drops the Go type names from encoding/json's messages.
-func plainJSONError(err error) string {
+func plainJSONError(err error) msg.Text {
 	var te *stdjson.UnmarshalTypeError
 	if errors.As(err, &te) {
 		v := te.Value
@@ -273,9 +278,9 @@ func plainJSONError(err error) string {
 		default:
 			v = "a " + v
 		}
-		return fmt.Sprintf("it holds %s where %s belongs", v, describeType(te.Type.String()))
+		return msg.F("it holds %s where %s belongs", v, describeType(te.Type.String()))
 	}
-	return err.Error()
+	return msg.F("%s", err.Error())
 }
 
 func parseProps(s, what string) (map[string]any, error) {

@@ -3,10 +3,11 @@ package dataset
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // This file holds what every reader shares before the builder: the files
@@ -210,17 +211,17 @@ func fileSize(path string, opts Options) (int64, error) {
 		return 0, err
 	}
 	if st.IsDir() {
-		return 0, fmt.Errorf("%s: is a directory, not a dataset file", path)
+		return 0, msg.Errorf("%s: is a directory, not a dataset file", path)
 	}
 	if st.Mode()&os.ModeDevice != 0 {
 		// /dev/zero or /dev/urandom never end; a disk is no dataset.
-		return 0, fmt.Errorf("%s: is a device, not a dataset file", path)
+		return 0, msg.Errorf("%s: is a device, not a dataset file", path)
 	}
 	if !st.Mode().IsRegular() {
 		return 0, nil // a pipe: read through the limit
 	}
 	if st.Size() > opts.maxBytes() {
-		return 0, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, st.Size(), opts.maxBytes())
+		return 0, msg.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, st.Size(), opts.maxBytes())
 	}
 	return st.Size(), nil
 }
@@ -253,11 +254,11 @@ func readFile(m *meter, path string, size, base int64, opts Options) ([]byte, er
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, msg.Errorf("%s: %w", path, err)
 		}
 	}
 	if int64(len(buf)) > limit {
-		return nil, fmt.Errorf("%s: file is over the %d-byte limit (raise it with --max-bytes)", path, limit)
+		return nil, msg.Errorf("%s: file is over the %d-byte limit (raise it with --max-bytes)", path, limit)
 	}
 	return buf, nil
 }

@@ -3,11 +3,11 @@ package dataset
 import (
 	"bytes"
 	"context"
-	"fmt"
 
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // DefaultMaxBytes is the largest file Load reads unless told otherwise.
@@ -73,11 +73,11 @@ func DecodeContext(ctx context.Context, name string, data []byte, opts Options) 
 func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g *graph.Graph, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			g, err = nil, fmt.Errorf("%s: internal error while loading (please report it): %v", name, r)
+			g, err = nil, msg.Errorf("%s: internal error while loading (please report it): %v", name, r)
 		}
 	}()
 	if int64(len(data)) > opts.maxBytes() {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", name, len(data), opts.maxBytes())
+		return nil, msg.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", name, len(data), opts.maxBytes())
 	}
 	if err := m.report(base); err != nil {
 		return nil, err
@@ -91,8 +91,8 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 	if doc, ok := fastDecode(data); ok && !carefulOnly {
 		return buildJSON(m, in, doc, base)
 	}
-	if off, msg, ok := checkBytes(data); !ok {
-		return nil, single(name, data, off, msg)
+	if off, m, ok := checkBytes(data); !ok {
+		return nil, single(name, data, off, m)
 	}
 	var doc document
 	presize(&doc, data)
@@ -104,17 +104,17 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 		return nil, err
 	}
 	if derr != nil {
-		off, msg, found, syntax := locateDecodeError(data)
+		off, m, found, syntax := locateDecodeError(data)
 		switch {
 		case !found:
 			// The fast decoder refused what encoding/json accepts: trust the
 			// careful one and go on with its result.
 			doc = document{}
 			if serr := stdUnmarshal(data, &doc); serr != nil {
-				return nil, single(name, data, 0, derr.Error())
+				return nil, single(name, data, 0, msg.F("%s", derr.Error()))
 			}
 		case syntax:
-			return nil, single(name, data, off, msg)
+			return nil, single(name, data, off, m)
 		default:
 			// A value of the wrong type: report every one, in place.
 			b := newJSONBuilder(in)
@@ -122,13 +122,13 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 			b.failKeys(duplicateKeys(data))
 			b.finish()
 			if len(b.errs.Errors) == 0 {
-				return nil, single(name, data, off, msg)
+				return nil, single(name, data, off, m)
 			}
 			return nil, &b.errs
 		}
 	}
-	if off, msg, ok := checkTopLevel(data); !ok {
-		return nil, single(name, data, off, msg)
+	if off, m, ok := checkTopLevel(data, `{"nodes": [...], "edges": [...]}`); !ok {
+		return nil, single(name, data, off, m)
 	}
 	if probs := duplicateKeys(data); len(probs) > 0 {
 		b := newJSONBuilder(in)
@@ -212,13 +212,13 @@ func countRecords(data []byte) (edges, nodes int) {
 
 // checkTopLevel makes sure the document is an object (json.Unmarshal into a
 // struct accepts null).
-func checkTopLevel(data []byte) (int, string, bool) {
+func checkTopLevel(data []byte, example string) (int, msg.Text, bool) {
 	t := trimSpace(data)
 	if len(t) == 0 || t[0] != '{' {
 		off := len(data) - len(trimLeftSpace(data))
-		return off, "the file must hold one JSON object ({\"nodes\": [...], \"edges\": [...]}), not " + newLocator(data).describe(off), false
+		return off, msg.F("the file must hold one JSON object (%s), not %s", example, newLocator(data).describe(off)), false
 	}
-	return 0, "", true
+	return 0, msg.Text{}, true
 }
 
 func trimLeftSpace(b []byte) []byte {
@@ -229,7 +229,7 @@ func trimLeftSpace(b []byte) []byte {
 	return b[i:]
 }
 
-func single(name string, data []byte, off int, msg string) *ErrorList {
+func single(name string, data []byte, off int, m msg.Text) *ErrorList {
 	line, col := position(data, off)
-	return &ErrorList{Errors: []*Error{{File: name, Line: line, Col: col, Msg: msg}}}
+	return &ErrorList{Errors: []*Error{{File: name, Line: line, Col: col, Msg: m.String(), Template: m.Template, Args: m.Args}}}
 }

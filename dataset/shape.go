@@ -1,6 +1,8 @@
 package dataset
 
-import "fmt"
+import (
+	"github.com/linkscope/linkscope/internal/msg"
+)
 
 // checkShape walks a syntactically valid document and reports every value
 // whose JSON type does not fit the format ("id": 5, "nodes": {}). The
@@ -16,11 +18,11 @@ func (b *builder) checkShape() {
 	for key, v := range l.members(root) {
 		switch key {
 		case "format", "title", "description":
-			b.wantString(v, quoteID(key))
+			b.wantString(v, msg.F("%s", quoteID(key)))
 		case "types":
 			b.checkTypes(v)
 		case "sources", "nodes", "edges":
-			if !b.want(v, '[', fmt.Sprintf("%q must be an array", key)) {
+			if !b.want(v, '[', msg.F("%q must be an array", key)) {
 				continue
 			}
 			for i, e := range l.arrayElements(v) {
@@ -34,19 +36,19 @@ func (b *builder) checkShape() {
 // whose "label" is an object of strings by language.
 func (b *builder) checkTypes(v int) {
 	l := b.jloc
-	if !b.want(v, '{', `"types" must be an object ({"fined": {"label": {"fr": "a sanctionné"}}})`) {
+	if !b.want(v, '{', msg.F(`"types" must be an object ({"fined": {"label": {"fr": "a sanctionné"}}})`)) {
 		return
 	}
 	for t, tv := range l.members(v) {
-		if !b.want(tv, '{', fmt.Sprintf("type %s must be an object ({\"label\": {\"fr\": ...}})", quoteID(t))) {
+		if !b.want(tv, '{', msg.F("type %s must be an object ({\"label\": {\"fr\": ...}})", quoteID(t))) {
 			continue
 		}
 		lv := l.member(tv, "label")
-		if lv < 0 || !b.want(lv, '{', fmt.Sprintf("type %s: \"label\" must be an object of labels by language ({\"fr\": ...})", quoteID(t))) {
+		if lv < 0 || !b.want(lv, '{', msg.F("type %s: \"label\" must be an object of labels by language ({\"fr\": ...})", quoteID(t))) {
 			continue
 		}
 		for lang, s := range l.members(lv) {
-			b.wantString(s, fmt.Sprintf("type %s: label %s", quoteID(t), quoteID(lang)))
+			b.wantString(s, msg.F("type %s: label %s", quoteID(t), quoteID(lang)))
 		}
 	}
 }
@@ -62,6 +64,28 @@ var recordFields = map[string]map[string]byte{
 
 var recordNoun = map[string]string{"sources": "source", "nodes": "entity", "edges": "relation"}
 
+// recordNumber names record i (0-based) of a top-level list by its number.
+func recordNumber(noun string, i int) msg.Text {
+	switch noun {
+	case "source":
+		return msg.F("source %d", i+1)
+	case "entity":
+		return msg.F("entity %d", i+1)
+	}
+	return msg.F("relation %d", i+1)
+}
+
+// recordNamed names a record by its quoted id.
+func recordNamed(noun, quoted string) msg.Text {
+	switch noun {
+	case "source":
+		return msg.F("source %s", quoted)
+	case "entity":
+		return msg.F("entity %s", quoted)
+	}
+	return msg.F("relation %s", quoted)
+}
+
 // checkRecord checks element i of the top-level array arr.
 func (b *builder) checkRecord(arr string, i, off int) {
 	l := b.jloc
@@ -69,34 +93,34 @@ func (b *builder) checkRecord(arr string, i, off int) {
 	if l.data[off] == 'n' { // null decodes as an empty record, reported later
 		return
 	}
-	if !b.want(off, '{', fmt.Sprintf("%s %d must be an object", noun, i+1)) {
+	if !b.want(off, '{', msg.F("%s must be an object", recordNumber(noun, i))) {
 		return
 	}
-	owner := fmt.Sprintf("%s %d", noun, i+1)
+	owner := recordNumber(noun, i)
 	if id := l.member(off, "id"); id >= 0 && l.data[id] == '"' {
-		owner = noun + " " + l.text(id)
+		owner = recordNamed(noun, l.text(id))
 	}
 	fields := recordFields[arr]
 	for key, v := range l.members(off) {
 		switch fields[key] {
 		case 's':
-			b.wantString(v, owner+": "+quoteID(key))
+			b.wantString(v, msg.F("%s: %s", owner, quoteID(key)))
 		case 'o':
-			b.want(v, '{', fmt.Sprintf("%s: %q must be an object", owner, key))
+			b.want(v, '{', msg.F("%s: %q must be an object", owner, key))
 		case 'b':
 			if c := l.data[v]; c != 't' && c != 'f' && c != 'n' {
 				b.failOff(v, "%s: %q must be true or false, not %s", owner, key, l.describe(v))
 			}
 		case 'a':
-			if b.want(v, '[', fmt.Sprintf("%s: %q must be an array of strings", owner, key)) {
+			if b.want(v, '[', msg.F("%s: %q must be an array of strings", owner, key)) {
 				for k, e := range l.arrayElements(v) {
-					b.wantString(e, fmt.Sprintf("%s: alias %d", owner, k+1))
+					b.wantString(e, msg.F("%s: alias %d", owner, k+1))
 				}
 			}
 		case 'c':
-			if b.want(v, '[', fmt.Sprintf("%s: %q must be an array of citations", owner, key)) {
+			if b.want(v, '[', msg.F("%s: %q must be an array of citations", owner, key)) {
 				for k, e := range l.arrayElements(v) {
-					b.checkCitation(e, fmt.Sprintf("%s: citation %d", owner, k+1))
+					b.checkCitation(e, msg.F("%s: citation %d", owner, k+1))
 				}
 			}
 		}
@@ -104,7 +128,7 @@ func (b *builder) checkRecord(arr string, i, off int) {
 }
 
 // checkCitation checks a citation: a source id or {"source", "quote", "gloss"}.
-func (b *builder) checkCitation(off int, what string) {
+func (b *builder) checkCitation(off int, what msg.Text) {
 	l := b.jloc
 	switch l.data[off] {
 	case '"':
@@ -112,7 +136,7 @@ func (b *builder) checkCitation(off int, what string) {
 	case '{':
 		for key, v := range l.members(off) {
 			if key == "source" || key == "quote" || key == "gloss" {
-				b.wantString(v, what+": "+quoteID(key))
+				b.wantString(v, msg.F("%s: %s", what, quoteID(key)))
 			}
 		}
 		return
@@ -122,13 +146,13 @@ func (b *builder) checkCitation(off int, what string) {
 
 // wantString reports the value at off, called what, unless it is a string
 // or null.
-func (b *builder) wantString(off int, what string) {
-	b.want(off, '"', what+" must be a string")
+func (b *builder) wantString(off int, what msg.Text) {
+	b.want(off, '"', msg.F("%s must be a string", what))
 }
 
 // want reports the value at off unless it starts with open ('{', '[' or
 // '"') or is null; it returns whether the value is of the wanted kind.
-func (b *builder) want(off int, open byte, what string) bool {
+func (b *builder) want(off int, open byte, what msg.Text) bool {
 	c := b.jloc.data[off]
 	if c == open {
 		return true
@@ -141,21 +165,21 @@ func (b *builder) want(off int, open byte, what string) bool {
 
 // describe names the value at off for a message: "an object", "the number
 // 5", "true".
-func (l *locator) describe(off int) string {
+func (l *locator) describe(off int) msg.Text {
 	if off >= len(l.data) {
-		return "nothing"
+		return msg.F("nothing")
 	}
 	switch l.data[off] {
 	case '{':
-		return "an object"
+		return msg.F("an object")
 	case '[':
-		return "an array"
+		return msg.F("an array")
 	case '"':
-		return "the string " + l.text(off)
+		return msg.F("the string %s", l.text(off))
 	case 't', 'f', 'n':
-		return string(l.raw(off))
+		return msg.F("%s", l.raw(off))
 	}
-	return "the number " + string(l.raw(off))
+	return msg.F("the number %s", l.raw(off))
 }
 
 // raw returns the text of the value at off, shortened to 40 bytes.

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // MaxDepth bounds how deeply arrays and objects may nest: the format needs
@@ -15,26 +17,26 @@ const MaxDepth = 64
 
 // checkBytes rejects what must not reach the decoder: empty input, invalid
 // UTF-8 and excessive nesting. It returns the byte offset and a message.
-func checkBytes(data []byte) (int, string, bool) {
+func checkBytes(data []byte) (int, msg.Text, bool) {
 	if len(data) == 0 {
-		return 0, "empty file: expected a JSON object", false
+		return 0, msg.F("empty file: expected a JSON object"), false
 	}
 	if len(trimSpace(data)) == 0 {
-		return 0, "the file holds only white space: expected a JSON object", false
+		return 0, msg.F("the file holds only white space: expected a JSON object"), false
 	}
 	if !utf8.Valid(data) {
 		for i := 0; i < len(data); {
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size <= 1 {
-				return i, fmt.Sprintf("invalid UTF-8 (byte 0x%02X): the file must be UTF-8 encoded", data[i]), false
+				return i, msg.F("invalid UTF-8 (byte 0x%02X): the file must be UTF-8 encoded", data[i]), false
 			}
 			i += size
 		}
 	}
 	if off, deep := tooDeep(data, MaxDepth); deep {
-		return off, fmt.Sprintf("nesting deeper than %d levels", MaxDepth), false
+		return off, msg.F("nesting deeper than %d levels", MaxDepth), false
 	}
-	return 0, "", true
+	return 0, msg.Text{}, true
 }
 
 // nestMark classifies the bytes that the nesting scan of checkBytes looks
@@ -66,24 +68,24 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // offset and a message; ok is false if encoding/json accepts the input, and
 // syntax is false for errors that are not syntax errors, such as a value of
 // the wrong type ("id": 5), which checkShape reports better.
-func locateDecodeError(data []byte) (off int, msg string, ok, syntax bool) {
+func locateDecodeError(data []byte) (off int, m msg.Text, ok, syntax bool) {
 	var doc document
 	err := stdjson.Unmarshal(data, &doc)
 	if err == nil {
-		return 0, "", false, false
+		return 0, msg.Text{}, false, false
 	}
 	var se *stdjson.SyntaxError
 	if errors.As(err, &se) {
 		if se.Error() == "unexpected end of JSON input" {
-			return len(trimRightSpace(data)), "unexpected end of file: " + unclosed(data), true, true
+			return len(trimRightSpace(data)), msg.F("unexpected end of file: %s", unclosed(data)), true, true
 		}
 		// Offset counts the bytes read, including the offending one.
 		off = int(se.Offset) - 1
 		if off < 0 {
 			off = 0
 		}
-		off, msg = explainSyntax(data, off, se.Error())
-		return off, msg, true, true
+		off, m = explainSyntax(data, off, se.Error())
+		return off, m, true, true
 	}
 	var te *stdjson.UnmarshalTypeError
 	if errors.As(err, &te) {
@@ -101,11 +103,11 @@ func locateDecodeError(data []byte) (off int, msg string, ok, syntax bool) {
 					at += i // the number itself, inside an object or array
 				}
 			}
-			return at, fmt.Sprintf("%s: the number %s is out of range (numbers must be finite, at most about 1.8e308)", field, num), true, false
+			return at, msg.F("%s: the number %s is out of range (numbers must be finite, at most about 1.8e308)", field, num), true, false
 		}
-		return valueStartBefore(data, int(te.Offset)), fmt.Sprintf("%s must be %s, not %s", field, describeType(te.Type.String()), te.Value), true, false
+		return valueStartBefore(data, int(te.Offset)), msg.F("%s must be %s, not %s", field, describeType(te.Type.String()), te.Value), true, false
 	}
-	return 0, err.Error(), true, false
+	return 0, msg.F("%s", err.Error()), true, false
 }
 
 func trimRightSpace(b []byte) []byte {
@@ -118,7 +120,7 @@ func trimRightSpace(b []byte) []byte {
 
 // unclosed says what a truncated document leaves open: the string, object
 // or array that the end of the file interrupts.
-func unclosed(data []byte) string {
+func unclosed(data []byte) msg.Text {
 	var open []int
 	str := -1
 	for i := 0; i < len(data); i++ {
@@ -149,24 +151,23 @@ func unclosed(data []byte) string {
 	}
 	switch {
 	case str >= 0:
-		return "the string that starts at " + at(str) + " has no closing quote (the file may be truncated)"
+		return msg.F("the string that starts at %s has no closing quote (the file may be truncated)", at(str))
 	case len(open) > 0:
 		o := open[len(open)-1]
-		what := "object"
 		if data[o] == '[' {
-			what = "array"
+			return msg.F("the array opened at %s is never closed (the file may be truncated)", at(o))
 		}
-		return fmt.Sprintf("the %s opened at %s is never closed (the file may be truncated)", what, at(o))
+		return msg.F("the object opened at %s is never closed (the file may be truncated)", at(o))
 	}
-	return "the last value is incomplete (the file may be truncated)"
+	return msg.F("the last value is incomplete (the file may be truncated)")
 }
 
 // explainSyntax turns encoding/json's message about the character at off
 // into one an analyst can act on, and may move the position to the
 // character to fix (the comma of a trailing comma).
-func explainSyntax(data []byte, off int, msg string) (int, string) {
-	if off >= len(data) || !strings.HasPrefix(msg, "invalid character ") {
-		return off, "syntax error: " + msg
+func explainSyntax(data []byte, off int, jmsg string) (int, msg.Text) {
+	if off >= len(data) || !strings.HasPrefix(jmsg, "invalid character ") {
+		return off, msg.F("syntax error: %s", jmsg)
 	}
 	c := data[off]
 	ch := describeChar(data, off)
@@ -177,72 +178,72 @@ func explainSyntax(data []byte, off int, msg string) (int, string) {
 	}
 	switch {
 	case c == '/':
-		return off, "comments are not allowed in JSON"
-	case strings.HasSuffix(msg, "looking for beginning of value"), strings.HasSuffix(msg, "looking for beginning of object key string"):
+		return off, msg.F("comments are not allowed in JSON")
+	case strings.HasSuffix(jmsg, "looking for beginning of value"), strings.HasSuffix(jmsg, "looking for beginning of object key string"):
 		switch {
 		case c == ']' && p == ',':
-			return prev, "trailing comma: no element follows it before the ']' that closes the array"
+			return prev, msg.F("trailing comma: no element follows it before the ']' that closes the array")
 		case c == '}' && p == ',':
-			return prev, "trailing comma: no member follows it before the '}' that closes the object"
+			return prev, msg.F("trailing comma: no member follows it before the '}' that closes the object")
 		case c == '\'':
-			return off, "strings and member names must be in double quotes (\"), not single quotes"
-		case strings.HasSuffix(msg, "object key string"):
-			return off, "expected a member name in double quotes, found " + ch
+			return off, msg.F("strings and member names must be in double quotes (\"), not single quotes")
+		case strings.HasSuffix(jmsg, "object key string"):
+			return off, msg.F("expected a member name in double quotes, found %s", ch)
 		}
-		return off, "expected a value (a string, number, object, array, true, false or null), found " + ch
-	case strings.HasSuffix(msg, "after object key"):
-		return off, "expected ':' after the member name, found " + ch
+		return off, msg.F("expected a value (a string, number, object, array, true, false or null), found %s", ch)
+	case strings.HasSuffix(jmsg, "after object key"):
+		return off, msg.F("expected ':' after the member name, found %s", ch)
 	case isDigit(c) && prev == off-1 && isDigit(p):
 		for prev > 0 && (isDigit(data[prev-1]) || data[prev-1] == '-') {
 			prev--
 		}
-		return prev, "invalid number: a number cannot start with 0 followed by more digits"
-	case strings.HasSuffix(msg, "after object key:value pair"):
+		return prev, msg.F("invalid number: a number cannot start with 0 followed by more digits")
+	case strings.HasSuffix(jmsg, "after object key:value pair"):
 		if isValueStart(c) {
-			return off, "missing comma before this member"
+			return off, msg.F("missing comma before this member")
 		}
-		return off, "expected ',' or '}' after the member's value, found " + ch
-	case strings.HasSuffix(msg, "after array element"):
+		return off, msg.F("expected ',' or '}' after the member's value, found %s", ch)
+	case strings.HasSuffix(jmsg, "after array element"):
 		if isValueStart(c) {
-			return off, "missing comma before this element"
+			return off, msg.F("missing comma before this element")
 		}
-		return off, "expected ',' or ']' after the array element, found " + ch
-	case strings.HasSuffix(msg, "after top-level value"):
-		return off, "unexpected " + ch + " after the end of the JSON object: a file holds exactly one object"
-	case strings.HasSuffix(msg, "in string literal"):
+		return off, msg.F("expected ',' or ']' after the array element, found %s", ch)
+	case strings.HasSuffix(jmsg, "after top-level value"):
+		return off, msg.F("unexpected %s after the end of the JSON object: a file holds exactly one object", ch)
+	case strings.HasSuffix(jmsg, "in string literal"):
 		if c == '\n' || c == '\r' {
-			return off, "line break inside a string: a closing quote may be missing (write a line break in a string as \\n)"
+			return off, msg.F("line break inside a string: a closing quote may be missing (write a line break in a string as \\n)")
 		}
-		return off, fmt.Sprintf("control character %s inside a string: write it as \\u%04X", ch, c)
-	case strings.HasSuffix(msg, "in string escape code"):
-		return off - 1, fmt.Sprintf("invalid escape \\%s in a string (a backslash itself is written \\\\)", strings.Trim(ch, "'"))
-	case strings.HasSuffix(msg, "in \\u hexadecimal character escape"):
-		return off, "invalid \\u escape: expected 4 hexadecimal digits, found " + ch
-	case strings.Contains(msg, "numeric literal"):
-		return off, "invalid number: unexpected " + ch
-	case strings.Contains(msg, "in literal "):
-		word := msg[strings.Index(msg, "in literal ")+len("in literal "):]
+		return off, msg.F("control character %s inside a string: write it as \\u%04X", ch, c)
+	case strings.HasSuffix(jmsg, "in string escape code"):
+		return off - 1, msg.F("invalid escape \\%s in a string (a backslash itself is written \\\\)", strings.Trim(ch.String(), "'"))
+	case strings.HasSuffix(jmsg, "in \\u hexadecimal character escape"):
+		return off, msg.F("invalid \\u escape: expected 4 hexadecimal digits, found %s", ch)
+	case strings.Contains(jmsg, "numeric literal"):
+		return off, msg.F("invalid number: unexpected %s", ch)
+	case strings.Contains(jmsg, "in literal "):
+		word := jmsg[strings.Index(jmsg, "in literal ")+len("in literal "):]
 		if sp := strings.IndexByte(word, ' '); sp >= 0 {
 			word = word[:sp]
 		}
-		return off, fmt.Sprintf("unknown word: expected %s, found %s", word, ch)
+		return off, msg.F("unknown word: expected %s, found %s", word, ch)
 	}
-	return off, "syntax error: " + msg
+	return off, msg.F("syntax error: %s", jmsg)
 }
 
 // describeChar quotes the character at off for a message, naming control
 // characters by code point.
-func describeChar(data []byte, off int) string {
+func describeChar(data []byte, off int) msg.Text {
 	r, _ := utf8.DecodeRune(data[off:])
 	switch {
 	case r == ' ':
-		return "a space"
+		return msg.F("a space")
 	case r < 0x20 || r == 0x7F:
-		return fmt.Sprintf("U+%04X", r)
+		return msg.F("U+%04X", r)
 	case r == utf8.RuneError:
-		return fmt.Sprintf("byte 0x%02X", data[off])
+		return msg.F("byte 0x%02X", data[off])
 	}
-	return "'" + string(r) + "'"
+	return msg.F("'%s'", string(r))
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -307,18 +308,18 @@ func valueStartBefore(data []byte, end int) int {
 	return i
 }
 
-func describeType(t string) string {
+func describeType(t string) msg.Text {
 	switch t {
 	case "string":
-		return "a string"
+		return msg.F("a string")
 	case "[]string", "[]dataset.fileSource", "[]dataset.fileNode", "[]dataset.fileEdge", "[]dataset.citation":
-		return "an array"
+		return msg.F("an array")
 	case "map[string]interface {}", "dataset.fileNode", "dataset.fileEdge", "dataset.fileSource", "dataset.document":
-		return "an object"
+		return msg.F("an object")
 	case "float64", "int":
-		return "a number"
+		return msg.F("a number")
 	}
-	return "of type " + t
+	return msg.F("of type %s", t)
 }
 
 // keyProblem is a member name that the decoders would read wrongly: a
@@ -329,7 +330,7 @@ func describeType(t string) string {
 // "nodes").
 type keyProblem struct {
 	off int
-	msg string
+	msg msg.Text
 }
 
 // The objects whose member names the format defines.
@@ -409,7 +410,7 @@ func duplicateKeys(data []byte) []keyProblem {
 			}
 			// A repeated name.
 			if first, ok := top.lookup(keys, name); ok {
-				probs = append(probs, keyProblem{i, fmt.Sprintf("member %s appears twice in this object (first at %s): a name may appear once", quoteKey(name), at(first))})
+				probs = append(probs, keyProblem{i, msg.F("member %s appears twice in this object (first at %s): a name may appear once", quoteKey(name), at(first))})
 			} else {
 				top.add(&keys, keyRef{i, name})
 			}
@@ -426,7 +427,7 @@ func duplicateKeys(data []byte) []keyProblem {
 				if !exact {
 					for _, k := range known {
 						if strings.EqualFold(string(name), k) {
-							probs = append(probs, keyProblem{i, fmt.Sprintf("member %s differs from %q only in case: member names are case-sensitive (write %q)", quoteKey(name), k, k)})
+							probs = append(probs, keyProblem{i, msg.F("member %s differs from %q only in case: member names are case-sensitive (write %q)", quoteKey(name), k, k)})
 							lastKey = k
 							break
 						}

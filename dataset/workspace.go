@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	stdjson "encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	json "github.com/goccy/go-json"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // A workspace (a .linkscope file, see FORMAT.md) is an investigation saved
@@ -267,7 +267,7 @@ func hashFile(path string) (string, int64, error) {
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
-		return "", 0, fmt.Errorf("%s: %w", path, err)
+		return "", 0, msg.Errorf("%s: %w", path, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
@@ -278,7 +278,7 @@ func hashFile(path string) (string, int64, error) {
 func SaveWorkspace(path string, ws *Workspace) error {
 	data, err := EncodeWorkspace(path, ws)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return msg.Errorf("%s: %w", path, err)
 	}
 	return WriteAtomic(path, func(w io.Writer) error {
 		_, err := w.Write(data)
@@ -289,7 +289,7 @@ func SaveWorkspace(path string, ws *Workspace) error {
 // EncodeWorkspace returns the JSON of ws as saved at path.
 func EncodeWorkspace(path string, ws *Workspace) ([]byte, error) {
 	if (ws.Data.Ref == nil) == (len(ws.Data.Inline) == 0) {
-		return nil, errors.New("a workspace needs its data: a reference or the data inline, not both")
+		return nil, msg.Errorf("a workspace needs its data: a reference or the data inline, not both")
 	}
 	saved := ws.Saved
 	if saved.IsZero() {
@@ -319,7 +319,7 @@ func EncodeWorkspace(path string, ws *Workspace) ([]byte, error) {
 	}
 	b.WriteString("},\n\"view\": ")
 	if err := encodeInto(&b, ws.View); err != nil {
-		return nil, fmt.Errorf("the view: %w", err)
+		return nil, msg.Errorf("the view: %w", err)
 	}
 	b.WriteString(",\n\"history\": [")
 	for k, r := range ws.History {
@@ -329,7 +329,7 @@ func EncodeWorkspace(path string, ws *Workspace) ([]byte, error) {
 		b.WriteString("\n ")
 		data, err := r.MarshalJSON()
 		if err != nil {
-			return nil, fmt.Errorf("history entry %d: %w", k+1, err)
+			return nil, msg.Errorf("history entry %d: %w", k+1, err)
 		}
 		b.Write(data)
 	}
@@ -373,7 +373,7 @@ func writeStr(b *bytes.Buffer, s string) { _ = encodeInto(b, s) }
 func OpenWorkspace(ctx context.Context, path string, opts Options) (ws *Workspace, g *graph.Graph, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ws, g, err = nil, nil, fmt.Errorf("%s: internal error while opening the workspace (please report it): %v", path, r)
+			ws, g, err = nil, nil, msg.Errorf("%s: internal error while opening the workspace (please report it): %v", path, r)
 		}
 	}()
 	st, err := os.Stat(path)
@@ -381,7 +381,7 @@ func OpenWorkspace(ctx context.Context, path string, opts Options) (ws *Workspac
 		return nil, nil, err
 	}
 	if st.Size() > opts.maxBytes() {
-		return nil, nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, st.Size(), opts.maxBytes())
+		return nil, nil, msg.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, st.Size(), opts.maxBytes())
 	}
 	fh, err := os.Open(path)
 	if err != nil {
@@ -390,7 +390,7 @@ func OpenWorkspace(ctx context.Context, path string, opts Options) (ws *Workspac
 	data, err := io.ReadAll(io.LimitReader(fh, opts.maxBytes()+1))
 	fh.Close()
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, msg.Errorf("%s: %w", path, err)
 	}
 	return DecodeWorkspace(ctx, path, data, opts)
 }
@@ -399,32 +399,32 @@ func OpenWorkspace(ctx context.Context, path string, opts Options) (ws *Workspac
 // (a data reference is resolved against path's directory).
 func DecodeWorkspace(ctx context.Context, path string, data []byte, opts Options) (*Workspace, *graph.Graph, error) {
 	if int64(len(data)) > opts.maxBytes() {
-		return nil, nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, len(data), opts.maxBytes())
+		return nil, nil, msg.Errorf("%s: file is %d bytes, over the %d-byte limit (raise it with --max-bytes)", path, len(data), opts.maxBytes())
 	}
 	in := newInput(path, data)
 	data = in.data
-	if off, msg, ok := checkBytes(data); !ok && !strings.HasPrefix(msg, "nesting") {
-		return nil, nil, single(path, data, off, msg)
+	if off, m, ok := checkBytes(data); !ok && !strings.HasPrefix(m.Template, "nesting") {
+		return nil, nil, single(path, data, off, m)
 	}
 	if off, deep := tooDeep(data, workspaceMaxDepth); deep {
-		return nil, nil, single(path, data, off, fmt.Sprintf("nesting deeper than %d levels", workspaceMaxDepth))
+		return nil, nil, single(path, data, off, msg.F("nesting deeper than %d levels", workspaceMaxDepth))
 	}
 	if !stdjson.Valid(data) {
 		var v any
 		err := stdjson.Unmarshal(data, &v)
 		var se *stdjson.SyntaxError
 		if errors.As(err, &se) {
-			off, msg := explainSyntax(data, max(int(se.Offset)-1, 0), se.Error())
-			return nil, nil, single(path, data, off, msg)
+			off, m := explainSyntax(data, max(int(se.Offset)-1, 0), se.Error())
+			return nil, nil, single(path, data, off, m)
 		}
-		return nil, nil, single(path, data, len(trimRightSpace(data)), "unexpected end of file: "+unclosed(data))
+		return nil, nil, single(path, data, len(trimRightSpace(data)), msg.F("unexpected end of file: %s", unclosed(data)))
 	}
-	if off, msg, ok := checkTopLevel(data); !ok {
-		return nil, nil, single(path, data, off, strings.Replace(msg, `{"nodes": [...], "edges": [...]}`, `{"format": "`+WorkspaceFormat+`", ...}`, 1))
+	if off, m, ok := checkTopLevel(data, `{"format": "`+WorkspaceFormat+`", ...}`); !ok {
+		return nil, nil, single(path, data, off, m)
 	}
 	l := newLocator(data)
-	at := func(msg string, steps ...any) error {
-		return single(path, data, l.path(l.skipSpace(0), steps...), msg)
+	at := func(m msg.Text, steps ...any) error {
+		return single(path, data, l.path(l.skipSpace(0), steps...), m)
 	}
 	var f wsFile
 	if err := json.Unmarshal(data, &f); err != nil {
@@ -436,26 +436,26 @@ func DecodeWorkspace(ctx context.Context, path string, data []byte, opts Options
 				field = "value"
 			}
 			return nil, nil, single(path, data, valueStartBefore(data, int(te.Offset)),
-				fmt.Sprintf("%s must be %s, not %s", field, describeType(te.Type.String()), te.Value))
+				msg.F("%s must be %s, not %s", field, describeType(te.Type.String()), te.Value))
 		}
-		return nil, nil, single(path, data, 0, "cannot read the workspace: "+plainJSONError(err))
+		return nil, nil, single(path, data, 0, msg.F("cannot read the workspace: %s", plainJSONError(err)))
 	}
 	switch {
 	case f.Format == "":
-		return nil, nil, at(`not a Linkscope workspace: no "format": "` + WorkspaceFormat + `"`)
+		return nil, nil, at(msg.F(`not a Linkscope workspace: no "format": "%s"`, WorkspaceFormat))
 	case f.Format != WorkspaceFormat:
-		return nil, nil, at(fmt.Sprintf("format %q is not %q (a workspace from a later Linkscope?)", f.Format, WorkspaceFormat), "format")
+		return nil, nil, at(msg.F("format %q is not %q (a workspace from a later Linkscope?)", f.Format, WorkspaceFormat), "format")
 	case len(f.History) > MaxHistory:
-		return nil, nil, at(fmt.Sprintf("%d history entries, over the limit of %d", len(f.History), MaxHistory), "history")
+		return nil, nil, at(msg.F("%d history entries, over the limit of %d", len(f.History), MaxHistory), "history")
 	}
-	if err := checkView(&f.View, func(msg string, steps ...any) error { return at(msg, append([]any{"view"}, steps...)...) }); err != nil {
+	if err := checkView(&f.View, func(m msg.Text, steps ...any) error { return at(m, append([]any{"view"}, steps...)...) }); err != nil {
 		return nil, nil, err
 	}
 	ws := &Workspace{Version: 1, View: f.View, Data: WorkspaceData{Ref: f.Data.Ref, Inline: f.Data.Inline, Drawing: f.Data.Drawing}}
 	if f.Saved != "" {
 		t, err := time.Parse(time.RFC3339Nano, f.Saved)
 		if err != nil {
-			return nil, nil, at(fmt.Sprintf("saved: %q is not an RFC 3339 time", f.Saved), "saved")
+			return nil, nil, at(msg.F("saved: %q is not an RFC 3339 time", f.Saved), "saved")
 		}
 		ws.Saved = t
 	}
@@ -467,7 +467,7 @@ func DecodeWorkspace(ctx context.Context, path string, data []byte, opts Options
 			if errors.As(err, &fe) {
 				steps = append(steps, fe.Path...)
 			}
-			return nil, nil, at(fmt.Sprintf("history entry %d: %v", k+1, err), steps...)
+			return nil, nil, at(msg.F("history entry %d: %v", k+1, err), steps...)
 		}
 	}
 	// the data
@@ -475,7 +475,7 @@ func DecodeWorkspace(ctx context.Context, path string, data []byte, opts Options
 	var err error
 	switch {
 	case f.Data.Ref != nil && len(f.Data.Inline) > 0:
-		return nil, nil, at(`the data is given twice: "ref" or "inline", not both`, "data")
+		return nil, nil, at(msg.F(`the data is given twice: "ref" or "inline", not both`), "data")
 	case f.Data.Ref != nil:
 		ref := resolveRef(*f.Data.Ref, filepath.Dir(path))
 		ws.Data.Ref = &ref
@@ -483,8 +483,8 @@ func DecodeWorkspace(ctx context.Context, path string, data []byte, opts Options
 			return nil, nil, err
 		}
 		if ref.Edges != nil {
-			if err := checkRef(path, ref.Edges, func(msg string, steps ...any) error {
-				return at(msg, append([]any{"edges"}, steps...)...)
+			if err := checkRef(path, ref.Edges, func(m msg.Text, steps ...any) error {
+				return at(m, append([]any{"edges"}, steps...)...)
 			}); err != nil {
 				return nil, nil, err
 			}
@@ -509,11 +509,11 @@ func DecodeWorkspace(ctx context.Context, path string, data []byte, opts Options
 		}
 		if len(f.Data.Drawing) > 0 {
 			if g, err = withDrawing(g, f.Data.Drawing); err != nil {
-				return nil, nil, at(err.Error(), "data", "drawing")
+				return nil, nil, at(msg.F("%v", err), "data", "drawing")
 			}
 		}
 	default:
-		return nil, nil, at(`no data: "data" needs "ref" (a data file) or "inline" (the dataset)`, "data")
+		return nil, nil, at(msg.F(`no data: "data" needs "ref" (a data file) or "inline" (the dataset)`), "data")
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
@@ -521,34 +521,34 @@ func DecodeWorkspace(ctx context.Context, path string, data []byte, opts Options
 	if err := g.Replay(ws.History); err != nil {
 		var re *graph.ReplayError
 		if errors.As(err, &re) {
-			return nil, nil, at(err.Error(), "history", re.Index)
+			return nil, nil, at(msg.F("%v", err), "history", re.Index)
 		}
-		return nil, nil, at(err.Error(), "history")
+		return nil, nil, at(msg.F("%v", err), "history")
 	}
 	return ws, g, nil
 }
 
-func checkView(v *View, at func(string, ...any) error) error {
+func checkView(v *View, at func(msg.Text, ...any) error) error {
 	n := len(v.Selection) + len(v.HighlightNodes) + len(v.HighlightEdges) + len(v.Focus) +
 		len(v.Filters.NodeTypesOff) + len(v.Filters.RelTypesOff)
 	if p := v.Positions; p != nil {
 		n += len(p.IDs)
 		if len(p.X) != len(p.IDs) || len(p.Y) != len(p.IDs) {
-			return at("positions: ids, x and y differ in length", "positions")
+			return at(msg.F("positions: ids, x and y differ in length"), "positions")
 		}
 	}
 	if n > MaxViewIDs {
-		return at(fmt.Sprintf("the view names %d ids, over the limit of %d", n, MaxViewIDs))
+		return at(msg.F("the view names %d ids, over the limit of %d", n, MaxViewIDs))
 	}
 	if p := v.Viewport; p != nil {
 		if !graph.Finite(p.CenterX) || !graph.Finite(p.CenterY) || !(p.Zoom > 0) || !graph.Finite(p.Zoom) ||
 			p.Width < 0 || p.Height < 0 || p.Width > 100000 || p.Height > 100000 || p.Scale < 0 || p.Scale > 16 {
-			return at("viewport: centre and zoom must be finite numbers (zoom above 0), width and height at most 100000, scale at most 16", "viewport")
+			return at(msg.F("viewport: centre and zoom must be finite numbers (zoom above 0), width and height at most 100000, scale at most 16"), "viewport")
 		}
 	}
 	if d := v.Filters.AsOf; d != "" {
 		if _, err := graph.ParseDate(d); err != nil {
-			return at(err.Error(), "filters", "asOf")
+			return at(msg.F("%v", err), "filters", "asOf")
 		}
 	}
 	return nil
@@ -568,22 +568,22 @@ func resolveRef(r DataRef, dir string) DataRef {
 }
 
 // checkRef makes sure the referenced file is the one the workspace saw.
-func checkRef(wsPath string, ref *DataRef, at func(string, ...any) error) error {
+func checkRef(wsPath string, ref *DataRef, at func(msg.Text, ...any) error) error {
 	if ref.Path == "" {
-		return at("the data reference has no path", "data", "ref")
+		return at(msg.F("the data reference has no path"), "data", "ref")
 	}
 	if len(ref.SHA256) != 64 {
-		return at("the data reference needs the file's sha256 (64 hex digits)", "data", "ref", "sha256")
+		return at(msg.F("the data reference needs the file's sha256 (64 hex digits)"), "data", "ref", "sha256")
 	}
 	sum, size, err := hashFile(ref.Path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return at(fmt.Sprintf("the data file %s is missing (the workspace refers to it; put it back beside %s)", ref.Path, filepath.Base(wsPath)), "data", "ref", "path")
+			return at(msg.F("the data file %s is missing (the workspace refers to it; put it back beside %s)", ref.Path, filepath.Base(wsPath)), "data", "ref", "path")
 		}
-		return at(fmt.Sprintf("cannot read the data file: %v", err), "data", "ref", "path")
+		return at(msg.F("cannot read the data file: %v", err), "data", "ref", "path")
 	}
 	if size != ref.Size || !strings.EqualFold(sum, ref.SHA256) {
-		return at(fmt.Sprintf("the data file %s has changed since %s was saved (%d bytes, sha256 %s…; the workspace saw %d bytes, sha256 %s…): its history may not apply to it",
+		return at(msg.F("the data file %s has changed since %s was saved (%d bytes, sha256 %s…; the workspace saw %d bytes, sha256 %s…): its history may not apply to it",
 			ref.Path, filepath.Base(wsPath), size, sum[:12], ref.Size, ref.SHA256[:min(12, len(ref.SHA256))]), "data", "ref", "sha256")
 	}
 	return nil
@@ -616,10 +616,10 @@ func withDrawing(g *graph.Graph, drawing []NodeDrawing) (*graph.Graph, error) {
 	byID := make(map[string]NodeDrawing, len(drawing))
 	for _, d := range drawing {
 		if _, ok := g.NodeIndex(d.ID); !ok {
-			return nil, fmt.Errorf("drawing: no entity %q in the data", d.ID)
+			return nil, msg.Errorf("drawing: no entity %q in the data", d.ID)
 		}
 		if !graph.Finite(d.X) || !graph.Finite(d.Y) || !graph.Finite(d.Size) || d.Size < 0 {
-			return nil, fmt.Errorf("drawing of %q: positions and sizes must be finite (sizes not negative)", d.ID)
+			return nil, msg.Errorf("drawing of %q: positions and sizes must be finite (sizes not negative)", d.ID)
 		}
 		byID[d.ID] = d
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Visual holds what exporters write besides the data: where each entity
@@ -179,13 +180,13 @@ func checkFinite(g *graph.Graph) error {
 	for i := 0; i < g.NodeCount(); i++ {
 		n := g.Node(int32(i))
 		if k, v, bad := nonFinite(n.Props, ""); bad {
-			return fmt.Errorf("entity %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(n.ID), quoteID(k), v)
+			return msg.Errorf("entity %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(n.ID), quoteID(k), v)
 		}
 	}
 	for i := 0; i < g.EdgeCount(); i++ {
 		e := g.Edge(int32(i))
 		if k, v, bad := nonFinite(e.Props, ""); bad {
-			return fmt.Errorf("relation %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(e.ID), quoteID(k), v)
+			return msg.Errorf("relation %s: property %s is %v, which cannot be written as a number; change or remove it before exporting", quoteID(e.ID), quoteID(k), v)
 		}
 	}
 	return nil

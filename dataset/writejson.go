@@ -2,11 +2,11 @@ package dataset
 
 import (
 	stdjson "encoding/json"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // WriteJSON writes g in Linkscope's own format (linkscope/1), which Load
@@ -49,7 +49,7 @@ func WriteJSON(w io.Writer, g *graph.Graph, vis *Visual) error {
 	if err := enc.Encode(doc); err != nil {
 		// checkFinite catches what JSON cannot hold first; this is a
 		// last guard: an encoding that fails writes nothing.
-		return fmt.Errorf("cannot encode the graph as JSON: %w", err)
+		return msg.Errorf("cannot encode the graph as JSON: %w", err)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

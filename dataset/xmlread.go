@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // xmlWalker reads the tokens of an XML input and knows where each starts,
@@ -69,10 +70,10 @@ func (w *xmlWalker) next() (xml.Token, int, error) {
 // xmlProblem is malformed XML, at an offset of the input.
 type xmlProblem struct {
 	off int
-	msg string
+	msg msg.Text
 }
 
-func (p *xmlProblem) Error() string { return p.msg }
+func (p *xmlProblem) Error() string { return p.msg.String() }
 
 // problem explains a decoder error and finds where it is: the token that
 // closes the wrong element, the entity that is not known, the end of a
@@ -82,30 +83,30 @@ func (w *xmlWalker) problem(err error) *xmlProblem {
 	off := max(after-1, w.off)
 	var se *xml.SyntaxError
 	if !errors.As(err, &se) {
-		msg := strings.TrimPrefix(err.Error(), "xml: ")
-		if strings.Contains(msg, "CharsetReader") {
-			msg = strings.TrimSuffix(msg, " but Decoder.CharsetReader is nil") + ": Linkscope reads UTF-8 XML only"
-			off = w.off
+		m := strings.TrimPrefix(err.Error(), "xml: ")
+		if strings.Contains(m, "CharsetReader") {
+			m = strings.TrimSuffix(m, " but Decoder.CharsetReader is nil")
+			return &xmlProblem{w.off, msg.F("malformed XML: %s: Linkscope reads UTF-8 XML only", m)}
 		}
-		return &xmlProblem{off, "malformed XML: " + msg}
+		return &xmlProblem{off, msg.F("malformed XML: %s", m)}
 	}
-	msg := se.Msg
+	m := se.Msg
 	switch {
-	case msg == "unexpected EOF":
+	case m == "unexpected EOF":
 		if len(w.open) > 0 {
 			o := w.open[len(w.open)-1]
 			line, col := position(w.data, o.off)
-			return &xmlProblem{len(w.data), fmt.Sprintf("unexpected end of file: the element <%s> opened at %d:%d is never closed (the file may be truncated)", o.name, line, col)}
+			return &xmlProblem{len(w.data), msg.F("unexpected end of file: the element <%s> opened at %d:%d is never closed (the file may be truncated)", o.name, line, col)}
 		}
-		return &xmlProblem{len(w.data), "unexpected end of file inside markup (the file may be truncated)"}
-	case strings.Contains(msg, "closed by"), strings.HasPrefix(msg, "unexpected end element"):
+		return &xmlProblem{len(w.data), msg.F("unexpected end of file inside markup (the file may be truncated)")}
+	case strings.Contains(m, "closed by"), strings.HasPrefix(m, "unexpected end element"):
 		off = w.off
-	case strings.HasPrefix(msg, "invalid character entity"):
+	case strings.HasPrefix(m, "invalid character entity"):
 		if amp := bytes.LastIndexByte(w.data[w.off:after], '&'); amp >= 0 {
 			off = w.off + amp
 		}
 	}
-	return &xmlProblem{off, "malformed XML: " + msg}
+	return &xmlProblem{off, msg.F("malformed XML: %s", m)}
 }
 
 // attr returns the value of the attribute with the given local name.

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	json "github.com/goccy/go-json"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // The JSON form of commands and history records: one object per command,
@@ -55,6 +57,10 @@ func Ops() []string {
 type FieldError struct {
 	Path []any
 	Msg  string
+	// Template and Args are Msg before formatting, for translation
+	// (app/i18n.Message).
+	Template string
+	Args     []any
 }
 
 func (e *FieldError) Error() string {
@@ -62,6 +68,18 @@ func (e *FieldError) Error() string {
 		return e.Msg
 	}
 	return "field " + strconv.Quote(e.PathString()) + ": " + e.Msg
+}
+
+// Text returns the message as a template and its arguments.
+func (e *FieldError) Text() msg.Text {
+	m := msg.F("%s", e.Msg)
+	if e.Template != "" {
+		m = msg.F(e.Template, e.Args...)
+	}
+	if len(e.Path) == 0 {
+		return m
+	}
+	return msg.F("field %s: %s", strconv.Quote(e.PathString()), m)
 }
 
 // PathString writes Path as cmds[2].x.
@@ -81,15 +99,17 @@ func (e *FieldError) PathString() string {
 	return b.String()
 }
 
-func fieldErr(msg string, path ...any) *FieldError { return &FieldError{Path: path, Msg: msg} }
+func fieldErr(m msg.Text, path ...any) *FieldError {
+	return &FieldError{Path: path, Msg: m.String(), Template: m.Template, Args: m.Args}
+}
 
 // within puts err under the path prefix.
 func within(err error, prefix ...any) error {
 	var fe *FieldError
 	if errors.As(err, &fe) {
-		return &FieldError{Path: append(append([]any{}, prefix...), fe.Path...), Msg: fe.Msg}
+		return &FieldError{Path: append(append([]any{}, prefix...), fe.Path...), Msg: fe.Msg, Template: fe.Template, Args: fe.Args}
 	}
-	return &FieldError{Path: prefix, Msg: err.Error()}
+	return &FieldError{Path: prefix, Msg: err.Error(), Template: "%v", Args: []any{err}}
 }
 
 // DecodeCommand decodes one command from its JSON object. Errors are
@@ -97,7 +117,7 @@ func within(err error, prefix ...any) error {
 func DecodeCommand(data []byte) (c Command, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			c, err = nil, fieldErr(fmt.Sprintf("cannot decode the command (internal error, please report it): %v", r))
+			c, err = nil, fieldErr(msg.F("cannot decode the command (internal error, please report it): %v", r))
 		}
 	}()
 	return decodeCommand(data, 0)
@@ -108,11 +128,11 @@ func DecodeCommand(data []byte) (c Command, err error) {
 func object(data []byte, what string) (map[string]json.RawMessage, []string, error) {
 	t := bytes.TrimSpace(data)
 	if len(t) == 0 || t[0] != '{' {
-		return nil, nil, fieldErr(what + " must be a JSON object, not " + describeJSON(t))
+		return nil, nil, fieldErr(msg.F("%s must be a JSON object, not %s", what, describeJSON(t)))
 	}
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(t, &m); err != nil {
-		return nil, nil, fieldErr("not valid JSON: " + cleanJSONError(err))
+		return nil, nil, fieldErr(msg.F("not valid JSON: %s", cleanJSONError(err)))
 	}
 	keys, err := objectKeys(t)
 	if err != nil {
@@ -122,7 +142,7 @@ func object(data []byte, what string) (map[string]json.RawMessage, []string, err
 		seen := map[string]bool{}
 		for _, k := range keys {
 			if seen[k] {
-				return nil, nil, fieldErr("repeated", k)
+				return nil, nil, fieldErr(msg.F("repeated"), k)
 			}
 			seen[k] = true
 		}
@@ -135,19 +155,19 @@ func object(data []byte, what string) (map[string]json.RawMessage, []string, err
 func objectKeys(data []byte) ([]string, error) {
 	dec := stdjson.NewDecoder(bytes.NewReader(data))
 	if _, err := dec.Token(); err != nil {
-		return nil, fieldErr("not valid JSON: " + err.Error())
+		return nil, fieldErr(msg.F("not valid JSON: %s", err.Error()))
 	}
 	var keys []string
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, fieldErr("not valid JSON: " + err.Error())
+			return nil, fieldErr(msg.F("not valid JSON: %s", err.Error()))
 		}
 		k, _ := tok.(string)
 		keys = append(keys, k)
 		var skip stdjson.RawMessage
 		if err := dec.Decode(&skip); err != nil {
-			return nil, fieldErr("not valid JSON: " + err.Error())
+			return nil, fieldErr(msg.F("not valid JSON: %s", err.Error()))
 		}
 	}
 	return keys, nil
@@ -155,7 +175,7 @@ func objectKeys(data []byte) ([]string, error) {
 
 func decodeCommand(data []byte, depth int) (Command, error) {
 	if depth > MaxBatchDepth {
-		return nil, fieldErr(fmt.Sprintf("batches nest more than %d deep", MaxBatchDepth))
+		return nil, fieldErr(msg.F("batches nest more than %d deep", MaxBatchDepth))
 	}
 	m, keys, err := object(data, "a command")
 	if err != nil {
@@ -163,15 +183,15 @@ func decodeCommand(data []byte, depth int) (Command, error) {
 	}
 	rawOp, ok := m["op"]
 	if !ok {
-		return nil, fieldErr(`missing "op" (the command's name: ` + strings.Join(Ops(), ", ") + ")")
+		return nil, fieldErr(msg.F(`missing "op" (the command's name: %s)`, strings.Join(Ops(), ", ")))
 	}
 	var op string
 	if err := json.Unmarshal(rawOp, &op); err != nil {
-		return nil, fieldErr("must be a string", "op")
+		return nil, fieldErr(msg.F("must be a string"), "op")
 	}
 	typ, ok := commandTypes[op]
 	if !ok {
-		return nil, fieldErr(fmt.Sprintf("unknown op %q (known: %s)", op, strings.Join(Ops(), ", ")), "op")
+		return nil, fieldErr(msg.F("unknown op %q (known: %s)", op, strings.Join(Ops(), ", ")), "op")
 	}
 	v := reflect.New(typ).Elem()
 	fields := jsonFields(typ)
@@ -184,7 +204,7 @@ func decodeCommand(data []byte, depth int) (Command, error) {
 		}
 		f, ok := findField(fields, k)
 		if !ok {
-			return nil, fieldErr(fmt.Sprintf("unknown field for %s (known: %s)", op, fieldNames(fields)), k)
+			return nil, fieldErr(msg.F("unknown field for %s (known: %s)", op, fieldNames(fields)), k)
 		}
 		raw := m[k]
 		if f.index < 0 { // the batch's commands
@@ -201,7 +221,7 @@ func decodeCommand(data []byte, depth int) (Command, error) {
 	}
 	for _, f := range fields {
 		if _, ok := m[f.name]; !ok && !f.omitempty && f.index >= 0 && !optionalFields[op+"."+f.name] {
-			return nil, fieldErr("missing (required by "+op+")", f.name)
+			return nil, fieldErr(msg.F("missing (required by %s)", op), f.name)
 		}
 	}
 	return v.Interface().(Command), nil
@@ -210,11 +230,11 @@ func decodeCommand(data []byte, depth int) (Command, error) {
 func decodeCommands(raw []byte, depth int) ([]Command, error) {
 	t := bytes.TrimSpace(raw)
 	if len(t) == 0 || t[0] != '[' {
-		return nil, fieldErr("must be a list of commands, not " + describeJSON(t))
+		return nil, fieldErr(msg.F("must be a list of commands, not %s", describeJSON(t)))
 	}
 	var list []json.RawMessage
 	if err := json.Unmarshal(t, &list); err != nil {
-		return nil, fieldErr("not valid JSON: " + cleanJSONError(err))
+		return nil, fieldErr(msg.F("not valid JSON: %s", cleanJSONError(err)))
 	}
 	cmds := make([]Command, 0, len(list))
 	for i, r := range list {
@@ -250,46 +270,46 @@ func decodeValue(raw []byte, v reflect.Value) error {
 		v.Set(reflect.ValueOf(ss))
 		return err
 	}
-	want := ""
+	var want msg.Text
 	switch v.Kind() {
 	case reflect.String:
-		want = "a string"
+		want = msg.F("a string")
 		if t[0] != '"' {
-			return fieldErr("must be a string, not " + describeJSON(t))
+			return fieldErr(msg.F("must be a string, not %s", describeJSON(t)))
 		}
 	case reflect.Bool:
 		if !bytes.Equal(t, []byte("true")) && !bytes.Equal(t, []byte("false")) {
-			return fieldErr("must be true or false, not " + describeJSON(t))
+			return fieldErr(msg.F("must be true or false, not %s", describeJSON(t)))
 		}
-		want = "true or false"
+		want = msg.F("true or false")
 	case reflect.Float64:
 		if t[0] != '-' && (t[0] < '0' || t[0] > '9') {
-			return fieldErr("must be a number, not " + describeJSON(t))
+			return fieldErr(msg.F("must be a number, not %s", describeJSON(t)))
 		}
-		want = "a finite number"
+		want = msg.F("a finite number")
 	case reflect.Slice:
 		if t[0] != '[' {
-			return fieldErr("must be a list, not " + describeJSON(t))
+			return fieldErr(msg.F("must be a list, not %s", describeJSON(t)))
 		}
 		switch v.Type().Elem().Kind() {
 		case reflect.String:
-			want = "a list of strings"
+			want = msg.F("a list of strings")
 		case reflect.Float64:
-			want = "a list of numbers"
+			want = msg.F("a list of numbers")
 		}
 	case reflect.Map:
 		if t[0] != '{' {
-			return fieldErr("must be an object, not " + describeJSON(t))
+			return fieldErr(msg.F("must be an object, not %s", describeJSON(t)))
 		}
-		want = "an object"
+		want = msg.F("an object")
 	case reflect.Interface:
-		want = "a JSON value"
+		want = msg.F("a JSON value")
 	default:
-		return fieldErr("has no JSON form")
+		return fieldErr(msg.F("has no JSON form"))
 	}
 	p := reflect.New(v.Type())
 	if err := json.Unmarshal(t, p.Interface()); err != nil {
-		return fieldErr("must be " + want + ": " + cleanJSONError(err))
+		return fieldErr(msg.F("must be %s: %s", want, cleanJSONError(err)))
 	}
 	if err := checkFiniteValue(p.Elem()); err != nil {
 		return err
@@ -304,7 +324,7 @@ func checkFiniteValue(v reflect.Value) error {
 	switch v.Kind() {
 	case reflect.Float64:
 		if !Finite(v.Float()) {
-			return fieldErr("the number is out of range")
+			return fieldErr(msg.F("the number is out of range"))
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
@@ -330,11 +350,11 @@ func checkFiniteValue(v reflect.Value) error {
 // {"source", "quote", "gloss"}.
 func decodeCitations(t []byte) ([]Citation, error) {
 	if t[0] != '[' {
-		return nil, fieldErr("must be a list of citations, not " + describeJSON(t))
+		return nil, fieldErr(msg.F("must be a list of citations, not %s", describeJSON(t)))
 	}
 	var list []json.RawMessage
 	if err := json.Unmarshal(t, &list); err != nil {
-		return nil, fieldErr("not valid JSON: " + cleanJSONError(err))
+		return nil, fieldErr(msg.F("not valid JSON: %s", cleanJSONError(err)))
 	}
 	out := make([]Citation, 0, len(list))
 	for i, r := range list {
@@ -343,7 +363,7 @@ func decodeCitations(t []byte) ([]Citation, error) {
 		switch {
 		case len(r) > 0 && r[0] == '"':
 			if err := json.Unmarshal(r, &c.Source); err != nil {
-				return nil, within(fieldErr(cleanJSONError(err)), i)
+				return nil, within(fieldErr(msg.F("%s", cleanJSONError(err))), i)
 			}
 		case len(r) > 0 && r[0] == '{':
 			m, keys, err := object(r, "a citation")
@@ -360,17 +380,17 @@ func decodeCitations(t []byte) ([]Citation, error) {
 				case "gloss":
 					dst = &c.Gloss
 				default:
-					return nil, fieldErr("unknown field for a citation (known: source, quote, gloss)", i, k)
+					return nil, fieldErr(msg.F("unknown field for a citation (known: source, quote, gloss)"), i, k)
 				}
 				if err := decodeValue(m[k], reflect.ValueOf(dst).Elem()); err != nil {
 					return nil, within(err, i, k)
 				}
 			}
 		default:
-			return nil, fieldErr("a citation must be a source id or an object, not "+describeJSON(r), i)
+			return nil, fieldErr(msg.F("a citation must be a source id or an object, not %s", describeJSON(r)), i)
 		}
 		if c.Source == "" {
-			return nil, fieldErr("a citation must name its source", i)
+			return nil, fieldErr(msg.F("a citation must name its source"), i)
 		}
 		out = append(out, c)
 	}
@@ -381,11 +401,11 @@ func decodeCitations(t []byte) ([]Citation, error) {
 // "published", "language", "url", "file", "note"}).
 func decodeSources(t []byte) ([]Source, error) {
 	if t[0] != '[' {
-		return nil, fieldErr("must be a list of sources, not " + describeJSON(t))
+		return nil, fieldErr(msg.F("must be a list of sources, not %s", describeJSON(t)))
 	}
 	var list []json.RawMessage
 	if err := json.Unmarshal(t, &list); err != nil {
-		return nil, fieldErr("not valid JSON: " + cleanJSONError(err))
+		return nil, fieldErr(msg.F("not valid JSON: %s", cleanJSONError(err)))
 	}
 	out := make([]Source, 0, len(list))
 	for i, r := range list {
@@ -399,7 +419,7 @@ func decodeSources(t []byte) ([]Source, error) {
 			dst := map[string]*string{"id": &s.ID, "title": &s.Title, "publisher": &s.Publisher, "published": &published,
 				"language": &s.Language, "url": &s.URL, "file": &s.File, "note": &s.Note}[k]
 			if dst == nil {
-				return nil, fieldErr("unknown field for a source (known: id, title, publisher, published, language, url, file, note)", i, k)
+				return nil, fieldErr(msg.F("unknown field for a source (known: id, title, publisher, published, language, url, file, note)"), i, k)
 			}
 			if err := decodeValue(m[k], reflect.ValueOf(dst).Elem()); err != nil {
 				return nil, within(err, i, k)
@@ -408,7 +428,7 @@ func decodeSources(t []byte) ([]Source, error) {
 		if published != "" {
 			d, err := ParseDate(published)
 			if err != nil {
-				return nil, fieldErr(err.Error(), i, "published")
+				return nil, fieldErr(msg.F("%v", err), i, "published")
 			}
 			s.Published = d
 		}
@@ -472,25 +492,25 @@ func fieldNames(fs []jsonField) string {
 }
 
 // describeJSON names the kind of a JSON value for a message.
-func describeJSON(t []byte) string {
+func describeJSON(t []byte) msg.Text {
 	if len(t) == 0 {
-		return "nothing"
+		return msg.F("nothing")
 	}
 	switch c := t[0]; {
 	case c == '{':
-		return "an object"
+		return msg.F("an object")
 	case c == '[':
-		return "a list"
+		return msg.F("a list")
 	case c == '"':
-		return "a string"
+		return msg.F("a string")
 	case c == 't' || c == 'f':
-		return "true/false"
+		return msg.F("true/false")
 	case c == 'n':
-		return "null"
+		return msg.F("null")
 	case c == '-' || (c >= '0' && c <= '9'):
-		return "a number"
+		return msg.F("a number")
 	}
-	return "invalid JSON"
+	return msg.F("invalid JSON")
 }
 
 // cleanJSONError drops the decoder's Go type names from its message.
@@ -512,14 +532,14 @@ func EncodeCommand(c Command) ([]byte, error) {
 
 func encodeCommand(b *bytes.Buffer, c Command, depth int) error {
 	if c == nil {
-		return errors.New("no command")
+		return msg.Errorf("no command")
 	}
 	if depth > MaxBatchDepth {
-		return fmt.Errorf("batches nest more than %d deep", MaxBatchDepth)
+		return msg.Errorf("batches nest more than %d deep", MaxBatchDepth)
 	}
 	typ, ok := commandTypes[c.Op()]
 	if !ok || reflect.TypeOf(c) != typ {
-		return fmt.Errorf("command %s (%T) has no JSON form", c.Op(), c)
+		return msg.Errorf("command %s (%T) has no JSON form", c.Op(), c)
 	}
 	b.WriteString(`{"op":`)
 	writeJSONValue(b, c.Op())
@@ -533,7 +553,7 @@ func encodeCommand(b *bytes.Buffer, c Command, depth int) error {
 		writeJSONValue(b, f.name)
 		b.WriteByte(':')
 		if err := encodeValue(b, fv); err != nil {
-			return fmt.Errorf("%s %s: %w", c.Op(), f.name, err)
+			return msg.Errorf("%s %s: %w", c.Op(), f.name, err)
 		}
 	}
 	if bt, ok := c.(Batch); ok {
@@ -629,7 +649,7 @@ func writeJSONValue(b *bytes.Buffer, s string) {
 // MarshalJSON writes a record as {"kind":"do","time":"RFC3339Nano","cmd":{...}}.
 func (r Record) MarshalJSON() ([]byte, error) {
 	if r.Kind == "do" && r.Cmd == nil {
-		return nil, errors.New(`a "do" record needs its command`)
+		return nil, msg.Errorf(`a "do" record needs its command`)
 	}
 	var b bytes.Buffer
 	b.WriteString(`{"kind":`)
@@ -651,7 +671,7 @@ func (r Record) MarshalJSON() ([]byte, error) {
 func (r *Record) UnmarshalJSON(data []byte) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fieldErr(fmt.Sprintf("cannot decode the record (internal error, please report it): %v", p))
+			err = fieldErr(msg.F("cannot decode the record (internal error, please report it): %v", p))
 		}
 	}()
 	m, keys, err := object(data, "a history record")
@@ -664,32 +684,32 @@ func (r *Record) UnmarshalJSON(data []byte) (err error) {
 		switch k {
 		case "kind":
 			if err := json.Unmarshal(raw, &out.Kind); err != nil || raw[0] != '"' {
-				return fieldErr("must be a string", k)
+				return fieldErr(msg.F("must be a string"), k)
 			}
 			if out.Kind != "do" && out.Kind != "undo" && out.Kind != "redo" {
-				return fieldErr(fmt.Sprintf("must be do, undo or redo, not %q", out.Kind), k)
+				return fieldErr(msg.F("must be do, undo or redo, not %q", out.Kind), k)
 			}
 		case "time":
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil || raw[0] != '"' {
-				return fieldErr("must be a time (RFC 3339) in a string", k)
+				return fieldErr(msg.F("must be a time (RFC 3339) in a string"), k)
 			}
 			if out.Time, err = time.Parse(time.RFC3339Nano, s); err != nil {
-				return fieldErr(fmt.Sprintf("%q is not an RFC 3339 time", s), k)
+				return fieldErr(msg.F("%q is not an RFC 3339 time", s), k)
 			}
 		case "cmd":
 			if out.Cmd, err = decodeCommand(raw, 0); err != nil {
 				return within(err, k)
 			}
 		default:
-			return fieldErr("unknown field for a history record (known: kind, time, cmd)", k)
+			return fieldErr(msg.F("unknown field for a history record (known: kind, time, cmd)"), k)
 		}
 	}
 	switch {
 	case out.Kind == "":
-		return fieldErr(`missing "kind" (do, undo or redo)`)
+		return fieldErr(msg.F(`missing "kind" (do, undo or redo)`))
 	case out.Kind == "do" && out.Cmd == nil:
-		return fieldErr(`a "do" record needs its "cmd"`)
+		return fieldErr(msg.F(`a "do" record needs its "cmd"`))
 	}
 	*r = out
 	return nil

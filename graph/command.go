@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Command is one change to an investigation. Every change (adding,
@@ -53,10 +55,10 @@ func (c AddEntity) apply(g *Graph) (Command, Command, error) {
 		c.ID = g.FreshID("n")
 	}
 	if _, ok := g.edgeIDs[c.ID]; ok {
-		return nil, nil, fmt.Errorf("id %q is already a relation's", c.ID)
+		return nil, nil, msg.Errorf("id %q is already a relation's", c.ID)
 	}
 	if c.Type == "" {
-		return nil, nil, fmt.Errorf("entity %q has no type", c.ID)
+		return nil, nil, msg.Errorf("entity %q has no type", c.ID)
 	}
 	nd := Node{ID: c.ID, Type: c.Type, Label: c.Label, Aliases: slices.Clone(c.Aliases),
 		Props: maps.Clone(c.Props), Sources: slices.Clone(c.Sources), X: c.X, Y: c.Y, Placed: c.Placed}
@@ -86,11 +88,11 @@ func (c AddRelation) Describe(g *Graph) string {
 func (c AddRelation) apply(g *Graph) (Command, Command, error) {
 	from, ok := g.nodeIDs[c.Source]
 	if !ok {
-		return nil, nil, fmt.Errorf("no entity %q", c.Source)
+		return nil, nil, msg.Errorf("no entity %q", c.Source)
 	}
 	to, ok := g.nodeIDs[c.Target]
 	if !ok {
-		return nil, nil, fmt.Errorf("no entity %q", c.Target)
+		return nil, nil, msg.Errorf("no entity %q", c.Target)
 	}
 	var d Date
 	if c.Date != "" {
@@ -103,7 +105,7 @@ func (c AddRelation) apply(g *Graph) (Command, Command, error) {
 		c.ID = g.FreshID("e")
 	}
 	if _, ok := g.nodeIDs[c.ID]; ok {
-		return nil, nil, fmt.Errorf("id %q is already an entity's", c.ID)
+		return nil, nil, msg.Errorf("id %q is already an entity's", c.ID)
 	}
 	e := Edge{ID: c.ID, From: from, To: to, Type: c.Type, Date: d, Props: maps.Clone(c.Props), Sources: slices.Clone(c.Sources)}
 	if _, err := g.AddEdge(e); err != nil {
@@ -145,7 +147,7 @@ func (c Set) apply(g *Graph) (Command, Command, error) {
 		}
 		return c, putEdgeCmd{c.ID, old}, nil
 	}
-	return nil, nil, fmt.Errorf("no entity or relation %q", c.ID)
+	return nil, nil, msg.Errorf("no entity or relation %q", c.ID)
 }
 
 func setNodeField(nd *Node, field string, v any) error {
@@ -157,7 +159,7 @@ func setNodeField(nd *Node, field string, v any) error {
 	case field == "type":
 		s, err := str(field, v)
 		if err == nil && s == "" {
-			err = fmt.Errorf("an entity's type cannot be empty")
+			err = msg.Errorf("an entity's type cannot be empty")
 		}
 		nd.Type = s
 		return err
@@ -168,7 +170,7 @@ func setNodeField(nd *Node, field string, v any) error {
 	case field == "color":
 		s, err := str(field, v)
 		if err == nil && s != "" && !isHexColour(s) {
-			err = fmt.Errorf("color %q is not #rrggbb", s)
+			err = msg.Errorf("color %q is not #rrggbb", s)
 		}
 		if err == nil {
 			nd.Color = strings.ToLower(s)
@@ -177,7 +179,7 @@ func setNodeField(nd *Node, field string, v any) error {
 	case field == "size":
 		f, ok := v.(float64)
 		if !ok || !Finite(f) || f < 0 {
-			return fmt.Errorf("size must be a number >= 0")
+			return msg.Errorf("size must be a number >= 0")
 		}
 		nd.Size = f
 		return nil
@@ -186,7 +188,7 @@ func setNodeField(nd *Node, field string, v any) error {
 		nd.Props = p
 		return err
 	}
-	return fmt.Errorf("an entity has no field %q (label, type, aliases, color, size, props.NAME)", field)
+	return msg.Errorf("an entity has no field %q (label, type, aliases, color, size, props.NAME)", field)
 }
 
 func setEdgeField(e *Edge, field string, v any) error {
@@ -212,13 +214,13 @@ func setEdgeField(e *Edge, field string, v any) error {
 		e.Props = p
 		return err
 	}
-	return fmt.Errorf("a relation has no field %q (type, date, props.NAME)", field)
+	return msg.Errorf("a relation has no field %q (type, date, props.NAME)", field)
 }
 
 func str(field string, v any) (string, error) {
 	s, ok := v.(string)
 	if !ok {
-		return "", fmt.Errorf("%s must be a string", field)
+		return "", msg.Errorf("%s must be a string", field)
 	}
 	return s, nil
 }
@@ -234,13 +236,13 @@ func strs(v any) ([]string, error) {
 		for i, x := range l {
 			s, ok := x.(string)
 			if !ok {
-				return nil, fmt.Errorf("aliases must be strings")
+				return nil, msg.Errorf("aliases must be strings")
 			}
 			out[i] = s
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("aliases must be a list of strings")
+	return nil, msg.Errorf("aliases must be a list of strings")
 }
 
 // setProp returns a copy of props with the change: maps inside the model
@@ -248,10 +250,10 @@ func strs(v any) ([]string, error) {
 func setProp(props map[string]any, field string, v any) (map[string]any, error) {
 	name := strings.TrimPrefix(field, "props.")
 	if name == "" {
-		return props, fmt.Errorf("a property needs a name (props.NAME)")
+		return props, msg.Errorf("a property needs a name (props.NAME)")
 	}
 	if f, ok := v.(float64); ok && !Finite(f) {
-		return props, fmt.Errorf("property %s: %v is not a number a dataset can hold", name, f)
+		return props, msg.Errorf("property %s: %v is not a number a dataset can hold", name, f)
 	}
 	out := maps.Clone(props)
 	if v == nil {
@@ -300,7 +302,7 @@ func (c Delete) apply(g *Graph) (Command, Command, error) {
 		} else if i, ok := g.edgeIDs[id]; ok {
 			edges = append(edges, i)
 		} else {
-			return nil, nil, fmt.Errorf("no entity or relation %q", id)
+			return nil, nil, msg.Errorf("no entity or relation %q", id)
 		}
 	}
 	rm := g.remove(nodes, edges)
@@ -331,17 +333,17 @@ func (c Merge) Describe(g *Graph) string {
 func (c Merge) apply(g *Graph) (Command, Command, error) {
 	into, ok := g.nodeIDs[c.Into]
 	if !ok {
-		return nil, nil, fmt.Errorf("no entity %q", c.Into)
+		return nil, nil, msg.Errorf("no entity %q", c.Into)
 	}
 	if !slices.Contains(c.IDs, c.Into) {
-		return nil, nil, fmt.Errorf("merge: %q (into) must be one of ids", c.Into)
+		return nil, nil, msg.Errorf("merge: %q (into) must be one of ids", c.Into)
 	}
 	var others []int32
 	seen := map[int32]bool{into: true}
 	for _, id := range c.IDs {
 		i, ok := g.nodeIDs[id]
 		if !ok {
-			return nil, nil, fmt.Errorf("no entity %q", id)
+			return nil, nil, msg.Errorf("no entity %q", id)
 		}
 		if !seen[i] {
 			seen[i] = true
@@ -440,7 +442,7 @@ func (c AddSources) apply(g *Graph) (Command, Command, error) {
 	var add []Source
 	for _, s := range c.Sources {
 		if s.ID == "" {
-			return nil, nil, fmt.Errorf("a source needs an id")
+			return nil, nil, msg.Errorf("a source needs an id")
 		}
 		if _, ok := g.Source(s.ID); ok || slices.ContainsFunc(add, func(a Source) bool { return a.ID == s.ID }) {
 			continue
@@ -479,7 +481,7 @@ func (c Move) Describe(g *Graph) string { return "move " + labelOf(g, c.ID) }
 
 func (c Move) apply(g *Graph) (Command, Command, error) {
 	if !Finite(c.X) || !Finite(c.Y) {
-		return nil, nil, fmt.Errorf("move %s: the position must be finite", c.ID)
+		return nil, nil, msg.Errorf("move %s: the position must be finite", c.ID)
 	}
 	return editNode(g, c, c.ID, func(nd *Node) error {
 		nd.X, nd.Y, nd.Placed = c.X, c.Y, true
@@ -503,11 +505,11 @@ func (c Place) Describe(*Graph) string { return nameOr(c.Name, "layout") }
 
 func (c Place) apply(g *Graph) (Command, Command, error) {
 	if len(c.X) != len(c.IDs) || len(c.Y) != len(c.IDs) {
-		return nil, nil, fmt.Errorf("place: ids, x and y differ in length")
+		return nil, nil, msg.Errorf("place: ids, x and y differ in length")
 	}
 	for k, id := range c.IDs {
 		if !Finite(c.X[k]) || !Finite(c.Y[k]) {
-			return nil, nil, fmt.Errorf("place %s: the position must be finite", id)
+			return nil, nil, msg.Errorf("place %s: the position must be finite", id)
 		}
 	}
 	placed := make([]bool, len(c.IDs))
@@ -624,7 +626,7 @@ func (c SetChart) Describe(*Graph) string {
 
 func (c SetChart) apply(g *Graph) (Command, Command, error) {
 	if c.Key == "" {
-		return nil, nil, fmt.Errorf("set-chart: no key")
+		return nil, nil, msg.Errorf("set-chart: no key")
 	}
 	ch := g.chart.clone()
 	if c.Value == "" {
@@ -660,10 +662,10 @@ func (c SetMeasure) Describe(*Graph) string {
 
 func (c SetMeasure) apply(g *Graph) (Command, Command, error) {
 	if c.Name == "" {
-		return nil, nil, fmt.Errorf("set-measure: no name")
+		return nil, nil, msg.Errorf("set-measure: no name")
 	}
 	if len(c.IDs) != len(c.Values) {
-		return nil, nil, fmt.Errorf("set-measure: ids and values differ in length")
+		return nil, nil, msg.Errorf("set-measure: ids and values differ in length")
 	}
 	ch := g.chart.clone()
 	if c.Clear {
@@ -672,10 +674,10 @@ func (c SetMeasure) apply(g *Graph) (Command, Command, error) {
 		m := &Measure{Name: c.Name, Values: make(map[string]float64, len(c.IDs)), Partition: c.Partition, Note: c.Note}
 		for k, id := range c.IDs {
 			if _, ok := g.nodeIDs[id]; !ok {
-				return nil, nil, fmt.Errorf("set-measure: no entity %q", id)
+				return nil, nil, msg.Errorf("set-measure: no entity %q", id)
 			}
 			if !Finite(c.Values[k]) {
-				return nil, nil, fmt.Errorf("set-measure: the value for %q is not finite", id)
+				return nil, nil, msg.Errorf("set-measure: the value for %q is not finite", id)
 			}
 			m.Values[id] = c.Values[k]
 		}
@@ -726,15 +728,15 @@ func (c GroupEntities) apply(g *Graph) (Command, Command, error) {
 	}
 	for _, gr := range g.chart.Groups {
 		if gr.ID == c.ID {
-			return nil, nil, fmt.Errorf("group %q exists", c.ID)
+			return nil, nil, msg.Errorf("group %q exists", c.ID)
 		}
 	}
 	if _, ok := g.nodeIDs[c.ID]; ok {
-		return nil, nil, fmt.Errorf("id %q is already an entity's", c.ID)
+		return nil, nil, msg.Errorf("id %q is already an entity's", c.ID)
 	}
 	for _, id := range c.IDs {
 		if _, ok := g.nodeIDs[id]; !ok {
-			return nil, nil, fmt.Errorf("no entity %q", id)
+			return nil, nil, msg.Errorf("no entity %q", id)
 		}
 	}
 	ch := g.chart.clone()
@@ -782,7 +784,7 @@ func editGroup(g *Graph, c Command, id string, f func(*Chart, int)) (Command, Co
 			return c, putChartCmd{g.putChart(ch)}, nil
 		}
 	}
-	return nil, nil, fmt.Errorf("no group %q", id)
+	return nil, nil, msg.Errorf("no group %q", id)
 }
 
 // Batch applies commands as one step: all or none, undone together.
@@ -833,12 +835,12 @@ func (popNodeCmd) Op() string             { return "pop-entity" }
 func (popNodeCmd) Describe(*Graph) string { return "remove the last entity" }
 func (c popNodeCmd) apply(g *Graph) (Command, Command, error) {
 	if len(g.nodes) == 0 {
-		return nil, nil, fmt.Errorf("no entity to remove")
+		return nil, nil, msg.Errorf("no entity to remove")
 	}
 	last := int32(len(g.nodes) - 1)
 	for r := range g.edges {
 		if g.edges[r].From == last || g.edges[r].To == last {
-			return nil, nil, fmt.Errorf("entity %q still has relations", g.nodes[last].ID)
+			return nil, nil, msg.Errorf("entity %q still has relations", g.nodes[last].ID)
 		}
 	}
 	nd := g.nodes[last]
@@ -852,7 +854,7 @@ func (popEdgeCmd) Op() string             { return "pop-relation" }
 func (popEdgeCmd) Describe(*Graph) string { return "remove the last relation" }
 func (c popEdgeCmd) apply(g *Graph) (Command, Command, error) {
 	if len(g.edges) == 0 {
-		return nil, nil, fmt.Errorf("no relation to remove")
+		return nil, nil, msg.Errorf("no relation to remove")
 	}
 	last := int32(len(g.edges) - 1)
 	e := g.edges[last]
@@ -867,12 +869,12 @@ func (restoreCmd) Describe(*Graph) string { return "restore" }
 func (c restoreCmd) apply(g *Graph) (Command, Command, error) {
 	for _, nd := range c.rm.nodes {
 		if _, ok := g.nodeIDs[nd.ID]; ok {
-			return nil, nil, fmt.Errorf("restore: id %q is in use", nd.ID)
+			return nil, nil, msg.Errorf("restore: id %q is in use", nd.ID)
 		}
 	}
 	for _, e := range c.rm.edges {
 		if _, ok := g.edgeIDs[e.ID]; ok {
-			return nil, nil, fmt.Errorf("restore: id %q is in use", e.ID)
+			return nil, nil, msg.Errorf("restore: id %q is in use", e.ID)
 		}
 	}
 	g.restore(c.rm)
@@ -897,7 +899,7 @@ func (c putNodeCmd) Describe(*Graph) string { return "change " + c.id }
 func (c putNodeCmd) apply(g *Graph) (Command, Command, error) {
 	i, ok := g.nodeIDs[c.id]
 	if !ok {
-		return nil, nil, fmt.Errorf("no entity %q", c.id)
+		return nil, nil, msg.Errorf("no entity %q", c.id)
 	}
 	return c, putNodeCmd{c.id, g.putNode(i, c.nd)}, nil
 }
@@ -912,7 +914,7 @@ func (c putEdgeCmd) Describe(*Graph) string { return "change " + c.id }
 func (c putEdgeCmd) apply(g *Graph) (Command, Command, error) {
 	i, ok := g.edgeIDs[c.id]
 	if !ok {
-		return nil, nil, fmt.Errorf("no relation %q", c.id)
+		return nil, nil, msg.Errorf("no relation %q", c.id)
 	}
 	old, err := g.putEdge(i, c.e)
 	if err != nil {
@@ -942,7 +944,7 @@ func (c placeCmd) apply(g *Graph) (Command, Command, error) {
 	for k, id := range c.ids {
 		i, ok := g.nodeIDs[id]
 		if !ok {
-			return nil, nil, fmt.Errorf("no entity %q", id)
+			return nil, nil, msg.Errorf("no entity %q", id)
 		}
 		idx[k] = i
 	}
@@ -961,7 +963,7 @@ func (c placeCmd) apply(g *Graph) (Command, Command, error) {
 func editNode(g *Graph, c Command, id string, f func(*Node) error) (Command, Command, error) {
 	i, ok := g.nodeIDs[id]
 	if !ok {
-		return nil, nil, fmt.Errorf("no entity %q", id)
+		return nil, nil, msg.Errorf("no entity %q", id)
 	}
 	nd := *g.Node(i)
 	if err := f(&nd); err != nil {

@@ -3,6 +3,8 @@ package graph
 import (
 	"fmt"
 	"time"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Date is a calendar date of year, month or day precision, as datasets give
@@ -19,24 +21,24 @@ func ParseDate(s string) (Date, error) {
 	var d Date
 	n := len(s)
 	if !dateShaped(s) {
-		return d, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		return d, msg.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
 	y, _ := digits(s[0:4])
 	if y == 0 {
-		return d, fmt.Errorf("date %q has year 0, which does not exist", s)
+		return d, msg.Errorf("date %q has year 0, which does not exist", s)
 	}
 	d.Year = int16(y)
 	if n >= 7 {
 		m, _ := digits(s[5:7])
 		if m < 1 || m > 12 {
-			return Date{}, fmt.Errorf("date %q has month %d, not 1 to 12", s, m)
+			return Date{}, msg.Errorf("date %q has month %d, not 1 to 12", s, m)
 		}
 		d.Month = int8(m)
 	}
 	if n == 10 {
 		day, _ := digits(s[8:10])
 		if last := daysIn(y, d.Month); day < 1 || day > last {
-			return Date{}, fmt.Errorf("date %q has day %d, but %04d-%02d has %d days", s, day, y, d.Month, last)
+			return Date{}, msg.Errorf("date %q has day %d, but %04d-%02d has %d days", s, day, y, d.Month, last)
 		}
 		d.Day = int8(day)
 	}

@@ -1,8 +1,9 @@
 package graph
 
 import (
-	"fmt"
 	"slices"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // The primitive edits every command is made of. Each keeps the model dense
@@ -155,7 +156,7 @@ func (g *Graph) putNode(i int32, nd Node) Node {
 func (g *Graph) putEdge(i int32, e Edge) (Edge, error) {
 	n := int32(len(g.nodes))
 	if e.From < 0 || e.From >= n || e.To < 0 || e.To >= n {
-		return Edge{}, fmt.Errorf("relation joins a missing node")
+		return Edge{}, msg.Errorf("relation joins a missing node")
 	}
 	g.own()
 	old := g.edges[i]

@@ -1,11 +1,12 @@
 package graph
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Graph is an investigation's editable model: a typed multigraph (any
@@ -199,7 +200,7 @@ func (g *Graph) intern(s string) string {
 // investigation is a command ([AddEntity]) given to [Graph.Apply].
 func (g *Graph) AddNode(n Node) (int32, error) {
 	if n.ID == "" {
-		return -1, fmt.Errorf("node has an empty id")
+		return -1, msg.Errorf("node has an empty id")
 	}
 	g.own()
 	i := int32(len(g.nodes))
@@ -213,7 +214,7 @@ func (g *Graph) AddNode(n Node) (int32, error) {
 				break
 			}
 		}
-		return -1, fmt.Errorf("duplicate node id %q", n.ID)
+		return -1, msg.Errorf("duplicate node id %q", n.ID)
 	}
 	n.Type = g.intern(n.Type)
 	g.nodes = append(g.nodes, n)
@@ -227,7 +228,7 @@ func (g *Graph) AddNode(n Node) (int32, error) {
 func (g *Graph) AddEdge(e Edge) (int32, error) {
 	n := int32(len(g.nodes))
 	if e.From < 0 || e.From >= n || e.To < 0 || e.To >= n {
-		return -1, fmt.Errorf("relation joins a missing node")
+		return -1, msg.Errorf("relation joins a missing node")
 	}
 	g.own()
 	if e.ID == "" {
@@ -246,7 +247,7 @@ func (g *Graph) AddEdge(e Edge) (int32, error) {
 				break
 			}
 		}
-		return -1, fmt.Errorf("duplicate relation id %q", e.ID)
+		return -1, msg.Errorf("duplicate relation id %q", e.ID)
 	}
 	e.Type = g.intern(e.Type)
 	g.edges = append(g.edges, e)
@@ -262,17 +263,17 @@ func (g *Graph) AddEdge(e Edge) (int32, error) {
 // checked, not each entry), and every end an existing node.
 func (g *Graph) AddEdgesIndexed(es []Edge, ids map[string]int32) error {
 	if len(g.edges) > 0 {
-		return fmt.Errorf("the graph already has relations")
+		return msg.Errorf("the graph already has relations")
 	}
 	if len(ids) != len(es) {
-		return fmt.Errorf("%d ids for %d relations", len(ids), len(es))
+		return msg.Errorf("%d ids for %d relations", len(ids), len(es))
 	}
 	g.own()
 	n := int32(len(g.nodes))
 	for i := range es {
 		e := &es[i]
 		if e.From < 0 || e.From >= n || e.To < 0 || e.To >= n {
-			return fmt.Errorf("relation %q joins a missing node", e.ID)
+			return msg.Errorf("relation %q joins a missing node", e.ID)
 		}
 		e.Type = g.intern(e.Type)
 	}

@@ -1,9 +1,10 @@
 package graph
 
 import (
-	"errors"
 	"strconv"
 	"time"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Record is one entry of an investigation's history: a command applied, or
@@ -30,8 +31,8 @@ type history struct {
 // ErrNothingToUndo and ErrNothingToRedo are returned by Undo and Redo with
 // an empty stack.
 var (
-	ErrNothingToUndo = errors.New("nothing to undo")
-	ErrNothingToRedo = errors.New("nothing to redo")
+	ErrNothingToUndo = msg.Errorf("nothing to undo")
+	ErrNothingToRedo = msg.Errorf("nothing to redo")
 )
 
 // SetClock sets what gives the time recorded with each change (time.Now
@@ -133,7 +134,7 @@ func (g *Graph) Replay(log []Record) error {
 		case "redo":
 			_, err = g.Redo()
 		default:
-			err = errors.New("unknown kind " + r.Kind)
+			err = msg.Errorf("unknown kind %s", r.Kind)
 		}
 		if err != nil {
 			return &ReplayError{Index: k, Err: err}

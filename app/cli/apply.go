@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	json "github.com/goccy/go-json"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -112,7 +113,7 @@ func runApply(env *Env, args []string) error {
 			}
 		}
 		if err != nil {
-			return fmt.Errorf(lang.L("%s:%d: %v (nothing saved)"), editsPath, e.line, err)
+			return fmt.Errorf(lang.L("%s:%d: %v (nothing saved)"), editsPath, e.line, i18n.Message(err))
 		}
 	}
 	ws.History = g.History()
@@ -159,7 +160,7 @@ func readEdits(path string, maxBytes int64) ([]edit, error) {
 		e, err := decodeEdit(line)
 		if err != nil {
 			if len(problems) < maxProblems {
-				problems = append(problems, fmt.Sprintf("%s:%d: %v", path, n, err))
+				problems = append(problems, fmt.Sprintf("%s:%d: %v", path, n, i18n.Message(err)))
 			} else {
 				more++
 			}
@@ -171,9 +172,9 @@ func readEdits(path string, maxBytes int64) ([]edit, error) {
 	if len(problems) > 0 {
 		msg := strings.Join(problems, "\n")
 		if more > 0 {
-			msg += fmt.Sprintf("\n... and %d more lines", more)
+			msg += "\n" + fmt.Sprintf(lang.L("... and %d more lines"), more)
 		}
-		return nil, errors.New(msg + "\nnothing saved")
+		return nil, errors.New(msg + "\n" + lang.L("nothing saved"))
 	}
 	return edits, nil
 }
@@ -197,7 +198,16 @@ func decodeEdit(line []byte) (edit, error) {
 		var fe *graph.FieldError
 		if errors.As(err, &fe) && len(fe.Path) == 1 && fe.Path[0] == "op" && strings.HasSuffix(fe.Msg, ")") {
 			// an edits file also knows undo and redo
-			return edit{}, errors.New(strings.TrimSuffix(err.Error(), ")") + ", undo, redo)")
+			known := *fe
+			known.Msg = strings.TrimSuffix(fe.Msg, ")") + ", undo, redo)"
+			if len(fe.Args) == 2 {
+				if ops, ok := fe.Args[1].(string); ok {
+					known.Args = []any{fe.Args[0], ops + ", undo, redo"}
+				}
+			} else {
+				known.Template, known.Args = "", nil
+			}
+			return edit{}, &known
 		}
 		return edit{}, err
 	}

@@ -101,7 +101,7 @@ func Run(args []string, env *Env) int {
 		fmt.Fprintf(env.Stderr, "%s linkscope %s %s\n", lang.L("usage:"), c.name, withEdges(c.args))
 		return 2
 	default:
-		msg := termText(err.Error())
+		msg := termText(i18n.Message(err))
 		if !strings.HasSuffix(msg, "\n") {
 			msg += "\n"
 		}

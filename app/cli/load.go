@@ -7,6 +7,9 @@ import (
 	"io"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
@@ -154,10 +157,11 @@ func openDataset(path, edges string, maxBytes int64) (*graph.Graph, []*dataset.E
 	return g, warnings, nil
 }
 
-// printWarnings writes each warning as "FILE:LINE:COL: warning: message".
+// printWarnings writes each warning as "FILE:LINE:COL: warning: message",
+// in the interface's language.
 func printWarnings(w io.Writer, warnings []*dataset.Error) {
 	for _, e := range warnings {
-		fmt.Fprintln(w, termText(fmt.Sprintf("%s:%d:%d: warning: %s", e.File, e.Line, e.Col, e.Msg)))
+		fmt.Fprintln(w, termText(fmt.Sprintf(lang.L("%s:%d:%d: warning: %s"), e.File, e.Line, e.Col, i18n.Text(e.Text()))))
 	}
 }
 

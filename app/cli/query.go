@@ -91,7 +91,7 @@ func runQuery(env *Env, args []string) error {
 func queryError(err error) error {
 	var e *query.Error
 	if errors.As(err, &e) {
-		return fmt.Errorf("%v\n  %s", e, strings.ReplaceAll(e.Caret(), "\n", "\n  "))
+		return fmt.Errorf("%w\n  %s", e, strings.ReplaceAll(e.Caret(), "\n", "\n  "))
 	}
 	return err
 }

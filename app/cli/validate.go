@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/dataset"
 )
 
@@ -64,7 +65,7 @@ func runValidate(env *Env, args []string) error {
 	took := time.Since(start)
 	printWarnings(env.Stderr, warnings)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, termText(err.Error()))
+		fmt.Fprintln(env.Stderr, termText(i18n.Message(err)))
 		return &exitError{1}
 	}
 	fmt.Fprintf(env.Stdout, lang.L("%s: ok, %d entities (%d types), %d relations (%d types), %d sources"),
@@ -89,7 +90,7 @@ func validateWorkspace(env *Env, path string, maxBytes int64, timed bool) error 
 	took := time.Since(start)
 	printWarnings(env.Stderr, warnings)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, termText(err.Error()))
+		fmt.Fprintln(env.Stderr, termText(i18n.Message(err)))
 		return &exitError{1}
 	}
 	data := "inline data"

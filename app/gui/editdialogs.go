@@ -653,7 +653,7 @@ func (u *ui) formDialog(title, confirm string, items []*widget.FormItem, ok func
 			return
 		}
 		if err := ok(); err != nil {
-			e := u.showErrorText(lang.L("Error"), "", err.Error())
+			e := u.showErrorText(lang.L("Error"), "", i18n.Message(err))
 			e.SetOnClosed(func() { u.formDialog(title, confirm, items, ok) })
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
@@ -100,7 +101,7 @@ func (t *timeOptions) options() (path.TimeOptions, error) {
 func (p *pathPanel) findTimed(from, to int32, opt path.Options) {
 	to2, err := p.timed.options()
 	if err != nil {
-		p.setStatus(err.Error())
+		p.setStatus(i18n.Message(err))
 		return
 	}
 	s := p.ex.searcher().Clone()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
@@ -153,7 +154,7 @@ func (p *duplicatesPanel) refresh() {
 		return view.Duplicates(ctx, g)
 	}, func(pairs []view.DuplicatePair, err error) {
 		if err != nil {
-			p.state.SetText(err.Error())
+			p.state.SetText(i18n.Message(err))
 			return
 		}
 		p.show(g, pairs)

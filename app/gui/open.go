@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -86,12 +87,12 @@ func loadErrorText(err error) string {
 	if errors.As(err, &list) {
 		lines := make([]string, 0, len(list.Errors)+1)
 		for _, e := range list.Errors {
-			lines = append(lines, e.Error())
+			lines = append(lines, i18n.Message(e))
 		}
 		if list.More > 0 {
 			lines = append(lines, fmt.Sprintf(lang.L("… and %d more problems"), list.More))
 		}
 		return strings.Join(lines, "\n")
 	}
-	return err.Error()
+	return i18n.Message(err)
 }

@@ -355,11 +355,11 @@ func (p *pathPanel) runPattern() {
 func (p *pathPanel) showPatternError(err error) {
 	var qe *query.Error
 	if errors.As(err, &qe) {
-		p.patErr.SetText(fmt.Sprintf(lang.L("Column %d: %s"), qe.Col, qe.Error()))
+		p.patErr.SetText(fmt.Sprintf(lang.L("Column %d: %s"), qe.Col, i18n.Message(qe)))
 		p.patCaret.SetText(qe.Caret())
 		p.patCaret.Show()
 	} else {
-		p.patErr.SetText(err.Error())
+		p.patErr.SetText(i18n.Message(err))
 	}
 	p.patErr.Show()
 }
@@ -386,7 +386,7 @@ func (p *pathPanel) start(msg string, work func(ctx context.Context) ([]pathResu
 // finished shows the answer of the latest search.
 func (p *pathPanel) finished(a pathAnswer, err error) {
 	if err != nil && len(a.res) == 0 {
-		p.setStatus(lang.L("Search failed:") + " " + err.Error())
+		p.setStatus(lang.L("Search failed:") + " " + i18n.Message(err))
 		return
 	}
 	note := a.note

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/linkscope/linkscope/app/task"
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
@@ -258,7 +259,7 @@ func (s *serverSession) start() {
 		return nil, nil
 	}, func(hits []source.Hit, err error) {
 		if err != nil {
-			s.status.SetText("The server did not answer: " + err.Error())
+			s.status.SetText(fmt.Sprintf(lang.L("The server did not answer: %s"), i18n.Message(err)))
 			return
 		}
 		s.hits = hits
@@ -286,7 +287,7 @@ func (s *serverSession) search(q string) {
 		return src.Search(ctx, q, searchLimit)
 	}, func(hits []source.Hit, err error) {
 		if err != nil {
-			s.status.SetText("Search failed: " + err.Error())
+			s.status.SetText(fmt.Sprintf(lang.L("Search failed: %s"), i18n.Message(err)))
 			return
 		}
 		s.hits = hits
@@ -325,7 +326,7 @@ func (s *serverSession) bring(verb string, ids []string, opt source.ExpandOption
 		return src.Expand(ctx, ids, opt)
 	}, func(sub *source.Subgraph, err error) {
 		if err != nil {
-			s.status.SetText("The server did not answer: " + err.Error())
+			s.status.SetText(fmt.Sprintf(lang.L("The server did not answer: %s"), i18n.Message(err)))
 			return
 		}
 		g := s.u.ex.g
@@ -333,7 +334,7 @@ func (s *serverSession) bring(verb string, ids []string, opt source.ExpandOption
 		cmd, exp := view.Command(g, sub, verb+" "+subject)
 		exp.Subject = subject
 		if exp.Empty() {
-			s.status.SetText(subject + ": nothing more on the server.")
+			s.status.SetText(fmt.Sprintf(lang.L("%s: nothing more on the server."), subject))
 		} else if err := s.u.apply(cmd); err != nil {
 			s.u.showError(err)
 			return
@@ -341,9 +342,9 @@ func (s *serverSession) bring(verb string, ids []string, opt source.ExpandOption
 		if verb == "expand" {
 			s.expansions[ids[0]] = append(s.expansions[ids[0]], exp)
 		}
-		text := fmt.Sprintf("%s: %d entities and %d relations added.", exp.Name, len(exp.Entities), len(exp.Relations))
+		text := fmt.Sprintf(lang.L("%s: %d entities and %d relations added."), exp.Name, len(exp.Entities), len(exp.Relations))
 		if exp.Truncated {
-			text += fmt.Sprintf(" The cap (%d) left the less connected out.", opt.Limit)
+			text += fmt.Sprintf(lang.L(" The cap (%d) left the less connected out."), opt.Limit)
 		}
 		s.status.SetText(text)
 		if i, ok := s.u.ex.g.NodeIndex(ids[0]); ok && len(ids) == 1 {
@@ -373,7 +374,7 @@ func (s *serverSession) collapse(i int32) {
 	}
 	delete(s.expansions, id)
 	if len(ids) == 0 {
-		s.status.SetText("Nothing to collapse: " + g.Node(i).Label + " was not expanded.")
+		s.status.SetText(fmt.Sprintf(lang.L("Nothing to collapse: %s was not expanded."), g.Node(i).Label))
 		return
 	}
 	label := g.Node(i).Label

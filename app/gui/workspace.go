@@ -419,7 +419,7 @@ func (u *ui) autosaveNow(s *wsSession) {
 		}
 		postUI(func() {
 			if err != nil {
-				u.notify(lang.L("Autosave failed:") + " " + err.Error())
+				u.notify(lang.L("Autosave failed:") + " " + i18n.Message(err))
 			}
 			// still unsaved: autosave again later
 			u.updateTitle()
@@ -567,6 +567,6 @@ func (u *ui) discardAutosave() {
 		target = u.unsavedPath()
 	}
 	if err := dataset.RemoveAutosave(target); err != nil && !errors.Is(err, os.ErrNotExist) {
-		u.notify(err.Error())
+		u.notify(i18n.Message(err))
 	}
 }

@@ -6,13 +6,13 @@ package path
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sort"
 
 	dg "github.com/dominikbraun/graph"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // NetworkOptions restrict a connecting network.
@@ -64,7 +64,7 @@ func ConnectingNetwork(ctx context.Context, t *graph.Topology, seeds []int32, op
 	seeds = slices.Compact(seeds)
 	for _, s := range seeds {
 		if s < 0 || int(s) >= t.N {
-			return Network{}, fmt.Errorf("no entity %d", s)
+			return Network{}, msg.Errorf("no entity %d", s)
 		}
 	}
 	net := Network{Seeds: seeds}

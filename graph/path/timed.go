@@ -3,9 +3,9 @@ package path
 import (
 	"container/heap"
 	"context"
-	"fmt"
 
 	"github.com/linkscope/linkscope/graph"
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Time-respecting objectives of [Searcher.TimeRespecting].
@@ -66,15 +66,15 @@ func (o TimeOptions) Check() error {
 	switch o.Objective {
 	case "", EarliestArrival, LatestDeparture:
 	default:
-		return fmt.Errorf("unknown objective %q (%s or %s)", o.Objective, EarliestArrival, LatestDeparture)
+		return msg.Errorf("unknown objective %q (%s or %s)", o.Objective, EarliestArrival, LatestDeparture)
 	}
 	switch o.Undated {
 	case "", UndatedStop, UndatedContinue, UndatedReported:
 	default:
-		return fmt.Errorf("unknown policy for undated relations %q (stop, continue or reported)", o.Undated)
+		return msg.Errorf("unknown policy for undated relations %q (stop, continue or reported)", o.Undated)
 	}
 	if o.MaxGapDays < 0 {
-		return fmt.Errorf("the maximum gap must be >= 0 days")
+		return msg.Errorf("the maximum gap must be >= 0 days")
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package query
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/linkscope/linkscope/graph"
@@ -56,7 +55,7 @@ func Compile(q *Query, g *graph.Graph) (*Plan, error) {
 		if n.Type != "" {
 			t, ok := resolveType(n.Type, nodeTypes)
 			if !ok {
-				return nil, &Error{Query: src, Col: n.TypeCol, Msg: fmt.Sprintf("no entity has type %q (the types are %s)", n.Type, strings.Join(nodeTypes, ", "))}
+				return nil, newError(src, n.TypeCol, "no entity has type %q (the types are %s)", n.Type, strings.Join(nodeTypes, ", "))
 			}
 			c.typ = t
 		}
@@ -67,12 +66,12 @@ func Compile(q *Query, g *graph.Graph) (*Plan, error) {
 			case "id":
 				v, ok := g.NodeIndex(pr.Value)
 				if !ok {
-					return nil, &Error{Query: src, Col: pr.Col, Msg: fmt.Sprintf("no entity has id %q", pr.Value)}
+					return nil, newError(src, pr.Col, "no entity has id %q", pr.Value)
 				}
 				vs = []int32{v}
 			case "name":
 				if vs = g.Named(pr.Value); len(vs) == 0 {
-					return nil, &Error{Query: src, Col: pr.Col, Msg: fmt.Sprintf("no entity is named %q", pr.Value)}
+					return nil, newError(src, pr.Col, "no entity is named %q", pr.Value)
 				}
 			}
 			if explicit {
@@ -118,7 +117,7 @@ func Compile(q *Query, g *graph.Graph) (*Plan, error) {
 				if j < len(r.TypeCols) {
 					col = r.TypeCols[j]
 				}
-				return nil, &Error{Query: src, Col: col, Msg: fmt.Sprintf("no relation has type %q (the types are %s)", t, strings.Join(relTypes, ", "))}
+				return nil, newError(src, col, "no relation has type %q (the types are %s)", t, strings.Join(relTypes, ", "))
 			}
 			c.types = append(c.types, rt)
 		}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/linkscope/linkscope/internal/msg"
 )
 
 // Limits of the language.
@@ -29,6 +31,25 @@ type Error struct {
 	// Found, for a syntax error, is what stands at the column ("" at the
 	// end of the text).
 	Found string
+	// Template and Args are Msg before formatting, for translation
+	// (app/i18n.Message); Template is "" for a message kept only as Msg.
+	Template string
+	Args     []any
+}
+
+// Text returns the whole message as a template and its arguments.
+func (e *Error) Text() msg.Text {
+	m := msg.F("%s", e.Msg)
+	if e.Template != "" {
+		m = msg.F(e.Template, e.Args...)
+	}
+	switch e.Found {
+	case "":
+		return msg.F("%s at column %d", m, e.Col)
+	case "the end":
+		return msg.F("%s at column %d, found the end", m, e.Col)
+	}
+	return msg.F("%s at column %d, found %s", m, e.Col, e.Found)
 }
 
 // Error reads like "expected ']' at column 17, found '-'".
@@ -83,12 +104,17 @@ type parser struct {
 	pos int
 }
 
+// newError is the Error at col of src, its message fmt.Sprintf(format, args...).
+func newError(src string, col int, format string, args ...any) *Error {
+	return &Error{Query: src, Col: col, Msg: fmt.Sprintf(format, args...), Template: format, Args: args}
+}
+
 func (p *parser) errAt(pos int, format string, args ...any) *Error {
-	return &Error{Query: p.src, Col: pos + 1, Msg: fmt.Sprintf(format, args...)}
+	return newError(p.src, pos+1, format, args...)
 }
 
 // expected reports that want was expected at the current position.
-func (p *parser) expected(want string) *Error {
+func (p *parser) expected(want msg.Text) *Error {
 	e := p.errAt(p.pos, "expected %s", want)
 	if p.pos >= len(p.in) {
 		e.Found = "the end"
@@ -130,7 +156,7 @@ func (p *parser) accept(c rune) bool {
 
 func (p *parser) expect(c rune) error {
 	if !p.accept(c) {
-		return p.expected(fmt.Sprintf("'%c'", c))
+		return p.expected(msg.F("'%c'", c))
 	}
 	return nil
 }
@@ -164,7 +190,7 @@ func (p *parser) query() (*Query, error) {
 			return q, nil
 		}
 		if c := p.peek(); c != '-' && c != '<' {
-			return nil, p.expected("a relation ('-[', '<-[') or the end")
+			return nil, p.expected(msg.F("a relation ('-[', '<-[') or the end"))
 		}
 		r, err := p.rel()
 		if err != nil {
@@ -218,7 +244,7 @@ func (p *parser) node() (NodePattern, error) {
 			p.skipSpace()
 			at := p.pos
 			if !isIdentRune(p.peek(), true) {
-				return n, p.expected("a property name (name or id)")
+				return n, p.expected(msg.F("a property name (name or id)"))
 			}
 			key := p.ident()
 			if key != "name" && key != "id" {
@@ -236,7 +262,7 @@ func (p *parser) node() (NodePattern, error) {
 				continue
 			}
 			if err := p.expect('}'); err != nil {
-				return n, p.expected("',' or '}'")
+				return n, p.expected(msg.F("',' or '}'"))
 			}
 			break
 		}
@@ -259,7 +285,7 @@ func (p *parser) rel() (RelPattern, error) {
 		p.pos++
 	} else {
 		if err := p.expect('['); err != nil {
-			return r, p.expected("'[' or '-'")
+			return r, p.expected(msg.F("'[' or '-'"))
 		}
 		if err := p.relBody(&r); err != nil {
 			return r, err
@@ -385,7 +411,7 @@ func (p *parser) name() (string, error) {
 		p.pos-- // "-[:fined->" : the dash starts the arrow
 	}
 	if p.pos == start {
-		return "", p.expected("a type name")
+		return "", p.expected(msg.F("a type name"))
 	}
 	return string(p.in[start:p.pos]), nil
 }
@@ -396,7 +422,7 @@ func (p *parser) str() (string, error) {
 	start := p.pos
 	quote := p.peek()
 	if quote != '"' && quote != '\'' {
-		return "", p.expected("a quoted string")
+		return "", p.expected(msg.F("a quoted string"))
 	}
 	p.pos++
 	var b strings.Builder
