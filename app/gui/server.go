@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/app/i18n"
+	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
