@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -48,7 +47,10 @@ type AddEntity struct {
 
 func (AddEntity) Op() string { return "add-entity" }
 
-func (c AddEntity) Describe(*Graph) string { return "add " + nameOr(c.Label, c.ID) }
+func (c AddEntity) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText is Describe as a template and its arguments (see [DescribeText]).
+func (c AddEntity) DescribeText(*Graph) msg.Text { return msg.F("add %s", nameOr(c.Label, c.ID)) }
 
 func (c AddEntity) apply(g *Graph) (Command, Command, error) {
 	if c.ID == "" {
@@ -81,8 +83,11 @@ type AddRelation struct {
 
 func (AddRelation) Op() string { return "add-relation" }
 
-func (c AddRelation) Describe(g *Graph) string {
-	return fmt.Sprintf("add %s %s %s", labelOf(g, c.Source), nameOr(c.Type, "relation"), labelOf(g, c.Target))
+func (c AddRelation) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c AddRelation) DescribeText(g *Graph) msg.Text {
+	return msg.F("add %s %s %s", labelOf(g, c.Source), nameOr(c.Type, "relation"), labelOf(g, c.Target))
 }
 
 func (c AddRelation) apply(g *Graph) (Command, Command, error) {
@@ -125,7 +130,10 @@ type Set struct {
 
 func (Set) Op() string { return "set" }
 
-func (c Set) Describe(g *Graph) string { return fmt.Sprintf("set %s of %s", c.Field, labelOf(g, c.ID)) }
+func (c Set) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c Set) DescribeText(g *Graph) msg.Text { return msg.F("set %s of %s", c.Field, labelOf(g, c.ID)) }
 
 func (c Set) apply(g *Graph) (Command, Command, error) {
 	if i, ok := g.nodeIDs[c.ID]; ok {
@@ -279,12 +287,15 @@ type Delete struct {
 
 func (Delete) Op() string { return "delete" }
 
-func (c Delete) Describe(g *Graph) string {
+func (c Delete) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c Delete) DescribeText(g *Graph) msg.Text {
 	ids := c.all()
 	if len(ids) == 1 {
-		return "delete " + labelOf(g, ids[0])
+		return msg.F("delete %s", labelOf(g, ids[0]))
 	}
-	return fmt.Sprintf("delete %d items", len(ids))
+	return msg.F("delete %d items", len(ids))
 }
 
 func (c Delete) all() []string {
@@ -320,14 +331,17 @@ type Merge struct {
 
 func (Merge) Op() string { return "merge" }
 
-func (c Merge) Describe(g *Graph) string {
+func (c Merge) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c Merge) DescribeText(g *Graph) msg.Text {
 	var others []string
 	for _, id := range c.IDs {
 		if id != c.Into {
 			others = append(others, labelOf(g, id))
 		}
 	}
-	return fmt.Sprintf("merge %s into %s", strings.Join(others, ", "), labelOf(g, c.Into))
+	return msg.F("merge %s into %s", strings.Join(others, ", "), labelOf(g, c.Into))
 }
 
 func (c Merge) apply(g *Graph) (Command, Command, error) {
@@ -435,7 +449,10 @@ type AddSources struct {
 
 func (AddSources) Op() string { return "add-sources" }
 
-func (c AddSources) Describe(*Graph) string { return fmt.Sprintf("add %d sources", len(c.Sources)) }
+func (c AddSources) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c AddSources) DescribeText(*Graph) msg.Text { return msg.F("add %d sources", len(c.Sources)) }
 
 func (c AddSources) apply(g *Graph) (Command, Command, error) {
 	old := g.Sources
@@ -477,7 +494,10 @@ type Move struct {
 
 func (Move) Op() string { return "move" }
 
-func (c Move) Describe(g *Graph) string { return "move " + labelOf(g, c.ID) }
+func (c Move) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c Move) DescribeText(g *Graph) msg.Text { return msg.F("move %s", labelOf(g, c.ID)) }
 
 func (c Move) apply(g *Graph) (Command, Command, error) {
 	if !Finite(c.X) || !Finite(c.Y) {
@@ -531,11 +551,14 @@ type Pin struct {
 
 func (c Pin) Op() string { return "pin" }
 
-func (c Pin) Describe(g *Graph) string {
+func (c Pin) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c Pin) DescribeText(g *Graph) msg.Text {
 	if c.Unpin {
-		return "unpin " + labelOf(g, c.ID)
+		return msg.F("unpin %s", labelOf(g, c.ID))
 	}
-	return "pin " + labelOf(g, c.ID)
+	return msg.F("pin %s", labelOf(g, c.ID))
 }
 
 func (c Pin) apply(g *Graph) (Command, Command, error) {
@@ -553,11 +576,14 @@ type Note struct {
 
 func (Note) Op() string { return "note" }
 
-func (c Note) Describe(g *Graph) string {
+func (c Note) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c Note) DescribeText(g *Graph) msg.Text {
 	if c.ID == "" {
-		return "note on the chart"
+		return msg.F("note on the chart")
 	}
-	return "note on " + labelOf(g, c.ID)
+	return msg.F("note on %s", labelOf(g, c.ID))
 }
 
 func (c Note) apply(g *Graph) (Command, Command, error) {
@@ -589,11 +615,14 @@ type HideType struct {
 
 func (HideType) Op() string { return "hide-type" }
 
-func (c HideType) Describe(*Graph) string {
+func (c HideType) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c HideType) DescribeText(*Graph) msg.Text {
 	if c.Show {
-		return "show " + nameOr(c.Type, "untyped")
+		return msg.F("show %s", nameOr(c.Type, "untyped"))
 	}
-	return "hide " + nameOr(c.Type, "untyped")
+	return msg.F("hide %s", nameOr(c.Type, "untyped"))
 }
 
 func (c HideType) apply(g *Graph) (Command, Command, error) {
@@ -617,11 +646,14 @@ type SetChart struct {
 
 func (SetChart) Op() string { return "set-chart" }
 
-func (c SetChart) Describe(*Graph) string {
+func (c SetChart) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c SetChart) DescribeText(*Graph) msg.Text {
 	if c.Value == "" {
-		return "reset " + c.Key
+		return msg.F("reset %s", c.Key)
 	}
-	return "set " + c.Key + " to " + c.Value
+	return msg.F("set %s to %s", c.Key, c.Value)
 }
 
 func (c SetChart) apply(g *Graph) (Command, Command, error) {
@@ -653,11 +685,14 @@ type SetMeasure struct {
 
 func (SetMeasure) Op() string { return "set-measure" }
 
-func (c SetMeasure) Describe(*Graph) string {
+func (c SetMeasure) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c SetMeasure) DescribeText(*Graph) msg.Text {
 	if c.Clear {
-		return "clear " + c.Name
+		return msg.F("clear %s", c.Name)
 	}
-	return "compute " + c.Name
+	return msg.F("compute %s", c.Name)
 }
 
 func (c SetMeasure) apply(g *Graph) (Command, Command, error) {
@@ -720,7 +755,10 @@ type GroupEntities struct {
 
 func (GroupEntities) Op() string { return "group" }
 
-func (c GroupEntities) Describe(*Graph) string { return "group " + nameOr(c.Label, c.ID) }
+func (c GroupEntities) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c GroupEntities) DescribeText(*Graph) msg.Text { return msg.F("group %s", nameOr(c.Label, c.ID)) }
 
 func (c GroupEntities) apply(g *Graph) (Command, Command, error) {
 	if c.ID == "" {
@@ -751,7 +789,10 @@ type Ungroup struct {
 
 func (Ungroup) Op() string { return "ungroup" }
 
-func (c Ungroup) Describe(*Graph) string { return "ungroup " + c.ID }
+func (c Ungroup) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c Ungroup) DescribeText(*Graph) msg.Text { return msg.F("ungroup %s", c.ID) }
 
 func (c Ungroup) apply(g *Graph) (Command, Command, error) {
 	return editGroup(g, c, c.ID, func(ch *Chart, k int) { ch.Groups = slices.Delete(ch.Groups, k, k+1) })
@@ -765,11 +806,14 @@ type Collapse struct {
 
 func (Collapse) Op() string { return "collapse" }
 
-func (c Collapse) Describe(*Graph) string {
+func (c Collapse) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText].
+func (c Collapse) DescribeText(*Graph) msg.Text {
 	if c.Expand {
-		return "expand " + c.ID
+		return msg.F("expand %s", c.ID)
 	}
-	return "collapse " + c.ID
+	return msg.F("collapse %s", c.ID)
 }
 
 func (c Collapse) apply(g *Graph) (Command, Command, error) {
@@ -796,14 +840,18 @@ type Batch struct {
 
 func (Batch) Op() string { return "batch" }
 
-func (c Batch) Describe(g *Graph) string {
+func (c Batch) Describe(g *Graph) string { return c.DescribeText(g).String() }
+
+// DescribeText: see [DescribeText]. A batch's Name is the caller's words,
+// kept as they are (a translation of it is looked up as a whole).
+func (c Batch) DescribeText(g *Graph) msg.Text {
 	switch {
 	case c.Name != "":
-		return c.Name
+		return msg.Text{Template: c.Name}
 	case len(c.Cmds) == 1:
-		return c.Cmds[0].Describe(g)
+		return DescribeText(c.Cmds[0], g)
 	}
-	return fmt.Sprintf("%d changes", len(c.Cmds))
+	return msg.F("%d changes", len(c.Cmds))
 }
 
 func (c Batch) apply(g *Graph) (Command, Command, error) {
@@ -988,3 +1036,13 @@ func nameOr(s, def string) string {
 
 // Finite reports whether f is a number a dataset can hold (not NaN or ±Inf).
 func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// DescribeText names what c does in g as a message template and its
+// arguments ("move %s", "CNIL"), for the interface to show in the user's
+// language; Describe is the same in English.
+func DescribeText(c Command, g *Graph) msg.Text {
+	if d, ok := c.(interface{ DescribeText(*Graph) msg.Text }); ok {
+		return d.DescribeText(g)
+	}
+	return msg.Text{Template: c.Describe(g)}
+}

@@ -103,6 +103,23 @@ func (g *Graph) UndoName() (name string, ok bool) {
 	return "", false
 }
 
+// UndoText and RedoText are UndoName and RedoName as message templates
+// (see [DescribeText]), for the interface to translate.
+func (g *Graph) UndoText() (msg.Text, bool) {
+	if h := g.hist.undo; len(h) > 0 {
+		return DescribeText(h[len(h)-1].cmd, g), true
+	}
+	return msg.Text{}, false
+}
+
+// RedoText: see UndoText.
+func (g *Graph) RedoText() (msg.Text, bool) {
+	if h := g.hist.redo; len(h) > 0 {
+		return DescribeText(h[len(h)-1].cmd, g), true
+	}
+	return msg.Text{}, false
+}
+
 // RedoName: see UndoName.
 func (g *Graph) RedoName() (name string, ok bool) {
 	if h := g.hist.redo; len(h) > 0 {

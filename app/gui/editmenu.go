@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/graph/layout"
@@ -141,11 +142,11 @@ func (u *ui) undoItems() []*fyne.MenuItem {
 	redo.Shortcut = shortcutRedo
 	undo.Disabled, redo.Disabled = true, true
 	if u.ex != nil {
-		if name, ok := u.ex.g.UndoName(); ok {
-			undo.Label, undo.Disabled = fmt.Sprintf(lang.L("Undo %s"), name), false
+		if name, ok := u.ex.g.UndoText(); ok {
+			undo.Label, undo.Disabled = fmt.Sprintf(lang.L("Undo %s"), i18n.Text(name)), false
 		}
-		if name, ok := u.ex.g.RedoName(); ok {
-			redo.Label, redo.Disabled = fmt.Sprintf(lang.L("Redo %s"), name), false
+		if name, ok := u.ex.g.RedoText(); ok {
+			redo.Label, redo.Disabled = fmt.Sprintf(lang.L("Redo %s"), i18n.Text(name)), false
 		}
 	}
 	return []*fyne.MenuItem{undo, redo}
