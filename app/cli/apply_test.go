@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -286,5 +287,44 @@ func TestExportAppliedWorkspaceHidesHiddenTypes(t *testing.T) {
 	// TechCrunch is a media entity; Clearview AI is not
 	if bytes.Contains(data, []byte("TechCrunch")) || !bytes.Contains(data, []byte("Clearview AI")) {
 		t.Fatal("the hidden media type is drawn, or Clearview AI is not")
+	}
+}
+
+// A workspace written by apply that colours entities by a computed
+// measure is drawn so, with the measure's legend.
+func TestExportAppliedWorkspaceColoursByMeasure(t *testing.T) {
+	dir := t.TempDir()
+	out, errs, code := runPathCLI("analyze", "--measure", "communities", "--json", "--top", "0")
+	if code != 0 {
+		t.Fatalf("analyze: %s", errs)
+	}
+	var res struct {
+		Results []struct {
+			ID        string `json:"id"`
+			Community int    `json:"community"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	var vals []float64
+	for _, r := range res.Results {
+		ids = append(ids, r.ID)
+		vals = append(vals, float64(r.Community))
+	}
+	line, _ := json.Marshal(map[string]any{"op": "set-measure", "name": "communities", "ids": ids, "values": vals, "partition": true})
+	edits := writeT(t, filepath.Join(dir, "edits.jsonl"), string(line)+"\n"+`{"op":"set-chart","key":"colour-by","value":"communities"}`+"\n")
+	ws := filepath.Join(dir, "case.linkscope")
+	if code, _, stderr := runCLI(t, "apply", edits, "--out", ws); code != 0 {
+		t.Fatalf("apply: exit %d: %s", code, stderr)
+	}
+	svg := filepath.Join(dir, "view.svg")
+	if code, _, stderr := runCLI(t, "export", "-w", ws, "--out", svg); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(svg)
+	if !bytes.Contains(data, []byte("Colour: communities")) {
+		t.Fatal("the picture has no legend for the communities")
 	}
 }

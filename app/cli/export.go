@@ -181,6 +181,8 @@ func runExport(env *Env, args []string) error {
 		return err
 	}
 	scene := render.NewScene(sub)
+	// computed measures styling the chart (size by, colour by)
+	view.ApplyStyling(scene, sub)
 	if ds.ws != nil && (ext == ".png" || ext == ".svg") {
 		// a workspace never shown in the window: its chart's filters
 		// (hidden types, timeline) still apply to the picture
@@ -224,6 +226,7 @@ func runExport(env *Env, args []string) error {
 			scene.SetPositions(c.Positions(positions))
 			scene.SetNodeVisible(c.Vis.Nodes)
 			scene.SetEdgeVisible(c.Vis.Edges)
+			view.ApplyStyling(scene, sub)
 		}
 	}
 	return writeExport(env, ext, f.out, sub, scene, opts)

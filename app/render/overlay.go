@@ -97,7 +97,13 @@ func (f *frame) legendSections() []legendSection {
 	}
 	loc := i18n.Current().Lang
 	section(lang.L("Entities"), nodeCounts, func(t int) (TypeStyle, string) {
-		return s.types[t].Style, s.typeLabel(s.types[t].Name, loc)
+		st := s.types[t].Style
+		if s.fillSet {
+			// the entities are coloured by a measure (its own section
+			// below): the type keeps its icon, on a neutral disc
+			st.Color = color.NRGBA{150, 154, 162, 255}
+		}
+		return st, s.typeLabel(s.types[t].Name, loc)
 	}, false)
 	section(lang.L("Relations"), relCounts, func(t int) (TypeStyle, string) {
 		st := rels[t].Style
