@@ -99,7 +99,7 @@ func newServerUIWith(a fyne.App, src source.Source, name string, still bool, ws 
 	u.win = a.NewWindow("Linkscope")
 	u.win.Resize(u.prefs.windowSize())
 	u.win.SetMaster()
-	u.win.SetOnClosed(func() { u.prefs.setWindowSize(u.win.Canvas().Size()) })
+	u.win.SetOnClosed(u.closed)
 	u.win.SetCloseIntercept(u.closeRequested)
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()

@@ -54,6 +54,16 @@ func (u *ui) notify(text string) {
 	u.updateStatus()
 }
 
+// closed is the window's last act: it remembers the window's size and
+// stops the status message's timer, so that nothing of a closed window
+// runs later.
+func (u *ui) closed() {
+	u.prefs.setWindowSize(u.win.Canvas().Size())
+	if m := u.msg; m != nil && m.stop != nil {
+		m.stop() // time.Timer.Stop: safe from any goroutine
+	}
+}
+
 // clearMessage takes the message away now.
 func (u *ui) clearMessage() {
 	m := u.messages()

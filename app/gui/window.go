@@ -115,7 +115,7 @@ func newUIWith(a fyne.App, path string, still bool) *ui {
 	u.win.Resize(u.prefs.windowSize())
 	u.win.SetMaster()
 	u.win.SetOnDropped(u.dropped)
-	u.win.SetOnClosed(func() { u.prefs.setWindowSize(u.win.Canvas().Size()) })
+	u.win.SetOnClosed(u.closed)
 	u.win.SetCloseIntercept(u.closeRequested)
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
