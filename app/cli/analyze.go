@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -89,7 +90,7 @@ func runAnalyze(env *Env, args []string) error {
 	if *types != "" {
 		req.RelTypes = strings.Split(*types, ",")
 	}
-	if !isMeasure(*measure) {
+	if !slices.Contains(view.Measures, *measure) {
 		return usagef("unknown measure %q (one of %s)", *measure, strings.Join(view.Measures, ", "))
 	}
 	g, _, err := ds.load(env)
@@ -157,15 +158,6 @@ func runAnalyze(env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, lang.L("(%d more; --top 0 lists all)\n"), len(ranked)-len(shown))
 	}
 	return nil
-}
-
-func isMeasure(m string) bool {
-	for _, x := range view.Measures {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 func sizesLine(sizes []int, n int) string {

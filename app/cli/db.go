@@ -366,20 +366,7 @@ func runPairsDB(ctx context.Context, env *Env, url, file string, pf *pathFlags, 
 			hops += len(nodes) - 1
 		}
 	}
-	if len(us) > 0 {
-		sum := 0.0
-		for _, u := range us {
-			sum += u
-		}
-		out.USMean = round2(sum / float64(len(us)))
-		slices.Sort(us)
-		out.USMedian = round2(quantile(us, 0.5))
-		out.USP90 = round2(quantile(us, 0.9))
-		out.FoundFrac = math.Round(float64(found)/float64(len(us))*10000) / 10000
-	}
-	if found > 0 {
-		out.MeanHops = math.Round(float64(hops)/float64(found)*1000) / 1000
-	}
+	out.summarise(us, found, hops)
 	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}

@@ -219,15 +219,9 @@ func runExport(env *Env, args []string) error {
 	}
 	scene.SetPositions(positions)
 	if ds.ws != nil && (ext == ".png" || ext == ".svg") {
-		// collapsed groups drawn as one node each, as the window draws them
-		vis := view.Visible(sub, view.FilterOf(sub, ds.ws.View))
-		if c, err := view.CollapseGroups(sub, vis); err == nil && c != nil {
-			scene = render.NewScene(c.G)
-			scene.SetPositions(c.Positions(positions))
-			scene.SetNodeVisible(c.Vis.Nodes)
-			scene.SetEdgeVisible(c.Vis.Edges)
-			view.ApplyStyling(scene, sub)
-		}
+		// drawn as view.FromWorkspace draws a saved view: filters,
+		// collapsed groups, styling, highlight
+		scene = view.SceneOf(sub, ds.ws.View, positions)
 	}
 	return writeExport(env, ext, f.out, sub, scene, opts)
 }

@@ -323,6 +323,25 @@ type pairsJSON struct {
 	PrepareMS float64      `json:"prepare_ms"`
 }
 
+// summarise fills the timings (us, microseconds per query, sorted here),
+// the share of pairs with a path and their mean length.
+func (out *pairsJSON) summarise(us []float64, found, hops int) {
+	if len(us) > 0 {
+		sum := 0.0
+		for _, u := range us {
+			sum += u
+		}
+		out.USMean = round2(sum / float64(len(us)))
+		slices.Sort(us)
+		out.USMedian = round2(quantile(us, 0.5))
+		out.USP90 = round2(quantile(us, 0.9))
+		out.FoundFrac = math.Round(float64(found)/float64(len(us))*10000) / 10000
+	}
+	if found > 0 {
+		out.MeanHops = math.Round(float64(hops)/float64(found)*1000) / 1000
+	}
+}
+
 type pairResult struct {
 	From   string `json:"from"`
 	To     string `json:"to"`
@@ -379,20 +398,7 @@ func runPairs(env *Env, g *graph.Graph, file string, opt path.Options, asJSON bo
 			hops += path.Len()
 		}
 	}
-	if len(us) > 0 {
-		sum := 0.0
-		for _, u := range us {
-			sum += u
-		}
-		out.USMean = round2(sum / float64(len(us)))
-		slices.Sort(us)
-		out.USMedian = round2(quantile(us, 0.5))
-		out.USP90 = round2(quantile(us, 0.9))
-		out.FoundFrac = math.Round(float64(found)/float64(len(us))*10000) / 10000
-	}
-	if found > 0 {
-		out.MeanHops = math.Round(float64(hops)/float64(found)*1000) / 1000
-	}
+	out.summarise(us, found, hops)
 	out.PrepareMS = round2(float64(prepare.Microseconds()) / 1000)
 	if asJSON {
 		return writeJSON(env.Stdout, out)

@@ -122,17 +122,26 @@ func newServerUIWith(a fyne.App, src source.Source, name string, still bool, ws 
 
 // describe shows what the source holds.
 func (s *serverSession) describe() {
-	src := s.src
 	s.find.Start(func(ctx context.Context, _ func(struct{})) ([]source.Hit, error) {
-		info, err := src.Info(ctx)
+		return nil, s.showInfo(ctx)
+	}, func(_ []source.Hit, err error) {
 		if err != nil {
-			return nil, err
+			s.status.SetText(fmt.Sprintf(lang.L("The server did not answer: %s"), i18n.Message(err)))
 		}
-		postUI(func() {
-			s.info.SetText(fmt.Sprintf(lang.L("%s: %d entities, %d relations on the server"), info.Title, info.Entities, info.Relations))
-		})
-		return nil, nil
-	}, func([]source.Hit, error) {})
+	})
+}
+
+// showInfo asks the source what it holds (off the UI goroutine) and
+// shows it in the tab.
+func (s *serverSession) showInfo(ctx context.Context) error {
+	info, err := s.src.Info(ctx)
+	if err != nil {
+		return err
+	}
+	postUI(func() {
+		s.info.SetText(fmt.Sprintf(lang.L("%s: %d entities, %d relations on the server"), info.Title, info.Entities, info.Relations))
+	})
+	return nil
 }
 
 // savedView is what a workspace keeps of the session.
@@ -246,13 +255,9 @@ func (s *serverSession) cap() int {
 func (s *serverSession) start() {
 	src := s.src
 	s.find.Start(func(ctx context.Context, _ func(struct{})) ([]source.Hit, error) {
-		info, err := src.Info(ctx)
-		if err != nil {
+		if err := s.showInfo(ctx); err != nil {
 			return nil, err
 		}
-		postUI(func() {
-			s.info.SetText(fmt.Sprintf(lang.L("%s: %d entities, %d relations on the server"), info.Title, info.Entities, info.Relations))
-		})
 		if t, ok := src.(topper); ok {
 			return t.Top(ctx, 50)
 		}

@@ -89,23 +89,15 @@ func Analyze(ctx context.Context, g *graph.Graph, r AnalyzeRequest, progress fun
 		return nil, fmt.Errorf("unknown measure %q (one of %s)", r.Measure, strings.Join(Measures, ", "))
 	}
 	topo := g.Topology()
-	var keep []bool
-	if len(r.RelTypes) > 0 {
-		keep = make([]bool, len(topo.Types.Rels))
-		for _, name := range r.RelTypes {
-			id, ok := topo.Types.RelTypeID(name)
-			if !ok {
-				return nil, fmt.Errorf("no relation of type %q", name)
-			}
-			keep[id] = true
-		}
+	keep, err := relTypeMask(topo, r.RelTypes)
+	if err != nil {
+		return nil, err
 	}
 	start := time.Now()
 	res := &AnalyzeResult{Measure: r.Measure}
 	net := func(directed bool) (*analysis.Net, error) {
 		return analysis.NewNet(ctx, topo, analysis.NetOptions{Directed: directed, RelTypes: keep})
 	}
-	var err error
 	switch r.Measure {
 	case "degree", "in-degree", "out-degree":
 		kind := map[string]analysis.DegreeKind{"degree": analysis.DegreeTotal, "in-degree": analysis.DegreeIn, "out-degree": analysis.DegreeOut}[r.Measure]
@@ -257,20 +249,29 @@ type ClusterRequest struct {
 // FindClusters runs analysis.Clusters on g's undirected simple graph.
 func FindClusters(ctx context.Context, g *graph.Graph, r ClusterRequest, progress func(float64)) ([]analysis.Cluster, error) {
 	topo := g.Topology()
-	var keep []bool
-	if len(r.RelTypes) > 0 {
-		keep = make([]bool, len(topo.Types.Rels))
-		for _, name := range r.RelTypes {
-			id, ok := topo.Types.RelTypeID(name)
-			if !ok {
-				return nil, fmt.Errorf("no relation of type %q", name)
-			}
-			keep[id] = true
-		}
+	keep, err := relTypeMask(topo, r.RelTypes)
+	if err != nil {
+		return nil, err
 	}
 	net, err := analysis.NewNet(ctx, topo, analysis.NetOptions{RelTypes: keep})
 	if err != nil {
 		return nil, err
 	}
 	return analysis.Clusters(ctx, net, r.MinStrength, r.MinSize, progress)
+}
+
+// relTypeMask is the relation type ids to keep (nil: every type).
+func relTypeMask(topo *graph.Topology, names []string) ([]bool, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	keep := make([]bool, len(topo.Types.Rels))
+	for _, name := range names {
+		id, ok := topo.Types.RelTypeID(name)
+		if !ok {
+			return nil, fmt.Errorf("no relation of type %q", name)
+		}
+		keep[id] = true
+	}
+	return keep, nil
 }

@@ -178,9 +178,22 @@ func FromWorkspace(g *graph.Graph, v dataset.View, width, height int) (s *render
 		return nil, render.ImageOptions{}, false
 	}
 	filter := FilterOf(g, v)
-	vis := Visible(g, filter)
+	s = SceneOf(g, v, pos)
+	opts := RenderOptions(v)
+	opts.TimeLabel = filter.TimeLabel()
+	if v.Viewport != nil && v.Viewport.Width > 0 && v.Viewport.Height > 0 {
+		return s, SnapshotOptions(RenderViewport(*v.Viewport), opts), true
+	}
+	return s, render.ImageOptions{Options: opts, Width: width, Height: height, Scale: 1}, true
+}
+
+// SceneOf is the scene that draws g at pos as the view v shows it: its
+// filters, its collapsed groups drawn as one node each (as the window
+// draws them), its computed-measure styling and its highlight.
+func SceneOf(g *graph.Graph, v dataset.View, pos []render.Point) *render.Scene {
+	var s *render.Scene
+	vis := Visible(g, FilterOf(g, v))
 	if c, err := CollapseGroups(g, vis); err == nil && c != nil {
-		// collapsed groups drawn as one node each, as the window draws them
 		s = render.NewScene(c.G)
 		s.SetPositions(c.Positions(pos))
 		s.SetNodeVisible(c.Vis.Nodes)
@@ -193,10 +206,5 @@ func FromWorkspace(g *graph.Graph, v dataset.View, width, height int) (s *render
 	}
 	ApplyStyling(s, g)
 	s.SetHighlight(HighlightOf(g, v))
-	opts := RenderOptions(v)
-	opts.TimeLabel = filter.TimeLabel()
-	if v.Viewport != nil && v.Viewport.Width > 0 && v.Viewport.Height > 0 {
-		return s, SnapshotOptions(RenderViewport(*v.Viewport), opts), true
-	}
-	return s, render.ImageOptions{Options: opts, Width: width, Height: height, Scale: 1}, true
+	return s
 }
