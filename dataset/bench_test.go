@@ -3,6 +3,8 @@ package dataset
 import (
 	"os"
 	"testing"
+
+	"github.com/linkscope/linkscope/graph"
 )
 
 // benchGraph is the large synthetic graph (120 000 entities, 360 000
@@ -78,4 +80,31 @@ func BenchmarkFastScan(b *testing.B) {
 			b.Fatal("the fast scanner gave up")
 		}
 	}
+}
+
+// BenchmarkResolveEnds measures resolving the relation ends of the large
+// graph on one goroutine: with the graph's id map one at a time, and with
+// an idTable in batches (building the table included).
+func BenchmarkResolveEnds(b *testing.B) {
+	path, data := benchGraph(b)
+	doc, ok := fastDecode(data)
+	if !ok {
+		b.Fatal("the fast scanner gave up")
+	}
+	bl := newJSONBuilder(newInput(path, data))
+	g := graph.New(len(doc.Nodes), 0)
+	bl.addNodes(g, doc.Nodes, len(doc.Nodes))
+	from, to := make([]int32, len(doc.Edges)), make([]int32, len(doc.Edges))
+	b.Run("map", func(b *testing.B) {
+		for b.Loop() {
+			for i := range doc.Edges {
+				from[i], to[i] = resolveEdge(g, data, &doc.Edges[i])
+			}
+		}
+	})
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			newIDTable(g).resolve(g, data, doc.Edges, from, to)
+		}
+	})
 }

@@ -402,6 +402,7 @@ func (b *builder) addEdgesInParallel(g *graph.Graph, edges []fileEdge, ids map[s
 	bulk := make([]graph.Edge, len(edges))
 	parts := make([]*builder, workers)
 	bad := make([]int, workers)
+	r := newResolver(g, data, edges)
 	var wg sync.WaitGroup
 	chunk := (len(edges) + workers - 1) / workers
 	for k := range parts {
@@ -419,12 +420,18 @@ func (b *builder) addEdgesInParallel(g *graph.Graph, edges []fileEdge, ids map[s
 		go func(k, lo, hi int) {
 			defer wg.Done()
 			w := parts[k]
+			const batch = 256
+			var from, to [batch]int32
 			for i := lo; i < hi; i++ {
 				if k == 0 && i%checkEvery == checkEvery-1 && !w.tick(float64(before+i*workers)/float64(records)) {
 					return
 				}
-				from, to := resolveEdge(g, data, &edges[i])
-				ge, ok := w.checkEdge(&edges[i], i, from, to)
+				j := (i - lo) % batch
+				if j == 0 {
+					n := min(batch, hi-i)
+					r.resolve(edges[i:i+n], from[:n], to[:n])
+				}
+				ge, ok := w.checkEdge(&edges[i], i, from[j], to[j])
 				if !ok {
 					bad[k]++
 					continue

@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"runtime"
-	"sync"
 
 	"github.com/linkscope/linkscope/graph"
 )
@@ -18,27 +17,46 @@ import (
 // entity has the id, for the message.
 func resolveEnds(g *graph.Graph, edges []fileEdge, data []byte) (from, to []int32) {
 	from, to = make([]int32, len(edges)), make([]int32, len(edges))
-	lookup := func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			from[i], to[i] = resolveEdge(g, data, &edges[i])
-		}
-	}
+	r := newResolver(g, data, edges)
 	workers := min(runtime.GOMAXPROCS(0), len(edges)/20000)
-	if workers <= 1 {
-		lookup(0, len(edges))
-		return from, to
-	}
-	var wg sync.WaitGroup
-	chunk := (len(edges) + workers - 1) / workers
-	for lo := 0; lo < len(edges); lo += chunk {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			lookup(lo, hi)
-		}(lo, min(lo+chunk, len(edges)))
-	}
-	wg.Wait()
+	parallel(len(edges), workers, func(lo, hi int) {
+		r.resolve(edges[lo:hi], from[lo:hi], to[lo:hi])
+	})
 	return from, to
+}
+
+// tableAbove is the number of relations above which their ends are
+// resolved with an idTable rather than the graph's id map.
+var tableAbove = 20000
+
+// resolver resolves relation ends of the fast scanner's records, with an
+// idTable for many relations (see resolveEnds).
+type resolver struct {
+	g     *graph.Graph
+	data  []byte
+	table *idTable
+}
+
+func newResolver(g *graph.Graph, data []byte, edges []fileEdge) *resolver {
+	r := &resolver{g: g, data: data}
+	// (only the fast scanner's records have offsets: the others' ends are
+	// strings, looked up in the graph's map)
+	if len(edges) >= tableAbove && edges[0].sourceAt.lo != 0 {
+		r.table = newIDTable(g)
+	}
+	return r
+}
+
+// resolve sets from[i] and to[i] to the ends of edges[i] (any number of
+// goroutines may call it at once).
+func (r *resolver) resolve(edges []fileEdge, from, to []int32) {
+	if r.table != nil {
+		r.table.resolve(r.g, r.data, edges, from, to)
+		return
+	}
+	for i := range edges {
+		from[i], to[i] = resolveEdge(r.g, r.data, &edges[i])
+	}
 }
 
 // resolveEdge resolves the ends of e (see resolveEnds).
