@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -327,9 +329,7 @@ func (s *fastScanner) rawString() (lo, hi int, esc, ok bool) {
 	i := s.i + 1
 	lo = i
 	for {
-		for i < len(d) && !strClass[d[i]] {
-			i++
-		}
+		i = plainRun(d, i)
 		if i >= len(d) {
 			return 0, 0, false, false
 		}
@@ -363,6 +363,29 @@ func (s *fastScanner) rawString() (lo, hi int, esc, ok bool) {
 			i += size
 		}
 	}
+}
+
+// plainRun returns the offset of the first byte at or after i that a
+// string scan stops at (strClass), or len(d): eight bytes at a time
+// (SWAR), then one at a time for the last few.
+func plainRun(d []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(d); i += 8 {
+		w := binary.LittleEndian.Uint64(d[i:])
+		q := w ^ (ones * '"')
+		b := w ^ (ones * '\\')
+		// A byte's high bit is set in m where the byte is a quote or a
+		// backslash (a zero byte of q or b), below 0x20, or non-ASCII; a
+		// borrow may set bits above the first such byte, never below it.
+		m := ((q - ones) &^ q) | ((b - ones) &^ b) | (w - ones*0x20) | w
+		if m &= highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(d) && !strClass[d[i]] {
+		i++
+	}
+	return i
 }
 
 func isHex4(p []byte) bool {
