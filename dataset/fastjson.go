@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/linkscope/linkscope/graph"
 )
 
 // This file is the fast path of the JSON loader: a scanner written for
@@ -44,14 +46,36 @@ type span struct{ lo, hi uint32 }
 // fastDecode decodes data, a whole linkscope/1 document, into a document,
 // or returns ok false when the careful path must decode it instead.
 func fastDecode(data []byte) (doc *document, ok bool) {
-	if len(data) == 0 || len(data) >= 1<<32-1 {
+	return fastDecodeMode(data, false)
+}
+
+// fastDecodeDirect is fastDecode that decodes the relations straight into
+// the model's records (document.direct, see directEdge), for files whose
+// relations all have ids and plain ends and no "untyped" member: it gives
+// up on any other (fastDecode may still decode it).
+func fastDecodeDirect(data []byte) (doc *document, ok bool) {
+	return fastDecodeMode(data, true)
+}
+
+func fastDecodeMode(data []byte, direct bool) (doc *document, ok bool) {
+	limit := 1<<32 - 1 // offsets are uint32 (span)
+	if direct {
+		limit = 1<<31 - 1 // int32 (directEdge)
+	}
+	if len(data) == 0 || len(data) >= limit {
 		return nil, false
 	}
 	doc = &document{}
 	s := newFastScanner(data)
+	s.direct = direct
 	if len(data) >= fastMinParallel {
-		s.spec = startSpeculation(data)
-		defer s.spec.stop()
+		if direct {
+			s.dspec = startSpeculation(data, (*fastScanner).directEdge)
+			defer s.dspec.stop()
+		} else {
+			s.spec = startSpeculation(data, (*fastScanner).edge)
+			defer s.spec.stop()
+		}
 	}
 	if !s.document(doc) {
 		return nil, false
@@ -72,15 +96,15 @@ func fastDecode(data []byte) (doc *document, ok bool) {
 // from an index that counts the relations before the offset (the
 // "target" members there), the document's scanner's up to it. When the
 // count was right the array is whole without a copy.
-type speculation struct {
+type speculation[E any] struct {
 	ready  chan struct{} // closed once at, front and full are set
 	at     int           // 0: no speculation
 	abort  atomic.Bool
 	done   sync.WaitGroup
-	front  []fileEdge // for the relations before at: full[:0:before]
-	full   []fileEdge
+	front  []E // for the relations before at: full[:0:before]
+	full   []E
 	before int
-	edges  []fileEdge // the relations from at on
+	edges  []E // the relations from at on
 	end    int
 	ok     bool
 }
@@ -88,8 +112,8 @@ type speculation struct {
 // startSpeculation looks for the "edges" array and a relation near the
 // middle of data (on the other core too: the search reads much of the
 // file) and decodes from there.
-func startSpeculation(data []byte) *speculation {
-	sp := &speculation{ready: make(chan struct{})}
+func startSpeculation[E any](data []byte, one func(*fastScanner, *E) bool) *speculation[E] {
+	sp := &speculation[E]{ready: make(chan struct{})}
 	sp.done.Add(1)
 	go func() {
 		defer sp.done.Done()
@@ -108,7 +132,7 @@ func startSpeculation(data []byte) *speculation {
 		}
 		before := bytes.Count(data[edges:at], []byte(`"target"`))
 		_, after := estimateRecords(data[at:])
-		sp.full = make([]fileEdge, 0, before+after)
+		sp.full = make([]E, 0, before+after)
 		sp.at, sp.front, sp.before = at, sp.full[:0:before], before
 		close(sp.ready)
 		s := newFastScanner(data)
@@ -116,7 +140,7 @@ func startSpeculation(data []byte) *speculation {
 		s.i = at
 		s.depth = 2 // inside the document's object and the array
 		sp.edges = sp.full[before:before]
-		sp.ok = s.edgeRecords(&sp.edges, false)
+		sp.ok = edgeRecords(s, nil, &sp.edges, false, one)
 		sp.end = s.i
 	}()
 	return sp
@@ -124,7 +148,7 @@ func startSpeculation(data []byte) *speculation {
 
 // join appends the speculation's relations to front, the relations
 // before its offset.
-func (sp *speculation) join(front []fileEdge) []fileEdge {
+func (sp *speculation[E]) join(front []E) []E {
 	n := len(front)
 	inPlace := cap(sp.edges) == cap(sp.full)-sp.before // not grown
 	if n == sp.before && inPlace && (n == 0 || &front[0] == &sp.full[:1][0]) {
@@ -133,7 +157,7 @@ func (sp *speculation) join(front []fileEdge) []fileEdge {
 	return append(front, sp.edges...)
 }
 
-func (sp *speculation) stop() {
+func (sp *speculation[E]) stop() {
 	sp.abort.Store(true)
 	sp.done.Wait()
 }
@@ -227,9 +251,13 @@ type fastScanner struct {
 	data  []byte
 	i     int
 	depth int
-	spec  *speculation
-	took  bool // the speculation's result was used
-	abort *atomic.Bool
+	spec  *speculation[fileEdge]
+	dspec *speculation[graph.Edge] // for direct
+	took  bool                     // the speculation's result was used
+	// direct decodes the relations into document.direct (the model's
+	// records: see directEdge).
+	direct bool
+	abort  *atomic.Bool
 
 	strs    strArena
 	tmpStrs strArena
@@ -699,7 +727,9 @@ func (s *fastScanner) document(doc *document) bool {
 			}
 		case "edges":
 			ok = seen(&mask, 32)
-			if ok {
+			if ok && s.direct {
+				ok = s.directEdges(doc)
+			} else if ok {
 				ok = s.edges(doc)
 			}
 		case "types":
@@ -897,16 +927,37 @@ func (s *fastScanner) edgeList(out *[]fileEdge) bool {
 	if *out == nil {
 		*out = []fileEdge{}
 	}
-	return s.edgeRecords(out, true)
+	return edgeRecords(s, s.spec, out, true, (*fastScanner).edge)
 }
 
-// edgeRecords decodes the relations of an array up to its closing ']',
-// from its first (first true) or from one after a comma. Where the
-// speculation started, it takes the speculation's result.
-func (s *fastScanner) edgeRecords(out *[]fileEdge, first bool) bool {
+// directEdges is edges for direct.
+func (s *fastScanner) directEdges(doc *document) bool {
+	if sp := s.dspec; sp != nil {
+		<-sp.ready
+		if sp.at == 0 {
+			s.dspec = nil
+		}
+	}
+	if sp := s.dspec; sp != nil && sp.front != nil {
+		doc.direct, sp.front = sp.front, nil
+	} else {
+		_, n := estimateRecords(s.data[s.i:])
+		doc.direct = make([]graph.Edge, 0, n)
+	}
+	if !s.open('[') {
+		return false
+	}
+	return edgeRecords(s, s.dspec, &doc.direct, true, (*fastScanner).directEdge)
+}
+
+// edgeRecords decodes with one the relations of an array up to its
+// closing ']', from its first (first true) or from one after a comma.
+// Where the speculation sp started, it takes the speculation's result.
+func edgeRecords[E any](s *fastScanner, sp *speculation[E], out *[]E, first bool, one func(*fastScanner, *E) bool) bool {
+	var zero E
 	if !first {
-		*out = append(*out, fileEdge{})
-		if !s.edge(&(*out)[len(*out)-1]) {
+		*out = append(*out, zero)
+		if !one(s, &(*out)[len(*out)-1]) {
 			return false
 		}
 	}
@@ -918,7 +969,7 @@ func (s *fastScanner) edgeRecords(out *[]fileEdge, first bool) bool {
 		if !more {
 			break
 		}
-		if sp := s.spec; sp != nil && s.i == sp.at {
+		if sp != nil && s.i == sp.at {
 			sp.done.Wait()
 			if !sp.ok {
 				return false
@@ -932,8 +983,8 @@ func (s *fastScanner) edgeRecords(out *[]fileEdge, first bool) bool {
 		if s.abort != nil && len(*out)&1023 == 0 && s.abort.Load() {
 			return false
 		}
-		*out = append(*out, fileEdge{})
-		if !s.edge(&(*out)[len(*out)-1]) {
+		*out = append(*out, zero)
+		if !one(s, &(*out)[len(*out)-1]) {
 			return false
 		}
 	}
@@ -1030,6 +1081,86 @@ func (s *fastScanner) edge(e *fileEdge) bool {
 	return true
 }
 
+// directEdge decodes a relation into the model's record, with what the
+// builder still has to resolve and check in fields that it then sets:
+// From and To are the offsets of the contents of "source" and "target"
+// (0: absent), Note is the text of "date". It gives up on an end with
+// escapes, a missing id and an "untyped" member.
+func (s *fastScanner) directEdge(e *graph.Edge) bool {
+	if !s.open('{') {
+		return false
+	}
+	var mask uint32
+	var other others
+	for first := true; ; first = false {
+		more, ok := s.next(first)
+		if !ok {
+			return false
+		}
+		if !more {
+			break
+		}
+		k, ok := s.key()
+		if !ok {
+			return false
+		}
+		switch string(k) {
+		case "id":
+			ok = seen(&mask, 1)
+			if ok {
+				e.ID, ok = s.str()
+			}
+		case "source":
+			ok = seen(&mask, 2) && s.plainEnd(&e.From)
+		case "target":
+			ok = seen(&mask, 4) && s.plainEnd(&e.To)
+		case "type":
+			ok = seen(&mask, 8)
+			if ok {
+				e.Type, ok = s.name()
+			}
+		case "date":
+			ok = seen(&mask, 16)
+			if ok {
+				e.Note, ok = s.transient()
+			}
+		case "props":
+			ok = seen(&mask, 32)
+			if ok {
+				e.Props, ok = s.props()
+			}
+		case "sources":
+			ok = seen(&mask, 64)
+			if ok {
+				e.Sources, ok = s.modelCitations()
+			}
+		case "undirected":
+			ok = seen(&mask, 128)
+			if ok {
+				e.Undirected, ok = s.boolean()
+			}
+		default:
+			ok = unknownKey(k, edgeKeys) && other.add(k) && s.skip()
+		}
+		if !ok {
+			return false
+		}
+	}
+	s.depth--
+	return e.ID != ""
+}
+
+// plainEnd scans a relation end without escapes: the offset of its
+// contents.
+func (s *fastScanner) plainEnd(at *int32) bool {
+	lo, _, esc, ok := s.rawString()
+	if !ok || esc {
+		return false
+	}
+	*at = int32(lo)
+	return true
+}
+
 func (s *fastScanner) boolean() (bool, bool) {
 	s.ws()
 	d := s.data[s.i:]
@@ -1100,6 +1231,38 @@ func (s *fastScanner) citations() ([]citation, bool) {
 			c.Source, ok = s.name()
 		case '{':
 			ok = s.citationObject(&c)
+		default:
+			ok = false
+		}
+		if !ok {
+			return nil, false
+		}
+		out = append(out, c)
+	}
+	s.depth--
+	return out, true
+}
+
+// modelCitations is citations into the model's records.
+func (s *fastScanner) modelCitations() ([]graph.Citation, bool) {
+	if !s.open('[') {
+		return nil, false
+	}
+	out := []graph.Citation{}
+	for first := true; ; first = false {
+		more, ok := s.nextElem(first)
+		if !ok {
+			return nil, false
+		}
+		if !more {
+			break
+		}
+		var c graph.Citation
+		switch s.peek() {
+		case '"':
+			c.Source, ok = s.name()
+		case '{':
+			ok = s.citationObject((*citation)(&c))
 		default:
 			ok = false
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	stdjson "encoding/json"
 
+	"github.com/linkscope/linkscope/graph"
 	"github.com/linkscope/linkscope/internal/msg"
 )
 
@@ -25,6 +26,9 @@ type document struct {
 	// fast marks a document of the fast JSON scanner (fastjson.go);
 	// parallel, one whose relations it decoded partly on another core.
 	fast, parallel bool
+	// direct holds the relations in the model's records when the fast
+	// scanner decoded them so (fastDecodeDirect; Edges is then empty).
+	direct []graph.Edge
 }
 
 // fileType is a member of "types": the type's label by language.

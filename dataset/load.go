@@ -88,6 +88,13 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 	half := int64(len(data)) / 2
 	// The fast scanner decodes the usual files; it gives up on anything
 	// else, and the careful path below decodes them and says what is wrong.
+	if !carefulOnly && !fastOnly {
+		if doc, ok := fastDecodeDirect(data); ok {
+			if g, ok, err := buildDirectJSON(m, in, doc, base); ok || err != nil {
+				return g, err
+			}
+		}
+	}
 	if doc, ok := fastDecode(data); ok && !carefulOnly {
 		return buildJSON(m, in, doc, base)
 	}
@@ -158,8 +165,33 @@ func buildJSON(m *meter, in input, doc *document, base int64) (*graph.Graph, err
 	return g, nil
 }
 
-// carefulOnly turns the fast scanner off (for tests comparing the paths).
-var carefulOnly = false
+// buildDirectJSON is buildJSON for a document of fastDecodeDirect; ok is
+// false when the file has a problem (see buildDirect).
+func buildDirectJSON(m *meter, in input, doc *document, base int64) (*graph.Graph, bool, error) {
+	size := int64(len(in.data))
+	half := size / 2
+	if err := m.report(base + half); err != nil {
+		return nil, false, err
+	}
+	b := newJSONBuilder(in)
+	b.progress = m.phase(base+half, size-half)
+	if b.progress == nil {
+		ctx := m.ctx
+		b.progress = func(float64) error { return ctx.Err() }
+	}
+	g, ok, err := b.buildDirect(doc)
+	if !ok {
+		return nil, false, err
+	}
+	if err := m.report(base + size); err != nil {
+		return nil, false, err
+	}
+	return g, true, nil
+}
+
+// carefulOnly turns the fast scanner off (for tests comparing the paths);
+// fastOnly turns its direct path off (the same).
+var carefulOnly, fastOnly = false, false
 
 // failKeys reports the member names of duplicateKeys.
 func (b *builder) failKeys(probs []keyProblem) {
