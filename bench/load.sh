@@ -15,7 +15,9 @@
 # (load_ms = read + JSON.parse + building a MultiDirectedGraph;
 # peak_rss_mb). Medians of ROUNDS (default 3) runs, and their ratios.
 # BASE=/path/to/an/older/linkscope runs it too in every round (before and
-# after a change, in one run).
+# after a change, in one run). PEER_1M=0 skips graphology's run on the 1M
+# synthetic file (minutes, and killed by the out-of-memory killer on a
+# busy machine).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 BIN=${BIN:-$here/../linkscope}
@@ -52,7 +54,7 @@ for f in synth-N120000-d6-s42.json real-N120000-M360000-s42.json synth-N1000000-
     fi
     o=$(ours "$GRAPHS/$f"); echo "$o" >>/tmp/ls-load-ours
     # graphology takes minutes on the 1M synthetic file: one run of it
-    if [ "${f#real-N1000000}" = "$f" ] && { [ "${f#synth-N1000000}" = "$f" ] || [ "$r" = 1 ]; }; then
+    if [ "${f#real-N1000000}" = "$f" ] && { [ "${f#synth-N1000000}" = "$f" ] || { [ "$r" = 1 ] && [ "${PEER_1M:-1}" = 1 ]; }; }; then
       t=$(theirs "$GRAPHS/$f"); echo "$t" >>/tmp/ls-load-theirs
     else
       t="- -"
