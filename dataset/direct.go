@@ -44,15 +44,21 @@ func (b *builder) buildDirect(doc *document) (g *graph.Graph, ok bool, err error
 	nodes := len(doc.Nodes)
 	b.addNodes(g, doc.Nodes, nodes+len(es))
 	doc.Nodes = nil
-	idMap := <-ids
 	if b.err != nil {
 		return nil, false, b.err
 	}
-	if len(b.pending) > 0 || idMap == nil {
+	if len(b.pending) > 0 {
 		return nil, false, nil
 	}
+	// The relations are checked while their id map is still being built
+	// (the two read and write different fields of the records), so that
+	// no core waits for the other.
 	if !b.checkDirect(g, es, nodes, nodes+len(es)) {
 		return nil, false, b.err
+	}
+	idMap := <-ids
+	if idMap == nil {
+		return nil, false, nil
 	}
 	if err := g.AddEdgesIndexed(es, idMap); err != nil {
 		return nil, false, nil
