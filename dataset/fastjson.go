@@ -262,6 +262,7 @@ type fastScanner struct {
 	strs    strArena
 	tmpStrs strArena
 	names   map[string]string // interned type and property names
+	recent  [64]string        // a cache of names (intern)
 	aliases []string          // the block that alias lists are cut from
 	tmp     []string
 }
@@ -296,8 +297,20 @@ func (a *strArena) add(p []byte) string {
 }
 
 // intern returns the interned copy of name; past 4096 names, a plain copy.
+// A small cache by length and first and last bytes answers the repeats of
+// the few type names of a file without a map look-up.
 func (s *fastScanner) intern(p []byte) string {
+	var slot *string
+	if n := len(p); n > 0 {
+		slot = &s.recent[(n*7+int(p[0])*3+int(p[n-1]))&(len(s.recent)-1)]
+		if *slot == string(p) {
+			return *slot
+		}
+	}
 	if v, ok := s.names[string(p)]; ok {
+		if slot != nil {
+			*slot = v
+		}
 		return v
 	}
 	v := string(p)
