@@ -29,7 +29,7 @@ func (b *builder) buildDirect(doc *document) (g *graph.Graph, ok bool, err error
 	es := doc.direct
 	ids := make(chan map[string]int32, 1)
 	go func() { ids <- indexDirect(es) }()
-	g = graph.New(len(doc.Nodes), 0)
+	g = graph.New(0, 0)
 	g.Title, g.Description = doc.Title, doc.Description
 	for t, ft := range doc.Types {
 		if len(ft.Label) == 0 {
@@ -41,13 +41,20 @@ func (b *builder) buildDirect(doc *document) (g *graph.Graph, ok bool, err error
 		g.TypeLabels[t] = ft.Label
 	}
 	b.addSources(g, doc.Sources)
-	nodes := len(doc.Nodes)
-	b.addNodes(g, doc.Nodes, nodes+len(es))
-	doc.Nodes = nil
+	if len(b.pending) > 0 {
+		return nil, false, nil
+	}
+	ns := doc.directNodes
+	doc.directNodes = nil
+	nodeIDs := make(chan map[string]int32, 1)
+	go func() { nodeIDs <- indexDirectNodes(ns) }()
+	nodes := len(ns)
+	okNodes := b.checkDirectNodes(ns, nodes+len(es))
+	nodeMap := <-nodeIDs
 	if b.err != nil {
 		return nil, false, b.err
 	}
-	if len(b.pending) > 0 {
+	if !okNodes || nodeMap == nil || g.AddNodesIndexed(ns, nodeMap) != nil {
 		return nil, false, nil
 	}
 	// The relations are checked while their id map is still being built
@@ -64,6 +71,51 @@ func (b *builder) buildDirect(doc *document) (g *graph.Graph, ok bool, err error
 		return nil, false, nil
 	}
 	return g, true, nil
+}
+
+// indexDirectNodes maps the entities' ids to their indices, or returns
+// nil if two have the same.
+func indexDirectNodes(ns []graph.Node) map[string]int32 {
+	ids := make(map[string]int32, len(ns))
+	for i := range ns {
+		n := len(ids)
+		ids[ns[i].ID] = int32(i)
+		if len(ids) == n {
+			return nil
+		}
+	}
+	return ids
+}
+
+// checkDirectNodes checks the entities of directNode as addNodes does and
+// gives them their defaults; false when one has a problem.
+func (b *builder) checkDirectNodes(ns []graph.Node, records int) bool {
+	for i := range ns {
+		if i%checkEvery == checkEvery-1 && !b.tick(float64(i)/float64(records)) {
+			return false
+		}
+		n := &ns[i]
+		if n.ID == "" || n.Type == "" || !moneyOK(n.Props) || !b.citationsOK(n.Sources) {
+			return false
+		}
+		if n.Label == "" {
+			n.Label = n.ID
+		}
+		if len(n.Sources) == 0 {
+			n.Sources = nil // as addNodes's citations
+		}
+	}
+	return true
+}
+
+// citationsOK reports whether every citation names a listed source.
+func (b *builder) citationsOK(cs []graph.Citation) bool {
+	for _, c := range cs {
+		if c.Source == "" || !b.sources[c.Source] {
+			return false
+		}
+	}
+	return true
 }
 
 // indexDirect is indexEdges for the model's records.
@@ -159,10 +211,8 @@ func (b *builder) checkDirectPart(t *idTable, data []byte, es []graph.Edge) bool
 			if !moneyOK(e.Props) {
 				return false
 			}
-			for _, c := range e.Sources {
-				if c.Source == "" || !b.sources[c.Source] {
-					return false
-				}
+			if !b.citationsOK(e.Sources) {
+				return false
 			}
 			if len(e.Sources) == 0 {
 				e.Sources = nil // as checkEdge's citations

@@ -153,6 +153,10 @@ func TestDirectPathGivesUpOnProblems(t *testing.T) {
 		"unknown citation":      strings.Replace(rich, `{"source": "s2", "quote"`, `{"source": "s3", "quote"`, 1),
 		"citation of nothing":   strings.Replace(rich, `{"source": "s2", "quote"`, `{"quote"`, 1),
 		"entity without type":   strings.Replace(rich, `"type": "t1"`, `"type": ""`, 1),
+		"entity without id":     strings.Replace(rich, `{"id": "n5", `, `{`, 1),
+		"entity with empty id":  strings.Replace(rich, `{"id": "n5", `, `{"id": "", `, 1),
+		"entity citing nothing": strings.Replace(rich, `"sources": ["s1"]}`, `"sources": ["s9"]}`, 1),
+		"entity with bad money": strings.Replace(rich, `"props": {"k": 3, `, `"props": {"amount": true, "k": 3, `, 1),
 		"duplicate source":      strings.Replace(rich, `{"id": "s2"}`, `{"id": "s1"}`, 1),
 		"other format":          strings.Replace(rich, `"linkscope/1"`, `"linkscope/2"`, 1),
 	} {

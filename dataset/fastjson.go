@@ -735,8 +735,13 @@ func (s *fastScanner) document(doc *document) bool {
 			ok = seen(&mask, 16)
 			if ok {
 				n, _ := estimateRecords(s.data[s.i:])
-				doc.Nodes = make([]fileNode, 0, n)
-				ok = s.nodeList(&doc.Nodes)
+				if s.direct {
+					doc.directNodes = make([]graph.Node, 0, n)
+					ok = s.directNodeList(&doc.directNodes)
+				} else {
+					doc.Nodes = make([]fileNode, 0, n)
+					ok = s.nodeList(&doc.Nodes)
+				}
 			}
 		case "edges":
 			ok = seen(&mask, 32)
@@ -919,6 +924,89 @@ func (s *fastScanner) node(n *fileNode) bool {
 			ok = seen(&mask, 32)
 			if ok {
 				n.Sources, ok = s.citations()
+			}
+		default:
+			ok = unknownKey(k, nodeKeys) && other.add(k) && s.skip()
+		}
+		if !ok {
+			return false
+		}
+	}
+	s.depth--
+	return true
+}
+
+// directNodeList is nodeList into the model's records (direct).
+func (s *fastScanner) directNodeList(out *[]graph.Node) bool {
+	if !s.open('[') {
+		return false
+	}
+	for first := true; ; first = false {
+		more, ok := s.nextElem(first)
+		if !ok {
+			return false
+		}
+		if !more {
+			break
+		}
+		*out = append(*out, graph.Node{})
+		if !s.directNode(&(*out)[len(*out)-1]) {
+			return false
+		}
+	}
+	s.depth--
+	return true
+}
+
+// directNode is node into the model's record; the builder checks it.
+func (s *fastScanner) directNode(n *graph.Node) bool {
+	if !s.open('{') {
+		return false
+	}
+	var mask uint32
+	var other others
+	for first := true; ; first = false {
+		more, ok := s.next(first)
+		if !ok {
+			return false
+		}
+		if !more {
+			break
+		}
+		k, ok := s.key()
+		if !ok {
+			return false
+		}
+		switch string(k) {
+		case "id":
+			ok = seen(&mask, 1)
+			if ok {
+				n.ID, ok = s.str()
+			}
+		case "type":
+			ok = seen(&mask, 2)
+			if ok {
+				n.Type, ok = s.name()
+			}
+		case "label":
+			ok = seen(&mask, 4)
+			if ok {
+				n.Label, ok = s.str()
+			}
+		case "aliases":
+			ok = seen(&mask, 8)
+			if ok {
+				n.Aliases, ok = s.stringList()
+			}
+		case "props":
+			ok = seen(&mask, 16)
+			if ok {
+				n.Props, ok = s.props()
+			}
+		case "sources":
+			ok = seen(&mask, 32)
+			if ok {
+				n.Sources, ok = s.modelCitations()
 			}
 		default:
 			ok = unknownKey(k, nodeKeys) && other.add(k) && s.skip()

@@ -29,6 +29,8 @@ type document struct {
 	// direct holds the relations in the model's records when the fast
 	// scanner decoded them so (fastDecodeDirect; Edges is then empty).
 	direct []graph.Edge
+	// directNodes is the same for the entities (Nodes is then empty).
+	directNodes []graph.Node
 }
 
 // fileType is a member of "types": the type's label by language.

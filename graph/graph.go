@@ -255,6 +255,32 @@ func (g *Graph) AddEdge(e Edge) (int32, error) {
 	return i, nil
 }
 
+// AddNodesIndexed adds the entities ns in one step to a graph that has
+// none yet, with ids already indexed by the caller: ids maps the id of
+// each ns[i] to i. It is AddNode for loaders that built the id map on
+// another core; the graph takes ns and ids (the caller must not use them
+// after). Every id must be non-empty and unique (the map's size is
+// checked, not each entry).
+func (g *Graph) AddNodesIndexed(ns []Node, ids map[string]int32) error {
+	if len(g.nodes) > 0 || len(g.edges) > 0 {
+		return msg.Errorf("the graph already has entities")
+	}
+	if len(ids) != len(ns) {
+		return msg.Errorf("%d ids for %d entities", len(ids), len(ns))
+	}
+	g.own()
+	for i := range ns {
+		n := &ns[i]
+		if n.ID == "" {
+			return msg.Errorf("node has an empty id")
+		}
+		n.Type = g.intern(n.Type)
+	}
+	g.nodes, g.nodeIDs = ns, ids
+	g.changed(true, true)
+	return nil
+}
+
 // AddEdgesIndexed adds the relations es in one step to a graph that has
 // none yet, with ids already indexed by the caller: ids maps the id of
 // each es[i] to i. It is AddEdge for loaders that built the id map on
