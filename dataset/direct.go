@@ -11,13 +11,14 @@ import (
 )
 
 // The direct path of the JSON loader: for a file that the fast scanner
-// decodes with the relations in the model's own records
-// (fastDecodeDirect), the builder resolves and checks them in place and
-// hands the array to the graph, so that the relations are never held
-// twice (as decoded records and as the model's). It accepts only a file
-// without a single problem: at the first one it gives up, and the usual
-// fast path (fastDecode and build) decodes the file again and reports
-// every problem in place, as for any file.
+// decodes with the entities and relations in the model's own records
+// (fastDecodeDirect), the builder checks them in place (resolving the
+// relations' ends, parsing their dates, giving ids to relations without
+// one) and hands the arrays to the graph, so that no record is held
+// twice (as decoded and as the model's). It accepts only a file without
+// a single problem: at the first one it gives up, and the usual fast path
+// (fastDecode and build) decodes the file again and reports every problem
+// in place, as for any file.
 
 // buildDirect builds the graph of doc, a document of fastDecodeDirect, or
 // returns ok false when the file has a problem (or the load was
@@ -27,6 +28,7 @@ func (b *builder) buildDirect(doc *document) (g *graph.Graph, ok bool, err error
 		return nil, false, nil
 	}
 	es := doc.direct
+	generateIDs(es)
 	ids := make(chan map[string]int32, 1)
 	go func() { ids <- indexDirect(es) }()
 	g = graph.New(0, 0)
@@ -71,6 +73,27 @@ func (b *builder) buildDirect(doc *document) (g *graph.Graph, ok bool, err error
 		return nil, false, nil
 	}
 	return g, true, nil
+}
+
+// generateIDs gives the relations without an id "e1", "e2", ... skipping
+// every id that another states, as addEdges does for a file without
+// problems.
+func generateIDs(es []graph.Edge) {
+	var gen *idGenerator
+	for i := range es {
+		if es[i].ID != "" {
+			continue
+		}
+		if gen == nil {
+			gen = &idGenerator{taken: make(map[string]bool)}
+			for j := range es {
+				if es[j].ID != "" {
+					gen.taken[es[j].ID] = true
+				}
+			}
+		}
+		es[i].ID = gen.next()
+	}
 }
 
 // indexDirectNodes maps the entities' ids to their indices, or returns

@@ -123,13 +123,26 @@ func TestDirectPathBuildsTheSameGraph(t *testing.T) {
 	for _, doc := range fastAccepts {
 		checkDirect(t, []byte(doc))
 	}
+	// relations without ids get the ids the other paths give them
+	rich := richDoc(3000)
+	for i := 0; i < 3000; i += 3 {
+		rich = strings.Replace(rich, fmt.Sprintf(`{"id": "e%d", `, i), []string{`{`, `{"id": "", `}[i%2], 1)
+	}
+	if !takesDirect(t, []byte(rich)) {
+		t.Error("the direct path gave up on relations without ids")
+	}
+	checkDirect(t, []byte(rich))
+	if !takesDirect(t, DefaultJSON()) {
+		t.Error("the embedded dataset does not take the direct path")
+	}
+	checkDirect(t, DefaultJSON())
 	checkDirect(t, bigDoc(3000, "", "", false))
 	checkDirect(t, bigDoc(3000, "", "", true))
 }
 
 // TestDirectPathGivesUpOnProblems: a file with a problem anywhere, or a
-// relation the direct path does not decode (no id, an escaped end,
-// "untyped"), goes to the other paths, which report it in place.
+// relation the direct path does not decode (an escaped end, "untyped"),
+// goes to the other paths, which report it in place.
 func TestDirectPathGivesUpOnProblems(t *testing.T) {
 	defer func(v int) { fastMinParallel = v }(fastMinParallel)
 	fastMinParallel = 0
@@ -142,8 +155,6 @@ func TestDirectPathGivesUpOnProblems(t *testing.T) {
 		"missing end":           strings.Replace(rich, `"source": "n9", `, ``, 1),
 		"escaped end":           strings.Replace(rich, `"source": "n1", `, `"source": "\u006e1", `, 1),
 		"escaped end unknown":   strings.Replace(rich, `"source": "n1", `, `"source": "\u006e1x", `, 1),
-		"no id":                 strings.Replace(rich, `{"id": "e9", `, `{`, 1),
-		"empty id":              strings.Replace(rich, `{"id": "e9", `, `{"id": "", `, 1),
 		"no type":               strings.Replace(rich, `, "type": "r2"`, ``, 1),
 		"untyped":               strings.Replace(rich, `, "type": "r2"`, `, "untyped": true`, 1),
 		"untyped with a type":   strings.Replace(rich, `"type": "r2"`, `"type": "r2", "untyped": true`, 1),

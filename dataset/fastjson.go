@@ -51,8 +51,8 @@ func fastDecode(data []byte) (doc *document, ok bool) {
 
 // fastDecodeDirect is fastDecode that decodes the relations straight into
 // the model's records (document.direct, see directEdge), for files whose
-// relations all have ids and plain ends and no "untyped" member: it gives
-// up on any other (fastDecode may still decode it).
+// relations all have plain ends and no "untyped" member: it gives up on
+// any other (fastDecode may still decode it).
 func fastDecodeDirect(data []byte) (doc *document, ok bool) {
 	return fastDecodeMode(data, true)
 }
@@ -1186,7 +1186,7 @@ func (s *fastScanner) edge(e *fileEdge) bool {
 // builder still has to resolve and check in fields that it then sets:
 // From and To are the offsets of the contents of "source" and "target"
 // (0: absent), Note is the text of "date". It gives up on an end with
-// escapes, a missing id and an "untyped" member.
+// escapes and an "untyped" member.
 func (s *fastScanner) directEdge(e *graph.Edge) bool {
 	if !s.open('{') {
 		return false
@@ -1248,7 +1248,7 @@ func (s *fastScanner) directEdge(e *graph.Edge) bool {
 		}
 	}
 	s.depth--
-	return e.ID != ""
+	return true
 }
 
 // plainEnd scans a relation end without escapes: the offset of its
