@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/linkscope/linkscope/dataset"
+	"github.com/linkscope/linkscope/graph"
 )
 
 // The synthetic graphs of the peers' generator (../shared/peers/gen.mjs),
@@ -56,6 +57,59 @@ func BenchmarkLeiden100kOnePass(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		c, _ := Leiden(context.Background(), net, CommunityOptions{Seed: 1, Passes: 1}, nil)
+		b.ReportMetric(c.Modularity, "modularity")
+	}
+}
+
+// peerTopo loads one of the peers' graphs' topology (skipped without it).
+func peerTopo(b *testing.B, name string) *graph.Topology {
+	dir := os.Getenv("PEERS_GRAPHS")
+	if dir == "" {
+		dir = "/work/peers/graphs"
+	}
+	g, err := dataset.LoadAny(dir+"/"+name, dataset.Options{})
+	if err != nil {
+		b.Skip(err)
+	}
+	return g.Topology()
+}
+
+func BenchmarkNewNet120k(b *testing.B) {
+	t := peerTopo(b, "synth-N120000-d6-s42.json")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := NewNet(context.Background(), t, NetOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNewNetDirected120k(b *testing.B) {
+	t := peerTopo(b, "synth-N120000-d6-s42.json")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := NewNet(context.Background(), t, NetOptions{Directed: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkKCoreWithNet120k is what `analyze --measure kcore` times: the
+// net and the core numbers.
+func BenchmarkKCoreWithNet120k(b *testing.B) {
+	t := peerTopo(b, "synth-N120000-d6-s42.json")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		net, _ := NewNet(context.Background(), t, NetOptions{})
+		KCore(context.Background(), net)
+	}
+}
+
+func BenchmarkLeiden120k(b *testing.B) {
+	net := peerNet(b, "synth-N120000-d6-s42.json", false)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c, _ := Leiden(context.Background(), net, CommunityOptions{Seed: 1}, nil)
 		b.ReportMetric(c.Modularity, "modularity")
 	}
 }
