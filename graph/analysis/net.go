@@ -53,106 +53,106 @@ func (n *Net) Links() int {
 }
 
 // NewNet builds the simple graph of t under o.
+//
+// The topology's rows already hold each entity's arcs, so every row of
+// the net is made where it is written: the arcs' other ends copied in,
+// sorted (insertion sort, rows being short; a general sort for long
+// ones), repeats folded into Mult. Memory is read and written in order,
+// with no scatter over the whole graph.
 func NewNet(ctx context.Context, t *graph.Topology, o NetOptions) (*Net, error) {
-	nn := t.N
-	keep := func(r int32) bool { return o.RelTypes == nil || o.RelTypes[t.RelType[r]] }
-	// Count arcs per source (with duplicates), fill, then sort and dedupe
-	// each row.
-	off := make([]int32, nn+1)
-	var undir []bool
-	if o.Directed && t.AnyUndirected {
-		undir = undirectedRels(t)
-	}
-	undirected := func(r int32) bool { return !o.Directed || (undir != nil && undir[r]) }
-	for r := 0; r < t.M; r++ {
-		a, b := t.Src[r], t.Dst[r]
-		if a == b || !keep(int32(r)) {
-			continue
-		}
-		off[a+1]++
-		if undirected(int32(r)) {
-			off[b+1]++
-		}
-	}
-	for v := 0; v < nn; v++ {
-		off[v+1] += off[v]
-	}
-	adj := make([]int32, off[nn])
-	fill := slices.Clone(off[:nn])
-	for r := 0; r < t.M; r++ {
-		a, b := t.Src[r], t.Dst[r]
-		if a == b || !keep(int32(r)) {
-			continue
-		}
-		adj[fill[a]] = b
-		fill[a]++
-		if undirected(int32(r)) {
-			adj[fill[b]] = a
-			fill[b]++
-		}
-		if r&0xffff == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-	}
-	out, outOff, mult := dedupe(adj, off, nn)
-	net := &Net{N: nn, Directed: o.Directed, OutOff: outOff, Out: out, Mult: mult}
+	net := &Net{N: t.N, Directed: o.Directed}
 	if !o.Directed {
-		net.InOff, net.In = outOff, out
+		// every relation links both ways: the arcs out and in
+		net.OutOff, net.Out, net.Mult = netRows(ctx, t, o.RelTypes, t.OutOff, t.Out, t.InOff, t.In, true)
+		net.InOff, net.In = net.OutOff, net.Out
 		return net, ctx.Err()
 	}
-	// Transpose.
-	inOff := make([]int32, nn+1)
-	for _, w := range out {
-		inOff[w+1]++
+	net.OutOff, net.Out, net.Mult = netRows(ctx, t, o.RelTypes, t.OutOff, t.Out, t.RevOutOff, t.RevOut, true)
+	if ctx.Err() == nil {
+		net.InOff, net.In, _ = netRows(ctx, t, o.RelTypes, t.InOff, t.In, t.RevInOff, t.RevIn, false)
 	}
-	for v := 0; v < nn; v++ {
-		inOff[v+1] += inOff[v]
-	}
-	in := make([]int32, len(out))
-	pos := slices.Clone(inOff[:nn])
-	for v := int32(0); v < int32(nn); v++ {
-		for _, w := range net.OutOf(v) {
-			in[pos[w]] = v
-			pos[w]++
-		}
-	}
-	net.InOff, net.In = inOff, in
 	return net, ctx.Err()
 }
 
-// undirectedRels marks the undirected relations: those with a reverse arc.
-func undirectedRels(t *graph.Topology) []bool {
-	u := make([]bool, t.M)
-	for _, a := range t.RevOut {
-		u[a.Rel] = true
+// netRows writes, for each entity, the sorted distinct other ends of its
+// arcs in two compressed-row arrays (the second may be empty), and when
+// withMult how many arcs each stands for.
+func netRows(ctx context.Context, t *graph.Topology, keep []bool, off1 []int32, arcs1 []graph.Arc, off2 []int32, arcs2 []graph.Arc, withMult bool) (off, adj, mult []int32) {
+	nn := t.N
+	size := len(arcs1) + len(arcs2)
+	off = make([]int32, nn+1)
+	adj = make([]int32, size)
+	if withMult {
+		mult = make([]int32, size)
 	}
-	return u
-}
-
-// dedupe sorts each row and removes repeats, counting them.
-func dedupe(adj, off []int32, n int) (out, outOff, mult []int32) {
-	outOff = make([]int32, n+1)
-	out = adj[:0:len(adj)]
-	mult = make([]int32, 0, len(adj))
+	relType := t.RelType
 	k := int32(0)
-	for v := 0; v < n; v++ {
-		row := adj[off[v]:off[v+1]]
-		slices.Sort(row)
+	gather := func(arcs []graph.Arc) {
+		if keep == nil {
+			for _, a := range arcs {
+				adj[k] = a.Node
+				k++
+			}
+			return
+		}
+		for _, a := range arcs {
+			if keep[relType[a.Rel]] {
+				adj[k] = a.Node
+				k++
+			}
+		}
+	}
+	for v := int32(0); v < int32(nn); v++ {
 		start := k
-		for _, w := range row {
-			if k > start && out[k-1] == w {
-				mult[len(mult)-1]++
+		gather(arcs1[off1[v]:off1[v+1]])
+		if len(arcs2) > 0 {
+			gather(arcs2[off2[v]:off2[v+1]])
+		}
+		row := adj[start:k]
+		sortRow(row)
+		// fold repeats; writes never overtake reads
+		w := start
+		for i, x := range row {
+			if i > 0 && adj[w-1] == x {
+				if withMult {
+					mult[w-1]++
+				}
 				continue
 			}
-			// writes never overtake reads: k <= off[v]+i
-			out = out[:k+1]
-			out[k] = w
-			mult = append(mult, 1)
-			k++
+			adj[w] = x
+			if withMult {
+				mult[w] = 1
+			}
+			w++
 		}
-		outOff[v+1] = k
+		k = w
+		off[v+1] = k
+		if v&0xffff == 0 && ctx.Err() != nil {
+			return nil, nil, nil
+		}
 	}
-	return out[:k], outOff, mult
+	adj = adj[:k:k]
+	if withMult {
+		mult = mult[:k:k]
+	}
+	return off, adj, mult
+}
+
+// sortRow sorts a row: by insertion when short, as most are.
+func sortRow(row []int32) {
+	if len(row) > 16 {
+		slices.Sort(row)
+		return
+	}
+	for i := 1; i < len(row); i++ {
+		x := row[i]
+		j := i
+		for j > 0 && row[j-1] > x {
+			row[j] = row[j-1]
+			j--
+		}
+		row[j] = x
+	}
 }
 
 // bfsOrdered returns a copy of net with its entities renumbered in

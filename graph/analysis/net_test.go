@@ -1,0 +1,85 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/linkscope/linkscope/graph"
+)
+
+// TestNewNetAgainstBruteForce: on random multigraphs (self-loops, parallel
+// and undirected relations, two relation types), every row of the net is
+// the sorted set of neighbours a pair-by-pair count gives, with its
+// multiplicities, directed or not, with and without a type filter.
+func TestNewNetAgainstBruteForce(t *testing.T) {
+	ctx := context.Background()
+	for seed := uint64(1); seed <= 30; seed++ {
+		r := rand.New(rand.NewPCG(seed, 3))
+		n := 1 + r.IntN(30)
+		m := r.IntN(4 * n)
+		g := graph.New(n, m)
+		for i := 0; i < n; i++ {
+			g.AddNode(graph.Node{ID: fmt.Sprint(i), Type: "t"})
+		}
+		for k := 0; k < m; k++ {
+			g.AddEdge(graph.Edge{From: int32(r.IntN(n)), To: int32(r.IntN(n)), Type: []string{"a", "b"}[r.IntN(2)], Undirected: r.IntN(3) == 0})
+		}
+		topo := g.Topology()
+		for _, directed := range []bool{false, true} {
+			for _, filter := range []bool{false, true} {
+				o := NetOptions{Directed: directed}
+				if filter {
+					o.RelTypes = make([]bool, len(topo.Types.Rels))
+					for i, rt := range topo.Types.Rels {
+						o.RelTypes[i] = rt.Name == "a"
+					}
+				}
+				net, err := NewNet(ctx, topo, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// count[a][b]: relations standing for the link a -> b
+				count := make([][]int32, n)
+				for a := range count {
+					count[a] = make([]int32, n)
+				}
+				for e := 0; e < m; e++ {
+					ed := g.Edge(int32(e))
+					if ed.From == ed.To || (filter && ed.Type != "a") {
+						continue
+					}
+					count[ed.From][ed.To]++
+					if !directed || ed.Undirected {
+						count[ed.To][ed.From]++
+					}
+				}
+				what := fmt.Sprintf("seed %d directed %v filter %v", seed, directed, filter)
+				for v := int32(0); v < int32(n); v++ {
+					var want, wantIn, wantMult []int32
+					for w := int32(0); w < int32(n); w++ {
+						if c := count[v][w]; c > 0 {
+							want = append(want, w)
+							wantMult = append(wantMult, c)
+						}
+						if count[w][v] > 0 {
+							wantIn = append(wantIn, w)
+						}
+					}
+					got, gotMult := net.OutOf(v), net.Mult[net.OutOff[v]:net.OutOff[v+1]]
+					if !slices.Equal(got, want) {
+						t.Fatalf("%s: out of %d = %v, want %v", what, v, got, want)
+					}
+					if !slices.Equal(gotMult, wantMult) {
+						t.Fatalf("%s: multiplicities of %d = %v, want %v", what, v, gotMult, wantMult)
+					}
+					if got := net.InOf(v); !slices.Equal(got, wantIn) {
+						t.Fatalf("%s: in of %d = %v, want %v", what, v, got, wantIn)
+					}
+				}
+			}
+		}
+	}
+}
