@@ -16,14 +16,22 @@ type CommunityOptions struct {
 	// refinement's random choices: one seed gives one partition, on any
 	// number of cores (the algorithm runs on one).
 	Seed uint64
-	// Passes is the most times the whole algorithm runs again from its own
-	// result (each pass can only improve the partition); it stops earlier
-	// when a pass improves modularity by less than MinGain. 10 when 0.
+	// Passes is the most times the whole algorithm runs (each pass from
+	// the previous one's result, and each can only improve the
+	// partition); later passes stop as soon as one improves modularity by
+	// less than MinGain. When 0: 10 on nets of up to ManyPassesLinks
+	// links, where a pass takes milliseconds and a second one can still
+	// gain 0.01; 1 above, where one pass and its polish (see Leiden) come
+	// within 0.0004 of what more give (the 100k synthetic graph: 0.9618,
+	// against 0.9622 after three passes) for a third of the time.
 	Passes int
-	// MinGain is 1e-4 when 0 (on the 100k synthetic graph: pass 1 gives
-	// 0.9564, pass 2 0.9621, pass 3 0.96215, then nothing).
+	// MinGain is 1e-4 when 0.
 	MinGain float64
 }
+
+// ManyPassesLinks is the largest net Leiden runs several passes on by
+// default (CommunityOptions.Passes).
+const ManyPassesLinks = 100_000
 
 // Communities is a partition into communities, numbered largest first
 // (ties by smallest member), with its modularity.
@@ -41,12 +49,23 @@ type Communities struct {
 // aggregating, so that no community ends up badly connected (every
 // community it returns is connected). The links are unweighted, as in
 // networkx's and igraph's defaults on a simple graph.
+//
+// Each pass ends with a polish: the first step of the next pass, the fast
+// local moving of single entities on the original graph from the pass's
+// partition (after aggregation, Leiden moves only whole refined parts),
+// then a split of any community that moving left disconnected into its
+// connected parts (which only raises modularity, as the links inside stay
+// inside and the squared strengths shrink). It gets most of a second
+// pass's gain for a fraction of its cost.
 func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress) (Communities, error) {
 	if o.Resolution == 0 {
 		o.Resolution = 1
 	}
 	if o.Passes == 0 {
-		o.Passes = 10
+		o.Passes = 1
+		if net.Links() <= ManyPassesLinks {
+			o.Passes = 10
+		}
 	}
 	if o.MinGain == 0 {
 		o.MinGain = 1e-4
@@ -64,6 +83,8 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 		if err != nil {
 			return Communities{}, err
 		}
+		moveNodesFast(base, next, o.Resolution, r)
+		splitDisconnected(base, next)
 		q := modularity(base, next, o.Resolution)
 		progress.report(float64(pass+1) / float64(o.Passes))
 		if q > best || pass == 0 {
@@ -461,4 +482,44 @@ func aggregate(g *wgraph, part []int32, k int) *wgraph {
 		a.off[c+1] = int32(len(a.adj))
 	}
 	return a
+}
+
+// splitDisconnected gives each connected part of a community a community
+// of its own (numbered after the existing ones), in place.
+func splitDisconnected(g *wgraph, part []int32) {
+	k := int32(compact(part))
+	n := g.n
+	// the first part of each community found keeps its number
+	kept := make([]bool, k)
+	label := make([]int32, n)
+	for i := range label {
+		label[i] = -1
+	}
+	stack := make([]int32, 0, 64)
+	for s := int32(0); s < int32(n); s++ {
+		if label[s] >= 0 {
+			continue
+		}
+		c := part[s]
+		id := c
+		if kept[c] {
+			id = k
+			k++
+		}
+		kept[c] = true
+		label[s] = id
+		stack = append(stack[:0], s)
+		for len(stack) > 0 {
+			v := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			adj, _ := g.row(v)
+			for _, u := range adj {
+				if label[u] < 0 && part[u] == c {
+					label[u] = id
+					stack = append(stack, u)
+				}
+			}
+		}
+	}
+	copy(part, label)
 }

@@ -83,3 +83,25 @@ func TestNewNetAgainstBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitDisconnected: a community in two pieces becomes two
+// communities; connected ones keep their number.
+func TestSplitDisconnected(t *testing.T) {
+	// path 0-1-2-3-4-5; community 0 = {0,1,4,5} (two pieces), 1 = {2,3}
+	g := graph.New(6, 5)
+	for i := 0; i < 6; i++ {
+		g.AddNode(graph.Node{ID: fmt.Sprint(i), Type: "t"})
+	}
+	for i := int32(0); i < 5; i++ {
+		g.AddEdge(graph.Edge{From: i, To: i + 1, Type: "r"})
+	}
+	net, err := NewNet(context.Background(), g.Topology(), NetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := []int32{0, 0, 1, 1, 0, 0}
+	splitDisconnected(weightedFromNet(net), part)
+	if want := []int32{0, 0, 1, 1, 2, 2}; !slices.Equal(part, want) {
+		t.Fatalf("split %v, want %v", part, want)
+	}
+}
