@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"math"
 	"math/rand/v2"
 	"slices"
 )
@@ -78,7 +77,10 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 	}
 	r := rand.New(rand.NewPCG(o.Seed, 0x6c656964656e))
 	best := modularity(base, of, o.Resolution)
-	for pass := 0; pass < o.Passes; pass++ {
+	// stop after two passes in a row that gain under MinGain (one random
+	// pass that finds nothing better is common on small graphs)
+	stalled := 0
+	for pass := 0; pass < o.Passes && stalled < 2; pass++ {
 		next, err := leidenPass(ctx, base, of, o.Resolution, r)
 		if err != nil {
 			return Communities{}, err
@@ -87,15 +89,14 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 		splitDisconnected(base, next)
 		q := modularity(base, next, o.Resolution)
 		progress.report(float64(pass+1) / float64(o.Passes))
-		if q > best || pass == 0 {
-			gain := q - best
-			of, best = next, q
-			if pass > 0 && gain < o.MinGain {
-				break
-			}
-			continue
+		if pass > 0 && q-best < o.MinGain {
+			stalled++
+		} else {
+			stalled = 0
 		}
-		break
+		if q > best || pass == 0 {
+			of, best = next, q
+		}
 	}
 	k := compact(of)
 	sizes := make([]int, k)
@@ -189,7 +190,7 @@ func leidenPass(ctx context.Context, base *wgraph, start []int32, gamma float64,
 		if ncomm == g.n {
 			break
 		}
-		refined := refine(g, part, ncomm, gamma, r)
+		refined := refine(g, part, ncomm, gamma, r.Uint64())
 		nref := compact(refined)
 		// the aggregate's initial partition: each refined community in
 		// the community of its members
@@ -319,169 +320,6 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand) {
 			}
 		}
 	}
-}
-
-// refine splits each community of part into well-connected refined
-// communities (Leiden's RefinePartition and MergeNodesSubset): starting
-// from singletons, each well-connected node still alone joins a
-// well-connected refined community of its community, chosen at random
-// with a probability growing with the modularity gain (theta 0.01),
-// never a loss.
-func refine(g *wgraph, part []int32, ncomm int, gamma float64, r *rand.Rand) []int32 {
-	const theta = 0.01
-	n := g.n
-	refined := make([]int32, n)
-	kr := make([]float64, n)  // strength of each refined community
-	ext := make([]float64, n) // its links to the rest of its community
-	single := make([]bool, n)
-	ks := make([]float64, ncomm) // strength of each community
-	for v := 0; v < n; v++ {
-		refined[v] = int32(v)
-		kr[v] = g.k[v]
-		single[v] = true
-		ks[part[v]] += g.k[v]
-	}
-	// ext of each node: weight to other nodes of its community
-	for v := int32(0); v < int32(n); v++ {
-		adj, w := g.row(v)
-		for i, u := range adj {
-			if u != v && part[u] == part[v] {
-				ext[v] += w[i]
-			}
-		}
-	}
-	order := make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
-	}
-	r.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
-	wc := make([]float64, n)
-	var touched []int32
-	var cand []int32
-	var weight []float64
-	for _, v := range order {
-		if !single[v] {
-			continue
-		}
-		s := part[v]
-		kv := g.k[v]
-		// v must be well connected to its community
-		if ext[v] < gamma*kv*(ks[s]-kv)/g.m2 {
-			continue
-		}
-		touched = touched[:0]
-		adj, w := g.row(v)
-		for i, u := range adj {
-			if u == v || part[u] != s {
-				continue
-			}
-			c := refined[u]
-			if wc[c] == 0 {
-				touched = append(touched, c)
-			}
-			wc[c] += w[i]
-		}
-		cand, weight = cand[:0], weight[:0]
-		bestGain := 0.0
-		for _, c := range touched {
-			if c == refined[v] {
-				continue
-			}
-			if ext[c] < gamma*kr[c]*(ks[s]-kr[c])/g.m2 {
-				continue
-			}
-			gain := wc[c] - gamma*kv*kr[c]/g.m2
-			if gain >= 0 {
-				cand = append(cand, c)
-				weight = append(weight, gain)
-				bestGain = math.Max(bestGain, gain)
-			}
-		}
-		if len(cand) > 0 {
-			// staying alone (gain 0) is one of the choices
-			total := math.Exp((0 - bestGain) / theta)
-			for i := range weight {
-				weight[i] = math.Exp((weight[i] - bestGain) / theta)
-				total += weight[i]
-			}
-			x := r.Float64() * total
-			chosen := int32(-1)
-			for i, c := range cand {
-				if x < weight[i] {
-					chosen = c
-					break
-				}
-				x -= weight[i]
-			}
-			if chosen >= 0 {
-				own := refined[v]
-				refined[v] = chosen
-				single[v] = false
-				kr[chosen] += kv
-				kr[own] = 0
-				ext[chosen] = ext[chosen] + ext[v] - 2*wc[chosen]
-				// the community chosen is no longer a singleton either
-				for _, u := range adj {
-					if refined[u] == chosen {
-						single[u] = false
-					}
-				}
-			}
-		}
-		for _, c := range touched {
-			wc[c] = 0
-		}
-	}
-	return refined
-}
-
-// aggregate collapses each part of g into one node.
-func aggregate(g *wgraph, part []int32, k int) *wgraph {
-	// bucket nodes by part
-	off := make([]int32, k+1)
-	for _, c := range part {
-		off[c+1]++
-	}
-	for c := 0; c < k; c++ {
-		off[c+1] += off[c]
-	}
-	nodes := make([]int32, g.n)
-	pos := slices.Clone(off[:k])
-	for v, c := range part {
-		nodes[pos[c]] = int32(v)
-		pos[c]++
-	}
-	a := &wgraph{n: k, off: make([]int32, k+1), self: make([]float64, k), k: make([]float64, k), m2: g.m2,
-		adj: make([]int32, 0, len(g.adj)), w: make([]float64, 0, len(g.adj))}
-	acc := make([]float64, k)
-	var touched []int32
-	for c := 0; c < k; c++ {
-		touched = touched[:0]
-		for _, v := range nodes[off[c]:off[c+1]] {
-			a.self[c] += g.self[v]
-			a.k[c] += g.k[v]
-			adj, w := g.row(v)
-			for i, u := range adj {
-				d := part[u]
-				if int(d) == c {
-					// each internal link is seen from both ends
-					a.self[c] += w[i] / 2
-					continue
-				}
-				if acc[d] == 0 {
-					touched = append(touched, d)
-				}
-				acc[d] += w[i]
-			}
-		}
-		for _, d := range touched {
-			a.adj = append(a.adj, d)
-			a.w = append(a.w, acc[d])
-			acc[d] = 0
-		}
-		a.off[c+1] = int32(len(a.adj))
-	}
-	return a
 }
 
 // splitDisconnected gives each connected part of a community a community

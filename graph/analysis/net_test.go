@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -104,4 +105,33 @@ func TestSplitDisconnected(t *testing.T) {
 	if want := []int32{0, 0, 1, 1, 2, 2}; !slices.Equal(part, want) {
 		t.Fatalf("split %v, want %v", part, want)
 	}
+}
+
+// TestLeidenSameOnAnyNumberOfCores: the refinement and aggregation run
+// over the cores, community by community; the partition for a seed is the
+// same on one core as on four, on a graph big enough to be split into
+// many chunks of work.
+func TestLeidenSameOnAnyNumberOfCores(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	g := randomGraph(r, 20000, 50000)
+	net, err := NewNet(context.Background(), g.Topology(), NetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(procs int) Communities {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		c, err := Leiden(context.Background(), net, CommunityOptions{Seed: 3, Passes: 2}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	one, four := run(1), run(4)
+	if !slices.Equal(one.Of, four.Of) || one.Modularity != four.Modularity {
+		t.Fatalf("one core: %d communities, modularity %v; four: %d, %v", len(one.Sizes), one.Modularity, len(four.Sizes), four.Modularity)
+	}
+	if len(one.Sizes) < 50 || one.Modularity < 0.3 {
+		t.Fatalf("%d communities, modularity %v: not a real partition to compare", len(one.Sizes), one.Modularity)
+	}
+	checkConnectedCommunities(t, net, one)
 }
