@@ -85,7 +85,7 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 		if err != nil {
 			return Communities{}, err
 		}
-		moveNodesFast(base, next, o.Resolution, r)
+		moveNodesFast(base, next, o.Resolution, r, true)
 		splitDisconnected(base, next)
 		q := modularity(base, next, o.Resolution)
 		progress.report(float64(pass+1) / float64(o.Passes))
@@ -185,7 +185,7 @@ func leidenPass(ctx context.Context, base *wgraph, start []int32, gamma float64,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		moveNodesFast(g, part, gamma, r)
+		moveNodesFast(g, part, gamma, r, false)
 		ncomm := compact(part)
 		if ncomm == g.n {
 			break
@@ -242,7 +242,12 @@ func compact(part []int32) int {
 // order at first); each moves to the neighbouring community (or an empty
 // one) that most increases modularity, and when it moves its neighbours
 // outside its new community are queued again.
-func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand) {
+//
+// boundaryOnly starts the queue with only the nodes that have a neighbour
+// in another community (the others join it when a neighbour moves): for
+// the polish, which starts from a finished partition where an inner node
+// has nowhere better to go.
+func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundaryOnly bool) {
 	n := g.n
 	kc := make([]float64, n)
 	size := make([]int32, n)
@@ -256,15 +261,26 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand) {
 			empty = append(empty, c)
 		}
 	}
-	queue := make([]int32, n)
-	for i := range queue {
-		queue[i] = int32(i)
-	}
-	r.Shuffle(n, func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
+	queue := make([]int32, 0, n)
 	inQueue := make([]bool, n)
-	for i := range inQueue {
-		inQueue[i] = true
+	for v := int32(0); v < int32(n); v++ {
+		if boundaryOnly {
+			adj, _ := g.row(v)
+			inner := true
+			for _, u := range adj {
+				if part[u] != part[v] {
+					inner = false
+					break
+				}
+			}
+			if inner {
+				continue
+			}
+		}
+		queue = append(queue, v)
+		inQueue[v] = true
 	}
+	r.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
 	wc := make([]float64, n)
 	touched := make([]int32, 0, 64)
 	head := 0
@@ -289,9 +305,10 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand) {
 		kv := g.k[v]
 		kc[old] -= kv
 		size[old]--
-		best, bestGain := old, wc[old]-gamma*kv*kc[old]/g.m2
+		kf := gamma * kv / g.m2
+		best, bestGain := old, wc[old]-kf*kc[old]
 		for _, c := range touched {
-			if gain := wc[c] - gamma*kv*kc[c]/g.m2; gain > bestGain {
+			if gain := wc[c] - kf*kc[c]; gain > bestGain {
 				best, bestGain = c, gain
 			}
 		}
