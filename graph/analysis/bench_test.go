@@ -149,3 +149,25 @@ func processCPU() time.Duration {
 	}
 	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
+
+// The Debian package graph of bench/debgraph (bench/analysis.sh writes it
+// beside the peers' graphs).
+func BenchmarkLeidenDebian(b *testing.B) {
+	net := peerNet(b, "debian-bookworm.json", false)
+	c := startCPU(b)
+	for i := 0; i < b.N; i++ {
+		c, _ := Leiden(context.Background(), net, CommunityOptions{Seed: 1}, nil)
+		b.ReportMetric(c.Modularity, "modularity")
+	}
+	c.stop()
+}
+
+func BenchmarkKCoreWithNetDebian(b *testing.B) {
+	t := peerTopo(b, "debian-bookworm.json")
+	c := startCPU(b)
+	for i := 0; i < b.N; i++ {
+		net, _ := NewNet(context.Background(), t, NetOptions{})
+		KCore(context.Background(), net)
+	}
+	c.stop()
+}

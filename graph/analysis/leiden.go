@@ -238,10 +238,16 @@ func compact(part []int32) int {
 	return int(k)
 }
 
+// hubShare: see moveNodesFast.
+const hubShare = 8
+
 // moveNodesFast is Leiden's fast local moving: nodes in a queue (random
 // order at first); each moves to the neighbouring community (or an empty
 // one) that most increases modularity, and when it moves its neighbours
-// outside its new community are queued again.
+// outside its new community are queued again, except that a node of more
+// than hubShare neighbours is queued again only once 1/hubShare of them
+// moved since it was last looked at (a hub's choice rarely turns on one
+// leaf, and looking costs its whole row).
 //
 // boundaryOnly starts the queue with only the nodes that have a neighbour
 // in another community (the others join it when a neighbour moves): for
@@ -282,6 +288,7 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 	}
 	r.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
 	wc := make([]float64, n)
+	moved := make([]int32, n)
 	touched := make([]int32, 0, 64)
 	head := 0
 	for head < len(queue) {
@@ -292,6 +299,7 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 			head = 0
 		}
 		inQueue[v] = false
+		moved[v] = 0
 		old := part[v]
 		touched = touched[:0]
 		adj, w := g.row(v)
@@ -330,7 +338,13 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 		}
 		if best != old {
 			for _, u := range adj {
-				if part[u] != best && !inQueue[u] {
+				if part[u] == best || inQueue[u] {
+					continue
+				}
+				// a hub is looked at again once an eighth of its
+				// neighbours moved since its last look, not at each
+				moved[u]++
+				if moved[u]*hubShare >= g.off[u+1]-g.off[u] {
 					inQueue[u] = true
 					queue = append(queue, u)
 				}
