@@ -182,8 +182,10 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64) []in
 						kr[own] = 0
 						ext[chosen] = ext[chosen] + ext[v] - 2*wc[chosen]
 						// the community chosen is no longer a singleton either
+						// (only members of s: other communities' nodes belong
+						// to other workers)
 						for _, u := range adj {
-							if refined[u] == chosen {
+							if part[u] == s && refined[u] == chosen {
 								single[u] = false
 							}
 						}
