@@ -2,7 +2,10 @@ package analysis
 
 import (
 	"context"
+	"runtime"
 	"slices"
+	"sort"
+	"sync"
 
 	"github.com/linkscope/linkscope/graph"
 )
@@ -85,40 +88,105 @@ func netRows(ctx context.Context, t *graph.Topology, keep []bool, off1 []int32, 
 	if withMult {
 		mult = make([]int32, size)
 	}
-	relType := t.RelType
-	k := int32(0)
-	gather := func(arcs []graph.Arc) {
-		if keep == nil {
-			for _, a := range arcs {
-				adj[k] = a.Node
-				k++
-			}
-			return
-		}
-		for _, a := range arcs {
-			if keep[relType[a.Rel]] {
-				adj[k] = a.Node
-				k++
-			}
-		}
-	}
-	for v := int32(0); v < int32(nn); v++ {
-		start := k
-		gather(arcs1[off1[v]:off1[v+1]])
+	// arcsBefore(v): where v's arcs would start, were none left out or
+	// folded; a stretch of rows written from there stays within its arcs
+	arcsBefore := func(v int32) int32 {
+		a := off1[v]
 		if len(arcs2) > 0 {
-			gather(arcs2[off2[v]:off2[v+1]])
+			a += off2[v]
+		}
+		return a
+	}
+	// two halves of about as many arcs each, one per core when there
+	// are two, each written in place, then the second moved down to
+	// close the gap: the same rows as one pass writes
+	mid := int32(0)
+	if runtime.GOMAXPROCS(0) > 1 && size > 1<<16 {
+		mid = int32(sort.Search(nn, func(v int) bool { return int(arcsBefore(int32(v))) >= size/2 }))
+	}
+	var end [2]int32
+	var wg sync.WaitGroup
+	if mid > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			end[1] = fillRows(ctx, t.RelType, keep, off1, arcs1, off2, arcs2, off, adj, mult, mid, int32(nn), arcsBefore(mid))
+		}()
+	}
+	hi := int32(nn)
+	if mid > 0 {
+		hi = mid
+	}
+	end[0] = fillRows(ctx, t.RelType, keep, off1, arcs1, off2, arcs2, off, adj, mult, 0, hi, 0)
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, nil, nil
+	}
+	k := end[0]
+	if mid > 0 {
+		from := arcsBefore(mid)
+		copy(adj[k:], adj[from:end[1]])
+		if withMult {
+			copy(mult[k:], mult[from:end[1]])
+		}
+		gap := from - k
+		for v := mid + 1; v <= int32(nn); v++ {
+			off[v] -= gap
+		}
+		k = end[1] - gap
+	}
+	adj = adj[:k:k]
+	if withMult {
+		mult = mult[:k:k]
+	}
+	return off, adj, mult
+}
+
+// fillRows writes the rows of entities [lo, hi) from position k on
+// (see netRows) and returns where they end; off[v+1] is set for each.
+func fillRows(ctx context.Context, relType []int32, keep []bool, off1 []int32, arcs1 []graph.Arc, off2 []int32, arcs2 []graph.Arc, off, adj, mult []int32, lo, hi, k int32) int32 {
+	withMult := mult != nil
+	for v := lo; v < hi; v++ {
+		if v&0xffff == 0 && ctx.Err() != nil {
+			return k
+		}
+		start := k
+		for _, arcs := range [2][]graph.Arc{arcs1[off1[v]:off1[v+1]], rowOf(off2, arcs2, v)} {
+			if keep == nil {
+				dst := adj[k : int(k)+len(arcs)]
+				for i, a := range arcs {
+					dst[i] = a.Node
+				}
+				k += int32(len(arcs))
+				continue
+			}
+			for _, a := range arcs {
+				if keep[relType[a.Rel]] {
+					adj[k] = a.Node
+					k++
+				}
+			}
 		}
 		row := adj[start:k]
+		if len(row) < 2 {
+			if withMult && len(row) == 1 {
+				mult[start] = 1
+			}
+			off[v+1] = k
+			continue
+		}
 		sortRow(row)
 		// fold repeats; writes never overtake reads
 		w := start
-		for i, x := range row {
-			if i > 0 && adj[w-1] == x {
+		prev := int32(-1)
+		for _, x := range row {
+			if x == prev {
 				if withMult {
 					mult[w-1]++
 				}
 				continue
 			}
+			prev = x
 			adj[w] = x
 			if withMult {
 				mult[w] = 1
@@ -127,15 +195,17 @@ func netRows(ctx context.Context, t *graph.Topology, keep []bool, off1 []int32, 
 		}
 		k = w
 		off[v+1] = k
-		if v&0xffff == 0 && ctx.Err() != nil {
-			return nil, nil, nil
-		}
 	}
-	adj = adj[:k:k]
-	if withMult {
-		mult = mult[:k:k]
+	return k
+}
+
+// rowOf is v's row of a compressed-row array, nil when the array is
+// empty (the topology leaves the reverse arcs' offsets out then).
+func rowOf(off []int32, arcs []graph.Arc, v int32) []graph.Arc {
+	if len(arcs) == 0 {
+		return nil
 	}
-	return off, adj, mult
+	return arcs[off[v]:off[v+1]]
 }
 
 // sortRow sorts a row: by insertion when short, as most are.

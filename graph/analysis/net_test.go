@@ -135,3 +135,28 @@ func TestLeidenSameOnAnyNumberOfCores(t *testing.T) {
 	}
 	checkConnectedCommunities(t, net, one)
 }
+
+// TestNewNetTwoHalvesAsOne: on a graph big enough for NewNet to write
+// two halves at once, the net is the one a single pass writes.
+func TestNewNetTwoHalvesAsOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	topo := randomGraph(r, 30000, 90000).Topology()
+	for _, o := range []NetOptions{{}, {Directed: true}} {
+		build := func(procs int) *Net {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			net, err := NewNet(context.Background(), topo, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return net
+		}
+		one, two := build(1), build(2)
+		if !slices.Equal(one.OutOff, two.OutOff) || !slices.Equal(one.Out, two.Out) || !slices.Equal(one.Mult, two.Mult) ||
+			!slices.Equal(one.InOff, two.InOff) || !slices.Equal(one.In, two.In) {
+			t.Fatalf("directed %v: the nets differ", o.Directed)
+		}
+		if len(one.Out) < 1<<16 {
+			t.Fatalf("only %d links: too few for two halves", len(one.Out))
+		}
+	}
+}
