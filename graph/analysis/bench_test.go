@@ -171,3 +171,12 @@ func BenchmarkKCoreWithNetDebian(b *testing.B) {
 	}
 	c.stop()
 }
+
+func BenchmarkPageRankDebian(b *testing.B) {
+	net := peerNet(b, "debian-bookworm.json", false)
+	c := startCPU(b)
+	for i := 0; i < b.N; i++ {
+		PageRank(context.Background(), net, PageRankOptions{}, nil)
+	}
+	c.stop()
+}
