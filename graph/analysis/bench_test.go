@@ -180,3 +180,39 @@ func BenchmarkPageRankDebian(b *testing.B) {
 	}
 	c.stop()
 }
+
+// BenchmarkAnalyzeCPU is what `linkscope analyze --measure M` times (the
+// simple net, then the measure), for bench/analysis-cpu.sh, which sets
+// ANALYZE_GRAPH (a file in PEERS_GRAPHS) and ANALYZE_MEASURE (pagerank,
+// communities, components, kcore) and compares its cpu-ms/op with
+// igraph's cpu_ms: the process's CPU time on all cores, so a measure run
+// on both cores counts twice.
+func BenchmarkAnalyzeCPU(b *testing.B) {
+	name, measure := os.Getenv("ANALYZE_GRAPH"), os.Getenv("ANALYZE_MEASURE")
+	if name == "" || measure == "" {
+		b.Skip("ANALYZE_GRAPH and ANALYZE_MEASURE unset")
+	}
+	t := peerTopo(b, name)
+	ctx := context.Background()
+	c := startCPU(b)
+	for i := 0; i < b.N; i++ {
+		switch measure {
+		case "components":
+			Connected(ctx, t)
+			continue
+		}
+		net, _ := NewNet(ctx, t, NetOptions{})
+		switch measure {
+		case "pagerank":
+			PageRank(ctx, net, PageRankOptions{}, nil)
+		case "communities":
+			com, _ := Leiden(ctx, net, CommunityOptions{}, nil)
+			b.ReportMetric(com.Modularity, "modularity")
+		case "kcore":
+			KCore(ctx, net)
+		default:
+			b.Fatalf("unknown measure %q", measure)
+		}
+	}
+	c.stop()
+}
