@@ -13,12 +13,13 @@ type CommunityOptions struct {
 	Resolution float64
 	// Seed fixes the random order the nodes are visited in and the
 	// refinement's random choices: one seed gives one partition, on any
-	// number of cores (the algorithm runs on one).
+	// number of cores (the refinement and aggregation run over the cores,
+	// but each community draws from a generator of its own).
 	Seed uint64
 	// Passes is the most times the whole algorithm runs (each pass from
 	// the previous one's result, and each can only improve the
-	// partition); later passes stop as soon as one improves modularity by
-	// less than MinGain. When 0: 10 on nets of up to ManyPassesLinks
+	// partition); later passes stop once two in a row improve modularity
+	// by less than MinGain. When 0: 10 on nets of up to ManyPassesLinks
 	// links, where a pass takes milliseconds and a second one can still
 	// gain 0.01; 1 above, where one pass and its polish (see Leiden) come
 	// within 0.0004 of what more give (the 100k synthetic graph: 0.9618,
