@@ -146,6 +146,7 @@ func netRows(ctx context.Context, t *graph.Topology, keep []bool, off1 []int32, 
 // (see netRows) and returns where they end; off[v+1] is set for each.
 func fillRows(ctx context.Context, relType []int32, keep []bool, off1 []int32, arcs1 []graph.Arc, off2 []int32, arcs2 []graph.Arc, off, adj, mult []int32, lo, hi, k int32) int32 {
 	withMult := mult != nil
+	var scratch []int32
 	for v := lo; v < hi; v++ {
 		if v&0xffff == 0 && ctx.Err() != nil {
 			return k
@@ -175,7 +176,11 @@ func fillRows(ctx context.Context, relType []int32, keep []bool, off1 []int32, a
 			off[v+1] = k
 			continue
 		}
-		sortRow(row)
+		if len(row) > radixRow {
+			scratch = radixSortRow(row, scratch)
+		} else {
+			sortRow(row)
+		}
 		// fold repeats; writes never overtake reads
 		w := start
 		prev := int32(-1)
@@ -206,6 +211,45 @@ func rowOf(off []int32, arcs []graph.Arc, v int32) []graph.Arc {
 		return nil
 	}
 	return arcs[off[v]:off[v+1]]
+}
+
+// radixRow is the shortest row radixSortRow sorts (a hub's: libc6 has
+// tens of thousands of links in Debian's package graph).
+const radixRow = 512
+
+// radixSortRow sorts a long row by its numbers' bits, 11 at a time (LSD),
+// through scratch, which it returns grown for the next row.
+func radixSortRow(row, scratch []int32) []int32 {
+	top := int32(0)
+	for _, x := range row {
+		top = max(top, x)
+	}
+	if cap(scratch) < len(row) {
+		scratch = make([]int32, len(row))
+	}
+	src, dst := row, scratch[:len(row)]
+	var count [1 << 11]int32
+	for shift := uint(0); shift == 0 || top>>shift > 0; shift += 11 {
+		clear(count[:])
+		for _, x := range src {
+			count[(x>>shift)&(1<<11-1)]++
+		}
+		sum := int32(0)
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, x := range src {
+			d := (x >> shift) & (1<<11 - 1)
+			dst[count[d]] = x
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &row[0] {
+		copy(row, src)
+	}
+	return scratch
 }
 
 // sortRow sorts a row: by insertion when short, as most are.

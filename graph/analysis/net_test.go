@@ -160,3 +160,24 @@ func TestNewNetTwoHalvesAsOne(t *testing.T) {
 		}
 	}
 }
+
+// TestRadixSortRow: long rows, numbers of up to 31 bits, sorted as
+// slices.Sort sorts them.
+func TestRadixSortRow(t *testing.T) {
+	r := rand.New(rand.NewPCG(2, 2))
+	var scratch []int32
+	for _, top := range []int32{1, 700, 1 << 11, 1<<22 + 5, 1<<31 - 1} {
+		for _, n := range []int{512, 513, 3000} {
+			row := make([]int32, n)
+			for i := range row {
+				row[i] = r.Int32N(top)
+			}
+			want := slices.Clone(row)
+			slices.Sort(want)
+			scratch = radixSortRow(row, scratch)
+			if !slices.Equal(row, want) {
+				t.Fatalf("top %d, %d numbers: not sorted", top, n)
+			}
+		}
+	}
+}
