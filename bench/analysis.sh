@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # linkscope analyze vs python-igraph (Debian's python3-igraph, C core) on
-# the peers' synthetic graphs, alternating the two, ROUNDS times; prints
+# the peers' synthetic graphs and Debian's package graph (bench/debgraph,
+# made from apt's list when missing), alternating the two, ROUNDS times; prints
 # each run's computation time (loading excluded on both sides) and the
 # medians and ratio per measure.
 #
@@ -17,6 +18,7 @@ gen() { [ -f "graphs/$2" ] || node gen.mjs --nodes "$1" --avgdeg "$3" --seed 42 
 gen 10000 synth-N10000-d4-s42.json 4
 gen 100000 synth-N100000-d4-s42.json 4
 gen 120000 synth-N120000-d6-s42.json 6
+[ -f graphs/debian-bookworm.json ] || (cd "$here/.." && go run ./bench/debgraph -out "$PEERS/graphs/debian-bookworm.json")
 echo "# $(date -u +%FT%TZ) $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $("$BIN" version); $(/usr/bin/python3 -c 'import igraph; print("python-igraph", igraph.__version__)')"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 run() { # FILE MEASURE LS_ARGS IG_ARGS
@@ -28,14 +30,13 @@ run() { # FILE MEASURE LS_ARGS IG_ARGS
   local lm im
   lm=$(printf '%s\n' "${ls[@]}" | cut -d' ' -f1 | median)
   im=$(printf '%s\n' "${ig[@]}" | cut -d' ' -f1 | median)
-  echo "$f $m $3: linkscope ${ls[*]} | igraph ${ig[*]}"
+  echo "$f $m $3 (load $(cut -d' ' -f1 /proc/loadavg)): linkscope ${ls[*]} | igraph ${ig[*]}"
   echo "  median linkscope ${lm} ms, igraph ${im} ms, ratio $(awk -v a="$lm" -v b="$im" 'BEGIN{printf "%.2f", a/b}')"
 }
-for f in ${GRAPHS:-synth-N100000-d4-s42.json synth-N120000-d6-s42.json}; do
+for f in ${GRAPHS:-synth-N100000-d4-s42.json synth-N120000-d6-s42.json debian-bookworm.json}; do
   run "$f" pagerank "" pagerank
   run "$f" communities "" communities
-  run "$f" communities "--passes 1" communities
   run "$f" components "" components
   run "$f" kcore "" kcore
 done
-run synth-N10000-d4-s42.json betweenness "" "betweenness --samples 0"
+[ -n "${GRAPHS:-}" ] || run synth-N10000-d4-s42.json betweenness "" "betweenness --samples 0"

@@ -52,7 +52,7 @@ type AnalyzeRequest struct {
 	Seed    uint64
 	// Resolution is the communities' modularity resolution (1 when 0).
 	Resolution float64
-	// Passes bounds Leiden's passes (0: until a pass gains under 1e-4).
+	// Passes bounds Leiden's passes (0: analysis.CommunityOptions's default).
 	Passes int
 	// Damping is PageRank's (0.85 when 0).
 	Damping float64

@@ -451,69 +451,83 @@ func pullRows(net *Net, outW []float64) (share []float64, from []int32) {
 }
 
 // KCore is each entity's core number (the largest k such that it belongs
-// to a subgraph where every entity has at least k links), by Batagelj and
-// Zaversnik's O(m) bucket algorithm; directed, the degree is in plus out,
-// as in networkx's core_number.
+// to a subgraph where every entity has at least k links), by peeling in
+// order of degree, as Batagelj and Zaversnik's O(m) bucket algorithm, with
+// lazy buckets: a neighbour whose degree drops is pushed onto the bucket
+// of its new degree (a stack) and its stale entries are skipped, instead
+// of being swapped within one array (one write at the end of a bucket in
+// use, where the swaps touch three places anywhere in memory). Directed,
+// the degree is in plus out, as in networkx's core_number.
 func KCore(ctx context.Context, net *Net) ([]float64, error) {
 	n := net.N
 	deg := make([]int32, n)
 	maxd := int32(0)
 	for v := int32(0); v < int32(n); v++ {
-		d := int32(len(net.OutOf(v)))
+		d := net.OutOff[v+1] - net.OutOff[v]
 		if net.Directed {
-			d += int32(len(net.InOf(v)))
+			d += net.InOff[v+1] - net.InOff[v]
 		}
 		deg[v] = d
 		maxd = max(maxd, d)
 	}
-	bin := make([]int32, maxd+2)
+	// the first entries of each bucket: the entities of that degree, in a
+	// counting sort; capped so that an append copies instead of running
+	// into the next bucket
+	start := make([]int32, maxd+2)
 	for _, d := range deg {
-		bin[d+1]++
+		start[d+1]++
 	}
-	for d := int32(1); d < int32(len(bin)); d++ {
-		bin[d] += bin[d-1]
+	for d := int32(1); d < int32(len(start)); d++ {
+		start[d] += start[d-1]
 	}
-	pos := make([]int32, n)
 	vert := make([]int32, n)
-	fill := make([]int32, len(bin))
-	copy(fill, bin)
-	for v := int32(0); v < int32(n); v++ {
-		pos[v] = fill[deg[v]]
-		vert[pos[v]] = v
-		fill[deg[v]]++
+	fill := make([]int32, maxd+1)
+	copy(fill, start)
+	for v, d := range deg {
+		vert[fill[d]] = int32(v)
+		fill[d]++
 	}
-	// bin[d] is now the start of degree d's block
-	lower := func(u int32) {
-		du := deg[u]
-		pu := pos[u]
-		pw := bin[du]
-		w := vert[pw]
-		if u != w {
-			pos[u], pos[w] = pw, pu
-			vert[pu], vert[pw] = w, u
-		}
-		bin[du]++
-		deg[u]--
-	}
-	for i := 0; i < n; i++ {
-		if i&0xffff == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		v := vert[i]
-		for _, list := range [2][]int32{net.OutOf(v), net.InOf(v)} {
-			for _, u := range list {
-				if deg[u] > deg[v] {
-					lower(u)
-				}
-			}
-			if !net.Directed {
-				break
-			}
-		}
+	bucket := make([][]int32, maxd+1)
+	for d := range bucket {
+		bucket[d] = vert[start[d]:start[d+1]:start[d+1]]
 	}
 	core := make([]float64, n)
-	for v, d := range deg {
-		core[v] = float64(d)
+	done := 0
+	for k := int32(0); k <= maxd; k++ {
+		b := bucket[k]
+		for len(b) > 0 {
+			v := b[len(b)-1]
+			b = b[:len(b)-1]
+			if deg[v] != k {
+				continue // stale: lowered since, or peeled
+			}
+			deg[v] = -1
+			core[v] = float64(k)
+			if done++; done&0xffff == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			out := net.Out[net.OutOff[v]:net.OutOff[v+1]]
+			for pass := 0; pass < 2; pass++ {
+				for _, u := range out {
+					du := deg[u]
+					if du <= k {
+						continue
+					}
+					du--
+					deg[u] = du
+					if du == k {
+						b = append(b, u)
+					} else {
+						bucket[du] = append(bucket[du], u)
+					}
+				}
+				if !net.Directed {
+					break
+				}
+				out = net.In[net.InOff[v]:net.InOff[v+1]]
+			}
+		}
+		bucket[k] = nil
 	}
 	return core, nil
 }

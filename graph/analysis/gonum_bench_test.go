@@ -27,8 +27,12 @@ func gonumGraph(net *Net) *simple.UndirectedGraph {
 	return g
 }
 
-func BenchmarkGonumPageRank100k(b *testing.B) {
-	net := peerNet(b, "synth-N100000-d4-s42.json", false)
+func BenchmarkGonumPageRank100k(b *testing.B) { gonumPageRank(b, "synth-N100000-d4-s42.json") }
+
+func BenchmarkGonumPageRankDebian(b *testing.B) { gonumPageRank(b, "debian-bookworm.json") }
+
+func gonumPageRank(b *testing.B, name string) {
+	net := peerNet(b, name, false)
 	g := simple.NewDirectedGraph()
 	for v := 0; v < net.N; v++ {
 		g.AddNode(simple.Node(v))
@@ -44,8 +48,12 @@ func BenchmarkGonumPageRank100k(b *testing.B) {
 	}
 }
 
-func BenchmarkGonumLouvain100k(b *testing.B) {
-	g := gonumGraph(peerNet(b, "synth-N100000-d4-s42.json", false))
+func BenchmarkGonumLouvain100k(b *testing.B) { gonumLouvain(b, "synth-N100000-d4-s42.json") }
+
+func BenchmarkGonumLouvainDebian(b *testing.B) { gonumLouvain(b, "debian-bookworm.json") }
+
+func gonumLouvain(b *testing.B, name string) {
+	g := gonumGraph(peerNet(b, name, false))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		r := community.Modularize(g, 1, rand.NewSource(1))

@@ -2,7 +2,10 @@ package analysis
 
 import (
 	"context"
+	"runtime"
 	"slices"
+	"sort"
+	"sync"
 
 	"github.com/linkscope/linkscope/graph"
 )
@@ -53,106 +56,217 @@ func (n *Net) Links() int {
 }
 
 // NewNet builds the simple graph of t under o.
+//
+// The topology's rows already hold each entity's arcs, so every row of
+// the net is made where it is written: the arcs' other ends copied in,
+// sorted (insertion sort, rows being short; a general sort for long
+// ones), repeats folded into Mult. Memory is read and written in order,
+// with no scatter over the whole graph.
 func NewNet(ctx context.Context, t *graph.Topology, o NetOptions) (*Net, error) {
-	nn := t.N
-	keep := func(r int32) bool { return o.RelTypes == nil || o.RelTypes[t.RelType[r]] }
-	// Count arcs per source (with duplicates), fill, then sort and dedupe
-	// each row.
-	off := make([]int32, nn+1)
-	var undir []bool
-	if o.Directed && t.AnyUndirected {
-		undir = undirectedRels(t)
-	}
-	undirected := func(r int32) bool { return !o.Directed || (undir != nil && undir[r]) }
-	for r := 0; r < t.M; r++ {
-		a, b := t.Src[r], t.Dst[r]
-		if a == b || !keep(int32(r)) {
-			continue
-		}
-		off[a+1]++
-		if undirected(int32(r)) {
-			off[b+1]++
-		}
-	}
-	for v := 0; v < nn; v++ {
-		off[v+1] += off[v]
-	}
-	adj := make([]int32, off[nn])
-	fill := slices.Clone(off[:nn])
-	for r := 0; r < t.M; r++ {
-		a, b := t.Src[r], t.Dst[r]
-		if a == b || !keep(int32(r)) {
-			continue
-		}
-		adj[fill[a]] = b
-		fill[a]++
-		if undirected(int32(r)) {
-			adj[fill[b]] = a
-			fill[b]++
-		}
-		if r&0xffff == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-	}
-	out, outOff, mult := dedupe(adj, off, nn)
-	net := &Net{N: nn, Directed: o.Directed, OutOff: outOff, Out: out, Mult: mult}
+	net := &Net{N: t.N, Directed: o.Directed}
 	if !o.Directed {
-		net.InOff, net.In = outOff, out
+		// every relation links both ways: the arcs out and in
+		net.OutOff, net.Out, net.Mult = netRows(ctx, t, o.RelTypes, t.OutOff, t.Out, t.InOff, t.In, true)
+		net.InOff, net.In = net.OutOff, net.Out
 		return net, ctx.Err()
 	}
-	// Transpose.
-	inOff := make([]int32, nn+1)
-	for _, w := range out {
-		inOff[w+1]++
+	net.OutOff, net.Out, net.Mult = netRows(ctx, t, o.RelTypes, t.OutOff, t.Out, t.RevOutOff, t.RevOut, true)
+	if ctx.Err() == nil {
+		net.InOff, net.In, _ = netRows(ctx, t, o.RelTypes, t.InOff, t.In, t.RevInOff, t.RevIn, false)
 	}
-	for v := 0; v < nn; v++ {
-		inOff[v+1] += inOff[v]
-	}
-	in := make([]int32, len(out))
-	pos := slices.Clone(inOff[:nn])
-	for v := int32(0); v < int32(nn); v++ {
-		for _, w := range net.OutOf(v) {
-			in[pos[w]] = v
-			pos[w]++
-		}
-	}
-	net.InOff, net.In = inOff, in
 	return net, ctx.Err()
 }
 
-// undirectedRels marks the undirected relations: those with a reverse arc.
-func undirectedRels(t *graph.Topology) []bool {
-	u := make([]bool, t.M)
-	for _, a := range t.RevOut {
-		u[a.Rel] = true
+// netRows writes, for each entity, the sorted distinct other ends of its
+// arcs in two compressed-row arrays (the second may be empty), and when
+// withMult how many arcs each stands for.
+func netRows(ctx context.Context, t *graph.Topology, keep []bool, off1 []int32, arcs1 []graph.Arc, off2 []int32, arcs2 []graph.Arc, withMult bool) (off, adj, mult []int32) {
+	nn := t.N
+	size := len(arcs1) + len(arcs2)
+	off = make([]int32, nn+1)
+	adj = make([]int32, size)
+	if withMult {
+		mult = make([]int32, size)
 	}
-	return u
+	// arcsBefore(v): where v's arcs would start, were none left out or
+	// folded; a stretch of rows written from there stays within its arcs
+	arcsBefore := func(v int32) int32 {
+		a := off1[v]
+		if len(arcs2) > 0 {
+			a += off2[v]
+		}
+		return a
+	}
+	// two halves of about as many arcs each, one per core when there
+	// are two, each written in place, then the second moved down to
+	// close the gap: the same rows as one pass writes
+	mid := int32(0)
+	if runtime.GOMAXPROCS(0) > 1 && size > 1<<16 {
+		mid = int32(sort.Search(nn, func(v int) bool { return int(arcsBefore(int32(v))) >= size/2 }))
+	}
+	var end [2]int32
+	var wg sync.WaitGroup
+	if mid > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			end[1] = fillRows(ctx, t.RelType, keep, off1, arcs1, off2, arcs2, off, adj, mult, mid, int32(nn), arcsBefore(mid))
+		}()
+	}
+	hi := int32(nn)
+	if mid > 0 {
+		hi = mid
+	}
+	end[0] = fillRows(ctx, t.RelType, keep, off1, arcs1, off2, arcs2, off, adj, mult, 0, hi, 0)
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, nil, nil
+	}
+	k := end[0]
+	if mid > 0 {
+		from := arcsBefore(mid)
+		copy(adj[k:], adj[from:end[1]])
+		if withMult {
+			copy(mult[k:], mult[from:end[1]])
+		}
+		gap := from - k
+		for v := mid + 1; v <= int32(nn); v++ {
+			off[v] -= gap
+		}
+		k = end[1] - gap
+	}
+	adj = adj[:k:k]
+	if withMult {
+		mult = mult[:k:k]
+	}
+	return off, adj, mult
 }
 
-// dedupe sorts each row and removes repeats, counting them.
-func dedupe(adj, off []int32, n int) (out, outOff, mult []int32) {
-	outOff = make([]int32, n+1)
-	out = adj[:0:len(adj)]
-	mult = make([]int32, 0, len(adj))
-	k := int32(0)
-	for v := 0; v < n; v++ {
-		row := adj[off[v]:off[v+1]]
-		slices.Sort(row)
+// fillRows writes the rows of entities [lo, hi) from position k on
+// (see netRows) and returns where they end; off[v+1] is set for each.
+func fillRows(ctx context.Context, relType []int32, keep []bool, off1 []int32, arcs1 []graph.Arc, off2 []int32, arcs2 []graph.Arc, off, adj, mult []int32, lo, hi, k int32) int32 {
+	withMult := mult != nil
+	var scratch []int32
+	for v := lo; v < hi; v++ {
+		if v&0xffff == 0 && ctx.Err() != nil {
+			return k
+		}
 		start := k
-		for _, w := range row {
-			if k > start && out[k-1] == w {
-				mult[len(mult)-1]++
+		for _, arcs := range [2][]graph.Arc{arcs1[off1[v]:off1[v+1]], rowOf(off2, arcs2, v)} {
+			if keep == nil {
+				dst := adj[k : int(k)+len(arcs)]
+				for i, a := range arcs {
+					dst[i] = a.Node
+				}
+				k += int32(len(arcs))
 				continue
 			}
-			// writes never overtake reads: k <= off[v]+i
-			out = out[:k+1]
-			out[k] = w
-			mult = append(mult, 1)
-			k++
+			for _, a := range arcs {
+				if keep[relType[a.Rel]] {
+					adj[k] = a.Node
+					k++
+				}
+			}
 		}
-		outOff[v+1] = k
+		row := adj[start:k]
+		if len(row) < 2 {
+			if withMult && len(row) == 1 {
+				mult[start] = 1
+			}
+			off[v+1] = k
+			continue
+		}
+		if len(row) > radixRow {
+			scratch = radixSortRow(row, scratch)
+		} else {
+			sortRow(row)
+		}
+		// fold repeats; writes never overtake reads
+		w := start
+		prev := int32(-1)
+		for _, x := range row {
+			if x == prev {
+				if withMult {
+					mult[w-1]++
+				}
+				continue
+			}
+			prev = x
+			adj[w] = x
+			if withMult {
+				mult[w] = 1
+			}
+			w++
+		}
+		k = w
+		off[v+1] = k
 	}
-	return out[:k], outOff, mult
+	return k
+}
+
+// rowOf is v's row of a compressed-row array, nil when the array is
+// empty (the topology leaves the reverse arcs' offsets out then).
+func rowOf(off []int32, arcs []graph.Arc, v int32) []graph.Arc {
+	if len(arcs) == 0 {
+		return nil
+	}
+	return arcs[off[v]:off[v+1]]
+}
+
+// radixRow is the shortest row radixSortRow sorts (a hub's: libc6 has
+// tens of thousands of links in Debian's package graph).
+const radixRow = 512
+
+// radixSortRow sorts a long row by its numbers' bits, 11 at a time (LSD),
+// through scratch, which it returns grown for the next row.
+func radixSortRow(row, scratch []int32) []int32 {
+	top := int32(0)
+	for _, x := range row {
+		top = max(top, x)
+	}
+	if cap(scratch) < len(row) {
+		scratch = make([]int32, len(row))
+	}
+	src, dst := row, scratch[:len(row)]
+	var count [1 << 11]int32
+	for shift := uint(0); shift == 0 || top>>shift > 0; shift += 11 {
+		clear(count[:])
+		for _, x := range src {
+			count[(x>>shift)&(1<<11-1)]++
+		}
+		sum := int32(0)
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, x := range src {
+			d := (x >> shift) & (1<<11 - 1)
+			dst[count[d]] = x
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &row[0] {
+		copy(row, src)
+	}
+	return scratch
+}
+
+// sortRow sorts a row: by insertion when short, as most are.
+func sortRow(row []int32) {
+	if len(row) > 16 {
+		slices.Sort(row)
+		return
+	}
+	for i := 1; i < len(row); i++ {
+		x := row[i]
+		j := i
+		for j > 0 && row[j-1] > x {
+			row[j] = row[j-1]
+			j--
+		}
+		row[j] = x
+	}
 }
 
 // bfsOrdered returns a copy of net with its entities renumbered in

@@ -159,7 +159,9 @@ func TestModularityAndLeidenAgainstNetworkx(t *testing.T) {
 			}
 		}
 		sum := 0.0
-		const seeds = 6
+		// 24 seeds: over 6 the mean still moves by 0.005 with the random
+		// stream on the 30-entity cases
+		const seeds = 24
 		for seed := uint64(1); seed <= seeds; seed++ {
 			com, err := Leiden(ctx, net, CommunityOptions{Seed: seed}, nil)
 			if err != nil {
