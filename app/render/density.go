@@ -63,7 +63,7 @@ func LODFor(s *Scene, v Viewport) LOD {
 	}
 	sc := v.scale()
 	area := float64(v.Width) * float64(v.Height) / (sc * sc)
-	return ChooseLOD(s.CountOnScreen(v, int(DensityPerPixel*area)+1), area)
+	return ChooseLOD(s.CountOnScreen(v, max(DensityMinEntities, int(DensityPerPixel*area)+1)), area)
 }
 
 // CountOnScreen counts the visible entities whose centre is within v,
@@ -450,7 +450,7 @@ func (f *frame) drawDensityHighlight(cv *canvas) {
 // densityScan the most entities looked at to find them.
 const (
 	densityLabels = 40
-	densityScan   = 400000
+	densityScan   = 60000
 )
 
 // drawDensityLabels labels the selected and hovered entities, then the
@@ -469,15 +469,29 @@ func (f *frame) drawDensityLabels(cv *canvas, d *Density) {
 	occ.add(note)
 	bounds := image.Rect(0, 0, f.w, f.h)
 	halo := 2.2 * f.sc
-	placed := 0
+	placed, tries := 0, 4*densityLabels
 	label := func(i int32, weight int, size float64) {
 		x, y := f.v.ToScreen(s.pos[i])
 		if x < 0 || y < 0 || x >= float64(f.w) || y >= float64(f.h) {
 			return
 		}
+		gap := 6 * f.sc
+		if weight != bold {
+			// a label costs its rasterising: try only where a short one
+			// would fit, and only so many times
+			if tries <= 0 {
+				return
+			}
+			hh := size * 0.7
+			right := image.Rect(int(x+gap), int(y-hh), int(x+gap+3*size), int(y+hh))
+			left := image.Rect(int(x-gap-3*size), int(y-hh), int(x-gap), int(y+hh))
+			if !(right.In(bounds) && occ.free(right)) && !(left.In(bounds) && occ.free(left)) {
+				return
+			}
+			tries--
+		}
 		text := s.labelOf(i, weight == bold)
 		ti := s.text.get(text, weight, size, halo)
-		gap := 6 * f.sc
 		th := ti.ascent + ti.descnt
 		for _, c := range [][2]float64{{x + gap, y - th/2}, {x - gap - ti.advance, y - th/2}} {
 			box := f.labelBox(ti, c[0], c[1])
