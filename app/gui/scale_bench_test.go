@@ -1,12 +1,15 @@
 package gui
 
 import (
+	"encoding/json"
 	"os"
+	"runtime"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/dataset"
 )
 
@@ -19,7 +22,7 @@ func scaleUI(b *testing.B) *ui {
 	if path == "" {
 		b.Skip("LINKSCOPE_SCALE_FILE not set")
 	}
-	g, err := dataset.Load(path, dataset.Options{})
+	g, err := dataset.LoadAny(path, dataset.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,5 +54,46 @@ func BenchmarkRelTypeToggle(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		u.filters.showType(t, false)
 		u.filters.showType(t, true)
+	}
+}
+
+// BenchmarkExplorerFrame draws the window's frame of the explorer's scene
+// (filters, styling and highlight applied as in the window) at the fitted
+// view, off the UI goroutine as the render queue does. The positions come
+// from LINKSCOPE_SCALE_POS (`linkscope layout --out`).
+func BenchmarkExplorerFrame(b *testing.B) {
+	path, posFile := os.Getenv("LINKSCOPE_SCALE_FILE"), os.Getenv("LINKSCOPE_SCALE_POS")
+	if path == "" || posFile == "" {
+		b.Skip("LINKSCOPE_SCALE_FILE and LINKSCOPE_SCALE_POS not set")
+	}
+	g, err := dataset.LoadAny(path, dataset.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, err := os.ReadFile(posFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pf struct {
+		Positions map[string][2]float64 `json:"positions"`
+	}
+	if err := json.Unmarshal(raw, &pf); err != nil {
+		b.Fatal(err)
+	}
+	pos := make([]render.Point, g.NodeCount())
+	for i := range pos {
+		p := pf.Positions[g.Node(int32(i)).ID]
+		pos[i] = render.Point{X: p[0], Y: p[1]}
+	}
+	ex := newExplorer(g, path)
+	ex.setPositions(pos)
+	ex.applyFilters()
+	v := render.ExportViewport(ex.view(), render.ImageOptions{Options: render.Options{Legend: true}, Width: 700, Height: 680, Scale: 1, Margin: canvasMargin})
+	job := &renderJob{scene: ex.view().Snapshot(), view: v, opts: render.Options{Legend: true}}
+	drawFrame(job)
+	runtime.GC()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		drawFrame(job)
 	}
 }
