@@ -119,6 +119,10 @@ type graphCanvas struct {
 	// dirty is set when a render was requested before the widget had a
 	// size.
 	stats *frameStats
+	// why is the reason of the next frame request, for its trace
+	// (frametrace.go): pan, zoom, layout, hover ("" for none); settleWhy
+	// that of the frame the settle timer will ask for
+	why, settleWhy string
 
 	// callbacks to the window
 	onNodeMoved  func(i int32, p render.Point)
@@ -220,6 +224,7 @@ func (c *graphCanvas) fitView() {
 // scaling it to the new view would only make it jump) until the next
 // frame replaces it.
 func (c *graphCanvas) refit() {
+	c.why = "layout"
 	c.fitView()
 	if c.frame.img != nil {
 		c.frame.view = c.view
@@ -260,6 +265,7 @@ func (c *graphCanvas) zoomBy(f float64, x, y float32) {
 		return
 	}
 	c.view = c.view.ZoomAt(float64(x)*sc, float64(y)*sc, nz/c.view.Zoom)
+	c.why = "zoom"
 	c.userMovedView()
 }
 
@@ -279,6 +285,7 @@ func clampZoom(z float64) float64 {
 func (c *graphCanvas) pan(dx, dy float32) {
 	c.view.CenterX -= float64(dx) / c.view.Zoom
 	c.view.CenterY -= float64(dy) / c.view.Zoom
+	c.why = "pan"
 	c.userMovedView()
 }
 
@@ -306,6 +313,9 @@ func (c *graphCanvas) scheduleRender() {
 	if c.synchronous || c.settleDelay <= 0 {
 		c.requestRender()
 		return
+	}
+	if c.why != "" {
+		c.settleWhy = c.why
 	}
 	if time.Since(c.lastRequest) > interactInterval {
 		c.requestRender()
@@ -441,7 +451,13 @@ func (c *graphCanvas) MouseMoved(ev *desktop.MouseEvent) {
 	if !ok {
 		i = -1
 	}
+	if c.why == "" {
+		c.why = "hover"
+	}
 	c.ex.hover(i) // the explorer's highlight listener asks for a frame
+	if c.why == "hover" {
+		c.why = ""
+	}
 	c.updateTooltip()
 }
 
@@ -509,8 +525,10 @@ func (c *graphCanvas) requestRender() {
 	if c.view.Width <= 0 || c.view.Height <= 0 {
 		return
 	}
-	c.lastRequest = time.Now()
+	t0 := time.Now()
+	c.lastRequest = t0
 	job := &renderJob{scene: c.ex.view().Snapshot(), view: c.view, opts: c.options()}
+	c.traceRequest(job, t0)
 	if c.stats != nil {
 		c.stats.requested()
 	}
@@ -523,6 +541,8 @@ func (c *graphCanvas) requestRender() {
 
 // showFrame puts a finished frame on screen (UI goroutine).
 func (c *graphCanvas) showFrame(f renderedFrame) {
+	shown := time.Now()
+	defer traceFrame(f, shown)
 	c.frame = f
 	if c.stats != nil {
 		c.stats.rendered(f.took)

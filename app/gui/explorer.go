@@ -55,6 +55,10 @@ type explorer struct {
 	times    []view.RelTime
 	timesVer uint64
 
+	// mark is a filter change waiting for the frame that shows it
+	// (frametrace.go)
+	mark filterMark
+
 	// visible caches the filter result; nil until computed.
 	nodeVis, edgeVis []bool
 

@@ -157,6 +157,7 @@ func (p *filtersPanel) showType(t string, on bool) {
 	if p.syncing || on == !p.ex.g.TypeHidden(t) {
 		return
 	}
+	p.markType(p.edgeTypes[t] != nil)
 	p.run(graph.HideType{Type: t, Show: on})
 }
 
@@ -171,11 +172,24 @@ func (p *filtersPanel) setAll(checks map[string]*widget.Check, on bool) {
 	if len(cmds) == 0 {
 		return
 	}
+	for t := range checks {
+		p.markType(p.edgeTypes[t] != nil && p.nodeTypes[t] == nil)
+		break
+	}
 	name := "hide all types"
 	if on {
 		name = "show all types"
 	}
 	p.run(graph.Batch{Name: name, Cmds: cmds})
+}
+
+// markType marks a type filter change for the trace (frametrace.go).
+func (p *filtersPanel) markType(rel bool) {
+	if rel {
+		p.ex.markFilter("relation-type")
+	} else {
+		p.ex.markFilter("type")
+	}
 }
 
 // sync sets the boxes and the slider from the chart (after an undo).
@@ -272,6 +286,7 @@ func (p *filtersPanel) showDay(v float64) {
 func (p *filtersPanel) setDay(v float64) {
 	p.showDay(v)
 	if key := p.dayKey(v); key != p.ex.filter.asOf {
+		p.ex.markFilter("timeline")
 		p.ex.setAsOf(key)
 	}
 	p.syncTime()

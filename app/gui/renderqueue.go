@@ -15,6 +15,7 @@ type renderJob struct {
 	scene *render.Scene
 	view  render.Viewport
 	opts  render.Options
+	trace frameTrace
 }
 
 // renderedFrame is a finished frame and the viewport it was drawn with.
@@ -22,6 +23,8 @@ type renderedFrame struct {
 	img  *image.RGBA
 	view render.Viewport
 	took time.Duration
+	// trace is the job's trace, with what the drawing found
+	trace frameTrace
 }
 
 // renderQueue draws frames off the UI goroutine, one at a time: a task
@@ -60,11 +63,20 @@ func (q *renderQueue) submit(job *renderJob) {
 // idle reports whether no frame is being drawn or waiting.
 func (q *renderQueue) idle() bool { return q.t == nil || !q.t.Running() }
 
-// drawFrame renders job into a new image.
+// drawFrame renders job into a new image, at the level of detail the
+// window uses (render.Options.LOD: density tiles when entities are
+// sub-pixel).
 func drawFrame(job *renderJob) renderedFrame {
 	t0 := time.Now()
 	w, h := max(job.view.Width, 1), max(job.view.Height, 1)
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	render.Render(img, job.scene, job.view, job.opts)
-	return renderedFrame{img: img, view: job.view, took: time.Since(t0)}
+	opts := job.opts
+	opts.LOD = true
+	render.Render(img, job.scene, job.view, opts)
+	f := renderedFrame{img: img, view: job.view, took: time.Since(t0), trace: job.trace}
+	if tracing("frames") {
+		f.trace.entities = job.scene.CountOnScreen(job.view, 0)
+		f.trace.lod = render.LODFor(job.scene, job.view)
+	}
+	return f
 }

@@ -93,6 +93,7 @@ func (p *filtersPanel) previewRange(from, to float64) {
 	p.setSlider(to)
 	fk, tk := p.fromKey(from), p.dayKey(to)
 	if fk != p.ex.filter.from || tk != p.ex.filter.asOf {
+		p.ex.markFilter("timeline")
 		p.ex.filter.from = fk
 		p.ex.setAsOf(tk)
 	}

@@ -30,6 +30,9 @@ type frame struct {
 	edges, top []int32
 	// inkEdges: thin plain relations are accumulated, not blended
 	inkEdges bool
+	// edgeStride > 1: the window's level of detail draws only the plain
+	// relations whose index is a multiple of it (density.go)
+	edgeStride int
 	// hlNodes are the highlighted nodes on screen, drawn after the others
 	hlNodes []int32
 
@@ -67,12 +70,39 @@ const farEdges = 40000
 
 func newFrame(s *Scene, v Viewport, o Options) *frame {
 	f := &frame{s: s, v: v, o: o, pal: paletteOf(o.Theme), sc: v.scale(), k: v.pxPerUnit(), w: v.Width, h: v.Height}
-	n := s.n
-	f.sx = make([]float32, n)
-	f.sy = make([]float32, n)
-	f.sr = make([]float32, n)
-	f.onScr = make([]bool, n)
+	f.sx, f.sy, f.sr, f.onScr = frameArrays(s.n)
 	ns := nodeStyleFor(s, v)
+	if o.LOD && s.n >= lodIndexed && s.grid != nil {
+		f.indexedOnScreen(ns)
+	} else {
+		f.allOnScreen(ns)
+	}
+	on := len(f.edges) + len(f.top)
+	if o.LOD && s.n >= DensityMinEntities {
+		f.edgeStride = f.sampleEdges()
+	}
+	f.far = on > farEdges
+	f.arrows = on <= maxArrowEdges
+	f.edgeW = 1.3 * f.sc
+	f.edgeC = withAlpha(f.pal.edge, f.pal.edgeAlpha)
+	if f.far {
+		f.edgeC = withAlpha(f.pal.edge, 0.3)
+	} else if on > 3000 {
+		f.edgeW = 1.0 * f.sc
+		f.edgeC = withAlpha(f.pal.edge, 0.4)
+	}
+	f.inkEdges = f.far || f.edgeW <= 1.05
+	if !o.NoLabels || !o.NoEdgeLabels {
+		f.placeLabels()
+	}
+	return f
+}
+
+// allOnScreen places every entity on screen and lists the relations that
+// may show: visible, with an end on screen or crossing it.
+func (f *frame) allOnScreen(ns nodeStyle) {
+	s, v, o := f.s, f.v, f.o
+	n := s.n
 	cx, cy := float64(v.Width)/2, float64(v.Height)/2
 	parallelFor(n, o.workers(), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -100,22 +130,6 @@ func newFrame(s *Scene, v Viewport, o Options) *frame {
 			f.edges = append(f.edges, e)
 		}
 	}
-	on := len(f.edges) + len(f.top)
-	f.far = on > farEdges
-	f.arrows = on <= maxArrowEdges
-	f.edgeW = 1.3 * f.sc
-	f.edgeC = withAlpha(f.pal.edge, f.pal.edgeAlpha)
-	if f.far {
-		f.edgeC = withAlpha(f.pal.edge, 0.3)
-	} else if on > 3000 {
-		f.edgeW = 1.0 * f.sc
-		f.edgeC = withAlpha(f.pal.edge, 0.4)
-	}
-	f.inkEdges = f.far || f.edgeW <= 1.05
-	if !o.NoLabels || !o.NoEdgeLabels {
-		f.placeLabels()
-	}
-	return f
 }
 
 // parallelFor splits 0..n into chunks run on up to w goroutines.

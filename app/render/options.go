@@ -26,6 +26,9 @@ type Options struct {
 	NoLabels, NoEdgeLabels bool
 	// Workers is the number of goroutines (0: GOMAXPROCS).
 	Workers int
+	// LOD lets Render choose the level of detail (density.go): the
+	// window's frames set it; exports draw every entity.
+	LOD bool
 }
 
 func (o Options) workers() int {

@@ -60,19 +60,8 @@ const maxLegendRows = 16
 func (f *frame) legendSections() []legendSection {
 	s := f.s
 	var out []legendSection
-	nodeCounts := make([]int, len(s.types))
-	for i := 0; i < s.n; i++ {
-		if s.nodeVisible == nil || s.nodeVisible[i] {
-			nodeCounts[s.nodeType[i]]++
-		}
-	}
+	nodeCounts, relCounts := s.typeCounts()
 	rels := s.topo.Types.Rels
-	relCounts := make([]int, len(rels))
-	for e := int32(0); int(e) < s.m; e++ {
-		if s.EdgeVisible(e) {
-			relCounts[s.topo.RelType[e]]++
-		}
-	}
 	section := func(header string, counts []int, info func(t int) (TypeStyle, string), rel bool) {
 		idx := make([]int, 0, len(counts))
 		for t, c := range counts {

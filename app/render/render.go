@@ -1,6 +1,9 @@
 package render
 
 import (
+	"fmt"
+
+	"fyne.io/fyne/v2/lang"
 	"image"
 	"image/color"
 	"math"
@@ -25,7 +28,12 @@ func Render(dst *image.RGBA, s *Scene, v Viewport, o Options) {
 	if area.Empty() {
 		return
 	}
+	if o.LOD && LODFor(s, v) == LODDensity {
+		renderDensity(img, s, v, o)
+		return
+	}
 	f := newFrame(s, v, o)
+	defer f.release()
 	workers := o.workers()
 	bands := 1
 	if workers > 1 {
@@ -55,6 +63,9 @@ func Render(dst *image.RGBA, s *Scene, v Viewport, o Options) {
 	}
 	wg.Wait()
 	f.drawOverlays(&canvas{img: img, clip: area}, &scratch{})
+	if f.edgeStride > 1 {
+		f.drawLODNote(&canvas{img: img, clip: area}, fmt.Sprintf(lang.L("1 relation in %d drawn: zoom in to see them all"), f.edgeStride))
+	}
 }
 
 // drawBand draws everything that touches the canvas's clip: the plain

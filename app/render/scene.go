@@ -107,6 +107,8 @@ type static struct {
 	// typeLabels are the types' names in other languages (the model's
 	// TypeLabels), for the legend
 	typeLabels map[string]map[string]string
+	// counts caches the legend's counts (counts.go)
+	counts *countsCache
 }
 
 // typeLabel is type t's name in language lang, else t.
@@ -132,7 +134,7 @@ type TypeInfo = graph.TypeInfo
 func NewScene(g *graph.Graph) *Scene {
 	t := g.Topology()
 	n, m := t.N, t.M
-	st := &static{n: n, m: m, topo: t, title: g.Title, text: newTextEngine(), typeLabels: g.TypeLabels}
+	st := &static{n: n, m: m, topo: t, title: g.Title, text: newTextEngine(), typeLabels: g.TypeLabels, counts: &countsCache{}}
 	st.src, st.dst = t.Src, t.Dst
 	st.edgeLabel = make([]string, m)
 	loc := i18n.Current()

@@ -1,0 +1,97 @@
+package renderbench
+
+import (
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/dataset"
+)
+
+// lodScene loads the dataset $LINKSCOPE_LOD_DATA with the positions of
+// $LINKSCOPE_LOD_POS (`linkscope layout --out`), or skips.
+func lodScene(b testing.TB) *render.Scene {
+	b.Helper()
+	data, posFile := os.Getenv("LINKSCOPE_LOD_DATA"), os.Getenv("LINKSCOPE_LOD_POS")
+	if data == "" || posFile == "" {
+		b.Skip("LINKSCOPE_LOD_DATA and LINKSCOPE_LOD_POS not set")
+	}
+	g, err := dataset.Load(data, dataset.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, err := os.ReadFile(posFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pf struct {
+		Positions map[string][2]float64 `json:"positions"`
+	}
+	if err := json.Unmarshal(raw, &pf); err != nil {
+		b.Fatal(err)
+	}
+	pos := make([]render.Point, g.NodeCount())
+	for i := range pos {
+		p := pf.Positions[g.Node(int32(i)).ID]
+		pos[i] = render.Point{X: p[0], Y: p[1]}
+	}
+	s := render.NewScene(g)
+	s.SetPositions(pos)
+	return s
+}
+
+// benchLOD renders a 1240×680 window frame (the canvas of a 1280×800
+// window at scale 1 is smaller; this is a full-HD-ish half) at zoom
+// times the fitted view, with the window's level of detail (lod) or
+// without.
+func benchLOD(b *testing.B, zoom float64, lod bool) {
+	s := lodScene(b)
+	w, h := 900, 740
+	v := render.Fit(s, w, h, 1, 10)
+	v = v.ZoomAt(float64(w)/2, float64(h)/2, zoom)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	o := render.Options{LOD: lod, Legend: true}
+	render.Render(img, s, v, o)
+	b.Logf("level of detail %d", render.LODFor(s, v))
+	runtime.GC()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		render.Render(img, s, v, o)
+	}
+	reportCPU(b, cpu)
+}
+
+func BenchmarkWindowFrameFit(b *testing.B)      { benchLOD(b, 1, true) }
+func BenchmarkWindowFrameFitNoLOD(b *testing.B) { benchLOD(b, 1, false) }
+func BenchmarkWindowFrameZoom4(b *testing.B)    { benchLOD(b, 4, true) }
+func BenchmarkWindowFrameZoom16(b *testing.B)   { benchLOD(b, 16, true) }
+func BenchmarkWindowFrameZoom64(b *testing.B)   { benchLOD(b, 64, true) }
+
+// TestWriteLODFrames writes window frames at several zooms into
+// $LINKSCOPE_LOD_OUT, to look at.
+func TestWriteLODFrames(t *testing.T) {
+	out := os.Getenv("LINKSCOPE_LOD_OUT")
+	if out == "" {
+		t.Skip("LINKSCOPE_LOD_OUT not set")
+	}
+	s := lodScene(t)
+	w, h := 900, 740
+	for _, z := range []float64{1, 2, 4, 16} {
+		v := render.Fit(s, w, h, 1, 10).ZoomAt(float64(w)/2, float64(h)/2, z)
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		render.Render(img, s, v, render.Options{LOD: true, Legend: true})
+		f, err := os.Create(filepath.Join(out, fmt.Sprintf("lod-z%g.png", z)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, img)
+		f.Close()
+	}
+}
