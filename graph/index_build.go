@@ -57,38 +57,62 @@ type nameCore struct {
 	termKeyOff []int32
 	termKeys   []int32
 
-	// byTerm lists the terms sorted by their text; byWord the arena
-	// positions of the terms' other word starts (after a space) sorted by
-	// the text from there to the term's end, with wordTerm their terms.
-	byTerm   []int32
-	byWord   []int32
-	wordTerm []int32
+	// starts are the terms' starts sorted by their text; words the other
+	// word starts (after a space) sorted by the text from there to the
+	// term's end.
+	starts, words sortedStarts
 
 	scratch sync.Pool // *searchScratch
 }
 
-// Index returns the graph's name index, building it on first use. The
+// Index returns the graph's name index, building it on first use (once:
+// a goroutine asking while another builds it waits for that build). The
 // names part of the index is kept across changes that leave the names as
 // they were (a new relation changes only the degrees that rank ties).
 func (g *Graph) Index() *NameIndex {
 	t := g.Topology() // before taking the lock, which Topology takes too
-	c := g.cache
-	c.mu.Lock()
-	if ix := c.index; ix != nil && c.indexVer == g.nameVersion {
-		if ix.topo != t && len(t.Degree) == ix.core.nodes {
-			ix = &NameIndex{topo: t, labels: ix.labels, core: ix.core}
-			c.index = ix
-		}
-		if ix.topo == t {
-			c.mu.Unlock()
-			return ix
-		}
+	if ix := g.cachedIndex(t); ix != nil {
+		return ix
 	}
-	c.mu.Unlock()
+	c := g.cache
+	mu, _ := indexBuilds.LoadOrStore(c, new(sync.Mutex))
+	mu.(*sync.Mutex).Lock()
+	defer func() {
+		indexBuilds.Delete(c)
+		mu.(*sync.Mutex).Unlock()
+	}()
+	if ix := g.cachedIndex(t); ix != nil {
+		return ix
+	}
 	ix := NewNameIndex(g)
 	c.mu.Lock()
 	c.index, c.indexVer = ix, g.nameVersion
 	c.mu.Unlock()
+	return ix
+}
+
+// IndexBuilt reports whether Index would answer without building.
+func (g *Graph) IndexBuilt() bool { return g.cachedIndex(g.Topology()) != nil }
+
+// indexBuilds holds a lock per cache whose index is being built.
+var indexBuilds sync.Map // *derived → *sync.Mutex
+
+// cachedIndex returns the cached index for topology t, or nil.
+func (g *Graph) cachedIndex(t *Topology) *NameIndex {
+	c := g.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ix := c.index
+	if ix == nil || c.indexVer != g.nameVersion {
+		return nil
+	}
+	if ix.topo != t && len(t.Degree) == ix.core.nodes {
+		ix = &NameIndex{topo: t, labels: ix.labels, core: ix.core}
+		c.index = ix
+	}
+	if ix.topo != t {
+		return nil
+	}
 	return ix
 }
 
@@ -116,13 +140,13 @@ func foldedNames(nodes []Node, lo, hi int) (folded []string, kinds []uint8, name
 				names = append(names, name)
 			}
 		}
-		fl := Fold(n.Label)
+		fl := foldFast(n.Label)
 		add(n.Label, fl, kindLabel)
-		if fi := Fold(n.ID); fi != fl {
+		if fi := foldFast(n.ID); fi != fl {
 			add(n.ID, fi, kindID)
 		}
 		for _, a := range n.Aliases {
-			add(a, Fold(a), kindAlias)
+			add(a, foldFast(a), kindAlias)
 		}
 		// a marker between entities: the empty name never is a key
 		folded = append(folded, "")
@@ -210,32 +234,60 @@ func buildNameCore(nodes []Node) *nameCore {
 	}
 
 	// The sorted arrays, one per core.
-	c.byTerm = make([]int32, nt)
-	for t := range c.byTerm {
-		c.byTerm[t] = int32(t)
-	}
+	var starts, words []startKey
+	starts = make([]startKey, nt)
 	for t := range nt {
-		for p := c.termOff[t]; p < c.termOff[t+1]-1; p++ {
+		p := c.termOff[t]
+		starts[t] = startKey{binary.BigEndian.Uint64(c.arena[p:]), p, int32(t)}
+		for ; p < c.termOff[t+1]-1; p++ {
 			if c.arena[p] == ' ' {
-				c.byWord = append(c.byWord, p+1)
+				words = append(words, startKey{binary.BigEndian.Uint64(c.arena[p+1:]), p + 1, int32(t)})
 			}
 		}
 	}
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		slices.SortFunc(c.byTerm, func(a, b int32) int { return c.compareAt(c.termOff[a], c.termOff[b]) })
+		c.starts = c.sortStarts(starts)
 	}()
 	go func() {
 		defer wg.Done()
-		slices.SortFunc(c.byWord, c.compareAt)
+		c.words = c.sortStarts(words)
 	}()
 	wg.Wait()
-	c.wordTerm = make([]int32, len(c.byWord))
-	for i, p := range c.byWord {
-		c.wordTerm[i] = c.termAt(p)
-	}
 	return c
+}
+
+// startKey is an arena position with its first 8 bytes, big-endian (so
+// that they compare as the text does), and its term.
+type startKey struct {
+	head      uint64
+	pos, term int32
+}
+
+func (c *nameCore) sortStarts(ks []startKey) sortedStarts {
+	slices.SortFunc(ks, func(a, b startKey) int {
+		switch {
+		case a.head < b.head:
+			return -1
+		case a.head > b.head:
+			return 1
+		case hasZero(a.head):
+			return 0
+		}
+		return c.compareAt(a.pos+8, b.pos+8)
+	})
+	st := sortedStarts{pos: make([]int32, len(ks)), term: make([]int32, len(ks))}
+	for i, k := range ks {
+		st.pos[i], st.term[i] = k.pos, k.term
+	}
+	return st
+}
+
+// sortedStarts are arena positions sorted by the text from there to the
+// end of its term, and the term of each.
+type sortedStarts struct {
+	pos, term []int32
 }
 
 // compareAt compares the arena's text at a and at b up to the end of their

@@ -201,3 +201,26 @@ func FuzzNameIndex(f *testing.F) {
 		}
 	})
 }
+
+// TestIndexBuiltOnce: goroutines asking a snapshot for its index at once
+// share one build.
+func TestIndexBuiltOnce(t *testing.T) {
+	g := randomNamesGraph(t, rand.New(rand.NewPCG(8, 9)), 3000)
+	s := g.Snapshot()
+	if s.IndexBuilt() {
+		t.Fatal("IndexBuilt before any build")
+	}
+	got := make(chan *NameIndex)
+	for range 4 {
+		go func() { got <- s.Index() }()
+	}
+	first := <-got
+	for range 3 {
+		if ix := <-got; ix != first {
+			t.Errorf("two builds of one snapshot's index")
+		}
+	}
+	if !s.IndexBuilt() || !g.IndexBuilt() || g.Index() != first {
+		t.Errorf("the graph does not share its snapshot's index")
+	}
+}

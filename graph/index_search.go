@@ -96,14 +96,14 @@ func (ix *NameIndex) Search(q string, limit int) []Match {
 		return limit > 0 && len(s.nodes) >= limit
 	}
 	// Exact and prefix matches.
-	lo, hi := c.prefixRange(c.byTerm, c.termOff, fq)
-	for _, t := range c.byTerm[lo:hi] {
+	lo, hi := c.prefixRange(c.starts.pos, fq)
+	for _, t := range c.starts.term[lo:hi] {
 		s.addTerm(t)
 	}
 	if !enough() {
 		// Word prefixes.
-		lo, hi = c.prefixRange(c.byWord, nil, fq)
-		for _, t := range c.wordTerm[lo:hi] {
+		lo, hi = c.prefixRange(c.words.pos, fq)
+		for _, t := range c.words.term[lo:hi] {
 			s.addTerm(t)
 		}
 		if !enough() {
@@ -173,16 +173,10 @@ func (h *worstFirst) Pop() any {
 	return x
 }
 
-// prefixRange returns the range of sorted (arena positions, or term
-// numbers mapped to positions by off) whose text starts with fq.
-func (c *nameCore) prefixRange(sorted []int32, off []int32, fq string) (int, int) {
-	at := func(i int) []byte {
-		p := sorted[i]
-		if off != nil {
-			p = off[p]
-		}
-		return c.arena[p:]
-	}
+// prefixRange returns the range of sorted (arena positions) whose text
+// starts with fq.
+func (c *nameCore) prefixRange(sorted []int32, fq string) (int, int) {
+	at := func(i int) []byte { return c.arena[sorted[i]:] }
 	// the text's first len(fq) bytes, which stop at its end
 	head := func(b []byte) []byte {
 		n := min(len(fq), len(b))
@@ -240,10 +234,10 @@ func (c *nameCore) typos(s *searchScratch, fq string) {
 		s.cols[i] = i
 	}
 	w := typoWalk{c: c, s: s, q: fq, k: k, depth: depth}
-	w.sorted, w.off, w.terms = c.byTerm, c.termOff, c.byTerm
-	w.walk(0, len(c.byTerm), 0)
-	w.sorted, w.off, w.terms = c.byWord, nil, c.wordTerm
-	w.walk(0, len(c.byWord), 0)
+	for _, st := range []*sortedStarts{&c.starts, &c.words} {
+		w.sorted, w.terms = st.pos, st.term
+		w.walk(0, len(st.pos), 0)
+	}
 }
 
 type typoWalk struct {
@@ -252,17 +246,35 @@ type typoWalk struct {
 	q      string
 	k      int
 	depth  int
-	sorted []int32
-	off    []int32 // maps sorted to arena positions (byTerm), or nil
-	terms  []int32 // the term of each entry of sorted
+	sorted []int32 // arena positions
+	terms  []int32 // the term of each
 }
 
-func (w *typoWalk) byteAt(i, d int) byte {
-	p := w.sorted[i]
-	if w.off != nil {
-		p = w.off[p]
+// groupEnd returns the end of the entries from i on (before hi) whose byte
+// at depth d is b, given that those bytes do not decrease: a galloping
+// search, as most groups are short.
+func (w *typoWalk) groupEnd(i, hi, d int, b byte) int {
+	arena, sorted := w.c.arena, w.sorted
+	step := 1
+	lo := i + 1 // arena[sorted[lo-1]+d] == b
+	for lo < hi {
+		j := min(lo+step-1, hi-1)
+		if arena[int(sorted[j])+d] != b {
+			hi = j
+			break
+		}
+		lo = j + 1
+		step *= 2
 	}
-	return w.c.arena[int(p)+d]
+	for lo < hi { // the end is in [lo, hi]
+		m := int(uint(lo+hi) >> 1)
+		if arena[int(sorted[m])+d] == b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // walk visits the children of the trie node of entries [lo, hi), which
@@ -276,8 +288,8 @@ func (w *typoWalk) walk(lo, hi, d int) {
 	cols := w.s.cols
 	prev := cols[d*(n+1) : (d+1)*(n+1)]
 	for i := lo; i < hi; {
-		b := w.byteAt(i, d)
-		j := i + sort.Search(hi-i, func(x int) bool { return w.byteAt(i+x, d) > b })
+		b := w.c.arena[int(w.sorted[i])+d]
+		j := w.groupEnd(i, hi, d, b)
 		if b != 0 {
 			w.s.path[d] = b
 			col := cols[(d+1)*(n+1) : (d+2)*(n+1)]
@@ -322,8 +334,8 @@ func (ix *NameIndex) Exact(q string) []int32 {
 	if fq == "" {
 		return nil
 	}
-	lo, hi := c.prefixRange(c.byTerm, c.termOff, fq)
-	for _, t := range c.byTerm[lo:hi] {
+	lo, hi := c.prefixRange(c.starts.pos, fq)
+	for _, t := range c.starts.term[lo:hi] {
 		if c.term(t) != fq {
 			continue
 		}

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"time"
 
 	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/graph"
@@ -48,6 +49,23 @@ func (r *searchRunner) run(g *graph.Graph, q string, limit int, show func([]grap
 		if err == nil {
 			show(res)
 		}
+	})
+}
+
+// warm builds g's name index (g a snapshot) as a task on large graphs, so
+// that the first search need not wait for it and that nothing on the UI
+// goroutine builds it. A search started meanwhile replaces the task and
+// waits in its own for the same build (graph.Graph.Index builds once).
+func (r *searchRunner) warm(g *graph.Graph) {
+	if g.NodeCount() <= asyncSearchAbove || g.IndexBuilt() {
+		return
+	}
+	t0 := time.Now()
+	r.task().Start(func(context.Context, func(noProgress)) ([]graph.Match, error) {
+		g.Index()
+		return nil, nil
+	}, func([]graph.Match, error) {
+		trace("search", "index-built", "entities", g.NodeCount(), "ms", time.Since(t0))
 	})
 }
 
