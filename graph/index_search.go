@@ -23,6 +23,7 @@ type searchScratch struct {
 	terms     []int32 // candidate terms not scored yet
 	cols      []int   // the typo walk's columns
 	path      []byte
+	kth       minScores
 }
 
 func (c *nameCore) getScratch() *searchScratch {
@@ -91,26 +92,23 @@ func (ix *NameIndex) Search(q string, limit int) []Match {
 	s := c.getScratch()
 	defer c.scratch.Put(s)
 	qmask := byteMask(fq)
-	enough := func() bool {
-		c.scoreTerms(s, fq, qmask)
-		return limit > 0 && len(s.nodes) >= limit
-	}
+	n := len(fq)
+	done := func(bound bandBound) bool { return c.scoreBand(s, fq, qmask, limit, bound) }
 	// Exact and prefix matches.
 	lo, hi := c.prefixRange(c.starts.pos, fq)
 	for _, t := range c.starts.term[lo:hi] {
 		s.addTerm(t)
 	}
-	if !enough() {
-		// Word prefixes.
+	if !done(prefixBound(n)) {
+		// Word prefixes (the terms not seen yet have none of the above).
 		lo, hi = c.prefixRange(c.words.pos, fq)
 		for _, t := range c.words.term[lo:hi] {
 			s.addTerm(t)
 		}
-		if !enough() {
+		if !done(ratioBound(scoreWordStart, n)) {
 			c.substrings(s, fq)
-			if !enough() && len(fq) >= 3 {
-				c.typos(s, fq)
-				c.scoreTerms(s, fq, qmask)
+			if !done(ratioBound(scoreSubstring, n)) && n >= 3 {
+				c.typos(s, fq, qmask, limit)
 			}
 		}
 	}
@@ -218,25 +216,40 @@ func (c *nameCore) substrings(s *searchScratch, fq string) {
 // budget (one edit per four bytes, at least one) of a prefix, as score
 // computes it: a walk of the sorted word starts as a trie, one column of
 // the edit-distance matrix per byte.
-func (c *nameCore) typos(s *searchScratch, fq string) {
+//
+// It walks with a budget of 1 edit, then, unless limit entities matched
+// and none can still beat the limit-th best (a name at d edits scores at
+// most scoreFuzzy·(1−d/(n+1)) plus the highest bonus), with the full
+// budget. (Raising the budget one edit at a time measured slower: the
+// walks with smaller budgets cost nearly as much as the last one.)
+func (c *nameCore) typos(s *searchScratch, fq string, qmask uint64, limit int) {
 	k := max(1, len(fq)/4)
-	depth := len(fq) + k
 	n := len(fq)
-	if need := (depth + 1) * (n + 1); cap(s.cols) < need {
+	if need := (n + k + 1) * (n + 1); cap(s.cols) < need {
 		s.cols = make([]int, need)
 	}
-	s.cols = s.cols[:(depth+1)*(n+1)]
-	if cap(s.path) < depth {
-		s.path = make([]byte, depth)
+	s.cols = s.cols[:(n+k+1)*(n+1)]
+	if cap(s.path) < n+k {
+		s.path = make([]byte, n+k)
 	}
-	s.path = s.path[:depth]
+	s.path = s.path[:n+k]
 	for i := 0; i <= n; i++ {
 		s.cols[i] = i
 	}
-	w := typoWalk{c: c, s: s, q: fq, k: k, depth: depth}
-	for _, st := range []*sortedStarts{&c.starts, &c.words} {
-		w.sorted, w.terms = st.pos, st.term
-		w.walk(0, len(st.pos), 0)
+	b := 1
+	if limit <= 0 {
+		b = k // every match is wanted: one walk
+	}
+	for ; b <= k; b = max(b+1, k) {
+		w := typoWalk{c: c, s: s, q: fq, k: b, depth: n + b}
+		for _, st := range []*sortedStarts{&c.starts, &c.words} {
+			w.sorted, w.terms = st.pos, st.term
+			w.walk(0, len(st.pos), 0)
+		}
+		c.scoreTerms(s, fq, qmask)
+		if limit > 0 && len(s.nodes) >= limit && s.kthBest(limit) > scoreFuzzy*(1-float64(b+1)/float64(n+1))+maxBonus {
+			return
+		}
 	}
 }
 

@@ -105,8 +105,9 @@ func (p *searchPanel) update() {
 	t0 := time.Now()
 	p.runner.run(p.ex.snapshot(), q, searchLimit, func(res []graph.Match) {
 		p.show(q, res)
-		// from the keystroke to the results in the list
-		trace("search", "query", "q", strconv.Quote(q), "ms", time.Since(t0), "results", len(res))
+		// ms: from the keystroke to the results in the list; search_ms:
+		// the search alone (with the wait for the index on a first search)
+		trace("search", "query", "q", strconv.Quote(q), "ms", time.Since(t0), "results", len(res), "search_ms", p.runner.took)
 		if p.chooseOnShow {
 			p.chooseOnShow = false
 			p.choose(0)

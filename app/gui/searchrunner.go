@@ -21,6 +21,9 @@ type searchRunner struct {
 	// post runs a function on the UI goroutine (tests; postUI when nil).
 	post func(func())
 	t    *task.Task[[]graph.Match, noProgress]
+	// took is how long the search whose results were shown last took
+	// (in its task, without the wait for the UI goroutine).
+	took time.Duration
 }
 
 func (r *searchRunner) task() *task.Task[[]graph.Match, noProgress] {
@@ -40,13 +43,20 @@ func (r *searchRunner) task() *task.Task[[]graph.Match, noProgress] {
 func (r *searchRunner) run(g *graph.Graph, q string, limit int, show func([]graph.Match)) {
 	if g.NodeCount() <= asyncSearchAbove {
 		r.cancel()
-		show(g.Index().Search(q, limit))
+		t0 := time.Now()
+		res := g.Index().Search(q, limit)
+		r.took = time.Since(t0)
+		show(res)
 		return
 	}
+	var took time.Duration
 	r.task().Start(func(ctx context.Context, _ func(noProgress)) ([]graph.Match, error) {
+		t0 := time.Now()
+		defer func() { took = time.Since(t0) }()
 		return searchNames(ctx, g, q, limit)
 	}, func(res []graph.Match, err error) {
 		if err == nil {
+			r.took = took
 			show(res)
 		}
 	})
