@@ -54,8 +54,13 @@ func (s *searchScratch) addTerm(t int32) {
 // keeps each entity's best name as the scan does: the highest score, the
 // first of the entity's names on a tie.
 func (c *nameCore) scoreTerms(s *searchScratch, fq string, qmask uint64) {
+	c.scoreTermsAs(s, func(t int32) float64 { return score(fq, c.term(t), bits.OnesCount64(qmask&^c.termMask[t])) })
+}
+
+// scoreTermsAs is scoreTerms with the score of each term given by sc.
+func (c *nameCore) scoreTermsAs(s *searchScratch, sc func(t int32) float64) {
 	for _, t := range s.terms {
-		sc := score(fq, c.term(t), bits.OnesCount64(qmask&^c.termMask[t]))
+		sc := sc(t)
 		if sc == 0 {
 			continue
 		}
@@ -246,7 +251,15 @@ func (c *nameCore) typos(s *searchScratch, fq string, qmask uint64, limit int) {
 			w.sorted, w.terms = st.pos, st.term
 			w.walk(0, len(st.pos), 0)
 		}
-		c.scoreTerms(s, fq, qmask)
+		if b == 1 {
+			// The terms found are at exactly one edit (those containing
+			// fq were all seen before, and the byte mask never rejects a
+			// name within the budget): their score needs no computing.
+			one := scoreFuzzy * (1 - float64(1)/float64(len(fq)+1))
+			c.scoreTermsAs(s, func(int32) float64 { return one })
+		} else {
+			c.scoreTerms(s, fq, qmask)
+		}
 		if limit > 0 && len(s.nodes) >= limit && s.kthBest(limit) > scoreFuzzy*(1-float64(b+1)/float64(n+1))+maxBonus {
 			return
 		}
