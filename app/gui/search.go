@@ -3,6 +3,8 @@ package gui
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,7 +31,10 @@ type searchPanel struct {
 	runner  searchRunner
 	// onChoose is called with the chosen entity.
 	onChoose func(i int32)
-	content  fyne.CanvasObject
+	// chooseOnShow: Enter came before the results; choose the first
+	// when they come.
+	chooseOnShow bool
+	content      fyne.CanvasObject
 }
 
 func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
@@ -40,9 +45,14 @@ func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
 	p.entry.OnChanged = func(string) { p.update() }
 	p.entry.OnSubmitted = func(q string) {
 		if q != "" && p.runner.pending() {
+			if !p.ex.snapshot().IndexBuilt() {
+				// the index is still being built: choose when it answers
+				p.chooseOnShow = true
+				return
+			}
 			// Enter before the search came back: answer now
 			p.runner.cancel()
-			p.show(q, p.ex.g.Index().Search(q, searchLimit))
+			p.show(q, p.ex.snapshot().Index().Search(q, searchLimit))
 		}
 		if len(p.results) > 0 {
 			p.choose(0)
@@ -64,6 +74,7 @@ func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
 		p.list.UnselectAll()
 	}
 	p.update()
+	p.runner.warm(ex.snapshot())
 	p.content = container.NewBorder(container.NewVBox(p.entry, p.info), nil, nil, nil, p.list)
 	return p
 }
@@ -82,6 +93,7 @@ func (p *searchPanel) choose(k int) {
 // most connected entities.
 func (p *searchPanel) update() {
 	q := p.entry.Text
+	p.chooseOnShow = false
 	if q == "" {
 		p.runner.cancel()
 		p.results = topByDegree(p.ex.g, searchLimit)
@@ -90,7 +102,17 @@ func (p *searchPanel) update() {
 		p.list.ScrollToTop()
 		return
 	}
-	p.runner.run(p.ex.snapshot(), q, searchLimit, func(res []graph.Match) { p.show(q, res) })
+	t0 := time.Now()
+	p.runner.run(p.ex.snapshot(), q, searchLimit, func(res []graph.Match) {
+		p.show(q, res)
+		// ms: from the keystroke to the results in the list; search_ms:
+		// the search alone (with the wait for the index on a first search)
+		trace("search", "query", "q", strconv.Quote(q), "ms", time.Since(t0), "results", len(res), "search_ms", p.runner.took)
+		if p.chooseOnShow {
+			p.chooseOnShow = false
+			p.choose(0)
+		}
+	})
 }
 
 // show lists the results of searching q.

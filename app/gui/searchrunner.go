@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"time"
 
 	"github.com/linkscope/linkscope/app/task"
 	"github.com/linkscope/linkscope/graph"
@@ -20,6 +21,9 @@ type searchRunner struct {
 	// post runs a function on the UI goroutine (tests; postUI when nil).
 	post func(func())
 	t    *task.Task[[]graph.Match, noProgress]
+	// took is how long the search whose results were shown last took
+	// (in its task, without the wait for the UI goroutine).
+	took time.Duration
 }
 
 func (r *searchRunner) task() *task.Task[[]graph.Match, noProgress] {
@@ -39,15 +43,39 @@ func (r *searchRunner) task() *task.Task[[]graph.Match, noProgress] {
 func (r *searchRunner) run(g *graph.Graph, q string, limit int, show func([]graph.Match)) {
 	if g.NodeCount() <= asyncSearchAbove {
 		r.cancel()
-		show(g.Index().Search(q, limit))
+		t0 := time.Now()
+		res := g.Index().Search(q, limit)
+		r.took = time.Since(t0)
+		show(res)
 		return
 	}
+	var took time.Duration
 	r.task().Start(func(ctx context.Context, _ func(noProgress)) ([]graph.Match, error) {
+		t0 := time.Now()
+		defer func() { took = time.Since(t0) }()
 		return searchNames(ctx, g, q, limit)
 	}, func(res []graph.Match, err error) {
 		if err == nil {
+			r.took = took
 			show(res)
 		}
+	})
+}
+
+// warm builds g's name index (g a snapshot) as a task on large graphs, so
+// that the first search need not wait for it and that nothing on the UI
+// goroutine builds it. A search started meanwhile replaces the task and
+// waits in its own for the same build (graph.Graph.Index builds once).
+func (r *searchRunner) warm(g *graph.Graph) {
+	if g.NodeCount() <= asyncSearchAbove || g.IndexBuilt() {
+		return
+	}
+	t0 := time.Now()
+	r.task().Start(func(context.Context, func(noProgress)) ([]graph.Match, error) {
+		g.Index()
+		return nil, nil
+	}, func([]graph.Match, error) {
+		trace("search", "index-built", "entities", g.NodeCount(), "ms", time.Since(t0))
 	})
 }
 

@@ -1,0 +1,337 @@
+package graph
+
+import (
+	"encoding/binary"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// NameIndex finds entities by id, label or alias, ignoring case and
+// accents, by exact, prefix, word-prefix, substring and typo-tolerant
+// (Damerau–Levenshtein) matching.
+//
+// It gives the results a scan of every name would give (see score), but
+// scores only candidates: the distinct folded names (terms) are kept once
+// each in one byte arena, with two sorted arrays of positions in it, the
+// terms' starts and their other word starts. A binary search in them
+// finds the exact, prefix and word-prefix matches; a walk of them as a
+// trie, computing the edit distance one column per byte and dropping a
+// branch once it exceeds the budget, finds the typo-tolerant ones (which
+// start at the start of a word); substrings inside words come from a
+// scan of the arena (bytes.Index, deduplicated names only), and only when
+// the better kinds found fewer entities than asked for.
+type NameIndex struct {
+	topo   *Topology // degrees, for ranking ties
+	labels []string  // each entity's label, for ranking ties
+	core   *nameCore // what depends on the names only
+}
+
+// Key kinds and their bonus, in the order an entity lists its names.
+const (
+	kindLabel uint8 = iota
+	kindID
+	kindAlias
+)
+
+var kindBonus = [...]float64{kindLabel: 0.05, kindID: 0, kindAlias: 0.03}
+
+// nameCore is the part of the index built from the names alone, shared by
+// the indexes of later versions whose names did not change.
+type nameCore struct {
+	nodes int
+	// Keys are every name of every entity, in the order the scan scored
+	// them (entity by entity: label, id unless it folds like the label,
+	// aliases), so that ties between an entity's names go the same way.
+	keyNode []int32
+	keyKind []uint8
+	keyName []string
+
+	// arena holds each distinct folded name (term) once, each followed by
+	// a 0 byte (Fold never produces one), then 8 more 0 bytes.
+	arena    []byte
+	termOff  []int32  // start of term t in arena; termOff[len] = len(arena)-8
+	termMask []uint64 // byteMask of each term
+	// termKeyOff[t]:termKeyOff[t+1] indexes termKeys, term t's keys in
+	// increasing order.
+	termKeyOff []int32
+	termKeys   []int32
+
+	// starts are the terms' starts sorted by their text; words the other
+	// word starts (after a space) sorted by the text from there to the
+	// term's end.
+	starts, words sortedStarts
+
+	scratch sync.Pool // *searchScratch
+}
+
+// Index returns the graph's name index, building it on first use (once:
+// a goroutine asking while another builds it waits for that build). The
+// names part of the index is kept across changes that leave the names as
+// they were (a new relation changes only the degrees that rank ties).
+func (g *Graph) Index() *NameIndex {
+	t := g.Topology() // before taking the lock, which Topology takes too
+	if ix := g.cachedIndex(t); ix != nil {
+		return ix
+	}
+	c := g.cache
+	mu, _ := indexBuilds.LoadOrStore(c, new(sync.Mutex))
+	mu.(*sync.Mutex).Lock()
+	defer func() {
+		indexBuilds.Delete(c)
+		mu.(*sync.Mutex).Unlock()
+	}()
+	if ix := g.cachedIndex(t); ix != nil {
+		return ix
+	}
+	ix := NewNameIndex(g)
+	c.mu.Lock()
+	c.index, c.indexVer = ix, g.nameVersion
+	c.mu.Unlock()
+	return ix
+}
+
+// IndexBuilt reports whether Index would answer without building.
+func (g *Graph) IndexBuilt() bool { return g.cachedIndex(g.Topology()) != nil }
+
+// indexBuilds holds a lock per cache whose index is being built.
+var indexBuilds sync.Map // *derived → *sync.Mutex
+
+// cachedIndex returns the cached index for topology t, or nil.
+func (g *Graph) cachedIndex(t *Topology) *NameIndex {
+	c := g.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ix := c.index
+	if ix == nil || c.indexVer != g.nameVersion {
+		return nil
+	}
+	if ix.topo != t && len(t.Degree) == ix.core.nodes {
+		ix = &NameIndex{topo: t, labels: ix.labels, core: ix.core}
+		c.index = ix
+	}
+	if ix.topo != t {
+		return nil
+	}
+	return ix
+}
+
+// NewNameIndex indexes the ids, labels and aliases of g's entities. It
+// folds the names on all cores.
+func NewNameIndex(g *Graph) *NameIndex {
+	// The index reads g but never writes it, so that goroutines sharing a
+	// snapshot can build one at once; it keeps what it needs.
+	labels := make([]string, len(g.nodes))
+	for i := range g.nodes {
+		labels[i] = g.nodes[i].Label
+	}
+	return &NameIndex{topo: g.Topology(), labels: labels, core: buildNameCore(g.nodes)}
+}
+
+// foldedNames folds the names of nodes[lo:hi] in key order, returning the
+// keys' folded names, kinds and names.
+func foldedNames(nodes []Node, lo, hi int) (folded []string, kinds []uint8, names []string) {
+	for i := lo; i < hi; i++ {
+		n := &nodes[i]
+		add := func(name, f string, kind uint8) {
+			if f != "" {
+				folded = append(folded, f)
+				kinds = append(kinds, kind)
+				names = append(names, name)
+			}
+		}
+		fl := foldFast(n.Label)
+		add(n.Label, fl, kindLabel)
+		if fi := foldFast(n.ID); fi != fl {
+			add(n.ID, fi, kindID)
+		}
+		for _, a := range n.Aliases {
+			add(a, foldFast(a), kindAlias)
+		}
+		// a marker between entities: the empty name never is a key
+		folded = append(folded, "")
+		kinds = append(kinds, 0)
+		names = append(names, "")
+	}
+	return
+}
+
+func buildNameCore(nodes []Node) *nameCore {
+	c := &nameCore{nodes: len(nodes)}
+	// Fold on every core, in chunks of entities.
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(nodes)/2048))
+	type chunk struct {
+		folded []string
+		kinds  []uint8
+		names  []string
+	}
+	chunks := make([]chunk, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lo, hi := p*len(nodes)/parts, (p+1)*len(nodes)/parts
+			ch := &chunks[p]
+			ch.folded, ch.kinds, ch.names = foldedNames(nodes, lo, hi)
+		}()
+	}
+	wg.Wait()
+
+	// Keys and distinct terms, in order.
+	nkeys := 0
+	for _, ch := range chunks {
+		nkeys += len(ch.folded) - 0
+	}
+	terms := make(map[string]int32, nkeys/2)
+	keyTerm := make([]int32, 0, nkeys)
+	c.keyNode = make([]int32, 0, nkeys)
+	c.keyKind = make([]uint8, 0, nkeys)
+	c.keyName = make([]string, 0, nkeys)
+	node := int32(0)
+	for p := range chunks {
+		ch := &chunks[p]
+		for k, f := range ch.folded {
+			if f == "" {
+				node++
+				continue
+			}
+			t, ok := terms[f]
+			if !ok {
+				t = int32(len(c.termOff))
+				terms[f] = t
+				c.termOff = append(c.termOff, int32(len(c.arena)))
+				c.arena = append(c.arena, f...)
+				c.arena = append(c.arena, 0)
+				c.termMask = append(c.termMask, byteMask(f))
+			}
+			keyTerm = append(keyTerm, t)
+			c.keyNode = append(c.keyNode, node)
+			c.keyKind = append(c.keyKind, ch.kinds[k])
+			c.keyName = append(c.keyName, ch.names[k])
+		}
+		chunks[p] = chunk{}
+	}
+	terms = nil
+	nt := len(c.termOff)
+	c.termOff = append(c.termOff, int32(len(c.arena)))
+	c.arena = append(c.arena, make([]byte, 8)...)
+	c.arena = slices.Clip(c.arena)
+
+	// Each term's keys, by counting.
+	c.termKeyOff = make([]int32, nt+1)
+	for _, t := range keyTerm {
+		c.termKeyOff[t+1]++
+	}
+	for t := range nt {
+		c.termKeyOff[t+1] += c.termKeyOff[t]
+	}
+	c.termKeys = make([]int32, len(keyTerm))
+	fill := slices.Clone(c.termKeyOff[:nt])
+	for k, t := range keyTerm {
+		c.termKeys[fill[t]] = int32(k)
+		fill[t]++
+	}
+
+	// The sorted arrays, one per core.
+	var starts, words []startKey
+	starts = make([]startKey, nt)
+	for t := range nt {
+		p := c.termOff[t]
+		starts[t] = startKey{binary.BigEndian.Uint64(c.arena[p:]), p, int32(t)}
+		for ; p < c.termOff[t+1]-1; p++ {
+			if c.arena[p] == ' ' {
+				words = append(words, startKey{binary.BigEndian.Uint64(c.arena[p+1:]), p + 1, int32(t)})
+			}
+		}
+	}
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		c.starts = c.sortStarts(starts)
+	}()
+	go func() {
+		defer wg.Done()
+		c.words = c.sortStarts(words)
+	}()
+	wg.Wait()
+	return c
+}
+
+// startKey is an arena position with its first 8 bytes, big-endian (so
+// that they compare as the text does), and its term.
+type startKey struct {
+	head      uint64
+	pos, term int32
+}
+
+func (c *nameCore) sortStarts(ks []startKey) sortedStarts {
+	slices.SortFunc(ks, func(a, b startKey) int {
+		switch {
+		case a.head < b.head:
+			return -1
+		case a.head > b.head:
+			return 1
+		case hasZero(a.head):
+			return 0
+		}
+		return c.compareAt(a.pos+8, b.pos+8)
+	})
+	st := sortedStarts{pos: make([]int32, len(ks)), term: make([]int32, len(ks))}
+	for i, k := range ks {
+		st.pos[i], st.term[i] = k.pos, k.term
+	}
+	return st
+}
+
+// sortedStarts are arena positions sorted by the text from there to the
+// end of its term, and the term of each.
+type sortedStarts struct {
+	pos, term []int32
+}
+
+// compareAt compares the arena's text at a and at b up to the end of their
+// terms (a term's 0 sorts before any byte), 8 bytes at a time.
+func (c *nameCore) compareAt(a, b int32) int {
+	for {
+		x := binary.BigEndian.Uint64(c.arena[a:])
+		y := binary.BigEndian.Uint64(c.arena[b:])
+		if x != y {
+			// The first differing byte decides, unless both texts ended
+			// before it: then they are equal.
+			for i := int32(0); i < 8; i++ {
+				ca, cb := c.arena[a+i], c.arena[b+i]
+				if ca != cb {
+					if ca < cb {
+						return -1
+					}
+					return 1
+				}
+				if ca == 0 {
+					return 0
+				}
+			}
+		}
+		if hasZero(x) {
+			return 0
+		}
+		a += 8
+		b += 8
+	}
+}
+
+// hasZero reports whether one of x's bytes is 0.
+func hasZero(x uint64) bool {
+	return (x-0x0101010101010101)&^x&0x8080808080808080 != 0
+}
+
+// termAt returns the term whose text holds arena position p.
+func (c *nameCore) termAt(p int32) int32 {
+	t, _ := slices.BinarySearch(c.termOff, p+1)
+	return int32(t - 1)
+}
+
+// term returns term t's text.
+func (c *nameCore) term(t int32) string {
+	return unsafeString(c.arena[c.termOff[t] : c.termOff[t+1]-1])
+}
