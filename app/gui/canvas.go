@@ -71,6 +71,8 @@ const (
 // goroutine.
 type graphCanvas struct {
 	widget.BaseWidget
+	// onFirstFrame, when set, is called once when the first frame is shown
+	onFirstFrame func()
 
 	ex *explorer
 	// view is the current viewport (Width, Height and Scale in device
@@ -524,6 +526,10 @@ func (c *graphCanvas) requestRender() {
 // showFrame puts a finished frame on screen (UI goroutine).
 func (c *graphCanvas) showFrame(f renderedFrame) {
 	c.frame = f
+	if fn := c.onFirstFrame; fn != nil {
+		c.onFirstFrame = nil
+		fn()
+	}
 	if c.stats != nil {
 		c.stats.rendered(f.took)
 	}

@@ -37,6 +37,8 @@ type ui struct {
 	layout     *task.Task[layoutResult, layoutProgress]
 	layoutDlg  progressDialog
 	layoutIter int
+	// layoutEnd is how the last ForceAtlas2 run ended
+	layoutEnd layoutEnd
 
 	search  *searchPanel
 	filters *filtersPanel
@@ -190,6 +192,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.canvas.stats = u.stats
 	u.canvas.synchronous = u.still
 	u.canvas.onResized = func() { u.refitFirstView(false) }
+	u.traceFirstView(g)
 	u.canvas.onNodeMoved = func(i int32, p render.Point) {
 		u.leaveFirstView()
 		if u.runner != nil {
