@@ -4,7 +4,8 @@
 # (waits for the first view, lets the layout run, drags to pan, turns the
 # wheel, toggles a type filter, types a search) and summarises the trace
 # lines (app/gui/trace.go: `linkscope-trace KIND MS EVENT key=value…`)
-# into medians. Kinds with no events are reported as "no events".
+# into medians (load: opened = the file read, graph-set = the window built
+# on it, first-view = its first frame shown). Kinds with no events are reported as "no events".
 #
 #   bench/window.sh FILE [LAYOUT_SECONDS]
 #
@@ -136,7 +137,7 @@ for kind in ["load", "layout", "frames", "filter", "search"]:
         continue
     e = ev[kind]
     if kind == "load":
-        for name in ["opened", "first-view"]:
+        for name in ["opened", "graph-set", "first-view"]:
             for r in e.get(name, []):
                 print(f"load {name}: {num(r.get('ms')):.0f} ms since start, entities={r.get('entities')}")
         if not e.get("first-view"):

@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -241,6 +242,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.watchChanges()
 	u.startLayout()
 	u.updateStatus()
+	if g.NodeCount() > 0 {
+		trace("load", "graph-set", "ms", time.Since(tracer.start), "entities", g.NodeCount())
+	}
 }
 
 // renderTheme is the canvas theme matching the window's.
