@@ -137,3 +137,12 @@ func TestLayoutRunEndsByCriterionOrBudget(t *testing.T) {
 		t.Fatal("a cancelled run returned no error")
 	}
 }
+
+// keepRunning makes r's runs go on until they are paused or cancelled:
+// no budget to speak of and a criterion that never holds (a small graph
+// converges within a few publications otherwise).
+func keepRunning(r *layoutRunner) {
+	r.SetBudget(time.Hour)
+	r.conv = &layout.Convergence{Threshold: 0, Window: 1 << 30}
+	r.conv.Reset()
+}
