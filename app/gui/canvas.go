@@ -71,6 +71,8 @@ const (
 // goroutine.
 type graphCanvas struct {
 	widget.BaseWidget
+	// onFirstFrame, when set, is called once when the first frame is shown
+	onFirstFrame func()
 
 	ex *explorer
 	// view is the current viewport (Width, Height and Scale in device
@@ -544,6 +546,10 @@ func (c *graphCanvas) showFrame(f renderedFrame) {
 	shown := time.Now()
 	defer traceFrame(f, shown)
 	c.frame = f
+	if fn := c.onFirstFrame; fn != nil {
+		c.onFirstFrame = nil
+		fn()
+	}
 	if c.stats != nil {
 		c.stats.rendered(f.took)
 	}

@@ -97,7 +97,7 @@ func (u *ui) firstViewDone(fv *firstView, res layoutResult, err error) {
 	if res.raw != nil {
 		fv.raw = res.raw
 	}
-	u.layoutIter = res.iter
+	u.layoutIter, u.layoutEnd = res.iter, endFixed
 	u.ex.setPositions(res.pos)
 	u.runner.SetPositions(res.pos)
 	u.canvas.Fit()

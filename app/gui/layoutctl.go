@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"github.com/linkscope/linkscope/app/render"
@@ -62,6 +63,7 @@ func (u *ui) startLayout() {
 		return
 	}
 	u.runner = r
+	u.applyLayoutBudget()
 	// the overlap removal at the end of a run is sized for the canvas
 	r.SetViewSize(u.canvasViewSize())
 	u.layoutName = layoutFA2
@@ -80,6 +82,17 @@ func (u *ui) startLayout() {
 		return
 	}
 	if u.startFirstView() {
+		return
+	}
+	if g.NodeCount() > deferLayoutLimit && u.canvas != nil && !u.canvas.synchronous && u.canvas.frame.img == nil {
+		// show the start positions first, then lay out progressively
+		u.toolbar.setRunning(true, -1)
+		c := u.canvas
+		u.afterFirstFrame(func() {
+			if u.canvas == c && u.runner == r && !u.layout.Running() {
+				u.runFA2()
+			}
+		})
 		return
 	}
 	u.runFA2()
@@ -109,8 +122,11 @@ func (u *ui) layoutProgressed(p layoutProgress) {
 		}
 		return
 	}
+	t := time.Now()
 	if u.showLayoutPositions(p.pos) {
 		u.toolbar.setRunning(true, p.iter)
+		u.runner.noteFrameCost(u.canvas.frame.took)
+		trace("layout", "publish", "iter", p.iter, "ms", time.Since(t), "frame", u.canvas.frame.took)
 	}
 }
 
@@ -143,7 +159,7 @@ func (u *ui) layoutFinished(res layoutResult, err error) {
 		u.showError(err)
 		return
 	}
-	u.layoutIter = res.iter
+	u.layoutIter, u.layoutEnd = res.iter, res.end
 	if res.name == layoutFA2 {
 		if u.showLayoutPositions(res.pos) {
 			u.commitLayout(res.name)
@@ -179,7 +195,7 @@ func (u *ui) layoutState(s task.State) {
 		}
 	case task.Done:
 		if fa2 {
-			u.toolbar.setRunning(false, u.layoutIter)
+			u.toolbar.setState(false, u.layoutDoneText())
 		} else {
 			u.toolbar.setState(false, fmt.Sprintf(lang.L("%s layout"), layoutLabel(u.layoutName)))
 		}

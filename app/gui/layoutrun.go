@@ -2,7 +2,7 @@ package gui
 
 import (
 	"context"
-	"math"
+	"fmt"
 	"sync"
 	"time"
 
@@ -16,13 +16,13 @@ import (
 // canvas.
 const publishEvery = 50 * time.Millisecond
 
-// calmPerStep is the mean movement per step, relative to the drawing's
-// size, below which the layout counts as settled.
-const calmPerStep = 2e-4
-
 // layoutRest is how long the layout goroutine pauses in each publishing
 // period, so that the UI and the renderer get the CPU too.
 const layoutRest = 12 * time.Millisecond
+
+// restLimit is the largest graph whose layout rests in each publishing
+// period (larger ones step at the engine's speed).
+const restLimit = 20000
 
 // overlapLimit is the largest graph whose layout ends with overlap
 // removal (it is quadratic in the worst case and pointless when labels
@@ -45,6 +45,7 @@ type layoutResult struct {
 	raw  []render.Point // the first view's layout before fitting
 	iter int
 	name string
+	end  layoutEnd
 }
 
 // layoutRunner is ForceAtlas2's state across the runs of the window's
@@ -72,7 +73,13 @@ type layoutRunner struct {
 	// settings (size adjustment on small graphs).
 	refined bool
 	pins    map[int32]layout.Point
-	budget  time.Duration
+	// budget is a run's time budget (0: none) and frameCost the canvas's
+	// last frame time (both guarded by mu)
+	budget    time.Duration
+	frameCost time.Duration
+	// conv is the convergence criterion, observed after every step
+	// (guarded by faMu)
+	conv *layout.Convergence
 }
 
 // newLayoutRunner prepares ForceAtlas2 for g from initial positions.
@@ -87,20 +94,8 @@ func newLayoutRunner(g *graph.Graph, s *render.Scene, initial []render.Point) (*
 		return nil, err
 	}
 	r := &layoutRunner{lg: lg, fa: fa, scene: s, pins: map[int32]layout.Point{},
-		budget: layoutBudget(lg.N), viewW: 800, viewH: 600}
+		budget: layoutBudget(lg.N), viewW: 800, viewH: 600, conv: layout.NewConvergence()}
 	return r, nil
-}
-
-// layoutBudget is a run's time budget, growing with the graph (each run,
-// a resume or a growth, gets a new one).
-func layoutBudget(n int) time.Duration {
-	switch {
-	case n > 20000:
-		return 30 * time.Second
-	case n > 1000:
-		return 12 * time.Second
-	}
-	return 4 * time.Second
 }
 
 // SetViewSize tells the runner the canvas size in logical pixels.
@@ -137,11 +132,19 @@ func (r *layoutRunner) SetPositions(p []render.Point) {
 
 // setPositions is SetPositions with faMu held.
 func (r *layoutRunner) setPositions(p []render.Point) {
+	r.conv.Reset()
 	for i := range p {
 		if i < r.fa.N() && !r.fa.Pinned(i) {
 			r.fa.SetPosition(i, layout.Point(p[i]))
 		}
 	}
+}
+
+// N is the number of nodes laid out.
+func (r *layoutRunner) N() int {
+	r.faMu.Lock()
+	defer r.faMu.Unlock()
+	return r.fa.N()
 }
 
 // Iterations is the number of steps run so far, over every run.
@@ -168,14 +171,19 @@ func (r *layoutRunner) grow(g *graph.Graph, s *render.Scene, shown []render.Poin
 		return nil, err
 	}
 	r.lg, r.scene = lg, s
+	r.conv.Reset()
 	return view.ToRender(r.fa.Positions()), nil
 }
 
 // applyPins moves and pins the nodes dragged since the last step; faMu
 // must be held.
-func (r *layoutRunner) applyPins() {
+func (r *layoutRunner) applyPins() bool {
 	r.mu.Lock()
 	pins := r.pins
+	if len(pins) == 0 {
+		r.mu.Unlock()
+		return false
+	}
 	r.pins = map[int32]layout.Point{}
 	r.mu.Unlock()
 	for i, p := range pins {
@@ -184,45 +192,58 @@ func (r *layoutRunner) applyPins() {
 			r.fa.SetPinned(int(i), true)
 		}
 	}
+	return true
 }
 
+// layoutEnd is how a ForceAtlas2 run ended by itself.
+type layoutEnd int
+
+const (
+	// endFixed: a fixed number of steps (the first view's pipeline)
+	endFixed layoutEnd = iota
+	// endConverged: the convergence criterion holds
+	endConverged
+	// endBudget: the time budget was spent before it converged
+	endBudget
+)
+
 // run is the layout task's work for ForceAtlas2: it steps the layout
-// until ctx is done, it settles or the budget is spent, reporting
-// positions every publishEvery, and returns the final positions (overlaps
-// removed on small graphs).
+// until ctx is done, it converges (layout.Convergence, measured after
+// every step) or the budget is spent, and returns the final positions
+// (overlaps removed on small graphs). Positions are published at a fixed
+// rate, never once per step: every publishEvery, or three times the
+// canvas's last frame time when that is longer (so that drawing takes at
+// most a third of a core from the layout).
 func (r *layoutRunner) run(ctx context.Context, progress func(layoutProgress)) (layoutResult, error) {
 	start := time.Now()
-	last := time.Time{}
-	var prev []layout.Point
-	prevIter, calm := 0, 0
+	last := start
+	small := r.fa.N() <= restLimit
 	for ctx.Err() == nil {
 		r.faMu.Lock()
-		r.applyPins()
+		if r.applyPins() {
+			r.conv.Reset()
+		}
+		t := time.Now()
 		r.fa.Step()
-		if time.Since(last) < publishEvery-layoutRest {
-			r.faMu.Unlock()
-			continue
+		took := time.Since(t)
+		disp, done := r.conv.ObserveFA2(r.fa)
+		iter := r.fa.Iterations()
+		due := time.Since(last) >= r.publishInterval()
+		var pos []layout.Point
+		if due && !done {
+			pos = r.fa.Positions()
 		}
-		pos, iter := r.fa.Positions(), r.fa.Iterations()
 		r.faMu.Unlock()
-		// leave the cores to the window and the renderer for a moment
-		time.Sleep(layoutRest)
-		last = time.Now()
-		// settled when the nodes move less than calmPerStep of the
-		// drawing's size per step, three times running
-		if prev != nil && iter > prevIter && movement(prev, pos)/float64(iter-prevIter) < calmPerStep {
-			calm++
-		} else {
-			calm = 0
+		if tracing("layout") {
+			trace("layout", "step", "iter", iter, "ms", took, "disp", fmt.Sprintf("%.3g", disp))
 		}
-		prev, prevIter = pos, iter
-		if calm >= 3 && !r.refined {
-			// settled without size adjustment: go on with the final
+		if done && !r.refined && r.lg.N <= view.MaxLabelAdjust {
+			// converged without size adjustment: go on with the final
 			// settings, which push overlapping discs apart, as
 			// `linkscope layout` and exports do for their last steps
 			r.refined = true
-			calm = 0
 			r.faMu.Lock()
+			r.conv.Reset()
 			err := r.fa.SetSettings(view.FA2Settings(r.lg.N))
 			r.faMu.Unlock()
 			if err != nil {
@@ -230,17 +251,84 @@ func (r *layoutRunner) run(ctx context.Context, progress func(layoutProgress)) (
 			}
 			continue
 		}
-		if calm >= 3 || time.Since(start) > r.budget {
-			return r.finish(ctx)
+		if done {
+			r.traceEnd("converged", iter, time.Since(start))
+			return r.finish(ctx, endConverged)
 		}
+		if b := r.Budget(); b > 0 && time.Since(start) > b {
+			r.traceEnd("budget", iter, time.Since(start))
+			return r.finish(ctx, endBudget)
+		}
+		if pos == nil {
+			continue
+		}
+		if small {
+			// leave the cores to the window and the renderer for a
+			// moment (small graphs converge in seconds anyway)
+			time.Sleep(layoutRest)
+		}
+		last = time.Now()
 		progress(layoutProgress{pos: view.ToRender(pos), iter: iter})
+	}
+	if tracing("layout") {
+		r.faMu.Lock()
+		iter := r.fa.Iterations()
+		r.faMu.Unlock()
+		r.traceEnd("paused", iter, time.Since(start))
 	}
 	return layoutResult{}, ctx.Err()
 }
 
+// traceEnd logs the end of a run (LINKSCOPE_TRACE=layout): the steps,
+// the run's time, the criterion's value and threshold, and the stress of
+// the positions reached (layout.Stress with the sample `linkscope layout
+// --stats` uses, so that the figures compare).
+func (r *layoutRunner) traceEnd(event string, iter int, took time.Duration) {
+	if !tracing("layout") {
+		return
+	}
+	r.faMu.Lock()
+	mean, pos := r.conv.Mean(), r.fa.Positions()
+	r.faMu.Unlock()
+	stress, _ := layout.Stress(r.lg, pos, 32, 1)
+	trace("layout", event, "iter", iter, "ms", took, "mean", fmt.Sprintf("%.3g", mean),
+		"threshold", r.conv.Threshold, "stress", fmt.Sprintf("%.4f", stress))
+}
+
+// publishInterval is how long the layout waits between two publications:
+// publishEvery, or three times the last frame's time when longer.
+func (r *layoutRunner) publishInterval() time.Duration {
+	r.mu.Lock()
+	f := r.frameCost
+	r.mu.Unlock()
+	return max(publishEvery, 3*f)
+}
+
+// noteFrameCost tells the runner how long the canvas took to show the
+// last publication (its frame's render time).
+func (r *layoutRunner) noteFrameCost(d time.Duration) {
+	r.mu.Lock()
+	r.frameCost = d
+	r.mu.Unlock()
+}
+
+// Budget is the time budget of a run (0: none).
+func (r *layoutRunner) Budget() time.Duration {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.budget
+}
+
+// SetBudget changes the time budget, of the run in flight too (0: none).
+func (r *layoutRunner) SetBudget(d time.Duration) {
+	r.mu.Lock()
+	r.budget = d
+	r.mu.Unlock()
+}
+
 // finish ends a run: overlap removal on small graphs and the last
 // positions.
-func (r *layoutRunner) finish(ctx context.Context) (layoutResult, error) {
+func (r *layoutRunner) finish(ctx context.Context, end layoutEnd) (layoutResult, error) {
 	r.faMu.Lock()
 	defer r.faMu.Unlock()
 	r.applyPins()
@@ -257,27 +345,7 @@ func (r *layoutRunner) finish(ctx context.Context) (layoutResult, error) {
 		}
 		pos = out
 	}
-	return layoutResult{pos: view.ToRender(pos), iter: iter, name: layoutFA2}, ctx.Err()
-}
-
-// movement is the mean distance the nodes moved between a and b, relative
-// to the size of the drawing.
-func movement(a, b []layout.Point) float64 {
-	if len(a) != len(b) || len(a) == 0 {
-		return math.Inf(1)
-	}
-	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	sum := 0.0
-	for i := range a {
-		sum += math.Hypot(a[i].X-b[i].X, a[i].Y-b[i].Y)
-		minX, maxX = math.Min(minX, b[i].X), math.Max(maxX, b[i].X)
-		minY, maxY = math.Min(minY, b[i].Y), math.Max(maxY, b[i].Y)
-	}
-	size := math.Max(maxX-minX, maxY-minY)
-	if size <= 0 {
-		return 0
-	}
-	return sum / float64(len(a)) / size
+	return layoutResult{pos: view.ToRender(pos), iter: iter, name: layoutFA2, end: end}, ctx.Err()
 }
 
 // separate moves nodes apart so that no two discs and no two labels

@@ -49,7 +49,7 @@ func TestLayoutRunnerStops(t *testing.T) {
 	g := clearview(t)
 	s := render.NewScene(g)
 	r, _ := newLayoutRunner(g, s, initialPositions(g, 1))
-	r.budget = time.Hour
+	keepRunning(r)
 	q := newUIQueue()
 	tk := task.New[layoutResult, layoutProgress](q.post)
 	updates := 0

@@ -64,7 +64,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	legend.Action = func() { u.setLegend(!u.legend) }
 	light.Checked, dark.Checked = !u.dark, u.dark
 	timeline := fyne.NewMenuItem(lang.L("Timeline View"), func() { u.showTimeline(u.timeline == nil || !u.timeline.shown) })
-	view := fyne.NewMenu(lang.L("View"), fit, zin, zout, fyne.NewMenuItemSeparator(), timeline, fyne.NewMenuItemSeparator(), algo, pause, fyne.NewMenuItemSeparator(), legend, light, dark, u.languageItem())
+	view := fyne.NewMenu(lang.L("View"), fit, zin, zout, fyne.NewMenuItemSeparator(), timeline, fyne.NewMenuItemSeparator(), algo, pause, u.budgetItem(), fyne.NewMenuItemSeparator(), legend, light, dark, u.languageItem())
 
 	keys := fyne.NewMenuItem(lang.L("Mouse and Keyboard"), u.showHelp)
 	help := fyne.NewMenu(lang.L("Help"), keys)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -76,6 +77,7 @@ func (u *ui) open(path string, fallback bool) {
 			u.showLoadError(path, note, err)
 			return
 		}
+		trace("load", "opened", "ms", time.Since(tracer.start), "entities", g.NodeCount(), "relations", g.EdgeCount())
 		u.rememberOpened(path)
 		u.setGraph(g, path)
 	})

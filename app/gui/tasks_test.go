@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -184,7 +183,7 @@ func TestSearchBoxNeverShowsAnOlderQuery(t *testing.T) {
 func TestPauseShowsPaused(t *testing.T) {
 	q := queueUI(t)
 	u := newTestUI(t)
-	u.runner.budget = time.Hour
+	keepRunning(u.runner)
 	u.runFA2()
 	if u.toolbar.pause.Icon.Name() != theme.MediaPauseIcon().Name() || !strings.HasPrefix(u.toolbar.layoutState, "laying out") {
 		t.Fatalf("running: icon %s, state %q", u.toolbar.pause.Icon.Name(), u.toolbar.layoutState)
@@ -215,7 +214,7 @@ func TestPauseShowsPaused(t *testing.T) {
 func TestNewerLayoutRequestWins(t *testing.T) {
 	q := queueUI(t)
 	u := newTestUI(t)
-	u.runner.budget = time.Hour
+	keepRunning(u.runner)
 	u.runFA2()
 	q.wait() // ForceAtlas2 has a report on its way
 	u.setLayout(layoutCircular)
@@ -326,7 +325,7 @@ func TestGrowthKeepsPositionsAndSearchesTheGrownGraph(t *testing.T) {
 func TestGrowthContinuesTheRunningLayout(t *testing.T) {
 	q := queueUI(t)
 	u := newTestUI(t)
-	u.runner.budget = time.Hour
+	keepRunning(u.runner)
 	u.runFA2()
 	for !strings.Contains(u.toolbar.layoutState, "step") {
 		q.wait()

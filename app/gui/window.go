@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +38,8 @@ type ui struct {
 	layout     *task.Task[layoutResult, layoutProgress]
 	layoutDlg  progressDialog
 	layoutIter int
+	// layoutEnd is how the last ForceAtlas2 run ended
+	layoutEnd layoutEnd
 
 	search  *searchPanel
 	filters *filtersPanel
@@ -190,6 +193,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.canvas.stats = u.stats
 	u.canvas.synchronous = u.still
 	u.canvas.onResized = func() { u.refitFirstView(false) }
+	u.traceFirstView(g)
 	u.canvas.onNodeMoved = func(i int32, p render.Point) {
 		u.leaveFirstView()
 		if u.runner != nil {
@@ -238,6 +242,9 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.watchChanges()
 	u.startLayout()
 	u.updateStatus()
+	if g.NodeCount() > 0 {
+		trace("load", "graph-set", "ms", time.Since(tracer.start), "entities", g.NodeCount())
+	}
 }
 
 // renderTheme is the canvas theme matching the window's.

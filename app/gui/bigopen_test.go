@@ -1,0 +1,36 @@
+package gui
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/linkscope/linkscope/dataset"
+)
+
+// TestBigOpenProfile times what the UI goroutine does when a large file
+// opens (setGraph: explorer, panels, layout preparation). It runs only
+// with LINKSCOPE_BIG_FILE=FILE (a measurement, not a check):
+//
+//	LINKSCOPE_BIG_FILE=/tmp/synth-1M.json go test -run TestBigOpenProfile -cpuprofile /tmp/open.prof ./app/gui
+func TestBigOpenProfile(t *testing.T) {
+	file := os.Getenv("LINKSCOPE_BIG_FILE")
+	if file == "" {
+		t.Skip("set LINKSCOPE_BIG_FILE to a large dataset to profile opening it")
+	}
+	g, err := dataset.LoadContext(context.Background(), file, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	u := newUIWith(a, "", false)
+	t.Cleanup(u.win.Close)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	t0 := time.Now()
+	u.setGraph(g, file)
+	t.Logf("setGraph of %d entities: %v on the UI goroutine", g.NodeCount(), time.Since(t0))
+	u.layout.Cancel()
+}
