@@ -265,6 +265,8 @@ type fastScanner struct {
 	recent  [64]string        // a cache of names (intern)
 	aliases []string          // the block that alias lists are cut from
 	tmp     []string
+	propBlk []graph.Prop // the block that the model's properties are cut from
+	tmpKV   []graph.Prop
 }
 
 func newFastScanner(data []byte) *fastScanner {
@@ -1001,7 +1003,7 @@ func (s *fastScanner) directNode(n *graph.Node) bool {
 		case "props":
 			ok = seen(&mask, 16)
 			if ok {
-				n.Props, ok = s.props()
+				n.Props, ok = s.modelProps()
 			}
 		case "sources":
 			ok = seen(&mask, 32)
@@ -1228,7 +1230,7 @@ func (s *fastScanner) directEdge(e *graph.Edge) bool {
 		case "props":
 			ok = seen(&mask, 32)
 			if ok {
-				e.Props, ok = s.props()
+				e.Props, ok = s.modelProps()
 			}
 		case "sources":
 			ok = seen(&mask, 64)
@@ -1431,6 +1433,63 @@ func (s *fastScanner) props() (map[string]any, bool) {
 		return nil, false
 	}
 	return v.(map[string]any), true
+}
+
+// modelProps decodes an object of properties into the model's form:
+// pairs sorted by name, cut from a shared block (one allocation for many
+// entities). A repeated name is a problem (as in props).
+func (s *fastScanner) modelProps() (graph.Props, bool) {
+	if s.peek() != '{' || !s.open('{') {
+		return graph.Props{}, false
+	}
+	kv := s.tmpKV[:0]
+	for first := true; ; first = false {
+		more, ok := s.next(first)
+		if !ok {
+			return graph.Props{}, false
+		}
+		if !more {
+			break
+		}
+		k, ok := s.name()
+		if !ok || !s.eat(':') {
+			return graph.Props{}, false
+		}
+		v, ok := s.value()
+		if !ok {
+			return graph.Props{}, false
+		}
+		// Insertion in name order: property lists are short.
+		j := len(kv)
+		kv = append(kv, graph.Prop{})
+		for j > 0 && kv[j-1].Key > k {
+			kv[j] = kv[j-1]
+			j--
+		}
+		if j > 0 && kv[j-1].Key == k {
+			return graph.Props{}, false
+		}
+		kv[j] = graph.Prop{Key: k, Value: v}
+	}
+	s.depth--
+	s.tmpKV = kv
+	n := len(kv)
+	if n == 0 {
+		return graph.Props{}, true
+	}
+	var out []graph.Prop
+	if n > 32 {
+		out = append([]graph.Prop(nil), kv...)
+	} else {
+		if cap(s.propBlk)-len(s.propBlk) < n {
+			s.propBlk = make([]graph.Prop, 0, 2048)
+		}
+		k := len(s.propBlk)
+		s.propBlk = append(s.propBlk, kv...)
+		out = s.propBlk[k : k+n : k+n]
+	}
+	clear(kv)
+	return graph.PropsFrom(out), true
 }
 
 // skip decodes a value the format does not define and drops it (it is
