@@ -267,6 +267,7 @@ type fastScanner struct {
 	tmp     []string
 	propBlk []graph.Prop // the block that the model's properties are cut from
 	tmpKV   []graph.Prop
+	propHdr [][]graph.Prop // the block their slice headers are cut from
 }
 
 func newFastScanner(data []byte) *fastScanner {
@@ -1489,7 +1490,7 @@ func (s *fastScanner) modelProps() (graph.Props, bool) {
 		out = s.propBlk[k : k+n : k+n]
 	}
 	clear(kv)
-	return graph.PropsFrom(out), true
+	return graph.PropsInBlock(out, &s.propHdr, 1024), true
 }
 
 // skip decodes a value the format does not define and drops it (it is

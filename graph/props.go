@@ -26,11 +26,45 @@ type Prop struct {
 // no properties.
 //
 // It takes about a third of the memory of a map[string]any with the same
-// entries (24 bytes plus 32 per entry, against a map's header and
-// buckets of about 300 bytes even for three entries), which at a million
-// entities and three million relations is most of a gigabyte.
+// entries (a pointer in the record, a 24-byte slice header and 32 bytes
+// per entry, against a map's header and buckets of about 300 bytes even
+// for three entries), which at a million entities and three million
+// relations is most of a gigabyte; a record without properties pays only
+// the pointer, as it did for a nil map.
 type Props struct {
-	kv []Prop // sorted by Key, unique, never empty when not nil
+	kv *[]Prop // sorted by Key, unique; nil when there are none, never empty
+}
+
+// pairs is the list (nil when there are none).
+func (p Props) pairs() []Prop {
+	if p.kv == nil {
+		return nil
+	}
+	return *p.kv
+}
+
+// propsOf wraps a non-empty sorted list.
+func propsOf(kv []Prop) Props {
+	if len(kv) == 0 {
+		return Props{}
+	}
+	return Props{&kv}
+}
+
+// PropsInBlock is PropsFrom for pairs already sorted by key without
+// repeats, with the slice header taken from *block (a loader cuts many
+// from one allocation: block is appended to, and replaced by a new one of
+// blockSize when full, so that earlier Props keep theirs).
+func PropsInBlock(kv []Prop, block *[][]Prop, blockSize int) Props {
+	if len(kv) == 0 {
+		return Props{}
+	}
+	if cap(*block)-len(*block) < 1 {
+		*block = make([][]Prop, 0, max(1, blockSize))
+	}
+	*block = append(*block, kv)
+	b := *block
+	return Props{&b[len(b)-1]}
 }
 
 // PropsOf makes Props from a map (nil or empty: no properties). The map
@@ -44,7 +78,7 @@ func PropsOf(m map[string]any) Props {
 		kv = append(kv, Prop{k, v})
 	}
 	slices.SortFunc(kv, func(a, b Prop) int { return strings.Compare(a.Key, b.Key) })
-	return Props{kv}
+	return propsOf(kv)
 }
 
 // PropsFrom makes Props from pairs, which it keeps (the caller must not
@@ -74,31 +108,32 @@ func PropsFrom(kv []Prop) Props {
 		clear(kv[len(out):])
 		kv = out[:len(out):len(out)]
 	}
-	return Props{kv}
+	return propsOf(kv)
 }
 
 // Len is the number of properties.
-func (p Props) Len() int { return len(p.kv) }
+func (p Props) Len() int { return len(p.pairs()) }
 
 // IsZero reports whether there are no properties (for json omitzero).
-func (p Props) IsZero() bool { return len(p.kv) == 0 }
+func (p Props) IsZero() bool { return p.kv == nil }
 
 func (p Props) find(key string) (int, bool) {
-	if len(p.kv) <= 8 {
-		for i, e := range p.kv {
+	kv := p.pairs()
+	if len(kv) <= 8 {
+		for i, e := range kv {
 			if e.Key >= key {
 				return i, e.Key == key
 			}
 		}
-		return len(p.kv), false
+		return len(kv), false
 	}
-	return slices.BinarySearchFunc(p.kv, key, func(e Prop, k string) int { return strings.Compare(e.Key, k) })
+	return slices.BinarySearchFunc(kv, key, func(e Prop, k string) int { return strings.Compare(e.Key, k) })
 }
 
 // Get returns the value of a property and whether there is one.
 func (p Props) Get(key string) (any, bool) {
 	if i, ok := p.find(key); ok {
-		return p.kv[i].Value, true
+		return (*p.kv)[i].Value, true
 	}
 	return nil, false
 }
@@ -119,16 +154,17 @@ func (p Props) Has(key string) bool {
 // With returns a copy with key set to v (added or replaced).
 func (p Props) With(key string, v any) Props {
 	i, ok := p.find(key)
+	old := p.pairs()
 	if ok {
-		kv := slices.Clone(p.kv)
+		kv := slices.Clone(old)
 		kv[i].Value = v
-		return Props{kv}
+		return propsOf(kv)
 	}
-	kv := make([]Prop, 0, len(p.kv)+1)
-	kv = append(kv, p.kv[:i]...)
+	kv := make([]Prop, 0, len(old)+1)
+	kv = append(kv, old[:i]...)
 	kv = append(kv, Prop{key, v})
-	kv = append(kv, p.kv[i:]...)
-	return Props{kv}
+	kv = append(kv, old[i:]...)
+	return propsOf(kv)
 }
 
 // Without returns a copy without key (p itself when it has no such key).
@@ -137,19 +173,17 @@ func (p Props) Without(key string) Props {
 	if !ok {
 		return p
 	}
-	if len(p.kv) == 1 {
-		return Props{}
-	}
-	kv := make([]Prop, 0, len(p.kv)-1)
-	kv = append(kv, p.kv[:i]...)
-	kv = append(kv, p.kv[i+1:]...)
-	return Props{kv}
+	old := p.pairs()
+	kv := make([]Prop, 0, len(old)-1)
+	kv = append(kv, old[:i]...)
+	kv = append(kv, old[i+1:]...)
+	return propsOf(kv)
 }
 
 // All iterates over the properties in key order.
 func (p Props) All() iter.Seq2[string, any] {
 	return func(yield func(string, any) bool) {
-		for _, e := range p.kv {
+		for _, e := range p.pairs() {
 			if !yield(e.Key, e.Value) {
 				return
 			}
@@ -160,11 +194,12 @@ func (p Props) All() iter.Seq2[string, any] {
 // Keys returns the names of the properties in order (a new slice; nil
 // when there are none).
 func (p Props) Keys() []string {
-	if len(p.kv) == 0 {
+	kv := p.pairs()
+	if len(kv) == 0 {
 		return nil
 	}
-	out := make([]string, len(p.kv))
-	for i, e := range p.kv {
+	out := make([]string, len(kv))
+	for i, e := range kv {
 		out[i] = e.Key
 	}
 	return out
@@ -172,16 +207,17 @@ func (p Props) Keys() []string {
 
 // Pairs returns the properties in key order. The slice is shared: the
 // caller must not change it.
-func (p Props) Pairs() []Prop { return p.kv }
+func (p Props) Pairs() []Prop { return p.pairs() }
 
 // Map returns the properties as a new map (nil when there are none), for
 // code that hands them on as JSON decodes them.
 func (p Props) Map() map[string]any {
-	if len(p.kv) == 0 {
+	kv := p.pairs()
+	if len(kv) == 0 {
 		return nil
 	}
-	m := make(map[string]any, len(p.kv))
-	for _, e := range p.kv {
+	m := make(map[string]any, len(kv))
+	for _, e := range kv {
 		m[e.Key] = e.Value
 	}
 	return m
@@ -195,7 +231,7 @@ func (p Props) MarshalJSON() ([]byte, error) {
 	enc := stdjson.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	b.WriteByte('{')
-	for i, e := range p.kv {
+	for i, e := range p.pairs() {
 		if i > 0 {
 			b.WriteByte(',')
 		}

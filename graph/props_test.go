@@ -145,3 +145,19 @@ func TestPropsJSONIsTheMapsJSON(t *testing.T) {
 		t.Errorf("an array was accepted as properties")
 	}
 }
+
+func TestPropsInBlockKeepsEarlierOnes(t *testing.T) {
+	var block [][]Prop
+	var all []Props
+	for i := 0; i < 10; i++ {
+		all = append(all, PropsInBlock([]Prop{{"k", float64(i)}}, &block, 3))
+	}
+	for i, p := range all {
+		if p.Len() != 1 || p.Value("k") != float64(i) {
+			t.Errorf("props %d = %v", i, p.Map())
+		}
+	}
+	if p := PropsInBlock(nil, &block, 3); !p.IsZero() {
+		t.Errorf("no pairs is not zero")
+	}
+}
