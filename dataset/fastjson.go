@@ -268,6 +268,53 @@ type fastScanner struct {
 	propBlk []graph.Prop // the block that the model's properties are cut from
 	tmpKV   []graph.Prop
 	propHdr [][]graph.Prop // the block their slice headers are cut from
+	// boxes holds short string values already boxed as properties hold
+	// them (country and currency codes): one box for all their uses.
+	boxes map[string]any
+}
+
+// smallInts are the boxes of the integers 0..4095 as float64 values
+// (years, counts), shared by every property that holds one.
+var smallInts = func() (t [4096]any) {
+	for i := range t {
+		t[i] = float64(i)
+	}
+	return t
+}()
+
+// maxBoxes bounds the short strings whose boxes are shared.
+const maxBoxes = 4096
+
+// stringValue decodes a string value as str does, sharing the box of a
+// short one without escapes.
+func (s *fastScanner) stringValue() (any, bool) {
+	lo, hi, esc, ok := s.rawString()
+	if !ok {
+		return nil, false
+	}
+	if esc {
+		var buf [64]byte
+		out, ok := unescape(s.data[lo:hi], buf[:0])
+		if !ok {
+			return nil, false
+		}
+		return s.strs.add(out), true
+	}
+	if hi-lo > 4 {
+		return s.strs.add(s.data[lo:hi]), true
+	}
+	if v, ok := s.boxes[string(s.data[lo:hi])]; ok {
+		return v, true
+	}
+	str := s.strs.add(s.data[lo:hi])
+	var v any = str
+	if s.boxes == nil {
+		s.boxes = make(map[string]any, 64)
+	}
+	if len(s.boxes) < maxBoxes {
+		s.boxes[str] = v
+	}
+	return v, true
 }
 
 func newFastScanner(data []byte) *fastScanner {
@@ -1505,7 +1552,7 @@ func (s *fastScanner) skip() bool {
 func (s *fastScanner) value() (any, bool) {
 	switch c := s.peek(); {
 	case c == '"':
-		return s.str()
+		return s.stringValue()
 	case c == '{':
 		if !s.open('{') {
 			return nil, false
@@ -1618,6 +1665,9 @@ func (s *fastScanner) number() (any, bool) {
 		}
 		if j == i {
 			s.i = i
+			if v < int64(len(smallInts)) {
+				return smallInts[v], true
+			}
 			return float64(v), true
 		}
 	}
