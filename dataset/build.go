@@ -286,7 +286,7 @@ func (b *builder) addNodes(g *graph.Graph, nodes []fileNode, records int) {
 		b.checkMoney(n.Props, "nodes", i, what)
 		cites := b.citations(n.Sources, "nodes", i, what)
 		// The id is not empty, so AddNode can only fail on a duplicate.
-		nd := graph.Node{ID: n.ID, Type: typ, Label: label, Aliases: n.Aliases, Props: n.Props, Sources: cites,
+		nd := graph.Node{ID: n.ID, Type: typ, Label: label, Aliases: n.Aliases, Props: graph.PropsOf(n.Props), Sources: cites,
 			X: n.X, Y: n.Y, Placed: n.Placed, Color: n.Color, Size: n.Size}
 		if _, err := g.AddNode(nd); err != nil {
 			dups = append(dups, i)
@@ -508,7 +508,7 @@ func (b *builder) checkEdge(e *fileEdge, i int, from, to int32) (ge graph.Edge, 
 	}
 	b.checkMoney(e.Props, "edges", i, what)
 	cites := b.citations(e.Sources, "edges", i, what)
-	return graph.Edge{ID: e.ID, From: from, To: to, Type: typ, Date: date, Props: e.Props, Sources: cites, Undirected: e.Undirected}, ok
+	return graph.Edge{ID: e.ID, From: from, To: to, Type: typ, Date: date, Props: graph.PropsOf(e.Props), Sources: cites, Undirected: e.Undirected}, ok
 }
 
 // addImplicitNodes adds, in order of first mention, the entities that

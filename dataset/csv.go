@@ -178,7 +178,7 @@ func WriteCSVNodes(w io.Writer, g *graph.Graph, vis *Visual) error {
 		if len(n.Aliases) > 0 {
 			row[3] = jsonString(n.Aliases)
 		}
-		if len(n.Props) > 0 {
+		if n.Props.Len() > 0 {
 			row[4] = jsonString(n.Props)
 		}
 		if x, y, ok := vis.pos(i); ok {
@@ -211,7 +211,7 @@ func WriteCSVEdges(w io.Writer, g *graph.Graph) error {
 		if amt, cur, ok := e.Amount(); ok {
 			row[6], row[7] = formatFloat(amt), neutral(cur)
 		}
-		if len(e.Props) > 0 {
+		if e.Props.Len() > 0 {
 			row[8] = jsonString(e.Props)
 		}
 		cw.Write(row)

@@ -62,17 +62,17 @@ func TestCSVGephiEdgeTableAlone(t *testing.T) {
 		t.Errorf("relations %v", got)
 	}
 	e0, e1 := g.Edge(0), g.Edge(1)
-	if e0.ID != "0" || e0.Props["Weight"] != 2.5 || e0.Undirected {
+	if e0.ID != "0" || e0.Props.Value("Weight") != 2.5 || e0.Undirected {
 		t.Errorf("relation 0: %+v", *e0)
 	}
-	if !e1.Undirected || e1.Props["Weight"] != 1.0 {
+	if !e1.Undirected || e1.Props.Value("Weight") != 1.0 {
 		t.Errorf("relation 1 (Type Undirected): %+v", *e1)
 	}
 }
 
 func TestCSVEdgeTableHeaders(t *testing.T) {
 	g := loadCSVTest(t, "lower.csv")
-	if g.NodeCount() != 3 || g.EdgeCount() != 2 || g.Edge(1).Props["weight"] != 2.0 || g.Edge(0).Props["kind"] != "x" {
+	if g.NodeCount() != 3 || g.EdgeCount() != 2 || g.Edge(1).Props.Value("weight") != 2.0 || g.Edge(0).Props.Value("kind") != "x" {
 		t.Errorf("source,target: %v %v %+v", nodeIDs(g), ends(g), *g.Edge(0))
 	}
 	g = loadCSVTest(t, "fromto.csv")
@@ -86,7 +86,7 @@ func TestCSVEdgeTableHeaders(t *testing.T) {
 	}
 	// A table with Id and Source but no Target is a node table.
 	g, err = ReadCSV("n.csv", strings.NewReader("Id,Source\nx,press\n"), "", nil)
-	if err != nil || g.NodeCount() != 1 || g.Node(0).Props["Source"] != "press" {
+	if err != nil || g.NodeCount() != 1 || g.Node(0).Props.Value("Source") != "press" {
 		t.Fatalf("node table with a Source column: %v", err)
 	}
 }
@@ -97,28 +97,28 @@ func TestCSVNeo4jAdminImport(t *testing.T) {
 		t.Fatalf("entities %v", got)
 	}
 	a, b := g.Node(0), g.Node(1)
-	if a.Type != "Person" || a.Label != "Alice" || a.Props["personId"] != "1" {
+	if a.Type != "Person" || a.Label != "Alice" || a.Props.Value("personId") != "1" {
 		t.Errorf("Alice: %+v", *a)
 	}
-	if !reflect.DeepEqual(a.Props["labels"], []any{"Person", "Employee"}) {
-		t.Errorf("labels %#v", a.Props["labels"])
+	if !reflect.DeepEqual(a.Props.Value("labels"), []any{"Person", "Employee"}) {
+		t.Errorf("labels %#v", a.Props.Value("labels"))
 	}
-	if a.Props["age"] != 42.0 || a.Props["born"] != "9007199254740993" || a.Props["score"] != 0.5 || a.Props["active"] != true {
+	if a.Props.Value("age") != 42.0 || a.Props.Value("born") != "9007199254740993" || a.Props.Value("score") != 0.5 || a.Props.Value("active") != true {
 		t.Errorf("typed columns: %#v", a.Props)
 	}
-	if !reflect.DeepEqual(a.Props["tags"], []any{"a", "b", "c"}) {
-		t.Errorf("tags %#v", a.Props["tags"])
+	if !reflect.DeepEqual(a.Props.Value("tags"), []any{"a", "b", "c"}) {
+		t.Errorf("tags %#v", a.Props.Value("tags"))
 	}
-	if _, has := b.Props["age"]; has || b.Props["active"] != false || b.Props["born"] != 1970.0 || b.Props["labels"] != nil {
+	if _, has := b.Props.Get("age"); has || b.Props.Value("active") != false || b.Props.Value("born") != 1970.0 || b.Props.Value("labels") != nil {
 		t.Errorf("Bob: %#v", b.Props)
 	}
 	if got := ends(g); !reflect.DeepEqual(got, []string{"Person:1>Person:2:KNOWS", "Person:2>Person:1:WORKS_WITH"}) {
 		t.Errorf("relations %v", got)
 	}
-	if e := g.Edge(0); e.Props["since"] != 2010.0 || e.Props["weight"] != 0.5 {
+	if e := g.Edge(0); e.Props.Value("since") != 2010.0 || e.Props.Value("weight") != 0.5 {
 		t.Errorf("relation props %#v", e.Props)
 	}
-	if e := g.Edge(1); len(e.Props) != 0 {
+	if e := g.Edge(1); e.Props.Len() != 0 {
 		t.Errorf("empty typed values set props: %#v", e.Props)
 	}
 	// A relationship file alone implies its entities, in their ID space.
@@ -137,18 +137,18 @@ func TestCSVNeo4jAdminImport(t *testing.T) {
 	}
 	// A colon that is not a Neo4j type belongs to the name.
 	g, err = ReadCSV("n.csv", strings.NewReader("Id,foaf:name\na,Alice\n"), "", nil)
-	if err != nil || g.Node(0).Props["foaf:name"] != "Alice" {
+	if err != nil || g.Node(0).Props.Value("foaf:name") != "Alice" {
 		t.Errorf("foaf:name: %v %+v", err, g)
 	}
 }
 
 func TestCSVDelimiterAndBOM(t *testing.T) {
 	g := loadCSVTest(t, "semicolon.csv")
-	if g.NodeCount() != 2 || g.Node(0).Label != "CNIL; Paris" || g.Node(0).Type != "regulator" || g.Node(0).Props["city"] != "Paris, France" {
+	if g.NodeCount() != 2 || g.Node(0).Label != "CNIL; Paris" || g.Node(0).Type != "regulator" || g.Node(0).Props.Value("city") != "Paris, France" {
 		t.Errorf("semicolons: %+v", *g.Node(0))
 	}
 	g = loadCSVTest(t, "tab.csv")
-	if got := ends(g); g.NodeCount() != 3 || got[1] != "b>c, d:"+g.Edge(1).Type || g.Edge(1).Props["Weight"] != 2.0 {
+	if got := ends(g); g.NodeCount() != 3 || got[1] != "b>c, d:"+g.Edge(1).Type || g.Edge(1).Props.Value("Weight") != 2.0 {
 		t.Errorf("tabs: %v %v", nodeIDs(g), got)
 	}
 	if sniffDelimiter([]byte("a|b|c\n1,2|3|4\n")) != '|' || sniffDelimiter([]byte(`"a,b";c`)) != ';' || sniffDelimiter([]byte("Id\nx,y")) != ',' {
@@ -164,7 +164,7 @@ func TestCSVBigIntegersStayExact(t *testing.T) {
 	g := loadCSVTest(t, "bigint.csv")
 	p := g.Node(0).Props
 	want := map[string]any{"n": "9007199254740993", "m": "-92233720368547758080", "zip": "007", "small": 42.0, "neg": -12.0, "typed": "9223372036854775807"}
-	if !reflect.DeepEqual(p, want) {
+	if !reflect.DeepEqual(p.Map(), want) {
 		t.Fatalf("props %#v, want %#v", p, want)
 	}
 	// Every writer keeps the digits.
@@ -179,7 +179,7 @@ func TestCSVBigIntegersStayExact(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		for _, k := range []string{"n", "m", "typed"} {
-			if v := back.Node(0).Props[k]; v != want[k] {
+			if v := back.Node(0).Props.Value(k); v != want[k] {
 				t.Errorf("%s: %s is %#v, want %q", name, k, v, want[k])
 			}
 		}
@@ -219,7 +219,7 @@ func TestCSVRowLengths(t *testing.T) {
 
 func TestCSVQuotedCRLFSurvives(t *testing.T) {
 	g := loadCSVTest(t, "crlf.csv")
-	if g.NodeCount() != 2 || g.Node(0).Props["note"] != "line one\r\nline two" || g.Node(1).Props["note"] != "plain" || g.Node(1).Label != "B" {
+	if g.NodeCount() != 2 || g.Node(0).Props.Value("note") != "line one\r\nline two" || g.Node(1).Props.Value("note") != "plain" || g.Node(1).Label != "B" {
 		t.Fatalf("CRLF: %#v %#v", g.Node(0).Props, *g.Node(1))
 	}
 	g.Node(0).Label = "two\r\nlines"
@@ -232,7 +232,7 @@ func TestCSVQuotedCRLFSurvives(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.Node(0).Label != "two\r\nlines" || back.Node(0).Props["note"] != "line one\r\nline two" {
+	if back.Node(0).Label != "two\r\nlines" || back.Node(0).Props.Value("note") != "line one\r\nline two" {
 		t.Errorf("written and read back: %q %#v", back.Node(0).Label, back.Node(0).Props)
 	}
 }
@@ -261,7 +261,7 @@ func TestCSVFormulaNeutralised(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := g.AddEdge(graph.Edge{ID: "=e", From: 0, To: 1, Type: "-rel", Props: map[string]any{"amount": -5.0, "currency": "EUR"}}); err != nil {
+	if _, err := g.AddEdge(graph.Edge{ID: "=e", From: 0, To: 1, Type: "-rel", Props: graph.PropsOf(map[string]any{"amount": -5.0, "currency": "EUR"})}); err != nil {
 		t.Fatal(err)
 	}
 	var n, e bytes.Buffer

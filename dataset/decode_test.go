@@ -80,7 +80,7 @@ func TestGoodRich(t *testing.T) {
 	if !reflect.DeepEqual(n.Aliases, []string{"Commission nationale de l'informatique et des libertés"}) {
 		t.Errorf("aliases %v", n.Aliases)
 	}
-	if n.Props["country"] != "FR" || n.Props["founded"] != 1978.0 {
+	if n.Props.Value("country") != "FR" || n.Props.Value("founded") != 1978.0 {
 		t.Errorf("props %v", n.Props)
 	}
 	if !reflect.DeepEqual(n.Sources, []graph.Citation{{Source: "lemonde-2022"}}) {
@@ -107,7 +107,7 @@ func TestGoodRich(t *testing.T) {
 	if a, c, ok := f1.Amount(); !ok || a != 20000000 || c != "EUR" {
 		t.Errorf("first fine %v %s %v", a, c, ok)
 	}
-	if a, _, ok := f2.Amount(); !ok || a != 5200000 || f2.Props["kind"] != "overdue penalty" {
+	if a, _, ok := f2.Amount(); !ok || a != 5200000 || f2.Props.Value("kind") != "overdue penalty" {
 		t.Errorf("second fine %v %v %v", a, ok, f2.Props)
 	}
 	if f1.Date.String() != "2022-10-17" || f2.Date.String() != "2023-05" || f2.Date.Last() != 20230531 {

@@ -267,13 +267,13 @@ func (t *idTable) endIndex(raw []byte, h uint64, c int32) int32 {
 
 // moneyOK is checkMoney without a problem: props.amount, when there, a
 // number, and props.currency an ISO 4217 code.
-func moneyOK(props map[string]any) bool {
-	if v, has := props["amount"]; has {
+func moneyOK(props graph.Props) bool {
+	if v, has := props.Get("amount"); has {
 		if _, num := v.(float64); !num {
 			return false
 		}
 	}
-	if v, has := props["currency"]; has {
+	if v, has := props.Get("currency"); has {
 		if s, _ := v.(string); !isCurrencyCode(s) {
 			return false
 		}

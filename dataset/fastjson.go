@@ -265,6 +265,56 @@ type fastScanner struct {
 	recent  [64]string        // a cache of names (intern)
 	aliases []string          // the block that alias lists are cut from
 	tmp     []string
+	propBlk []graph.Prop // the block that the model's properties are cut from
+	tmpKV   []graph.Prop
+	propHdr [][]graph.Prop // the block their slice headers are cut from
+	// boxes holds short string values already boxed as properties hold
+	// them (country and currency codes): one box for all their uses.
+	boxes map[string]any
+}
+
+// smallInts are the boxes of the integers 0..4095 as float64 values
+// (years, counts), shared by every property that holds one.
+var smallInts = func() (t [4096]any) {
+	for i := range t {
+		t[i] = float64(i)
+	}
+	return t
+}()
+
+// maxBoxes bounds the short strings whose boxes are shared.
+const maxBoxes = 4096
+
+// stringValue decodes a string value as str does, sharing the box of a
+// short one without escapes.
+func (s *fastScanner) stringValue() (any, bool) {
+	lo, hi, esc, ok := s.rawString()
+	if !ok {
+		return nil, false
+	}
+	if esc {
+		var buf [64]byte
+		out, ok := unescape(s.data[lo:hi], buf[:0])
+		if !ok {
+			return nil, false
+		}
+		return s.strs.add(out), true
+	}
+	if hi-lo > 4 {
+		return s.strs.add(s.data[lo:hi]), true
+	}
+	if v, ok := s.boxes[string(s.data[lo:hi])]; ok {
+		return v, true
+	}
+	str := s.strs.add(s.data[lo:hi])
+	var v any = str
+	if s.boxes == nil {
+		s.boxes = make(map[string]any, 64)
+	}
+	if len(s.boxes) < maxBoxes {
+		s.boxes[str] = v
+	}
+	return v, true
 }
 
 func newFastScanner(data []byte) *fastScanner {
@@ -1001,7 +1051,7 @@ func (s *fastScanner) directNode(n *graph.Node) bool {
 		case "props":
 			ok = seen(&mask, 16)
 			if ok {
-				n.Props, ok = s.props()
+				n.Props, ok = s.modelProps()
 			}
 		case "sources":
 			ok = seen(&mask, 32)
@@ -1228,7 +1278,7 @@ func (s *fastScanner) directEdge(e *graph.Edge) bool {
 		case "props":
 			ok = seen(&mask, 32)
 			if ok {
-				e.Props, ok = s.props()
+				e.Props, ok = s.modelProps()
 			}
 		case "sources":
 			ok = seen(&mask, 64)
@@ -1433,6 +1483,63 @@ func (s *fastScanner) props() (map[string]any, bool) {
 	return v.(map[string]any), true
 }
 
+// modelProps decodes an object of properties into the model's form:
+// pairs sorted by name, cut from a shared block (one allocation for many
+// entities). A repeated name is a problem (as in props).
+func (s *fastScanner) modelProps() (graph.Props, bool) {
+	if s.peek() != '{' || !s.open('{') {
+		return graph.Props{}, false
+	}
+	kv := s.tmpKV[:0]
+	for first := true; ; first = false {
+		more, ok := s.next(first)
+		if !ok {
+			return graph.Props{}, false
+		}
+		if !more {
+			break
+		}
+		k, ok := s.name()
+		if !ok || !s.eat(':') {
+			return graph.Props{}, false
+		}
+		v, ok := s.value()
+		if !ok {
+			return graph.Props{}, false
+		}
+		// Insertion in name order: property lists are short.
+		j := len(kv)
+		kv = append(kv, graph.Prop{})
+		for j > 0 && kv[j-1].Key > k {
+			kv[j] = kv[j-1]
+			j--
+		}
+		if j > 0 && kv[j-1].Key == k {
+			return graph.Props{}, false
+		}
+		kv[j] = graph.Prop{Key: k, Value: v}
+	}
+	s.depth--
+	s.tmpKV = kv
+	n := len(kv)
+	if n == 0 {
+		return graph.Props{}, true
+	}
+	var out []graph.Prop
+	if n > 32 {
+		out = append([]graph.Prop(nil), kv...)
+	} else {
+		if cap(s.propBlk)-len(s.propBlk) < n {
+			s.propBlk = make([]graph.Prop, 0, 2048)
+		}
+		k := len(s.propBlk)
+		s.propBlk = append(s.propBlk, kv...)
+		out = s.propBlk[k : k+n : k+n]
+	}
+	clear(kv)
+	return graph.PropsInBlock(out, &s.propHdr, 1024), true
+}
+
 // skip decodes a value the format does not define and drops it (it is
 // still checked like the rest).
 func (s *fastScanner) skip() bool {
@@ -1445,7 +1552,7 @@ func (s *fastScanner) skip() bool {
 func (s *fastScanner) value() (any, bool) {
 	switch c := s.peek(); {
 	case c == '"':
-		return s.str()
+		return s.stringValue()
 	case c == '{':
 		if !s.open('{') {
 			return nil, false
@@ -1558,6 +1665,9 @@ func (s *fastScanner) number() (any, bool) {
 		}
 		if j == i {
 			s.i = i
+			if v < int64(len(smallInts)) {
+				return smallInts[v], true
+			}
 			return float64(v), true
 		}
 	}

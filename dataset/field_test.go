@@ -56,7 +56,7 @@ func TestFieldYEdGroups(t *testing.T) {
 	if !cnil.Placed || cnil.X != 50 || cnil.Y != 55 || cnil.Color != "#ffcc00" || grp.Color != "#f5f5f5" {
 		t.Errorf("CNIL chart: %+v", *cnil)
 	}
-	if cnil.Props["url"] != "https://www.cnil.fr" || len(grp.Props) != 0 {
+	if cnil.Props.Value("url") != "https://www.cnil.fr" || grp.Props.Len() != 0 {
 		t.Errorf("props %v %v", cnil.Props, grp.Props)
 	}
 	types := map[string]int{}
@@ -82,7 +82,7 @@ func TestFieldYFilesHTML(t *testing.T) {
 	if a.Label != "noyb" || b.Label != "Clearview AI" || !a.Placed || a.X != 0 || a.Y != 0 || b.X != 100 || b.Y != 50 {
 		t.Errorf("%+v %+v", *a, *b)
 	}
-	if len(a.Props) != 0 {
+	if a.Props.Len() != 0 {
 		t.Errorf("yFiles markup became props: %v", a.Props)
 	}
 	if e := g.Edge(0); !e.Undirected || e.Type != "" {
@@ -103,13 +103,13 @@ func TestFieldNetworkxHandWritten(t *testing.T) {
 		t.Errorf("created %+v", *m)
 	}
 	p, l := node(t, g, "Paris"), node(t, g, "Lyon")
-	if p.Props["population"] != int64(9007199254740993) || p.Props["capital"] != true || l.Props["capital"] != false || l.Props["color"] != nil {
+	if p.Props.Value("population") != int64(9007199254740993) || p.Props.Value("capital") != true || l.Props.Value("capital") != false || l.Props.Value("color") != nil {
 		t.Errorf("props %v %v", p.Props, l.Props)
 	}
 	// key declared inside <graph>; undeclared key "color" is a drawing
 	// attribute, skipped
 	e0, e1, e2 := g.Edge(0), g.Edge(1), g.Edge(2)
-	if !e0.Undirected || e1.Undirected || !e2.Undirected || e0.Props["weight"] != 1.5 || e0.Props["km"] != int64(465) {
+	if !e0.Undirected || e1.Undirected || !e2.Undirected || e0.Props.Value("weight") != 1.5 || e0.Props.Value("km") != int64(465) {
 		t.Errorf("edges %+v %+v %+v", *e0, *e1, *e2)
 	}
 }
@@ -119,7 +119,7 @@ func TestFieldUndeclaredKeyKeptUnderItsID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := g.Node(0).Props; p["d7"] != "x" || p["d8"] != "y" || len(p) != 2 {
+	if p := g.Node(0).Props; p.Value("d7") != "x" || p.Value("d8") != "y" || p.Len() != 2 {
 		t.Errorf("props %v", p)
 	}
 }
@@ -129,7 +129,7 @@ func TestFieldBigIntegerExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v := g.Node(0).Props["n"]; v != stdjson.Number("123456789012345678901234567890") {
+	if v := g.Node(0).Props.Value("n"); v != stdjson.Number("123456789012345678901234567890") {
 		t.Errorf("%T %v", v, v)
 	}
 }
@@ -177,14 +177,14 @@ func TestFieldGephi(t *testing.T) {
 	if !cnil.Placed || cnil.X != -120.5 || cnil.Y != -40.25 || cnil.Size != 12.5 || cnil.Color != "#ff6600" || cv.Color != "#336699" {
 		t.Errorf("viz %+v", *cnil)
 	}
-	if cnil.Props["Modularity Class"] != int64(0) || cnil.Props["staff"] != int64(270) || cnil.Props["start"] != "1978-01-06" {
+	if cnil.Props.Value("Modularity Class") != int64(0) || cnil.Props.Value("staff") != int64(270) || cnil.Props.Value("start") != "1978-01-06" {
 		t.Errorf("cnil props %v", cnil.Props)
 	}
-	if cv.Props["start"] != "2017-01-01" || cv.Props["end"] != "2020-12-31" {
+	if cv.Props.Value("start") != "2017-01-01" || cv.Props.Value("end") != "2020-12-31" {
 		t.Errorf("spells %v", cv.Props)
 	}
 	e0, e1, e2 := g.Edge(0), g.Edge(1), g.Edge(2)
-	if e0.Date.String() != "2022-10-17" || e0.Props["end"] != "2023-05-01" || e0.Props["amount"] != 2e7 || !e0.Undirected || e0.Type != "" {
+	if e0.Date.String() != "2022-10-17" || e0.Props.Value("end") != "2023-05-01" || e0.Props.Value("amount") != 2e7 || !e0.Undirected || e0.Type != "" {
 		t.Errorf("edge 0 %+v", *e0)
 	}
 	if e1.Undirected || e1.Type != "appealed" || !e2.Undirected {
@@ -215,7 +215,7 @@ func TestFieldGEXFNested(t *testing.T) {
 
 func TestFieldGEXF10(t *testing.T) {
 	g, _ := loadField(t, "gexf10.gexf")
-	if p := g.Node(0).Props; p["country"] != "FR" || p["undeclared"] != "x" || g.Node(1).Props["country"] != "UK" {
+	if p := g.Node(0).Props; p.Value("country") != "FR" || p.Value("undeclared") != "x" || g.Node(1).Props.Value("country") != "UK" {
 		t.Errorf("%v", p)
 	}
 }
@@ -241,7 +241,7 @@ func TestFieldNetworkx(t *testing.T) {
 		}
 	}
 	g, _ := loadField(t, "networkx-multi.graphml")
-	if e := g.Edge(0); e.Type != "fined" || e.Props["amount"] != 2e7 || node(t, g, "cnil").Props["founded"] != int64(1978) || g.Edge(2).Type != "" {
+	if e := g.Edge(0); e.Type != "fined" || e.Props.Value("amount") != 2e7 || node(t, g, "cnil").Props.Value("founded") != int64(1978) || g.Edge(2).Type != "" {
 		t.Errorf("%+v", *e)
 	}
 }

@@ -55,8 +55,8 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 	} else {
 		p("  <graph defaultedgetype=\"directed\" mode=\"static\">\n")
 	}
-	nodeProps, nodeTypes := propColumns(g.NodeCount(), func(i int) map[string]any { return g.Node(int32(i)).Props })
-	edgeProps, edgeTypes := propColumns(g.EdgeCount(), func(i int) map[string]any { return g.Edge(int32(i)).Props })
+	nodeProps, nodeTypes := propColumns(g.NodeCount(), func(i int) graph.Props { return g.Node(int32(i)).Props })
+	edgeProps, edgeTypes := propColumns(g.EdgeCount(), func(i int) graph.Props { return g.Edge(int32(i)).Props })
 	p("    <attributes class=\"node\" mode=\"static\">\n")
 	p("      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n")
 	for _, k := range []string{gmlAliases, gmlProps, gmlSources} {
@@ -92,12 +92,12 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		if len(n.Aliases) > 0 {
 			att(gmlAliases, jsonString(n.Aliases))
 		}
-		if len(n.Props) > 0 {
+		if n.Props.Len() > 0 {
 			att(gmlProps, jsonString(n.Props))
 		}
 		att(gmlSources, citationsJSON(n.Sources))
 		for k, name := range nodeProps {
-			if v, ok := n.Props[name]; ok {
+			if v, ok := n.Props.Get(name); ok {
 				att(fmt.Sprintf("np%d", k), formatScalar(v))
 			}
 		}
@@ -141,12 +141,12 @@ func WriteGEXF(w io.Writer, g *graph.Graph, vis *Visual) error {
 		if mixed && e.Undirected {
 			att(gmlUndirected, "true")
 		}
-		if len(e.Props) > 0 {
+		if e.Props.Len() > 0 {
 			att(gmlProps, jsonString(e.Props))
 		}
 		att(gmlSources, citationsJSON(e.Sources))
 		for k, name := range edgeProps {
-			if v, ok := e.Props[name]; ok {
+			if v, ok := e.Props.Get(name); ok {
 				att(fmt.Sprintf("ep%d", k), formatScalar(v))
 			}
 		}

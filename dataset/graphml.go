@@ -40,8 +40,8 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 	esc := xmlText
 	p("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	p(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">` + "\n")
-	nodeProps, nodeTypes := propColumns(g.NodeCount(), func(i int) map[string]any { return g.Node(int32(i)).Props })
-	edgeProps, edgeTypes := propColumns(g.EdgeCount(), func(i int) map[string]any { return g.Edge(int32(i)).Props })
+	nodeProps, nodeTypes := propColumns(g.NodeCount(), func(i int) graph.Props { return g.Node(int32(i)).Props })
+	edgeProps, edgeTypes := propColumns(g.EdgeCount(), func(i int) graph.Props { return g.Edge(int32(i)).Props })
 	key := func(id, dom, name, typ string) {
 		p("  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", esc(id), dom, esc(name), typ)
 	}
@@ -114,7 +114,7 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 		if len(n.Aliases) > 0 {
 			data("      ", gmlAliases, jsonString(n.Aliases))
 		}
-		if len(n.Props) > 0 {
+		if n.Props.Len() > 0 {
 			data("      ", gmlProps, jsonString(n.Props))
 		}
 		data("      ", gmlSources, citationsJSON(n.Sources))
@@ -134,7 +134,7 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 			data("      ", "b", fmt.Sprint(c.B))
 		}
 		for _, k := range scalarProps(n.Props) {
-			data("      ", "np_"+k, formatScalar(n.Props[k]))
+			data("      ", "np_"+k, formatScalar(n.Props.Value(k)))
 		}
 		if okPos || okColor {
 			if !okSize {
@@ -158,12 +158,12 @@ func WriteGraphML(w io.Writer, g *graph.Graph, vis *Visual) error {
 		data("      ", "elabel", e.Type)
 		data("      ", "etype", e.Type)
 		data("      ", "date", e.Date.String())
-		if len(e.Props) > 0 {
+		if e.Props.Len() > 0 {
 			data("      ", "e"+gmlProps, jsonString(e.Props))
 		}
 		data("      ", "e"+gmlSources, citationsJSON(e.Sources))
 		for _, k := range scalarProps(e.Props) {
-			data("      ", "ep_"+k, formatScalar(e.Props[k]))
+			data("      ", "ep_"+k, formatScalar(e.Props.Value(k)))
 		}
 		p("    </edge>\n")
 	}

@@ -167,7 +167,7 @@ func bigGraph(t testing.TB, nodes, edges int) *graph.Graph {
 	types := []string{"company", "person", "regulator", "ngo"}
 	for i := 0; i < nodes; i++ {
 		if _, err := g.AddNode(graph.Node{ID: "n" + strconv.Itoa(i), Type: types[i%4], Label: "Node " + strconv.Itoa(i),
-			Props: map[string]any{"rank": float64(i)}}); err != nil {
+			Props: graph.PropsOf(map[string]any{"rank": float64(i)})}); err != nil {
 			t.Fatal(err)
 		}
 	}

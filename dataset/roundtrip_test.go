@@ -37,9 +37,9 @@ func trickyGraph(t testing.TB) *graph.Graph {
 		return m
 	}
 	for _, n := range []graph.Node{
-		{ID: "société", Type: "company", Label: "Société Générale — 東京 ✓", Aliases: []string{"SocGen", "ソシエテ"}, Props: props("n1"),
+		{ID: "société", Type: "company", Label: "Société Générale — 東京 ✓", Aliases: []string{"SocGen", "ソシエテ"}, Props: graph.PropsOf(props("n1")),
 			Sources: []graph.Citation{{Source: "s1", Quote: "« zitat »", Gloss: "quote"}}},
-		{ID: "b\"q", Type: "person", Label: "B \"Q\" <b>", Props: map[string]any{"type": 7.0, "label": false, "date": "not a date"}},
+		{ID: "b\"q", Type: "person", Label: "B \"Q\" <b>", Props: graph.PropsOf(map[string]any{"type": 7.0, "label": false, "date": "not a date"})},
 		{ID: "c", Type: "ngo", Label: "C"},
 		{ID: "d", Type: "ngo", Label: "D"},
 	} {
@@ -60,12 +60,12 @@ func trickyGraph(t testing.TB) *graph.Graph {
 		m["amount"], m["currency"] = amt, "EUR"
 		return m
 	}
-	edge(graph.Edge{ID: "e1", From: 0, To: 1, Type: "fined", Props: money("e1", 2e7), Sources: []graph.Citation{{Source: "s1", Quote: "q", Gloss: "g"}}}, "2022-10-17")
-	edge(graph.Edge{ID: "e2", From: 0, To: 1, Type: "fined", Props: money("e2", 5.2e6)}, "2023")
-	edge(graph.Edge{ID: "e3", From: 0, To: 2, Type: "knows", Undirected: true, Props: map[string]any{"type": "shadow", "source": "x", "target": "y"}}, "2020-02-29")
-	edge(graph.Edge{ID: "e4", From: 1, To: 2}, "")                                                                           // untyped, directed
-	edge(graph.Edge{ID: "e5", From: 2, To: 3, Undirected: true, Props: map[string]any{"label": "not the label"}}, "1999-12") // untyped, undirected
-	edge(graph.Edge{ID: "e6", From: 3, To: 0, Type: "funds", Props: map[string]any{"amount": 1500.0, "currency": "USD", "date": "x"}}, "")
+	edge(graph.Edge{ID: "e1", From: 0, To: 1, Type: "fined", Props: graph.PropsOf(money("e1", 2e7)), Sources: []graph.Citation{{Source: "s1", Quote: "q", Gloss: "g"}}}, "2022-10-17")
+	edge(graph.Edge{ID: "e2", From: 0, To: 1, Type: "fined", Props: graph.PropsOf(money("e2", 5.2e6))}, "2023")
+	edge(graph.Edge{ID: "e3", From: 0, To: 2, Type: "knows", Undirected: true, Props: graph.PropsOf(map[string]any{"type": "shadow", "source": "x", "target": "y"})}, "2020-02-29")
+	edge(graph.Edge{ID: "e4", From: 1, To: 2}, "")                                                                                          // untyped, directed
+	edge(graph.Edge{ID: "e5", From: 2, To: 3, Undirected: true, Props: graph.PropsOf(map[string]any{"label": "not the label"})}, "1999-12") // untyped, undirected
+	edge(graph.Edge{ID: "e6", From: 3, To: 0, Type: "funds", Props: graph.PropsOf(map[string]any{"amount": 1500.0, "currency": "USD", "date": "x"})}, "")
 	return g
 }
 
@@ -232,8 +232,8 @@ func TestReadableColumnsNeverShadowTheFields(t *testing.T) {
 				t.Errorf("%s: entity %s read back as type %q label %q", ext, a.ID, z.Type, z.Label)
 			}
 			// (a column whose values are of mixed kinds is text)
-			if v, ok := a.Props["type"]; ok && fmt.Sprint(z.Props["prop.type"]) != formatScalar(v) {
-				t.Errorf("%s: entity %s: prop.type = %v, want %v", ext, a.ID, z.Props["prop.type"], v)
+			if v, ok := a.Props.Get("type"); ok && fmt.Sprint(z.Props.Value("prop.type")) != formatScalar(v) {
+				t.Errorf("%s: entity %s: prop.type = %v, want %v", ext, a.ID, z.Props.Value("prop.type"), v)
 			}
 		}
 		for i := 0; i < g.EdgeCount(); i++ {
@@ -242,8 +242,8 @@ func TestReadableColumnsNeverShadowTheFields(t *testing.T) {
 				back.Node(z.From).ID != g.Node(a.From).ID || back.Node(z.To).ID != g.Node(a.To).ID {
 				t.Errorf("%s: relation %s read back as %s %q %v", ext, a.ID, z.ID, z.Type, z.Date)
 			}
-			if v, ok := a.Props["label"]; ok && z.Props["prop.label"] != v {
-				t.Errorf("%s: relation %s: prop.label = %v, want %v", ext, a.ID, z.Props["prop.label"], v)
+			if v, ok := a.Props.Get("label"); ok && z.Props.Value("prop.label") != v {
+				t.Errorf("%s: relation %s: prop.label = %v, want %v", ext, a.ID, z.Props.Value("prop.label"), v)
 			}
 		}
 	}
@@ -255,10 +255,10 @@ func infGraph(t testing.TB, v float64, inNode bool) *graph.Graph {
 	g.AddNode(graph.Node{ID: "b", Type: "t", Label: "B"})
 	props := map[string]any{"amount": v, "currency": "EUR"}
 	if inNode {
-		g.Node(0).Props = map[string]any{"list": []any{1.0, map[string]any{"deep": v}}}
+		g.Node(0).Props = graph.PropsOf(map[string]any{"list": []any{1.0, map[string]any{"deep": v}}})
 		props = nil
 	}
-	if _, err := g.AddEdge(graph.Edge{ID: "e1", From: 0, To: 1, Type: "fined", Props: props}); err != nil {
+	if _, err := g.AddEdge(graph.Edge{ID: "e1", From: 0, To: 1, Type: "fined", Props: graph.PropsOf(props)}); err != nil {
 		t.Fatal(err)
 	}
 	return g
@@ -350,7 +350,7 @@ func TestNonFiniteNumbersAreRefusedOnImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := g.Node(0).Props; p["w"] != "NaN" || p["v"] != "1e999" {
+	if p := g.Node(0).Props; p.Value("w") != "NaN" || p.Value("v") != "1e999" {
 		t.Errorf("CSV non-finite text became %#v", p)
 	}
 }

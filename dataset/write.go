@@ -104,28 +104,27 @@ func sourcesJSON(ss []graph.Source) string {
 
 // scalarProps lists the props with a string, number or boolean value,
 // sorted by name, for formats whose attributes are typed columns.
-func scalarProps(m map[string]any) []string {
+func scalarProps(m graph.Props) []string {
 	var ks []string
-	for k, v := range m {
+	for k, v := range m.All() {
 		switch v.(type) {
 		case string, float64, bool:
 			ks = append(ks, k)
 		}
 	}
-	sort.Strings(ks)
 	return ks
 }
 
 // propColumns collects the scalar prop names used by nodes (or edges) and
 // the attribute type each needs: "double" when every value is a number,
 // "boolean" when every value is a boolean, else "string".
-func propColumns(n int, props func(i int) map[string]any) (names []string, types map[string]string) {
+func propColumns(n int, props func(i int) graph.Props) (names []string, types map[string]string) {
 	types = map[string]string{}
 	for i := 0; i < n; i++ {
 		m := props(i)
 		for _, k := range scalarProps(m) {
 			t := "string"
-			switch m[k].(type) {
+			switch m.Value(k).(type) {
 			case float64:
 				t = "double"
 			case bool:
@@ -201,6 +200,16 @@ func nonFinite(v any, at string) (string, float64, bool) {
 		}
 	case float32:
 		return nonFinite(float64(x), at)
+	case graph.Props:
+		for k, v := range x.All() {
+			p := k
+			if at != "" {
+				p = at + "." + k
+			}
+			if k, f, bad := nonFinite(v, p); bad {
+				return k, f, true
+			}
+		}
 	case map[string]any:
 		keys := make([]string, 0, len(x))
 		for k := range x {

@@ -27,14 +27,14 @@ func richGraph(t testing.TB) *graph.Graph {
 		}
 	}
 	add(graph.Node{ID: "cnil", Type: "regulator", Label: "CNIL", Aliases: []string{"Commission nationale de l'informatique et des libertés"},
-		Props:   map[string]any{"country": "FR", "founded": 1978.0, "independent": true, "staff": []any{"a", 2.0}, "meta": map[string]any{"k": "v"}},
+		Props:   graph.PropsOf(map[string]any{"country": "FR", "founded": 1978.0, "independent": true, "staff": []any{"a", 2.0}, "meta": map[string]any{"k": "v"}}),
 		Sources: []graph.Citation{{Source: "lemonde", Quote: "« la CNIL a prononcé »", Gloss: "the CNIL imposed"}}})
-	add(graph.Node{ID: "clearview-ai", Type: "company", Label: "Clearview AI", Props: map[string]any{"country": "US", "founded": 2017.0}})
+	add(graph.Node{ID: "clearview-ai", Type: "company", Label: "Clearview AI", Props: graph.PropsOf(map[string]any{"country": "US", "founded": 2017.0})})
 	add(graph.Node{ID: "min<int>", Type: "government", Label: "Ministère de l’Intérieur & co"})
 	add(graph.Node{ID: "x y", Type: "person", Label: "Person X"})
 	edge := func(from, to int32, typ, date string, props map[string]any, cites ...graph.Citation) {
 		dt, _ := graph.ParseDate(date)
-		if _, err := g.AddEdge(graph.Edge{From: from, To: to, Type: typ, Date: dt, Props: props, Sources: cites}); err != nil {
+		if _, err := g.AddEdge(graph.Edge{From: from, To: to, Type: typ, Date: dt, Props: graph.PropsOf(props), Sources: cites}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -69,7 +69,7 @@ func sameGraph(a, b *graph.Graph, withSources bool) string {
 		x, y := a.Node(i), b.Node(i)
 		if x.ID != y.ID || x.Type != y.Type || x.Label != y.Label || len(x.Aliases) != len(y.Aliases) ||
 			(len(x.Aliases) > 0 && !reflect.DeepEqual(x.Aliases, y.Aliases)) ||
-			!reflect.DeepEqual(norm(x.Props), norm(y.Props)) || len(x.Sources) != len(y.Sources) ||
+			!reflect.DeepEqual(norm(x.Props.Map()), norm(y.Props.Map())) || len(x.Sources) != len(y.Sources) ||
 			(len(x.Sources) > 0 && !reflect.DeepEqual(x.Sources, y.Sources)) {
 			return "entity " + x.ID + " differs"
 		}
@@ -77,7 +77,7 @@ func sameGraph(a, b *graph.Graph, withSources bool) string {
 	for i := int32(0); int(i) < a.EdgeCount(); i++ {
 		x, y := a.Edge(i), b.Edge(i)
 		if x.ID != y.ID || a.Node(x.From).ID != b.Node(y.From).ID || a.Node(x.To).ID != b.Node(y.To).ID ||
-			x.Type != y.Type || x.Date != y.Date || !reflect.DeepEqual(norm(x.Props), norm(y.Props)) ||
+			x.Type != y.Type || x.Date != y.Date || !reflect.DeepEqual(norm(x.Props.Map()), norm(y.Props.Map())) ||
 			len(x.Sources) != len(y.Sources) || (len(x.Sources) > 0 && !reflect.DeepEqual(x.Sources, y.Sources)) {
 			return "relation " + x.ID + " differs"
 		}
@@ -159,7 +159,7 @@ func TestImportForeignFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	if g.NodeCount() != 2 || g.EdgeCount() != 2 || g.Node(0).Label != "CNIL" || g.Node(0).Type != "entity" ||
-		g.Node(0).Props["country"] != "FR" || g.Node(1).Props["country"] != "US" || g.Edge(0).Props["weight"] != 2.5 || g.Edge(1).Type != "" {
+		g.Node(0).Props.Value("country") != "FR" || g.Node(1).Props.Value("country") != "US" || g.Edge(0).Props.Value("weight") != 2.5 || g.Edge(1).Type != "" {
 		t.Errorf("yEd import: %+v %+v %+v", *g.Node(0), *g.Node(1), *g.Edge(0))
 	}
 	// Gephi: GEXF 1.2 with attribute ids that are numbers
@@ -171,7 +171,7 @@ func TestImportForeignFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Node(0).Type != "ngo" || g.Node(0).Props["degree"] != int64(3) || g.Edge(0).Type != "complained to" || g.Edge(0).Props["weight"] != 2.0 {
+	if g.Node(0).Type != "ngo" || g.Node(0).Props.Value("degree") != int64(3) || g.Edge(0).Type != "complained to" || g.Edge(0).Props.Value("weight") != 2.0 {
 		t.Errorf("Gephi import: %+v %+v", *g.Node(0), *g.Edge(0))
 	}
 	// Gephi's spreadsheet CSV: Type is the direction, Label the relation
@@ -180,7 +180,7 @@ func TestImportForeignFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Node(0).Label != "One" || g.Node(0).Props["category"] != "x" || g.Edge(0).Type != "owns" || g.Edge(0).Props["Weight"] != 1.5 {
+	if g.Node(0).Label != "One" || g.Node(0).Props.Value("category") != "x" || g.Edge(0).Type != "owns" || g.Edge(0).Props.Value("Weight") != 1.5 {
 		t.Errorf("CSV import: %+v %+v", *g.Node(0), *g.Edge(0))
 	}
 }

@@ -33,13 +33,13 @@ func WriteJSON(w io.Writer, g *graph.Graph, vis *Visual) error {
 	doc.Nodes = make([]fileNode, g.NodeCount())
 	for i := range doc.Nodes {
 		n := g.Node(int32(i))
-		doc.Nodes[i] = fileNode{ID: n.ID, Type: n.Type, Label: n.Label, Aliases: n.Aliases, Props: n.Props, Sources: toCitations(n.Sources)}
+		doc.Nodes[i] = fileNode{ID: n.ID, Type: n.Type, Label: n.Label, Aliases: n.Aliases, Props: n.Props.Map(), Sources: toCitations(n.Sources)}
 	}
 	doc.Edges = make([]fileEdge, g.EdgeCount())
 	for i := range doc.Edges {
 		e := g.Edge(int32(i))
 		doc.Edges[i] = fileEdge{ID: e.ID, Source: g.Node(e.From).ID, Target: g.Node(e.To).ID, Type: e.Type,
-			Date: e.Date.String(), Props: e.Props, Sources: toCitations(e.Sources),
+			Date: e.Date.String(), Props: e.Props.Map(), Sources: toCitations(e.Sources),
 			Undirected: e.Undirected, Untyped: e.Type == ""}
 	}
 	var b strings.Builder

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -63,7 +62,7 @@ func (c AddEntity) apply(g *Graph) (Command, Command, error) {
 		return nil, nil, msg.Errorf("entity %q has no type", c.ID)
 	}
 	nd := Node{ID: c.ID, Type: c.Type, Label: c.Label, Aliases: slices.Clone(c.Aliases),
-		Props: maps.Clone(c.Props), Sources: slices.Clone(c.Sources), X: c.X, Y: c.Y, Placed: c.Placed}
+		Props: PropsOf(c.Props), Sources: slices.Clone(c.Sources), X: c.X, Y: c.Y, Placed: c.Placed}
 	if _, err := g.AddNode(nd); err != nil {
 		return nil, nil, err
 	}
@@ -112,7 +111,7 @@ func (c AddRelation) apply(g *Graph) (Command, Command, error) {
 	if _, ok := g.nodeIDs[c.ID]; ok {
 		return nil, nil, msg.Errorf("id %q is already an entity's", c.ID)
 	}
-	e := Edge{ID: c.ID, From: from, To: to, Type: c.Type, Date: d, Props: maps.Clone(c.Props), Sources: slices.Clone(c.Sources)}
+	e := Edge{ID: c.ID, From: from, To: to, Type: c.Type, Date: d, Props: PropsOf(c.Props), Sources: slices.Clone(c.Sources)}
 	if _, err := g.AddEdge(e); err != nil {
 		return nil, nil, err
 	}
@@ -255,7 +254,7 @@ func strs(v any) ([]string, error) {
 
 // setProp returns a copy of props with the change: maps inside the model
 // are never written in place, so that an old value stays an exact record.
-func setProp(props map[string]any, field string, v any) (map[string]any, error) {
+func setProp(props Props, field string, v any) (Props, error) {
 	name := strings.TrimPrefix(field, "props.")
 	if name == "" {
 		return props, msg.Errorf("a property needs a name (props.NAME)")
@@ -263,19 +262,10 @@ func setProp(props map[string]any, field string, v any) (map[string]any, error) 
 	if f, ok := v.(float64); ok && !Finite(f) {
 		return props, msg.Errorf("property %s: %v is not a number a dataset can hold", name, f)
 	}
-	out := maps.Clone(props)
 	if v == nil {
-		delete(out, name)
-		if len(out) == 0 && props == nil {
-			out = nil
-		}
-		return out, nil
+		return props.Without(name), nil
 	}
-	if out == nil {
-		out = map[string]any{}
-	}
-	out[name] = v
-	return out, nil
+	return props.With(name, v), nil
 }
 
 // Delete deletes entities or relations by id; deleting an entity deletes
@@ -410,7 +400,7 @@ func MergedNode(g *Graph, into int32, others []int32) Node {
 			aliases = append(aliases, s)
 		}
 	}
-	props := maps.Clone(nd.Props)
+	props := nd.Props
 	sources := slices.Clone(nd.Sources)
 	for _, o := range others {
 		on := g.Node(o)
@@ -418,12 +408,9 @@ func MergedNode(g *Graph, into int32, others []int32) Node {
 		for _, a := range on.Aliases {
 			addAlias(a)
 		}
-		for k, v := range on.Props {
-			if props == nil {
-				props = map[string]any{}
-			}
-			if _, ok := props[k]; !ok {
-				props[k] = v
+		for k, v := range on.Props.All() {
+			if !props.Has(k) {
+				props = props.With(k, v)
 			}
 		}
 		for _, s := range on.Sources {

@@ -52,7 +52,7 @@ func editGraph(r *rand.Rand, n, m int) *Graph {
 			nd.Aliases = []string{fmt.Sprintf("E%d", i)}
 		}
 		if r.IntN(2) == 0 {
-			nd.Props = map[string]any{"country": "FR"}
+			nd.Props = PropsOf(map[string]any{"country": "FR"})
 		}
 		if _, err := g.AddNode(nd); err != nil {
 			panic(err)
@@ -205,8 +205,8 @@ func nan() float64 { var z float64; return z / z }
 
 func TestMergeAndUndo(t *testing.T) {
 	g := New(0, 0)
-	addNodeT(t, g, Node{ID: "cnil", Type: "regulator", Label: "CNIL", Props: map[string]any{"country": "FR"}})
-	addNodeT(t, g, Node{ID: "cnil2", Type: "regulator", Label: "Cnil", Aliases: []string{"Commission nationale"}, Props: map[string]any{"country": "XX", "founded": float64(1978)}, Sources: []Citation{{Source: "a2", Quote: "q"}}})
+	addNodeT(t, g, Node{ID: "cnil", Type: "regulator", Label: "CNIL", Props: PropsOf(map[string]any{"country": "FR"})})
+	addNodeT(t, g, Node{ID: "cnil2", Type: "regulator", Label: "Cnil", Aliases: []string{"Commission nationale"}, Props: PropsOf(map[string]any{"country": "XX", "founded": float64(1978)}), Sources: []Citation{{Source: "a2", Quote: "q"}}})
 	addNodeT(t, g, Node{ID: "cv", Type: "company", Label: "Clearview AI"})
 	addEdgeT(t, g, Edge{ID: "f", From: 1, To: 2, Type: "fined"})
 	addEdgeT(t, g, Edge{ID: "o", From: 0, To: 2, Type: "ordered"})
@@ -224,7 +224,7 @@ func TestMergeAndUndo(t *testing.T) {
 			t.Errorf("aliases %v", c.Aliases)
 		}
 	}
-	if c.Props["country"] != "FR" || c.Props["founded"] != float64(1978) || len(c.Sources) != 1 {
+	if c.Props.Value("country") != "FR" || c.Props.Value("founded") != float64(1978) || len(c.Sources) != 1 {
 		t.Errorf("merged entity %+v", c)
 	}
 	f, _ := g.EdgeIndex("f")

@@ -29,8 +29,8 @@ func caseGraph(t testing.TB) (g *Graph, cnil, cv, noyb int32, fine1, fine2, orde
 	}
 	d1, _ := ParseDate("2022-10-17")
 	d2, _ := ParseDate("2023-04")
-	fine1 = mustEdge(Edge{ID: "fine-2022", From: cnil, To: cv, Type: "fined", Date: d1, Props: map[string]any{"amount": 2e7, "currency": "EUR"}})
-	fine2 = mustEdge(Edge{ID: "fine-2023", From: cnil, To: cv, Type: "fined", Date: d2, Props: map[string]any{"amount": 5.2e6, "currency": "EUR"}})
+	fine1 = mustEdge(Edge{ID: "fine-2022", From: cnil, To: cv, Type: "fined", Date: d1, Props: PropsOf(map[string]any{"amount": 2e7, "currency": "EUR"})})
+	fine2 = mustEdge(Edge{ID: "fine-2023", From: cnil, To: cv, Type: "fined", Date: d2, Props: PropsOf(map[string]any{"amount": 5.2e6, "currency": "EUR"})})
 	mustEdge(Edge{ID: "complaint", From: noyb, To: cnil, Type: "complained_to"})
 	order = mustEdge(Edge{ID: "order", From: cnil, To: cv, Type: "ordered"})
 	mustEdge(Edge{ID: "loop", From: cv, To: cv, Type: "scraped"})

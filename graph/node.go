@@ -11,8 +11,8 @@ type Node struct {
 	// Aliases are the other names the entity goes by.
 	Aliases []string
 	// Props holds free-form properties decoded from JSON (string, float64,
-	// bool, nil, []any, map[string]any).
-	Props map[string]any
+	// bool, nil, []any, map[string]any), sorted by name.
+	Props Props
 	// Sources cite where the entity is attested.
 	Sources []Citation
 
@@ -47,7 +47,7 @@ type Edge struct {
 	Undirected bool
 	// Props holds free-form properties; money is "amount" (a number) and
 	// "currency" (ISO 4217).
-	Props map[string]any
+	Props Props
 	// Sources cite where the relation is stated.
 	Sources []Citation
 	// Note is the analyst's note on the relation.
@@ -78,10 +78,10 @@ type Source struct {
 // Amount returns the relation's money amount and currency when it has a
 // numeric "amount" property.
 func (e *Edge) Amount() (amount float64, currency string, ok bool) {
-	v, ok := e.Props["amount"].(float64)
+	v, ok := e.Props.Value("amount").(float64)
 	if !ok {
 		return 0, "", false
 	}
-	c, _ := e.Props["currency"].(string)
+	c, _ := e.Props.Value("currency").(string)
 	return v, c, true
 }

@@ -377,12 +377,12 @@ func (f *File) subgraph(nodes, rels []int32) *Subgraph {
 	for i, v := range nodes {
 		n := g.Node(v)
 		sub.Entities[i] = Entity{ID: n.ID, Type: n.Type, Label: n.Label, Aliases: slices.Clone(n.Aliases),
-			Props: cloneProps(n.Props), Sources: cite(n.Sources)}
+			Props: cloneProps(n.Props.Map()), Sources: cite(n.Sources)}
 	}
 	for i, r := range rels {
 		e := g.Edge(r)
 		sub.Relations[i] = Relation{ID: e.ID, Source: g.Node(e.From).ID, Target: g.Node(e.To).ID, Type: e.Type,
-			Date: e.Date, Props: cloneProps(e.Props), Sources: cite(e.Sources)}
+			Date: e.Date, Props: cloneProps(e.Props.Map()), Sources: cite(e.Sources)}
 	}
 	for _, id := range slices.Sorted(maps.Keys(cited)) {
 		if s, ok := f.sources[id]; ok {

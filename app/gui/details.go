@@ -107,7 +107,7 @@ func (p *detailsPanel) showEntity(i int32) {
 	if len(n.Aliases) > 0 {
 		p.box.Add(wrapLabel(fmt.Sprintf(lang.L("Also known as %s"), strings.Join(n.Aliases, ", "))))
 	}
-	for _, o := range propViews(n.Props, nil) {
+	for _, o := range propViews(n.Props.Map(), nil) {
 		p.box.Add(o)
 	}
 	for _, grp := range relationGroups(g, i) {
@@ -244,7 +244,7 @@ func (p *detailsPanel) relationView(i int32, e int32) fyne.CanvasObject {
 		l.TextStyle.Bold = true
 		box.Add(l)
 	}
-	for _, o := range propViews(r.Props, map[string]bool{"amount": true, "currency": true}) {
+	for _, o := range propViews(r.Props.Map(), map[string]bool{"amount": true, "currency": true}) {
 		box.Add(o)
 	}
 	for k := range r.Sources {

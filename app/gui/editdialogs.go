@@ -262,7 +262,7 @@ func newEntityForm(g *graph.Graph, nd *graph.Node) *entityForm {
 		f.typ.SetText(nd.Type)
 		f.label.SetText(nd.Label)
 		f.aliases.SetText(strings.Join(nd.Aliases, ", "))
-		f.props.SetText(propsText(nd.Props))
+		f.props.SetText(propsText(nd.Props.Map()))
 	}
 	return f
 }
@@ -347,7 +347,7 @@ func (f *entityForm) setCommands(nd *graph.Node) ([]graph.Command, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(cmds, propSets(nd.ID, nd.Props, props)...), nil
+	return append(cmds, propSets(nd.ID, nd.Props.Map(), props)...), nil
 }
 
 // propSets are the Sets that change props old into new.
@@ -546,7 +546,7 @@ func (u *ui) editRelationDialog(id string) {
 	}
 	props := widget.NewMultiLineEntry()
 	props.SetMinRowsVisible(4)
-	props.SetText(propsText(r.Props))
+	props.SetText(propsText(r.Props.Map()))
 	name := fmt.Sprintf("%s %s %s", nameOf(g.Node(r.From)), r.Type, nameOf(g.Node(r.To)))
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Type"), typ), widget.NewFormItem(lang.L("Date"), date), widget.NewFormItem(lang.L("Properties"), props)}
 	u.formDialog(fmt.Sprintf(lang.L("Edit %s"), name), lang.L("Save"), items, func() error {
@@ -564,7 +564,7 @@ func (u *ui) editRelationDialog(id string) {
 		if err != nil {
 			return err
 		}
-		cmds = append(cmds, propSets(id, r.Props, p)...)
+		cmds = append(cmds, propSets(id, r.Props.Map(), p)...)
 		if len(cmds) == 0 {
 			return nil
 		}

@@ -66,7 +66,7 @@ func TestAddEntityAndRelationFromTheMenu(t *testing.T) {
 	i := int32(n0)
 	nd := g.Node(i)
 	if nd.Label != "Garante privacy" || nd.Type != "regulator" || !slices.Equal(nd.Aliases, []string{"Garante", "GPDP"}) ||
-		nd.Props["country"] != "IT" || nd.Props["founded"] != 1997.0 || !nd.Placed {
+		nd.Props.Value("country") != "IT" || nd.Props.Value("founded") != 1997.0 || !nd.Placed {
 		t.Fatalf("added %+v", nd)
 	}
 	if u.ex.selected != i || len(u.ex.pos) != g.NodeCount() {
@@ -89,7 +89,7 @@ func TestAddEntityAndRelationFromTheMenu(t *testing.T) {
 		t.Fatal("no relation added")
 	}
 	r := g.Edge(int32(m0))
-	if r.From != i || r.To != cv || r.Type != "fined" || r.Date.String() != "2022-02-09" || r.Props["amount"] != 2e7 || r.Props["currency"] != "EUR" {
+	if r.From != i || r.To != cv || r.Type != "fined" || r.Date.String() != "2022-02-09" || r.Props.Value("amount") != 2e7 || r.Props.Value("currency") != "EUR" {
 		t.Fatalf("relation %+v", r)
 	}
 	if len(r.Sources) != 1 || r.Sources[0].Quote != "sanzione di 20 milioni di euro" {
@@ -120,7 +120,7 @@ func TestEditEntityIsOneStep(t *testing.T) {
 	fill(t, u, "Properties", "country=FR")
 	u.form.submit()
 	nd := g.Node(cnil)
-	if nd.Label != "CNIL (France)" || len(nd.Aliases) != 1 || nd.Props["country"] != "FR" {
+	if nd.Label != "CNIL (France)" || len(nd.Aliases) != 1 || nd.Props.Value("country") != "FR" {
 		t.Fatalf("edited %+v", nd)
 	}
 	if !strings.Contains(texts(u.details.box), "CNIL (France)") {
@@ -128,7 +128,7 @@ func TestEditEntityIsOneStep(t *testing.T) {
 	}
 	u.undo()
 	nd = g.Node(cnil)
-	if nd.Label != before.Label || !slices.Equal(nd.Aliases, before.Aliases) || propsText(nd.Props) != propsText(before.Props) {
+	if nd.Label != before.Label || !slices.Equal(nd.Aliases, before.Aliases) || propsText(nd.Props.Map()) != propsText(before.Props.Map()) {
 		t.Fatalf("one undo should restore the entity: %+v", nd)
 	}
 }
@@ -353,7 +353,7 @@ func TestMergeDialogChoicesAndUndo(t *testing.T) {
 	}
 	cnil = node(t, g, "cnil")
 	nd := g.Node(cnil)
-	if nd.Type != "agency" || nd.Props["country"] != "France" || nd.Label != before.Label || g.Degree(cnil) != deg+1 {
+	if nd.Type != "agency" || nd.Props.Value("country") != "France" || nd.Label != before.Label || g.Degree(cnil) != deg+1 {
 		t.Fatalf("merged %+v, %d relations", nd, g.Degree(cnil))
 	}
 	if u.ex.selected != cnil {
@@ -364,7 +364,7 @@ func TestMergeDialogChoicesAndUndo(t *testing.T) {
 		t.Fatal("undo did not separate them")
 	}
 	a, b := g.Node(node(t, g, "cnil")), g.Node(node(t, g, "cnil-b"))
-	if a.Type != before.Type || a.Props["country"] != before.Props["country"] || b.Label != "Cnil" || b.Type != "agency" {
+	if a.Type != before.Type || a.Props.Value("country") != before.Props.Value("country") || b.Label != "Cnil" || b.Type != "agency" {
 		t.Fatalf("after undo %+v / %+v", a, b)
 	}
 	if g.Degree(node(t, g, "cnil")) != deg {
@@ -421,7 +421,7 @@ func TestCollapseAndExpandAGroup(t *testing.T) {
 	// CNIL's fines are in euros (summed), the ICO's in pounds: listed
 	// side by side, not added up
 	want2 := render.FormatAmount(sums["EUR"], "EUR") + " + " + render.FormatAmount(sums["GBP"], "GBP")
-	if fined.Props["count"] != count || fined.Props["amounts"] != want2 || len(sums) != 2 {
+	if fined.Props.Value("count") != count || fined.Props.Value("amounts") != want2 || len(sums) != 2 {
 		t.Fatalf("summary %+v, want count %g and %s", fined.Props, count, want2)
 	}
 	// clicking the group selects its members; dragging it moves them
@@ -457,17 +457,17 @@ func TestEditRelationAndUndo(t *testing.T) {
 	u.editRelationDialog(r.ID)
 	fill(t, u, "Type", "sanctioned")
 	fill(t, u, "Date", "2022-10")
-	fill(t, u, "Properties", propsText(r.Props)+"\nchecked=true")
+	fill(t, u, "Properties", propsText(r.Props.Map())+"\nchecked=true")
 	u.form.submit()
 	got := g.Edge(e)
-	if got.Type != "sanctioned" || got.Date.String() != "2022-10" || got.Props["checked"] != true {
+	if got.Type != "sanctioned" || got.Date.String() != "2022-10" || got.Props.Value("checked") != true {
 		t.Fatalf("edited %+v", got)
 	}
 	if !slices.Contains(typeChoices(g, true), "sanctioned") {
 		t.Fatal("the new type is not offered")
 	}
 	u.undo()
-	if got := g.Edge(e); got.Type != r.Type || got.Date != r.Date || got.Props["checked"] != nil {
+	if got := g.Edge(e); got.Type != r.Type || got.Date != r.Date || got.Props.Value("checked") != nil {
 		t.Fatalf("one undo should restore the relation: %+v", got)
 	}
 }

@@ -102,7 +102,7 @@ func fieldValue(nd *graph.Node, field string) (any, bool) {
 		return nd.Label, true
 	}
 	if len(field) > 6 && field[:6] == "props." {
-		v, ok := nd.Props[field[6:]]
+		v, ok := nd.Props.Get(field[6:])
 		return v, ok
 	}
 	return nil, false

@@ -14,7 +14,7 @@ func Example() {
 	g := graph.New(2, 1)
 	cnil, _ := g.AddNode(graph.Node{ID: "cnil", Type: "regulator", Label: "CNIL"})
 	cv, _ := g.AddNode(graph.Node{ID: "clearview-ai", Type: "company", Label: "Clearview AI"})
-	g.AddEdge(graph.Edge{From: cnil, To: cv, Type: "fined", Props: map[string]any{"amount": 2e7, "currency": "EUR"}})
+	g.AddEdge(graph.Edge{From: cnil, To: cv, Type: "fined", Props: graph.PropsOf(map[string]any{"amount": 2e7, "currency": "EUR"})})
 
 	scene := render.NewScene(g)
 	scene.SetPositions([]render.Point{{X: 0, Y: 0}, {X: 40, Y: 10}})

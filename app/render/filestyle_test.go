@@ -45,7 +45,7 @@ func TestGroupNodeSizedByItsSummaries(t *testing.T) {
 	g.AddNode(graph.Node{ID: "cv", Type: "company"})
 	g.AddNode(graph.Node{ID: "g", Type: "group", Label: "Clients (7)"})
 	g.AddNode(graph.Node{ID: "x", Type: "company"})
-	g.AddEdge(graph.Edge{From: 0, To: 1, Type: "used-by", Props: map[string]any{"count": 7.0}})
+	g.AddEdge(graph.Edge{From: 0, To: 1, Type: "used-by", Props: graph.PropsOf(map[string]any{"count": 7.0})})
 	g.AddEdge(graph.Edge{From: 0, To: 2, Type: "used-by"})
 	s := NewScene(g)
 	if s.Radius(1) <= s.Radius(2) {

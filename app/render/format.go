@@ -26,7 +26,7 @@ func edgeLabelIn(g *graph.Graph, e *graph.Edge, loc i18n.Locale) string {
 		}
 		t = strings.ReplaceAll(t, "_", " ")
 		// a collapsed group's summary stands for several relations
-		if c, ok := e.Props["count"].(float64); ok && c > 1 && c < 1e9 {
+		if c, ok := e.Props.Value("count").(float64); ok && c > 1 && c < 1e9 {
 			t += " ×" + strconv.Itoa(int(c))
 		}
 		parts = append(parts, t)

@@ -28,7 +28,7 @@ func denseScene(n int) *Scene {
 		g.AddNode(graph.Node{ID: strings.Repeat("x", 1+i%7) + string(rune('A'+i%26)) + string(rune('a'+i/26%26)), Type: "company"})
 	}
 	for i := 1; i < n; i++ {
-		g.AddEdge(graph.Edge{From: int32(i), To: int32(i / 3), Type: "owns", Props: map[string]any{"amount": float64(i * 1000), "currency": "EUR"}})
+		g.AddEdge(graph.Edge{From: int32(i), To: int32(i / 3), Type: "owns", Props: graph.PropsOf(map[string]any{"amount": float64(i * 1000), "currency": "EUR"})})
 	}
 	s := NewScene(g)
 	pos := make([]Point, n)
@@ -191,7 +191,7 @@ func TestFormatAmount(t *testing.T) {
 		}
 	}
 	d, _ := graph.ParseDate("2022-10-17")
-	e := &graph.Edge{Type: "fined", Date: d, Props: map[string]any{"amount": 2e7, "currency": "EUR"}}
+	e := &graph.Edge{Type: "fined", Date: d, Props: graph.PropsOf(map[string]any{"amount": 2e7, "currency": "EUR"})}
 	if got := EdgeLabel(e); got != "fined · €20M · 17 Oct 2022" {
 		t.Errorf("EdgeLabel = %q", got)
 	}

@@ -472,7 +472,7 @@ func (st *static) groupWeight(g *graph.Graph) {
 	var deg []int32
 	for e := 0; e < g.EdgeCount(); e++ {
 		r := g.Edge(int32(e))
-		c, ok := r.Props["count"].(float64)
+		c, ok := r.Props.Value("count").(float64)
 		if !ok || c <= 1 || c > 1e6 {
 			continue
 		}

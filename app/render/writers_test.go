@@ -56,7 +56,7 @@ func twoEntities(t *testing.T, typ string, undirected bool) (*graph.Graph, *rend
 	}
 	d, _ := graph.ParseDate("2022-10-17")
 	if _, err := g.AddEdge(graph.Edge{ID: "e1", From: 0, To: 1, Type: typ, Date: d, Undirected: undirected,
-		Props: map[string]any{"amount": math.Inf(1), "currency": "EUR"}}); err != nil {
+		Props: graph.PropsOf(map[string]any{"amount": math.Inf(1), "currency": "EUR"})}); err != nil {
 		t.Fatal(err)
 	}
 	s := render.NewScene(g)

@@ -104,7 +104,7 @@ func Analyze(ctx context.Context, g *graph.Graph, r AnalyzeRequest, progress fun
 		var weight func(int32) float64
 		if r.Weight != "" {
 			weight = func(e int32) float64 {
-				v, ok := g.Edge(e).Props[r.Weight].(float64)
+				v, ok := g.Edge(e).Props.Value(r.Weight).(float64)
 				if !ok || !graph.Finite(v) {
 					return 0
 				}

@@ -99,7 +99,7 @@ func CollapseGroups(g *graph.Graph, vis Visibility) (*Collapsed, error) {
 		}
 		label = fmt.Sprintf("%s (%d)", label, len(c.Members[k]))
 		if _, err := out.AddNode(graph.Node{ID: ids[k], Type: GroupType, Label: label,
-			Props: map[string]any{"members": float64(len(c.Members[k]))}}); err != nil {
+			Props: graph.PropsOf(map[string]any{"members": float64(len(c.Members[k]))})}); err != nil {
 			return nil, err
 		}
 	}
@@ -186,12 +186,12 @@ func CollapseGroups(g *graph.Graph, vis Visibility) (*Collapsed, error) {
 	for _, k := range order {
 		s := sums[k]
 		e := graph.Edge{ID: out.FreshID("sum-"), From: k.from, To: k.to, Type: k.typ, Date: s.date, Sources: s.sources,
-			Props: map[string]any{"count": float64(s.count)}}
+			Props: graph.PropsOf(map[string]any{"count": float64(s.count)})}
 		switch {
 		case s.money && !s.mixed:
-			e.Props["amount"] = s.amount
+			e.Props = e.Props.With("amount", s.amount)
 			if s.currency != "" {
-				e.Props["currency"] = s.currency
+				e.Props = e.Props.With("currency", s.currency)
 			}
 		case s.mixed:
 			// amounts in different currencies are not added up
@@ -199,7 +199,7 @@ func CollapseGroups(g *graph.Graph, vis Visibility) (*Collapsed, error) {
 			for j, cur := range s.currencies {
 				parts[j] = render.FormatAmount(s.byCurrency[cur], cur)
 			}
-			e.Props["amounts"] = strings.Join(parts, " + ")
+			e.Props = e.Props.With("amounts", strings.Join(parts, " + "))
 		}
 		if _, err := out.AddEdge(e); err != nil {
 			return nil, err

@@ -69,20 +69,20 @@ func TestCollapsedGroupSummarisesItsRelations(t *testing.T) {
 		t.Fatalf("summaries %v", got)
 	}
 	f := got["fined"] // the type stays the relations' (the legend counts it as one); the label says ×2
-	if f == nil || f.From != 4 || f.To != 2 || f.Props["amount"] != 25.2e6 || f.Props["count"] != 2.0 || f.Date.String() != "2022-02-09" {
+	if f == nil || f.From != 4 || f.To != 2 || f.Props.Value("amount") != 25.2e6 || f.Props.Value("count") != 2.0 || f.Date.String() != "2022-02-09" {
 		t.Fatalf("fined summary %+v", f)
 	}
 	if l := render.EdgeLabel(f); l != "fined ×2 · €25.2M · 9 Feb 2022" {
 		t.Fatalf("drawn as %q", l)
 	}
-	if r := got["complained-against"]; r == nil || r.From != 3 || r.To != 4 || r.Props["count"] != 1.0 {
+	if r := got["complained-against"]; r == nil || r.From != 3 || r.To != 4 || r.Props.Value("count") != 1.0 {
 		t.Fatalf("incoming summary %+v", r)
 	}
 	// the timeline counts only what shows
 	v := Visible(g, Filter{AsOf: 20220301})
 	c2, _ := CollapseGroups(g, v)
 	for e := c2.M; e < c2.G.EdgeCount(); e++ {
-		if r := c2.G.Edge(int32(e)); r.Type == "fined" && r.Props["amount"] != 5.2e6 {
+		if r := c2.G.Edge(int32(e)); r.Type == "fined" && r.Props.Value("amount") != 5.2e6 {
 			t.Fatalf("as of March 2022 only the Garante's fine counts: %+v", r)
 		}
 	}

@@ -128,12 +128,12 @@ func MergeConflicts(g *graph.Graph, ids []string) ([]MergeConflict, error) {
 	field("label", func(nd *graph.Node) (any, bool) { return nd.Label, nd.Label != "" })
 	keys := map[string]bool{}
 	for _, nd := range nodes {
-		for k := range nd.Props {
+		for k := range nd.Props.All() {
 			keys[k] = true
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(keys)) {
-		field("props."+k, func(nd *graph.Node) (any, bool) { v, ok := nd.Props[k]; return v, ok })
+		field("props."+k, func(nd *graph.Node) (any, bool) { v, ok := nd.Props.Get(k); return v, ok })
 	}
 	return out, nil
 }
@@ -183,7 +183,7 @@ func MergeCommand(g *graph.Graph, ids []string, into string, chosen map[string]a
 			}
 			cmds = append(cmds, graph.Set{ID: into, Field: "aliases", Value: aliases})
 		case strings.HasPrefix(f, "props."):
-			if old, ok := merged.Props[strings.TrimPrefix(f, "props.")]; !ok || !sameValue(old, v) {
+			if old, ok := merged.Props.Get(strings.TrimPrefix(f, "props.")); !ok || !sameValue(old, v) {
 				cmds = append(cmds, graph.Set{ID: into, Field: f, Value: v})
 			}
 		default:

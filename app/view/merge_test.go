@@ -80,7 +80,7 @@ func TestMergeConflictsAndChoices(t *testing.T) {
 		t.Fatal("cnil is still there")
 	}
 	nd := g.Node(idx(t, g, "cnil2"))
-	if nd.Label != "CNIL" || nd.Type != "agency" || nd.Props["country"] != "FR" || nd.Props["founded"] != 1978.0 {
+	if nd.Label != "CNIL" || nd.Type != "agency" || nd.Props.Value("country") != "FR" || nd.Props.Value("founded") != 1978.0 {
 		t.Fatalf("merged %+v", nd)
 	}
 	// the label it had is an alias now, once
@@ -97,7 +97,7 @@ func TestMergeConflictsAndChoices(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, b := g.Node(idx(t, g, "cnil")), g.Node(idx(t, g, "cnil2"))
-	if a.Label != "CNIL" || b.Label != "Cnil" || b.Type != "agency" || a.Props["country"] != "FR" || b.Props["country"] != "France" {
+	if a.Label != "CNIL" || b.Label != "Cnil" || b.Type != "agency" || a.Props.Value("country") != "FR" || b.Props.Value("country") != "France" {
 		t.Fatalf("one undo should restore both: %+v %+v", a, b)
 	}
 	if _, err := MergeCommand(g, []string{"cnil"}, "cnil", nil); err == nil {

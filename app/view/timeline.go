@@ -84,8 +84,8 @@ func EntityTime(n *graph.Node) (first, last int32, ok bool) {
 	return 0, 0, false
 }
 
-func propDate(props map[string]any, key string) (graph.Date, bool) {
-	s, ok := props[key].(string)
+func propDate(props graph.Props, key string) (graph.Date, bool) {
+	s, ok := props.Value(key).(string)
 	if !ok || s == "" {
 		return graph.Date{}, false
 	}

@@ -61,11 +61,11 @@ func TestSeedExpandUndoRedoReplay(t *testing.T) {
 	}
 	// The records are the source's, exactly.
 	i, _ := g.EdgeIndex("r03")
-	if e := g.Edge(i); e.Date.String() != "2022-10-17" || e.Props["amount"] != 20000000.0 || e.Sources[0].Quote != "20 millions d’euros" {
+	if e := g.Edge(i); e.Date.String() != "2022-10-17" || e.Props.Value("amount") != 20000000.0 || e.Sources[0].Quote != "20 millions d’euros" {
 		t.Errorf("r03 came in as %+v", e)
 	}
 	v, _ := g.NodeIndex("clearview")
-	if n := g.Node(v); n.Aliases[0] != "Smartcheckr" || n.Props["hq"] != "New York" || len(n.Sources) != 2 {
+	if n := g.Node(v); n.Aliases[0] != "Smartcheckr" || n.Props.Value("hq") != "New York" || len(n.Sources) != 2 {
 		t.Errorf("clearview came in as %+v", n)
 	}
 	if _, ok := g.Source("a1"); !ok {

@@ -64,12 +64,12 @@ func NodeProperties(g *graph.Graph, v int32) map[string]any {
 	}
 	return map[string]any{"id": n.ID, "type": n.Type, "label": n.Label, "aliases": aliases, "degree": g.Degree(v),
 		"names": names, "shown": shown, "nameLengths": lengths, "bonuses": bonuses,
-		"props": propsJSON(n.Props), "sources": citationsJSON(n.Sources)}
+		"props": propsJSON(n.Props.Map()), "sources": citationsJSON(n.Sources)}
 }
 
 // RelationshipProperties are the properties of relation r's relationship
 // in the model; its type is the relation's type.
 func RelationshipProperties(g *graph.Graph, r int32) map[string]any {
 	e := g.Edge(r)
-	return map[string]any{"id": e.ID, "date": e.Date.String(), "props": propsJSON(e.Props), "sources": citationsJSON(e.Sources)}
+	return map[string]any{"id": e.ID, "date": e.Date.String(), "props": propsJSON(e.Props.Map()), "sources": citationsJSON(e.Sources)}
 }

@@ -76,7 +76,7 @@ func Load(ctx context.Context, pool *pgxpool.Pool, g *graph.Graph, progress func
 	n, m := g.NodeCount(), g.EdgeCount()
 	err = copyRows("entities", []string{"id", "type", "label", "aliases", "props", "degree"}, n, func(i int) ([]any, error) {
 		nd := g.Node(int32(i))
-		props, err := jsonOrNil(nd.Props)
+		props, err := jsonOrNil(nd.Props.Map())
 		if err != nil {
 			return nil, fmt.Errorf("entity %q: %w", nd.ID, err)
 		}
@@ -128,7 +128,7 @@ func Load(ctx context.Context, pool *pgxpool.Pool, g *graph.Graph, progress func
 
 	err = copyRows("relations", []string{"id", "source", "target", "type", "date", "directed", "props"}, m, func(i int) ([]any, error) {
 		e := g.Edge(int32(i))
-		props, err := jsonOrNil(e.Props)
+		props, err := jsonOrNil(e.Props.Map())
 		if err != nil {
 			return nil, fmt.Errorf("relation %q: %w", e.ID, err)
 		}

@@ -31,10 +31,10 @@ func CaseGraph() *graph.Graph {
 	nodes := []graph.Node{
 		{ID: "cnil", Type: "regulator", Label: "CNIL",
 			Aliases: []string{"Commission Nationale de l’Informatique et des Libertés"},
-			Props:   map[string]any{"country": "FR", "founded": 1978.0}, Sources: cite("a1", "la CNIL")},
+			Props:   graph.PropsOf(map[string]any{"country": "FR", "founded": 1978.0}), Sources: cite("a1", "la CNIL")},
 		{ID: "clearview", Type: "company", Label: "Clearview AI", Aliases: []string{"Smartcheckr"},
-			Props: map[string]any{"hq": "New York", "images": 3e10, "public": false,
-				"founders": []any{"Hoan Ton-That", "Richard Schwartz"}, "extra": map[string]any{"k": nil}},
+			Props: graph.PropsOf(map[string]any{"hq": "New York", "images": 3e10, "public": false,
+				"founders": []any{"Hoan Ton-That", "Richard Schwartz"}, "extra": map[string]any{"k": nil}}),
 			Sources: append(cite("a1", "Clearview AI"), cite("a2", "la société")...)},
 		{ID: "pi", Type: "ngo", Label: "Privacy International"},
 		{ID: "noyb", Type: "ngo", Label: "noyb", Aliases: []string{"None of Your Business"}},
@@ -77,7 +77,7 @@ func CaseGraph() *graph.Graph {
 	for _, r := range rels {
 		from, _ := g.NodeIndex(r.from)
 		to, _ := g.NodeIndex(r.to)
-		e := graph.Edge{ID: r.id, From: from, To: to, Type: r.typ, Props: r.props, Sources: r.src}
+		e := graph.Edge{ID: r.id, From: from, To: to, Type: r.typ, Props: graph.PropsOf(r.props), Sources: r.src}
 		if r.date != "" {
 			e.Date = mustDate(r.date)
 		}
@@ -137,7 +137,7 @@ func RandomGraph(seed uint64, n, m int) *graph.Graph {
 	for i := 1; i <= n; i++ {
 		typ := randomEntityTypes[rng.IntN(len(randomEntityTypes))]
 		nd := graph.Node{ID: fmt.Sprintf("n%d", i), Type: typ, Label: fmt.Sprintf("%s %d", typ, i),
-			Props: props(), Sources: cites()}
+			Props: graph.PropsOf(props()), Sources: cites()}
 		if rng.IntN(4) == 0 {
 			nd.Aliases = []string{fmt.Sprintf("alias %d", i), fmt.Sprintf("Désignation %d", i)}
 		}
@@ -173,7 +173,7 @@ func RandomGraph(seed uint64, n, m int) *graph.Graph {
 			to = int32(rng.IntN(linked))
 		}
 		e := graph.Edge{ID: fmt.Sprintf("r%d", k), From: from, To: to,
-			Type: randomRelationTypes[rng.IntN(len(randomRelationTypes))], Date: date(), Props: props(), Sources: cites()}
+			Type: randomRelationTypes[rng.IntN(len(randomRelationTypes))], Date: date(), Props: graph.PropsOf(props()), Sources: cites()}
 		if _, err := g.AddEdge(e); err != nil {
 			panic(err)
 		}

@@ -128,13 +128,13 @@ func reference(g *graph.Graph, ids []string, opt source.ExpandOptions) answer {
 // for an entity or relation of g.
 func entityRecord(g *graph.Graph, v int32) source.Entity {
 	n := g.Node(v)
-	return source.Entity{ID: n.ID, Type: n.Type, Label: n.Label, Aliases: n.Aliases, Props: n.Props, Sources: n.Sources}
+	return source.Entity{ID: n.ID, Type: n.Type, Label: n.Label, Aliases: n.Aliases, Props: n.Props.Map(), Sources: n.Sources}
 }
 
 func relationRecord(g *graph.Graph, r int32) source.Relation {
 	e := g.Edge(r)
 	return source.Relation{ID: e.ID, Source: g.Node(e.From).ID, Target: g.Node(e.To).ID, Type: e.Type,
-		Date: e.Date, Props: e.Props, Sources: e.Sources}
+		Date: e.Date, Props: e.Props.Map(), Sources: e.Sources}
 }
 
 // sameEntity and sameRelation compare records, an empty list or map
