@@ -2,7 +2,10 @@
 # Runs every Linkscope-vs-peers comparison of BENCHMARKS.md in one go, on
 # the same files, alternating the two programs so both see the same load:
 # loading, shortest paths (also checking every length against graphology's),
-# ForceAtlas2 per iteration, and rendering vs Graphviz.
+# ForceAtlas2 per iteration, rendering vs Graphviz; then the scale and
+# analysis goals: loading at 120k and 1M (bench/load.sh), network analysis
+# vs python-igraph (bench/analysis.sh), name search at 120k and 1M, and the
+# real window under Xvfb at 100k and 1M (bench/window.sh).
 #
 #   make build && bash bench/run.sh [ROUNDS] > bench.log
 #
@@ -70,4 +73,36 @@ done
 if command -v neato >/dev/null; then
   echo "## rendering 1920x1080"
   (cd "$here/.." && LINKSCOPE_PEERS="$PEERS" bash app/render/renderbench/bench.sh "$ROUNDS")
+fi
+
+# Issues 12 and 15: each has its own script, run here in turn so that one
+# run of bench/run.sh measures every goal of BENCHMARKS.md. SKIP="load
+# analysis search window" leaves parts out (e.g. SKIP=window without a
+# display server).
+skip() { case " ${SKIP:-} " in *" $1 "*) return 0;; esac; return 1; }
+GRAPHS=${GRAPHS:-$PEERS/graphs}
+export BIN PEERS
+if ! skip load; then
+  echo "## issue 15: loading, side by side with graphology (bench/load.sh)"
+  GRAPHS=$GRAPHS PEER_1M=${PEER_1M:-0} bash "$here/load.sh" "$ROUNDS"
+fi
+if ! skip analysis; then
+  echo "## issue 12: network analysis, side by side with python-igraph (bench/analysis.sh)"
+  env -u GRAPHS bash "$here/analysis.sh" "$((ROUNDS < 5 ? 5 : ROUNDS))" # its GRAPHS is a list of names
+fi
+if ! skip search; then
+  echo "## issue 15: name search, per query kind (BenchmarkNameIndexScale*, realistic names)"
+  for f in real-N120000-M360000-s42.json real-N1000000-M3000000-s42.json; do
+    [ -f "$GRAPHS/$f" ] || continue # made by bench/load.sh
+    echo "### $f (load $(cut -d' ' -f1 /proc/loadavg))"
+    (cd "$here/.." && LINKSCOPE_SEARCH_GRAPH="$GRAPHS/$f" go test -run='^$' -bench='NameIndexScale' -benchtime=5x ./graph/ | grep Benchmark)
+  done
+fi
+if ! skip window; then
+  echo "## issue 15: the window under Xvfb (bench/window.sh: open, layout, pan, zoom, search, filter)"
+  for f in synth-N100000-d4-s42.json synth-N1000000-d6-s42.json; do
+    [ -f "$GRAPHS/$f" ] || continue
+    echo "### $f (load $(cut -d' ' -f1 /proc/loadavg))"
+    OUT=/tmp/window-bench-${f%.json} HEADLESS=1 OPEN_TIMEOUT=120 bash "$here/window.sh" "$GRAPHS/$f" 40
+  done
 fi
