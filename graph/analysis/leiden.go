@@ -70,10 +70,6 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 	if o.MinGain == 0 {
 		o.MinGain = 1e-4
 	}
-	// in breadth-first order, a node's neighbours and their communities
-	// sit near it in memory (the ids of a loaded graph come in no useful
-	// order); the partition is mapped back at the end
-	net, perm := bfsOrdered(net)
 	base := weightedFromNet(net)
 	n := net.N
 	of := make([]int32, n)
@@ -81,7 +77,9 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 		of[i] = int32(i)
 	}
 	r := rand.New(rand.NewPCG(o.Seed, 0x6c656964656e))
-	best := modularity(base, of, o.Resolution)
+	// the first pass's result is taken whatever it scores (the
+	// singletons' modularity is not worth a sweep over the graph)
+	best := 0.0
 	// stop after two passes in a row that gain under MinGain (one random
 	// pass that finds nothing better is common on small graphs)
 	stalled := 0
@@ -108,11 +106,7 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 	for _, x := range of {
 		sizes[x]++
 	}
-	orig := make([]int32, n)
-	for i, v := range perm {
-		orig[v] = of[i]
-	}
-	c := renumber(orig, sizes)
+	c := renumber(of, sizes)
 	return Communities{Of: c.Of, Sizes: c.Sizes, Modularity: best}, nil
 }
 
@@ -263,6 +257,7 @@ const patchRow = 32
 // its own community.
 type moveDecision struct {
 	best        int32
+	dirty       bool // a neighbour moved since: decide again
 	wBest, wOld float64
 }
 
@@ -365,14 +360,13 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 		return d
 	}
 	moved := make([]int32, n)
-	// dirty[v] == stamp: a neighbour of v moved earlier in this batch
-	dirty := make([]int32, n)
-	// inBatch[v] == stamp: v is batch[pos[v]]
-	inBatch := make([]int32, n)
-	pos := make([]int32, n)
+	// tag[v] - base is v's place in the batch when base <= tag[v] (the
+	// bases grow by moveBatch from batch to batch; int64 so they cannot
+	// wrap)
+	tag := make([]int64, n)
 	decisions := make([]moveDecision, moveBatch)
 	head := 0
-	for stamp := int32(1); head < len(queue); stamp++ {
+	for base := int64(moveBatch); head < len(queue); base += moveBatch {
 		if head > n && head*2 > len(queue) {
 			queue = append(queue[:0], queue[head:]...)
 			head = 0
@@ -380,7 +374,7 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 		batch := queue[head:min(head+moveBatch, len(queue))]
 		head += len(batch)
 		for i, v := range batch {
-			inBatch[v], pos[v] = stamp, int32(i)
+			tag[v] = base + int64(i)
 		}
 		if len(batch) >= 512 {
 			parallelFor(len(batch), 256, func(worker, lo, hi int) {
@@ -398,7 +392,7 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 			inQueue[v] = false
 			moved[v] = 0
 			d := decisions[i]
-			if dirty[v] == stamp {
+			if d.dirty {
 				d = decide(states[0], v)
 			}
 			old := part[v]
@@ -430,13 +424,13 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 			}
 			adj, w := g.row(v)
 			for j, u := range adj {
-				if inBatch[u] == stamp && pos[u] > int32(i) {
+				if at := tag[u] - base; at > int64(i) {
 					// u decides later in this batch: a short row is read
 					// again then; a long one's two weights are corrected
+					du := &decisions[at]
 					if g.off[u+1]-g.off[u] <= patchRow {
-						dirty[u] = stamp
+						du.dirty = true
 					} else {
-						du := &decisions[pos[u]]
 						if part[u] == old {
 							du.wOld -= w[j]
 						} else if part[u] == best {
