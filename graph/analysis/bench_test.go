@@ -200,9 +200,6 @@ func BenchmarkAnalyzeCPU(b *testing.B) {
 		case "components":
 			Connected(ctx, t)
 			continue
-		case "kcore":
-			KCoreOf(ctx, t, NetOptions{})
-			continue
 		}
 		net, _ := NewNet(ctx, t, NetOptions{})
 		switch measure {
@@ -211,28 +208,11 @@ func BenchmarkAnalyzeCPU(b *testing.B) {
 		case "communities":
 			com, _ := Leiden(ctx, net, CommunityOptions{Seed: 1}, nil) // the CLI's default seed
 			b.ReportMetric(com.Modularity, "modularity")
+		case "kcore":
+			KCore(ctx, net)
 		default:
 			b.Fatalf("unknown measure %q", measure)
 		}
-	}
-	c.stop()
-}
-
-// BenchmarkKCoreOfDebian is KCoreWithNetDebian without the net.
-func BenchmarkKCoreOfDebian(b *testing.B) {
-	t := peerTopo(b, "debian-bookworm.json")
-	c := startCPU(b)
-	for i := 0; i < b.N; i++ {
-		KCoreOf(context.Background(), t, NetOptions{})
-	}
-	c.stop()
-}
-
-func BenchmarkKCoreOf120k(b *testing.B) {
-	t := peerTopo(b, "synth-N120000-d6-s42.json")
-	c := startCPU(b)
-	for i := 0; i < b.N; i++ {
-		KCoreOf(context.Background(), t, NetOptions{})
 	}
 	c.stop()
 }

@@ -126,11 +126,6 @@ func TestMeasuresAgainstNetworkx(t *testing.T) {
 				t.Fatal(err)
 			}
 			near(t, "kcore", kc, c.KCore, 0)
-			kt, err := KCoreOf(ctx, topo, NetOptions{Directed: c.Directed})
-			if err != nil {
-				t.Fatal(err)
-			}
-			near(t, "kcore from the topology", kt, c.KCore, 0)
 			if c.Eigenvector != nil {
 				ev, err := Eigenvector(ctx, net, 100000, nil)
 				if err != nil {
