@@ -216,3 +216,26 @@ func BenchmarkAnalyzeCPU(b *testing.B) {
 	}
 	c.stop()
 }
+
+// BenchmarkLeidenDebianSeeds reports the lowest and the mean modularity
+// over seeds 0..5 on Debian's graph (LEIDEN_PASSES sets Passes).
+func BenchmarkLeidenDebianSeeds(b *testing.B) {
+	net := peerNet(b, "debian-bookworm.json", false)
+	passes := 0
+	if p := os.Getenv("LEIDEN_PASSES"); p != "" {
+		passes = int(p[0] - '0')
+	}
+	c := startCPU(b)
+	for i := 0; i < b.N; i++ {
+		lo, sum := 1.0, 0.0
+		for seed := uint64(0); seed <= 5; seed++ {
+			com, _ := Leiden(context.Background(), net, CommunityOptions{Seed: seed, Passes: passes}, nil)
+			b.Logf("seed %d: modularity %.5f, %d communities", seed, com.Modularity, len(com.Sizes))
+			lo = min(lo, com.Modularity)
+			sum += com.Modularity
+		}
+		b.ReportMetric(lo, "min-modularity")
+		b.ReportMetric(sum/6, "mean-modularity")
+	}
+	c.stop()
+}

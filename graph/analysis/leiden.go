@@ -77,7 +77,9 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 		of[i] = int32(i)
 	}
 	r := rand.New(rand.NewPCG(o.Seed, 0x6c656964656e))
-	best := modularity(base, of, o.Resolution)
+	// the first pass's result is taken whatever it scores (the
+	// singletons' modularity is not worth a sweep over the graph)
+	best := 0.0
 	// stop after two passes in a row that gain under MinGain (one random
 	// pass that finds nothing better is common on small graphs)
 	stalled := 0
@@ -242,6 +244,23 @@ func compact(part []int32) int {
 // hubShare: see moveNodesFast.
 const hubShare = 8
 
+// moveBatch is how many nodes of the queue moveNodesFast decides on at
+// once, over the cores (a constant, so the partition does not depend on
+// their number).
+const moveBatch = 1024
+
+// patchRow: see moveNodesFast.
+const patchRow = 32
+
+// moveDecision is a node's choice in a batch: the neighbouring community
+// (or its own) of best gain, with the node's link weights to it and to
+// its own community.
+type moveDecision struct {
+	best        int32
+	dirty       bool // a neighbour moved since: decide again
+	wBest, wOld float64
+}
+
 // moveNodesFast is Leiden's fast local moving: nodes in a queue (random
 // order at first); each moves to the neighbouring community (or an empty
 // one) that most increases modularity, and when it moves its neighbours
@@ -249,6 +268,18 @@ const hubShare = 8
 // than hubShare neighbours is queued again only once 1/hubShare of them
 // moved since it was last looked at (a hub's choice rarely turns on one
 // leaf, and looking costs its whole row).
+//
+// The queue is taken moveBatch nodes at a time: every node of a batch
+// reads its row and picks its best community against the state at the
+// batch's start, over the cores; then the moves are applied one by one
+// in queue order, each checked against the community strengths of that
+// moment (a move that no longer gains is not made). A node of up to
+// patchRow neighbours with a neighbour that moved earlier in the batch
+// decides again then, from the current state; a longer row (a hub's,
+// which a leaf's move would otherwise have read again in full) keeps its
+// choice, its weights to its own and its chosen community corrected as
+// the neighbours move. So every move made gains, counted exactly. The
+// result depends on the seed only, not on the cores.
 //
 // boundaryOnly starts the queue with only the nodes that have a neighbour
 // in another community (the others join it when a neighbour moves): for
@@ -288,21 +319,20 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 		inQueue[v] = true
 	}
 	r.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
-	wc := make([]float64, n)
-	moved := make([]int32, n)
-	touched := make([]int32, 0, 64)
-	head := 0
-	for head < len(queue) {
-		v := queue[head]
-		head++
-		if head > n && head*2 > len(queue) {
-			queue = append(queue[:0], queue[head:]...)
-			head = 0
-		}
-		inQueue[v] = false
-		moved[v] = 0
+	// per worker: the weights to each community and the ones touched
+	type scratch struct {
+		wc      []float64
+		touched []int32
+	}
+	states := make([]*scratch, workers(moveBatch/256))
+	for i := range states {
+		states[i] = &scratch{wc: make([]float64, n)}
+	}
+	// decide is v's best community against the current state (read only)
+	decide := func(st *scratch, v int32) moveDecision {
+		wc := st.wc
 		old := part[v]
-		touched = touched[:0]
+		touched := st.touched[:0]
 		adj, w := g.row(v)
 		for i, u := range adj {
 			c := part[u]
@@ -312,33 +342,107 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 			wc[c] += w[i]
 		}
 		kv := g.k[v]
-		kc[old] -= kv
-		size[old]--
 		kf := gamma * kv / g.m2
-		best, bestGain := old, wc[old]-kf*kc[old]
+		best, bestGain := old, wc[old]-kf*(kc[old]-kv)
 		for _, c := range touched {
+			if c == old {
+				continue
+			}
 			if gain := wc[c] - kf*kc[c]; gain > bestGain {
 				best, bestGain = c, gain
 			}
 		}
-		if bestGain < 0 && size[old] > 0 {
-			// alone in an empty community gains 0
-			if len(empty) > 0 {
-				best = empty[len(empty)-1]
-				empty = empty[:len(empty)-1]
-			}
-		}
-		if size[old] == 0 && best != old {
-			empty = append(empty, old)
-		}
-		part[v] = best
-		kc[best] += kv
-		size[best]++
+		d := moveDecision{best: best, wBest: wc[best], wOld: wc[old]}
 		for _, c := range touched {
 			wc[c] = 0
 		}
-		if best != old {
-			for _, u := range adj {
+		st.touched = touched
+		return d
+	}
+	moved := make([]int32, n)
+	// tag[v] - base is v's place in the batch when base <= tag[v] (the
+	// bases grow by moveBatch from batch to batch; int64 so they cannot
+	// wrap)
+	tag := make([]int64, n)
+	decisions := make([]moveDecision, moveBatch)
+	head := 0
+	for base := int64(moveBatch); head < len(queue); base += moveBatch {
+		if head > n && head*2 > len(queue) {
+			queue = append(queue[:0], queue[head:]...)
+			head = 0
+		}
+		batch := queue[head:min(head+moveBatch, len(queue))]
+		head += len(batch)
+		for i, v := range batch {
+			tag[v] = base + int64(i)
+		}
+		if len(batch) >= 512 {
+			parallelFor(len(batch), 256, func(worker, lo, hi int) {
+				st := states[worker]
+				for i := lo; i < hi; i++ {
+					decisions[i] = decide(st, batch[i])
+				}
+			})
+		} else {
+			for i, v := range batch {
+				decisions[i] = decide(states[0], v)
+			}
+		}
+		for i, v := range batch {
+			inQueue[v] = false
+			moved[v] = 0
+			d := decisions[i]
+			if d.dirty {
+				d = decide(states[0], v)
+			}
+			old := part[v]
+			kv := g.k[v]
+			kc[old] -= kv
+			size[old]--
+			kf := gamma * kv / g.m2
+			best, bestGain := old, d.wOld-kf*kc[old]
+			if d.best != old {
+				if gain := d.wBest - kf*kc[d.best]; gain > bestGain {
+					best, bestGain = d.best, gain
+				}
+			}
+			if bestGain < 0 && size[old] > 0 {
+				// alone in an empty community gains 0
+				if len(empty) > 0 {
+					best = empty[len(empty)-1]
+					empty = empty[:len(empty)-1]
+				}
+			}
+			if size[old] == 0 && best != old {
+				empty = append(empty, old)
+			}
+			part[v] = best
+			kc[best] += kv
+			size[best]++
+			if best == old {
+				continue
+			}
+			adj, w := g.row(v)
+			for j, u := range adj {
+				if at := tag[u] - base; at > int64(i) {
+					// u decides later in this batch: a short row is read
+					// again then; a long one's two weights are corrected
+					du := &decisions[at]
+					if g.off[u+1]-g.off[u] <= patchRow {
+						du.dirty = true
+					} else {
+						if part[u] == old {
+							du.wOld -= w[j]
+						} else if part[u] == best {
+							du.wOld += w[j]
+						}
+						if du.best == old {
+							du.wBest -= w[j]
+						} else if du.best == best {
+							du.wBest += w[j]
+						}
+					}
+				}
 				if part[u] == best || inQueue[u] {
 					continue
 				}
