@@ -61,6 +61,7 @@ type nameCore struct {
 	// word starts (after a space) sorted by the text from there to the
 	// term's end.
 	starts, words sortedStarts
+	wordsIx       wordIndex
 
 	scratch sync.Pool // *searchScratch
 }
@@ -255,6 +256,7 @@ func buildNameCore(nodes []Node) *nameCore {
 		c.words = c.sortStarts(words)
 	}()
 	wg.Wait()
+	c.buildWords()
 	return c
 }
 

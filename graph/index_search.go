@@ -193,8 +193,9 @@ func (c *nameCore) prefixRange(sorted []int32, fq string) (int, int) {
 	return lo, hi
 }
 
-// substrings adds the terms that contain fq anywhere.
-func (c *nameCore) substrings(s *searchScratch, fq string) {
+// scanSubstrings adds the terms that contain fq anywhere, by a scan of
+// the arena.
+func (c *nameCore) scanSubstrings(s *searchScratch, fq string) {
 	text := c.arena[:len(c.arena)-8]
 	pat := []byte(fq)
 	t := int32(0)
