@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"encoding/binary"
 	"runtime"
 	"slices"
@@ -268,17 +269,7 @@ type startKey struct {
 }
 
 func (c *nameCore) sortStarts(ks []startKey) sortedStarts {
-	slices.SortFunc(ks, func(a, b startKey) int {
-		switch {
-		case a.head < b.head:
-			return -1
-		case a.head > b.head:
-			return 1
-		case hasZero(a.head):
-			return 0
-		}
-		return c.compareAt(a.pos+8, b.pos+8)
-	})
+	c.sortRun(ks, make([]startKey, len(ks)), 0)
 	st := sortedStarts{pos: make([]int32, len(ks)), term: make([]int32, len(ks))}
 	for i, k := range ks {
 		st.pos[i], st.term[i] = k.pos, k.term
@@ -286,40 +277,69 @@ func (c *nameCore) sortStarts(ks []startKey) sortedStarts {
 	return st
 }
 
+// sortRun sorts ks, whose texts share their first 8·depth bytes and hold
+// the next 8 in their heads, by their texts: a radix sort of the heads,
+// then each run of equal heads by the following 8 bytes, unless the run's
+// texts ended there (their head holds a 0), when they are equal. buf is
+// scratch of ks's length.
+func (c *nameCore) sortRun(ks, buf []startKey, depth int32) {
+	if len(ks) > 128 {
+		radixHeads(ks, buf)
+	} else {
+		slices.SortFunc(ks, func(a, b startKey) int { return cmp.Compare(a.head, b.head) })
+	}
+	for i := 0; i < len(ks); {
+		j := i + 1
+		for j < len(ks) && ks[j].head == ks[i].head {
+			j++
+		}
+		if j-i > 1 && !hasZero(ks[i].head) {
+			// None of these texts ends in the bytes compared so far, and
+			// the arena has 8 more bytes after its last term's 0.
+			for r := i; r < j; r++ {
+				ks[r].head = binary.BigEndian.Uint64(c.arena[ks[r].pos+8*(depth+1):])
+			}
+			c.sortRun(ks[i:j], buf[i:j], depth+1)
+		}
+		i = j
+	}
+}
+
+// radixHeads sorts ks by head, a byte at a time from the lowest (a pass
+// is skipped when all share that byte); buf is scratch of ks's length.
+func radixHeads(ks, buf []startKey) {
+	var count [8][256]int
+	for _, k := range ks {
+		for d := range 8 {
+			count[d][byte(k.head>>(8*d))]++
+		}
+	}
+	src, dst := ks, buf[:len(ks)]
+	for d := range 8 {
+		cnt := &count[d]
+		if cnt[byte(src[0].head>>(8*d))] == len(src) {
+			continue
+		}
+		sum := 0
+		for b := range cnt {
+			sum, cnt[b] = sum+cnt[b], sum
+		}
+		for _, k := range src {
+			b := byte(k.head >> (8 * d))
+			dst[cnt[b]] = k
+			cnt[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &ks[0] {
+		copy(ks, src)
+	}
+}
+
 // sortedStarts are arena positions sorted by the text from there to the
 // end of its term, and the term of each.
 type sortedStarts struct {
 	pos, term []int32
-}
-
-// compareAt compares the arena's text at a and at b up to the end of their
-// terms (a term's 0 sorts before any byte), 8 bytes at a time.
-func (c *nameCore) compareAt(a, b int32) int {
-	for {
-		x := binary.BigEndian.Uint64(c.arena[a:])
-		y := binary.BigEndian.Uint64(c.arena[b:])
-		if x != y {
-			// The first differing byte decides, unless both texts ended
-			// before it: then they are equal.
-			for i := int32(0); i < 8; i++ {
-				ca, cb := c.arena[a+i], c.arena[b+i]
-				if ca != cb {
-					if ca < cb {
-						return -1
-					}
-					return 1
-				}
-				if ca == 0 {
-					return 0
-				}
-			}
-		}
-		if hasZero(x) {
-			return 0
-		}
-		a += 8
-		b += 8
-	}
 }
 
 // hasZero reports whether one of x's bytes is 0.
