@@ -307,22 +307,31 @@ func (w *typoWalk) groupEnd(i, hi, d int, b byte) int {
 // walk visits the children of the trie node of entries [lo, hi), which
 // share their first d bytes and whose column d of the matrix is computed,
 // (the transpositions look back to column d-1 too).
+//
+// Only the rows r of column d+1 with |r-(d+1)| <= k can be within the
+// budget k; the rows just outside them are set to k+1 (the next column
+// reads them) and the others are not computed: a value above k counts
+// only as being above k.
 func (w *typoWalk) walk(lo, hi, d int) {
 	if d >= w.depth {
 		return
 	}
-	n := len(w.q)
+	n, k := len(w.q), w.k
 	cols := w.s.cols
 	prev := cols[d*(n+1) : (d+1)*(n+1)]
+	rlo, rhi := max(1, d+1-k), min(n, d+1+k)
 	for i := lo; i < hi; {
 		b := w.c.arena[int(w.sorted[i])+d]
 		j := w.groupEnd(i, hi, d, b)
 		if b != 0 {
 			w.s.path[d] = b
 			col := cols[(d+1)*(n+1) : (d+2)*(n+1)]
-			col[0] = d + 1
+			col[0] = min(d+1, k+1)
+			if rlo > 1 {
+				col[rlo-1] = k + 1
+			}
 			m := col[0]
-			for r := 1; r <= n; r++ {
+			for r := rlo; r <= rhi; r++ {
 				cost := 1
 				if w.q[r-1] == b {
 					cost = 0
@@ -334,13 +343,19 @@ func (w *typoWalk) walk(lo, hi, d int) {
 				col[r] = v
 				m = min(m, v)
 			}
+			last := k + 1
+			if rhi < n {
+				col[rhi+1] = k + 1
+			} else {
+				last = col[n]
+			}
 			switch {
-			case col[n] <= w.k:
+			case last <= k:
 				// every text here is within the budget of a prefix
 				for _, t := range w.terms[i:j] {
 					w.s.addTerm(t)
 				}
-			case m > w.k:
+			case m > k:
 				// No extension comes back within the budget: a column's
 				// minimum is at least the previous one's or the one
 				// before plus one, and a column exceeds its predecessor's
