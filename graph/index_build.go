@@ -15,14 +15,15 @@ import (
 //
 // It gives the results a scan of every name would give (see score), but
 // scores only candidates: the distinct folded names (terms) are kept once
-// each in one byte arena, with two sorted arrays of positions in it, the
-// terms' starts and their other word starts. A binary search in them
-// finds the exact, prefix and word-prefix matches; a walk of them as a
-// trie, computing the edit distance one column per byte and dropping a
-// branch once it exceeds the budget, finds the typo-tolerant ones (which
-// start at the start of a word); substrings inside words come from a
-// scan of the arena (bytes.Index, deduplicated names only), and only when
-// the better kinds found fewer entities than asked for.
+// each in one byte arena, in the order of their text, with the sorted
+// array of all word starts in it (the terms' starts and the positions
+// after a space). A binary search in them finds the exact, prefix and
+// word-prefix matches; a walk of the word starts as a trie, computing the
+// edit distance one column per byte and dropping a branch once it exceeds
+// the budget, finds the typo-tolerant ones (which start at the start of a
+// word); substrings inside words come from a trigram index over the
+// distinct words (see wordIndex), and only when the better kinds found
+// fewer entities than asked for.
 type NameIndex struct {
 	topo   *Topology // degrees, for ranking ties
 	labels []string  // each entity's label, for ranking ties
@@ -59,9 +60,10 @@ type nameCore struct {
 	termKeyOff []int32
 	termKeys   []int32
 
-	// starts are the terms' starts sorted by their text; words the other
-	// word starts (after a space) sorted by the text from there to the
-	// term's end.
+	// starts are the terms' starts sorted by their text; words all word
+	// starts (the terms' starts and the positions after a space) sorted
+	// by the text from there to the term's end, walked as a trie for
+	// typos.
 	starts, words sortedStarts
 	wordsIx       wordIndex
 
@@ -258,8 +260,8 @@ func buildNameCore(nodes []Node) *nameCore {
 	c.termOff = slices.Clip(c.termOff)
 	c.termMask = slices.Clip(c.termMask)
 
-	// The terms are their starts, sorted; the other word starts are
-	// sorted on a second core while the keys are grouped by term.
+	// The terms are their starts, sorted; all word starts are sorted on a
+	// second core while the keys are grouped by term.
 	c.starts = sortedStarts{pos: c.termOff[:nt], term: make([]int32, nt)}
 	for t := range nt {
 		c.starts.term[t] = int32(t)
@@ -269,6 +271,7 @@ func buildNameCore(nodes []Node) *nameCore {
 		defer wg.Done()
 		var words []startKey
 		for t := range nt {
+			words = append(words, startKey{binary.BigEndian.Uint64(c.arena[c.termOff[t]:]), c.termOff[t], int32(t)})
 			for p := c.termOff[t]; p < c.termOff[t+1]-1; p++ {
 				if c.arena[p] == ' ' {
 					words = append(words, startKey{binary.BigEndian.Uint64(c.arena[p+1:]), p + 1, int32(t)})

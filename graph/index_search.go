@@ -105,7 +105,8 @@ func (ix *NameIndex) Search(q string, limit int) []Match {
 		s.addTerm(t)
 	}
 	if !done(prefixBound(n)) {
-		// Word prefixes (the terms not seen yet have none of the above).
+		// Word prefixes (the terms not seen yet have none of the above;
+		// the terms' starts among the word starts were all seen).
 		lo, hi = c.prefixRange(c.words.pos, fq)
 		for _, t := range c.words.term[lo:hi] {
 			s.addTerm(t)
@@ -248,7 +249,7 @@ func (c *nameCore) typos(s *searchScratch, fq string, qmask uint64, limit int) {
 	}
 	for ; b <= k; b = max(b+1, k) {
 		w := typoWalk{c: c, s: s, q: fq, k: b, depth: n + b}
-		for _, st := range []*sortedStarts{&c.starts, &c.words} {
+		for _, st := range []*sortedStarts{&c.words} {
 			w.sorted, w.terms = st.pos, st.term
 			w.walk(0, len(st.pos), 0)
 		}

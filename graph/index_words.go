@@ -66,8 +66,8 @@ func (c *nameCore) wordAt(p int32) []byte {
 	return b
 }
 
-// buildWords lists the distinct words from the sorted starts (every word
-// starts a term or follows a space, and the texts starting with the same
+// buildWords lists the distinct words from the sorted word starts (the
+// texts starting with the same
 // word are contiguous in each array, as folded names hold no byte below
 // the space but 0), then indexes their trigrams.
 func (c *nameCore) buildWords() {
@@ -75,8 +75,8 @@ func (c *nameCore) buildWords() {
 	x.other = map[uint32]int32{}
 	nt := len(c.termOff) - 1
 	lastWord := make([]int32, nt) // the last word given term t, plus one
-	arrays := [2]*sortedStarts{&c.starts, &c.words}
-	var at [2]int
+	arrays := [...]*sortedStarts{&c.words}
+	var at [len(arrays)]int
 	x.termOff = append(x.termOff, 0)
 	for {
 		// the smaller of the two arrays' next words
