@@ -60,12 +60,14 @@ type nameCore struct {
 	termKeyOff []int32
 	termKeys   []int32
 
-	// starts are the terms' starts sorted by their text; words all word
+	// starts are the terms' starts sorted by their text: the terms are
+	// numbered in that order, so that starts[t] is term t's; words all word
 	// starts (the terms' starts and the positions after a space) sorted
 	// by the text from there to the term's end, walked as a trie for
 	// typos.
-	starts, words sortedStarts
-	wordsIx       wordIndex
+	starts  []int32
+	words   sortedStarts
+	wordsIx wordIndex
 
 	scratch sync.Pool // *searchScratch
 }
@@ -262,10 +264,7 @@ func buildNameCore(nodes []Node) *nameCore {
 
 	// The terms are their starts, sorted; all word starts are sorted on a
 	// second core while the keys are grouped by term.
-	c.starts = sortedStarts{pos: c.termOff[:nt], term: make([]int32, nt)}
-	for t := range nt {
-		c.starts.term[t] = int32(t)
-	}
+	c.starts = c.termOff[:nt]
 	wg.Add(1)
 	go func() {
 		defer wg.Done()

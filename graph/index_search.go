@@ -100,8 +100,8 @@ func (ix *NameIndex) Search(q string, limit int) []Match {
 	n := len(fq)
 	done := func(bound bandBound) bool { return c.scoreBand(s, fq, qmask, limit, bound) }
 	// Exact and prefix matches.
-	lo, hi := c.prefixRange(c.starts.pos, fq)
-	for _, t := range c.starts.term[lo:hi] {
+	lo, hi := c.prefixRange(c.starts, fq)
+	for t := int32(lo); t < int32(hi); t++ {
 		s.addTerm(t)
 	}
 	if !done(prefixBound(n)) {
@@ -377,8 +377,8 @@ func (ix *NameIndex) Exact(q string) []int32 {
 	if fq == "" {
 		return nil
 	}
-	lo, hi := c.prefixRange(c.starts.pos, fq)
-	for _, t := range c.starts.term[lo:hi] {
+	lo, hi := c.prefixRange(c.starts, fq)
+	for t := int32(lo); t < int32(hi); t++ {
 		if c.term(t) != fq {
 			continue
 		}

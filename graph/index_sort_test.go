@@ -26,7 +26,11 @@ func TestSortedStartsOrder(t *testing.T) {
 		}
 	}
 	c := NewNameIndex(g).core
-	for name, st := range map[string]*sortedStarts{"starts": &c.starts, "words": &c.words} {
+	terms := make([]int32, len(c.starts))
+	for t := range terms {
+		terms[t] = int32(t)
+	}
+	for name, st := range map[string]*sortedStarts{"starts": {pos: c.starts, term: terms}, "words": &c.words} {
 		if len(st.pos) < 500 {
 			t.Fatalf("%s: only %d entries", name, len(st.pos))
 		}
