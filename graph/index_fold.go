@@ -43,29 +43,37 @@ func foldFast(s string) string {
 	if isPlainASCIIFolded(s) {
 		return s
 	}
-	buf := make([]byte, 0, len(s)+4)
+	return unsafeString(foldAppend(make([]byte, 0, len(s)+4), s))
+}
+
+// foldAppend appends Fold(s) to dst, as foldFast computes it.
+func foldAppend(dst []byte, s string) []byte {
+	if isPlainASCIIFolded(s) {
+		return append(dst, s...)
+	}
+	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r >= foldTableEnd || r == utf8.RuneError {
-				return Fold(s)
+				return append(dst[:start], Fold(s)...)
 			}
 		}
 		i += size
 		t := foldTable[r]
 		for j := 0; j < len(t); j++ {
 			if t[j] == ' ' {
-				space = len(buf) > 0
+				space = len(dst) > start
 				continue
 			}
 			if space {
-				buf = append(buf, ' ')
+				dst = append(dst, ' ')
 				space = false
 			}
-			buf = append(buf, t[j])
+			dst = append(dst, t[j])
 		}
 	}
-	return unsafeString(buf)
+	return dst
 }

@@ -100,12 +100,13 @@ func (ix *NameIndex) Search(q string, limit int) []Match {
 	n := len(fq)
 	done := func(bound bandBound) bool { return c.scoreBand(s, fq, qmask, limit, bound) }
 	// Exact and prefix matches.
-	lo, hi := c.prefixRange(c.starts.pos, fq)
-	for _, t := range c.starts.term[lo:hi] {
+	lo, hi := c.prefixRange(c.starts, fq)
+	for t := int32(lo); t < int32(hi); t++ {
 		s.addTerm(t)
 	}
 	if !done(prefixBound(n)) {
-		// Word prefixes (the terms not seen yet have none of the above).
+		// Word prefixes (the terms not seen yet have none of the above;
+		// the terms' starts among the word starts were all seen).
 		lo, hi = c.prefixRange(c.words.pos, fq)
 		for _, t := range c.words.term[lo:hi] {
 			s.addTerm(t)
@@ -193,8 +194,9 @@ func (c *nameCore) prefixRange(sorted []int32, fq string) (int, int) {
 	return lo, hi
 }
 
-// substrings adds the terms that contain fq anywhere.
-func (c *nameCore) substrings(s *searchScratch, fq string) {
+// scanSubstrings adds the terms that contain fq anywhere, by a scan of
+// the arena.
+func (c *nameCore) scanSubstrings(s *searchScratch, fq string) {
 	text := c.arena[:len(c.arena)-8]
 	pat := []byte(fq)
 	t := int32(0)
@@ -247,7 +249,7 @@ func (c *nameCore) typos(s *searchScratch, fq string, qmask uint64, limit int) {
 	}
 	for ; b <= k; b = max(b+1, k) {
 		w := typoWalk{c: c, s: s, q: fq, k: b, depth: n + b}
-		for _, st := range []*sortedStarts{&c.starts, &c.words} {
+		for _, st := range []*sortedStarts{&c.words} {
 			w.sorted, w.terms = st.pos, st.term
 			w.walk(0, len(st.pos), 0)
 		}
@@ -306,22 +308,31 @@ func (w *typoWalk) groupEnd(i, hi, d int, b byte) int {
 // walk visits the children of the trie node of entries [lo, hi), which
 // share their first d bytes and whose column d of the matrix is computed,
 // (the transpositions look back to column d-1 too).
+//
+// Only the rows r of column d+1 with |r-(d+1)| <= k can be within the
+// budget k; the rows just outside them are set to k+1 (the next column
+// reads them) and the others are not computed: a value above k counts
+// only as being above k.
 func (w *typoWalk) walk(lo, hi, d int) {
 	if d >= w.depth {
 		return
 	}
-	n := len(w.q)
+	n, k := len(w.q), w.k
 	cols := w.s.cols
 	prev := cols[d*(n+1) : (d+1)*(n+1)]
+	rlo, rhi := max(1, d+1-k), min(n, d+1+k)
 	for i := lo; i < hi; {
 		b := w.c.arena[int(w.sorted[i])+d]
 		j := w.groupEnd(i, hi, d, b)
 		if b != 0 {
 			w.s.path[d] = b
 			col := cols[(d+1)*(n+1) : (d+2)*(n+1)]
-			col[0] = d + 1
+			col[0] = min(d+1, k+1)
+			if rlo > 1 {
+				col[rlo-1] = k + 1
+			}
 			m := col[0]
-			for r := 1; r <= n; r++ {
+			for r := rlo; r <= rhi; r++ {
 				cost := 1
 				if w.q[r-1] == b {
 					cost = 0
@@ -333,13 +344,19 @@ func (w *typoWalk) walk(lo, hi, d int) {
 				col[r] = v
 				m = min(m, v)
 			}
+			last := k + 1
+			if rhi < n {
+				col[rhi+1] = k + 1
+			} else {
+				last = col[n]
+			}
 			switch {
-			case col[n] <= w.k:
+			case last <= k:
 				// every text here is within the budget of a prefix
 				for _, t := range w.terms[i:j] {
 					w.s.addTerm(t)
 				}
-			case m > w.k:
+			case m > k:
 				// No extension comes back within the budget: a column's
 				// minimum is at least the previous one's or the one
 				// before plus one, and a column exceeds its predecessor's
@@ -360,8 +377,8 @@ func (ix *NameIndex) Exact(q string) []int32 {
 	if fq == "" {
 		return nil
 	}
-	lo, hi := c.prefixRange(c.starts.pos, fq)
-	for _, t := range c.starts.term[lo:hi] {
+	lo, hi := c.prefixRange(c.starts, fq)
+	for t := int32(lo); t < int32(hi); t++ {
 		if c.term(t) != fq {
 			continue
 		}
