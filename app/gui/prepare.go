@@ -61,15 +61,19 @@ func forgetPrepared() {
 }
 
 // sceneFor is the scene prepareView built for g, if g has not changed
-// since, else a new one.
+// since, else a new one. What was prepared for another graph stays (the
+// window may show another graph while a file loads).
 func sceneFor(g *graph.Graph) *render.Scene {
 	prepared.mu.Lock()
-	s := prepared.scene
-	if prepared.g != g || prepared.ver != g.Version() || s == nil {
-		forgetPrepared()
-		s = nil
+	var s *render.Scene
+	if prepared.g == g {
+		if prepared.ver == g.Version() {
+			s = prepared.scene
+			prepared.scene = nil
+		} else {
+			forgetPrepared()
+		}
 	}
-	prepared.scene = nil
 	prepared.mu.Unlock()
 	if s == nil {
 		s = render.NewScene(g)
@@ -79,15 +83,21 @@ func sceneFor(g *graph.Graph) *render.Scene {
 
 // runnerFor is the layout runner prepareView built for g, if it was made
 // for scene s and start positions pos and g has not changed since, else
-// a new one (with the scene's sizes as they are now). Nothing stays prepared afterwards.
+// a new one (with the scene's sizes as they are now). Nothing stays
+// prepared for g afterwards.
 func runnerFor(g *graph.Graph, s *render.Scene, pos []render.Point) (*layoutRunner, error) {
 	prepared.mu.Lock()
-	r := prepared.runner
-	ok := r != nil && prepared.g == g && prepared.ver == g.Version() && r.scene == s && slices.Equal(prepared.start, pos) &&
-		slices.Equal(r.lg.Size, s.Radii()) // the chart's styling may have resized entities
-	forgetPrepared()
+	var r *layoutRunner
+	if prepared.g == g {
+		r = prepared.runner
+		if r != nil && (prepared.ver != g.Version() || r.scene != s || !slices.Equal(prepared.start, pos) ||
+			!slices.Equal(r.lg.Size, s.Radii())) { // the chart's styling may have resized entities
+			r = nil
+		}
+		forgetPrepared()
+	}
 	prepared.mu.Unlock()
-	if ok {
+	if r != nil {
 		return r, nil
 	}
 	return newLayoutRunner(g, s, pos)

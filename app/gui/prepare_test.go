@@ -112,10 +112,17 @@ func TestPreparedViewIsTakenOnlyForWhatItWasMadeFor(t *testing.T) {
 		t.Fatal("the runner of the graph before its change stays prepared")
 	}
 
-	// another graph: nothing of the first
+	// another graph: nothing of the first, which stays prepared
 	prepareView(g)
+	first := prepared.scene
 	h := bigGraph(t, 50)
-	if s := sceneFor(h); s == prepared.scene || s == old {
+	if s := sceneFor(h); s == first {
 		t.Fatal("another graph's scene was taken")
+	}
+	if r, _ := runnerFor(h, first, start); r == prepared.runner {
+		t.Fatal("another graph's runner was taken")
+	}
+	if sceneFor(g) != first {
+		t.Fatal("showing another graph dropped what was prepared")
 	}
 }
