@@ -136,6 +136,13 @@ func NewScene(g *graph.Graph) *Scene {
 	n, m := t.N, t.M
 	st := &static{n: n, m: m, topo: t, title: g.Title, text: newTextEngine(), typeLabels: g.TypeLabels, counts: &countsCache{}}
 	st.src, st.dst = t.Src, t.Dst
+	// the bundles of parallel relations need only the ends: numbered on
+	// another core while the labels are made
+	bundled := make(chan struct{})
+	go func() {
+		st.parallel()
+		close(bundled)
+	}()
 	st.edgeLabel = make([]string, m)
 	loc := i18n.Current()
 	st.edgeRank = make([]uint8, m)
@@ -183,7 +190,7 @@ func NewScene(g *graph.Graph) *Scene {
 	}
 	st.fileStyle(g)
 	st.notesOf(g)
-	st.parallel()
+	<-bundled
 	st.priority = byDegree(st.degree, st.maxDegree)
 	s := &Scene{static: st, hl: NoHighlight}
 	s.pos = make([]Point, n)
