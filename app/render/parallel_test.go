@@ -1,6 +1,9 @@
 package render
 
 import (
+	"fmt"
+
+	"github.com/linkscope/linkscope/graph"
 	"math"
 	"math/rand"
 	"slices"
@@ -123,4 +126,35 @@ func BenchmarkParallel1M(b *testing.B) {
 			parallelBySort(st.src, st.dst)
 		}
 	})
+}
+
+// On entities spread at random (a file's start positions), most sampled
+// relations cross the screen: the density view's hairlines stay within
+// densityInk pixel steps.
+func TestDensityLinksKeepTheirInkBudget(t *testing.T) {
+	n := 40000
+	g := graph.New(n, 3*n)
+	for i := range n {
+		g.AddNode(graph.Node{ID: fmt.Sprint("n", i), Type: "a"})
+	}
+	rng := rand.New(rand.NewSource(2))
+	for range 3 * n {
+		g.AddEdge(graph.Edge{From: int32(rng.Intn(n)), To: int32(rng.Intn(n)), Type: "r"})
+	}
+	s := NewScene(g)
+	pos := make([]Point, n)
+	for i := range pos {
+		pos[i] = Point{X: rng.Float64() * 1000, Y: rng.Float64() * 1000}
+	}
+	s.SetPositions(pos)
+	v := Fit(s, 700, 700, 1, 0)
+	d := ComputeDensity(s, v, 2)
+	ink := 0.0
+	for _, l := range d.Links {
+		ink += steps(l[0], l[1], l[2], l[3], v.Width, v.Height)
+	}
+	if ink > densityInk || len(d.Links) < 100 {
+		t.Fatalf("%d links of %.0f pixel steps, want at most %d steps and some links", len(d.Links), ink, densityInk)
+	}
+	t.Logf("%d links, %.0f pixel steps, stride %d", len(d.Links), ink, d.Stride)
 }
