@@ -12,7 +12,9 @@
 # Env: BIN (default: builds ./linkscope into $OUT), OUT (default
 # /tmp/window-bench), DISPLAY_NUM (default 93), HEADLESS=1 also runs
 # `linkscope layout --algo fa2 --iterations 30 --stats` for the headless
-# step time, OPEN_TIMEOUT (s, default 60), NO_DRIVE=1 skips the gestures.
+# step time, OPEN_TIMEOUT (s, default 60), NO_DRIVE=1 skips the gestures,
+# PAN_X/PAN_Y where the pans start (window coordinates), PAUSE_LAYOUT=1
+# pauses the layout before the gestures.
 # The raw trace is kept in $OUT/trace.log, the summary printed and written
 # to $OUT/summary.txt.
 set -u
@@ -68,11 +70,19 @@ echo "mark $(date +%s.%N) gestures" >>"$OUT/marks.log"
 
 if [ -z "${NO_DRIVE:-}" ] && [ -n "$WID" ]; then
   xdotool windowactivate --sync "$WID" 2>/dev/null
+  # PAUSE_LAYOUT=1: pause the layout first (the toolbar's pause button),
+  # so that the gestures' frames do not share the cores with its steps
+  if [ -n "${PAUSE_LAYOUT:-}" ]; then
+    xdotool mousemove --window "$WID" 192 49 click 1
+    sleep 1
+  fi
   # the canvas is in the middle of the 1280x800 window
   CX=620 CY=420
-  # pan: three drags of 200 small moves
+  # pan: three drags of 200 small moves, from PAN_X,PAN_Y (default the
+  # middle; on a large graph give a point of empty background, or the
+  # drag moves the entity under it)
   for _ in 1 2 3; do
-    xdotool mousemove --window "$WID" $CX $CY mousedown 1
+    xdotool mousemove --window "$WID" "${PAN_X:-$CX}" "${PAN_Y:-$CY}" mousedown 1
     for i in $(seq 100); do xdotool mousemove_relative -- 2 1; sleep 0.005; done
     for i in $(seq 100); do xdotool mousemove_relative -- -2 -1; sleep 0.005; done
     xdotool mouseup 1

@@ -92,7 +92,7 @@ type filterState struct {
 func newExplorer(g *graph.Graph, file string) *explorer {
 	ex := &explorer{
 		g:        g,
-		scene:    render.NewScene(g),
+		scene:    sceneFor(g),
 		path:     file,
 		pos:      make([]render.Point, g.NodeCount()),
 		selected: -1,

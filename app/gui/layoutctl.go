@@ -57,7 +57,7 @@ func (u *ui) startLayout() {
 	if g.NodeCount() == 0 {
 		return
 	}
-	r, err := newLayoutRunner(g, u.ex.scene, u.ex.pos)
+	r, err := runnerFor(g, u.ex.scene, u.ex.pos)
 	if err != nil {
 		u.showError(err)
 		return

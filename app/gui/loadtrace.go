@@ -36,3 +36,23 @@ func (u *ui) afterFirstFrame(f func()) {
 // frame (the start positions) would otherwise share the two cores with
 // the layout's first steps and take several times longer.
 const deferLayoutLimit = 200000
+
+// loadSteps times the parts of showing a graph (LINKSCOPE_TRACE=load:
+// `load step what=NAME ms=`, the time since the previous step).
+type loadSteps struct{ last time.Time }
+
+func newLoadSteps() *loadSteps {
+	if !tracing("load") {
+		return nil
+	}
+	return &loadSteps{last: time.Now()}
+}
+
+func (s *loadSteps) done(what string) {
+	if s == nil {
+		return
+	}
+	now := time.Now()
+	trace("load", "step", "what", what, "ms", now.Sub(s.last))
+	s.last = now
+}

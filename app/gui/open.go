@@ -61,7 +61,11 @@ func (u *ui) open(path string, fallback bool) {
 		return
 	}
 	u.loading.start(fmt.Sprintf(lang.L("Loading %s…"), path), func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
-		return loadFile(ctx, path, progress)
+		g, err := loadFile(ctx, path, progress)
+		if err == nil && ctx.Err() == nil {
+			prepareView(g)
+		}
+		return g, err
 	}, func(g *graph.Graph, err error) {
 		if err != nil {
 			note := lang.L("the graph on screen is unchanged.")

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 )
 
@@ -60,7 +61,8 @@ func BenchmarkRelTypeToggle(b *testing.B) {
 // BenchmarkExplorerFrame draws the window's frame of the explorer's scene
 // (filters, styling and highlight applied as in the window) at the fitted
 // view, off the UI goroutine as the render queue does. The positions come
-// from LINKSCOPE_SCALE_POS (`linkscope layout --out`).
+// from LINKSCOPE_SCALE_POS (`linkscope layout --out`; "start": the start
+// positions a file opens with).
 func BenchmarkExplorerFrame(b *testing.B) {
 	path, posFile := os.Getenv("LINKSCOPE_SCALE_FILE"), os.Getenv("LINKSCOPE_SCALE_POS")
 	if path == "" || posFile == "" {
@@ -70,20 +72,23 @@ func BenchmarkExplorerFrame(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	raw, err := os.ReadFile(posFile)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var pf struct {
-		Positions map[string][2]float64 `json:"positions"`
-	}
-	if err := json.Unmarshal(raw, &pf); err != nil {
-		b.Fatal(err)
-	}
-	pos := make([]render.Point, g.NodeCount())
-	for i := range pos {
-		p := pf.Positions[g.Node(int32(i)).ID]
-		pos[i] = render.Point{X: p[0], Y: p[1]}
+	// "start": the positions a file opens with before its layout
+	pos := initialPositions(g, view.DefaultSeed)
+	if posFile != "start" {
+		raw, err := os.ReadFile(posFile)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var pf struct {
+			Positions map[string][2]float64 `json:"positions"`
+		}
+		if err := json.Unmarshal(raw, &pf); err != nil {
+			b.Fatal(err)
+		}
+		for i := range pos {
+			p := pf.Positions[g.Node(int32(i)).ID]
+			pos[i] = render.Point{X: p[0], Y: p[1]}
+		}
 	}
 	ex := newExplorer(g, path)
 	ex.setPositions(pos)

@@ -35,6 +35,9 @@ type searchPanel struct {
 	// when they come.
 	chooseOnShow bool
 	content      fyne.CanvasObject
+	// top are the most connected entities of topology topOf
+	top   []int32
+	topOf *graph.Topology
 }
 
 func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
@@ -96,7 +99,7 @@ func (p *searchPanel) update() {
 	p.chooseOnShow = false
 	if q == "" {
 		p.runner.cancel()
-		p.results = topByDegree(p.ex.g, searchLimit)
+		p.results = p.topEntities()
 		p.info.SetText(lang.L("Most connected entities"))
 		p.list.Refresh()
 		p.list.ScrollToTop()
@@ -138,21 +141,53 @@ func (p *searchPanel) focus(c fyne.Canvas) {
 	}
 }
 
-// topByDegree lists the limit most connected entities as matches.
+// topByDegree lists the limit most connected entities as matches, ties
+// in index order.
 func topByDegree(g *graph.Graph, limit int) []graph.Match {
-	idx := make([]int32, g.NodeCount())
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return g.Degree(idx[a]) > g.Degree(idx[b]) })
-	if len(idx) > limit {
-		idx = idx[:limit]
-	}
+	return degreeMatches(g, mostConnected(g.Topology().Degree, limit))
+}
+
+// degreeMatches are the entities idx as matches of their labels.
+func degreeMatches(g *graph.Graph, idx []int32) []graph.Match {
 	out := make([]graph.Match, len(idx))
 	for k, i := range idx {
 		out[k] = graph.Match{Node: i, Score: 1, Matched: g.Node(i).Label}
 	}
 	return out
+}
+
+// mostConnected returns the limit entities of highest degree, most
+// connected first and ties in index order (the first limit of a stable
+// sort by degree), by one pass that keeps the best so far: a sort of a
+// million entities for a list of 60 took a third of a second.
+func mostConnected(degree []int32, limit int) []int32 {
+	if limit <= 0 {
+		return nil
+	}
+	best := make([]int32, 0, min(limit, len(degree)))
+	for i, d := range degree {
+		if len(best) == limit && d <= degree[best[limit-1]] {
+			continue // not better than the last kept (and later on ties)
+		}
+		// after every kept entity of degree >= d
+		k := sort.Search(len(best), func(j int) bool { return degree[best[j]] < d })
+		if len(best) < limit {
+			best = append(best, 0)
+		}
+		copy(best[k+1:], best[k:len(best)-1])
+		best[k] = int32(i)
+	}
+	return best
+}
+
+// topEntities lists the most connected entities for the empty box,
+// computed again only when the graph's structure changed (the search
+// panel refreshes on every change to the chart).
+func (p *searchPanel) topEntities() []graph.Match {
+	if t := p.ex.g.Topology(); p.topOf != t {
+		p.top, p.topOf = mostConnected(t.Degree, searchLimit), t
+	}
+	return degreeMatches(p.ex.g, p.top)
 }
 
 // newEntityRow is a list row: a dot of the type's colour, the name and

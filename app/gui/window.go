@@ -168,8 +168,11 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	if u.search != nil {
 		u.search.runner.cancel()
 	}
+	steps := newLoadSteps()
 	u.sessionFor(g, path)
+	steps.done("session")
 	ex := newExplorer(g, path)
+	steps.done("explorer")
 	// the layout's starting positions, before the canvas first fits them
 	// a graph whose entities all have a position from the file opens as
 	// drawn, without running a layout (the toolbar still starts one)
@@ -193,6 +196,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.canvas.stats = u.stats
 	u.canvas.synchronous = u.still
 	u.canvas.onResized = func() { u.refitFirstView(false) }
+	steps.done("positions")
 	u.traceFirstView(g)
 	u.canvas.onNodeMoved = func(i int32, p render.Point) {
 		u.leaveFirstView()
@@ -205,6 +209,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.canvas.onEscape = u.escape
 	u.wireEditing()
 	u.search = newSearchPanel(ex, func(i int32) { u.selectNode(i, true) })
+	steps.done("search")
 	u.filters = newFiltersPanel(ex)
 	u.filters.do = u.apply
 	u.filters.showErr = u.showError
@@ -213,6 +218,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 		return u.relationButtons(u.ex.g.Edge(e).ID, nil)
 	}
 	u.paths = newPathPanel(ex, u.showPath, func(i int32) { u.selectNode(i, true) })
+	steps.done("panels")
 	// Esc in a text box or a result list does what it does on the canvas
 	for _, e := range []*escEntry{u.search.entry, u.paths.from.entry, u.paths.to.entry} {
 		e.onEscape = u.escape
@@ -227,6 +233,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.wireAnalysis()
 	u.newTable()
 	u.addFinders()
+	steps.done("table")
 
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Search"), theme.SearchIcon(), u.search.content),
@@ -239,9 +246,12 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	main := container.NewHSplit(u.tabs, right)
 	main.Offset = tabsShare
 	u.win.SetContent(container.NewBorder(u.toolbar.content, u.status, nil, nil, main))
+	steps.done("content")
 	u.watchChanges()
 	u.startLayout()
+	steps.done("layout")
 	u.updateStatus()
+	steps.done("status")
 	if g.NodeCount() > 0 {
 		trace("load", "graph-set", "ms", time.Since(tracer.start), "entities", g.NodeCount())
 	}

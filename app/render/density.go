@@ -213,9 +213,12 @@ func steps(x0, y0, x1, y1 float32, w, h int) float64 {
 
 // strideFor is the least power of two that brings n items of ink pixel
 // steps in all to at most most items and lodInk steps.
-func strideFor(n int, ink float64, most int) int {
+func strideFor(n int, ink float64, most int) int { return strideWithin(n, ink, most, lodInk) }
+
+// strideWithin is strideFor with maxInk pixel steps instead of lodInk.
+func strideWithin(n int, ink float64, most int, maxInk float64) int {
 	stride := 1
-	for n/stride > most || ink/float64(stride) > lodInk {
+	for n/stride > most || ink/float64(stride) > maxInk {
 		stride *= 2
 	}
 	return stride
@@ -251,9 +254,15 @@ func (f *frame) sampleEdges() int {
 // same ones), as hairlines.
 const densitySample = 16000
 
+// densityInk is the most pixel steps of the density view's hairlines: on
+// a million entities at their start positions (a uniform square, so most
+// sampled relations cross the screen) lodInk of them cost 130 ms of a
+// 140 ms frame; the lines are faint context over the tiles.
+const densityInk = 500000
+
 // sampleLinks picks the visible relations with an end on screen whose
 // index is a multiple of d.Stride, a power of two keeping about
-// densitySample of them and at most lodInk pixels of line.
+// densitySample of them and at most densityInk pixels of line.
 func sampleLinks(s *Scene, v Viewport, d *Density) {
 	if s.m == 0 {
 		return
@@ -283,7 +292,7 @@ func sampleLinks(s *Scene, v Viewport, d *Density) {
 		}
 	}
 	// long lines (far-reaching relations) cost more: thin them further
-	if more := strideFor(len(d.Links), ink, len(d.Links)); more > 1 {
+	if more := strideWithin(len(d.Links), ink, len(d.Links), densityInk); more > 1 {
 		d.Stride *= more
 		kept := d.Links[:0]
 		for j, l := range d.Links {
