@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"slices"
 	"time"
 
 	"github.com/linkscope/linkscope/app/render"
@@ -30,6 +31,9 @@ type explorer struct {
 	path string
 
 	pos []render.Point
+	// posOwned: pos is the explorer's alone (a drag's copy), written in
+	// place by moveNodes
+	posOwned bool
 
 	filter filterState
 
@@ -186,7 +190,7 @@ func (ex *explorer) title() string {
 
 // setPositions replaces every position (one per node).
 func (ex *explorer) setPositions(p []render.Point) {
-	ex.pos = p
+	ex.pos, ex.posOwned = p, false
 	ex.scene.SetPositions(p)
 	ex.drawnPositions()
 	for _, fn := range ex.onPositions {
@@ -196,13 +200,32 @@ func (ex *explorer) setPositions(p []render.Point) {
 
 // moveNode puts node i at world point p.
 func (ex *explorer) moveNode(i int32, p render.Point) {
-	if i < 0 || int(i) >= len(ex.pos) {
-		return
+	ex.moveNodes([]int32{i}, []render.Point{p})
+	ex.posOwned = false
+}
+
+// moveNodes puts nodes idx at the world points to (a drag), touching only
+// them: ex.pos is copied on the first move after it was handed out (by
+// setPositions) and then written in place, and the scene moves them in
+// its grid (render.Scene.MoveNodes) rather than copying every position
+// and rebuilding the grid on every pointer event (seconds a move at 1M
+// entities). The canvas ends a drag with posOwned false again, so that
+// what reads ex.pos afterwards keeps what it read.
+func (ex *explorer) moveNodes(idx []int32, to []render.Point) {
+	if !ex.posOwned {
+		ex.pos = slices.Clone(ex.pos)
+		ex.posOwned = true
 	}
-	np := make([]render.Point, len(ex.pos))
-	copy(np, ex.pos)
-	np[i] = p
-	ex.setPositions(np)
+	for k, i := range idx {
+		if i >= 0 && int(i) < len(ex.pos) && k < len(to) {
+			ex.pos[i] = to[k]
+		}
+	}
+	ex.scene.MoveNodes(idx, to)
+	ex.drawnPositions()
+	for _, fn := range ex.onPositions {
+		fn()
+	}
 }
 
 // nodeVisible reports whether node i passes the filters.
