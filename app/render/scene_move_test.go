@@ -91,3 +91,47 @@ func TestMoveNodesUpdatesGridInPlace(t *testing.T) {
 }
 
 func dist(a, b Point) float64 { return (a.X-b.X)*(a.X-b.X) + (a.Y-b.Y)*(a.Y-b.Y) }
+
+// dragScene is a scene of n entities spread over a square, for the drag
+// benchmarks.
+func dragScene(b *testing.B, n int) *Scene {
+	g := graph.New(n, 0)
+	for i := 0; i < n; i++ {
+		g.AddNode(graph.Node{ID: fmt.Sprint("n", i)})
+	}
+	s := NewScene(g)
+	r := rand.New(rand.NewPCG(7, 7))
+	pos := make([]Point, n)
+	for i := range pos {
+		pos[i] = Point{X: r.Float64() * 1e4, Y: r.Float64() * 1e4}
+	}
+	s.SetPositions(pos)
+	b.ResetTimer()
+	return s
+}
+
+// BenchmarkDragMoveNodes is one pointer event of a drag at 1M entities:
+// one entity moved a few units (MoveNodes; a snapshot for a frame every
+// 8 events, which makes the next move copy).
+func BenchmarkDragMoveNodes(b *testing.B) {
+	s := dragScene(b, 1_000_000)
+	p := s.pos[42]
+	for i := 0; i < b.N; i++ {
+		if i%8 == 0 {
+			s.Snapshot()
+		}
+		p.X += 3
+		s.MoveNodes([]int32{42}, []Point{p})
+	}
+}
+
+// BenchmarkDragSetPositions is the same event as before: every position
+// copied and the grid built again.
+func BenchmarkDragSetPositions(b *testing.B) {
+	s := dragScene(b, 1_000_000)
+	for i := 0; i < b.N; i++ {
+		np := slices.Clone(s.pos)
+		np[42].X += 3
+		s.SetPositions(np)
+	}
+}
