@@ -167,12 +167,16 @@ func (g *Graph) putEdge(i int32, e Edge) (Edge, error) {
 	return old, nil
 }
 
-// putChart replaces the chart state, returning the old one.
+// putChart replaces the chart state, returning the old one. It copies
+// nothing: a snapshot holds its own Chart value, and a chart's slices and
+// maps are never written in place (commands build the new chart from
+// Chart.clone), so the nodes and edges a snapshot shares stay shared
+// (copying them made every filter toggle copy the whole graph).
 func (g *Graph) putChart(c Chart) Chart {
-	g.own()
 	old := g.chart
 	g.chart = c
 	g.changed(false, false)
+	g.chartChanges++
 	return old
 }
 

@@ -57,6 +57,9 @@ type Graph struct {
 	// structure (entities, relations, their ends and types); nameVersion
 	// changes of the names the index searches.
 	version, topoVersion, nameVersion uint64
+	// chartChanges counts the changes of the chart alone (putChart), so
+	// that DataVersion can leave them out.
+	chartChanges uint64
 
 	cache *derived
 
@@ -184,6 +187,12 @@ func (g *Graph) changed(structure, names bool) {
 // Version counts the changes made to g (of any kind); equal versions of
 // one graph have equal contents.
 func (g *Graph) Version() uint64 { return g.version }
+
+// DataVersion is Version without the changes of the chart alone (hidden
+// types, settings, groups, measures, the chart's note): what is derived
+// from the entities and relations only (their times, a histogram) stays
+// valid while it is unchanged.
+func (g *Graph) DataVersion() uint64 { return g.version - g.chartChanges }
 
 // intern returns a shared copy of s so that the many repeats of a type name
 // share one allocation.

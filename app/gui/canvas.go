@@ -399,7 +399,12 @@ func (c *graphCanvas) Dragged(ev *fyne.DragEvent) {
 	case dragPan:
 		c.pan(ev.Dragged.DX, ev.Dragged.DY)
 	case dragNode:
+		t0 := time.Now()
 		c.moveDragged(float64(ev.Dragged.DX)/c.view.Zoom, float64(ev.Dragged.DY)/c.view.Zoom)
+		if tracing("frames") {
+			trace("frames", "drag-move", "ms", time.Since(t0), "entities", len(c.edit.dragSet))
+		}
+		c.why = "drag"
 		c.requestRender()
 	case dragBand:
 		c.extendBand(ev.Position)

@@ -56,20 +56,19 @@ func (c *graphCanvas) moveDragged(dx, dy float64) {
 	if len(c.edit.dragSet) == 0 {
 		return
 	}
-	np := make([]render.Point, len(c.ex.pos))
-	copy(np, c.ex.pos)
-	for _, i := range c.edit.dragSet {
-		if int(i) >= len(np) {
-			continue
+	set := c.edit.dragSet
+	to := make([]render.Point, len(set))
+	for k, i := range set {
+		if int(i) < len(c.ex.pos) {
+			to[k] = render.Point{X: c.ex.pos[i].X + dx, Y: c.ex.pos[i].Y + dy}
 		}
-		np[i].X += dx
-		np[i].Y += dy
 	}
-	c.ex.setPositions(np)
+	// only the dragged entities change (explorer.moveNodes)
+	c.ex.moveNodes(set, to)
 	if c.onNodeMoved != nil {
-		for _, i := range c.edit.dragSet {
-			if int(i) < len(np) {
-				c.onNodeMoved(i, np[i])
+		for k, i := range set {
+			if int(i) < len(c.ex.pos) {
+				c.onNodeMoved(i, to[k])
 			}
 		}
 	}
@@ -79,6 +78,7 @@ func (c *graphCanvas) moveDragged(dx, dy float64) {
 func (c *graphCanvas) endNodeDrag() {
 	set, from := c.edit.dragSet, c.edit.dragFrom
 	c.edit.dragSet, c.edit.dragFrom = nil, nil
+	c.ex.posOwned = false // the drag's copy of the positions is shared from now on
 	if len(set) == 0 || c.onDragEnd == nil {
 		return
 	}

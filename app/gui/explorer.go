@@ -1,6 +1,9 @@
 package gui
 
 import (
+	"slices"
+	"time"
+
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/graph"
@@ -28,6 +31,9 @@ type explorer struct {
 	path string
 
 	pos []render.Point
+	// posOwned: pos is the explorer's alone (a drag's copy), written in
+	// place by moveNodes
+	posOwned bool
 
 	filter filterState
 
@@ -61,6 +67,8 @@ type explorer struct {
 
 	// visible caches the filter result; nil until computed.
 	nodeVis, edgeVis []bool
+	// vis computes it incrementally
+	vis view.VisIndex
 
 	// listeners, called after a change of the given kind.
 	onSelect    []func()
@@ -182,7 +190,7 @@ func (ex *explorer) title() string {
 
 // setPositions replaces every position (one per node).
 func (ex *explorer) setPositions(p []render.Point) {
-	ex.pos = p
+	ex.pos, ex.posOwned = p, false
 	ex.scene.SetPositions(p)
 	ex.drawnPositions()
 	for _, fn := range ex.onPositions {
@@ -192,13 +200,32 @@ func (ex *explorer) setPositions(p []render.Point) {
 
 // moveNode puts node i at world point p.
 func (ex *explorer) moveNode(i int32, p render.Point) {
-	if i < 0 || int(i) >= len(ex.pos) {
-		return
+	ex.moveNodes([]int32{i}, []render.Point{p})
+	ex.posOwned = false
+}
+
+// moveNodes puts nodes idx at the world points to (a drag), touching only
+// them: ex.pos is copied on the first move after it was handed out (by
+// setPositions) and then written in place, and the scene moves them in
+// its grid (render.Scene.MoveNodes) rather than copying every position
+// and rebuilding the grid on every pointer event (seconds a move at 1M
+// entities). The canvas ends a drag with posOwned false again, so that
+// what reads ex.pos afterwards keeps what it read.
+func (ex *explorer) moveNodes(idx []int32, to []render.Point) {
+	if !ex.posOwned {
+		ex.pos = slices.Clone(ex.pos)
+		ex.posOwned = true
 	}
-	np := make([]render.Point, len(ex.pos))
-	copy(np, ex.pos)
-	np[i] = p
-	ex.setPositions(np)
+	for k, i := range idx {
+		if i >= 0 && int(i) < len(ex.pos) && k < len(to) {
+			ex.pos[i] = to[k]
+		}
+	}
+	ex.scene.MoveNodes(idx, to)
+	ex.drawnPositions()
+	for _, fn := range ex.onPositions {
+		fn()
+	}
 }
 
 // nodeVisible reports whether node i passes the filters.
@@ -216,8 +243,15 @@ func (ex *explorer) edgeVisible(e int32) bool {
 // result to the scene.
 func (ex *explorer) applyFilters() {
 	f := &ex.filter
-	v := view.Visible(ex.g, view.Filter{NodeTypesOff: f.nodeTypeOff, RelTypesOff: f.edgeTypeOff,
+	t0 := time.Now()
+	// incremental: a type toggle or a timeline move touches only what it
+	// changes (view.VisIndex equals view.Visible)
+	v := ex.vis.Update(ex.g, view.Filter{NodeTypesOff: f.nodeTypeOff, RelTypesOff: f.edgeTypeOff,
 		AsOf: f.asOf, From: f.from, ShowUndated: f.showUndated, HideIsolated: f.hideIsolated, Only: ex.focus, Threshold: ex.threshold()})
+	if tracing("filter") {
+		tn, te, full := ex.vis.Touched()
+		trace("filter", "visibility", "ms", time.Since(t0), "entities", tn, "relations", te, "full", full)
+	}
 	nv, ev := v.Nodes, v.Edges
 	ex.nodeVis, ex.edgeVis = nv, ev
 	ex.scene.SetNodeVisible(nv)

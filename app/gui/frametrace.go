@@ -8,7 +8,7 @@ import (
 
 // Measurements of the canvas for LINKSCOPE_TRACE (trace.go):
 //
-//	frames frame ms=RENDER ui=UI why=pan|zoom|layout|filter|other entities=N lod=entities|density
+//	frames frame ms=RENDER ui=UI why=pan|zoom|drag|layout|filter|other entities=N lod=entities|density
 //
 // for every frame shown (ms: the raster's render time off the UI
 // goroutine; ui: what the UI goroutine spent asking for it and putting it

@@ -102,3 +102,19 @@ func BenchmarkExplorerFrame(b *testing.B) {
 		drawFrame(job)
 	}
 }
+
+// BenchmarkTimelineSlide moves the timeline slider's preview (as while
+// dragging it) between two days a month apart, each with its frame.
+func BenchmarkTimelineSlide(b *testing.B) {
+	u := scaleUI(b)
+	p := u.filters
+	if p.slider == nil {
+		b.Skip("no dated relation")
+	}
+	mid := (p.first + p.last) / 2
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.setDay(mid)
+		p.setDay(mid + 30)
+	}
+}

@@ -31,8 +31,8 @@ type histSeg struct {
 // relTimes returns every relation's time on the timeline, computed once
 // per graph version.
 func (ex *explorer) relTimes() []view.RelTime {
-	if ex.times == nil || ex.timesVer != ex.g.Version() || len(ex.times) != ex.g.EdgeCount() {
-		ex.times, ex.timesVer = view.RelationTimes(ex.g), ex.g.Version()
+	if ex.times == nil || ex.timesVer != ex.g.DataVersion() || len(ex.times) != ex.g.EdgeCount() {
+		ex.times, ex.timesVer = view.RelationTimes(ex.g), ex.g.DataVersion()
 	}
 	return ex.times
 }
@@ -132,7 +132,7 @@ func (h *timeHist) rebin() {
 	a, b := dayKeyOf(h.lo+1), dayKeyOf(h.hi)
 	h.m0 = monthIndex(a)
 	h.bins = histogram(h.ex.g, h.ex.relTimes(), h.m0, monthIndex(b)-h.m0+1)
-	h.ver = h.ex.g.Version()
+	h.ver = h.ex.g.DataVersion()
 }
 
 // setRange moves the handles (from the chart; not while dragging).
@@ -141,7 +141,7 @@ func (h *timeHist) setRange(from, to float64) {
 		return
 	}
 	h.from, h.to = from, to
-	if h.ver != h.ex.g.Version() {
+	if h.ver != h.ex.g.DataVersion() {
 		h.rebin() // an edit changed the relations
 	}
 	h.raster.Refresh()

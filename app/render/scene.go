@@ -56,6 +56,9 @@ type Scene struct {
 	hl          Highlight
 	nodeFlags   []uint8 // nil: nothing highlighted
 	edgeFlags   []uint8
+	// shared is set once a Snapshot or Positions shares pos and grid:
+	// MoveNodes copies them before writing (SetPositions replaces them)
+	shared bool
 }
 
 // static is the part of a Scene fixed at construction and shared by its
@@ -331,7 +334,12 @@ func (s *Scene) Label(i int32) string { return s.labels[i] }
 func (s *Scene) Title() string { return s.title }
 
 // Positions returns the positions in use. The slice must not be modified.
-func (s *Scene) Positions() []Point { return s.pos }
+func (s *Scene) Positions() []Point {
+	if !s.shared {
+		s.shared = true
+	}
+	return s.pos
+}
 
 // SetPositions copies pos (one point per node; missing ones stay at the
 // origin, non-finite ones are treated as the origin) and rebuilds the
@@ -346,6 +354,7 @@ func (s *Scene) SetPositions(pos []Point) {
 	}
 	s.pos = p
 	s.grid = buildGrid(p, s.radius)
+	s.shared = false
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
@@ -442,6 +451,9 @@ func (s *Scene) SetHighlight(h Highlight) {
 // Snapshot returns a copy of the scene that later setter calls on s do not
 // affect. It shares all data, so it costs almost nothing.
 func (s *Scene) Snapshot() *Scene {
+	if !s.shared {
+		s.shared = true // (a snapshot's snapshot writes nothing)
+	}
 	c := *s
 	return &c
 }
