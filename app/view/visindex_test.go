@@ -20,11 +20,11 @@ func visGraph(r *rand.Rand, n, m int) *graph.Graph {
 		nd := graph.Node{ID: fmt.Sprintf("n%d", i), Type: ntypes[r.IntN(len(ntypes))]}
 		switch r.IntN(6) {
 		case 0:
-			nd.Props = map[string]any{"date": fmt.Sprintf("%d-%02d", 2018+r.IntN(6), 1+r.IntN(12))}
+			nd.Props = graph.PropsOf(map[string]any{"date": fmt.Sprintf("%d-%02d", 2018+r.IntN(6), 1+r.IntN(12))})
 		case 1:
-			nd.Props = map[string]any{"start": fmt.Sprintf("%d", 2018+r.IntN(6))}
+			nd.Props = graph.PropsOf(map[string]any{"start": fmt.Sprintf("%d", 2018+r.IntN(6))})
 		case 2:
-			nd.Props = map[string]any{"end": fmt.Sprintf("%d-03-01", 2018+r.IntN(6))}
+			nd.Props = graph.PropsOf(map[string]any{"end": fmt.Sprintf("%d-03-01", 2018+r.IntN(6))})
 		}
 		if _, err := g.AddNode(nd); err != nil {
 			panic(err)
@@ -40,7 +40,7 @@ func visGraph(r *rand.Rand, n, m int) *graph.Graph {
 				e.Date.Day = int8(1 + r.IntN(28))
 			}
 			if r.IntN(5) == 0 {
-				e.Props = map[string]any{"end": fmt.Sprintf("%d", 2020+r.IntN(5))}
+				e.Props = graph.PropsOf(map[string]any{"end": fmt.Sprintf("%d", 2020+r.IntN(5))})
 			}
 		case 2:
 			e.Sources = []graph.Citation{{Source: fmt.Sprintf("s%d", 1+r.IntN(3))}}
