@@ -4,7 +4,7 @@
 // displacement, the criterion's window mean (layout.Convergence) and the
 // stress (layout.Stress, 32 sampled BFS sources, seed 1: the measure
 // `linkscope layout --stats` prints). It is how the window's convergence
-// threshold was chosen (bench/NOTES-fa2win.md).
+// threshold was chosen (BENCHMARKS.md, "The window's layout and its opening").
 //
 //	go run ./bench/fa2conv -d FILE -iters 600 -every 25
 package main

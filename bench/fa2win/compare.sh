@@ -2,7 +2,7 @@
 # Alternates the window (bench/window.sh, layout only) and the headless
 # engine (`linkscope layout --algo fa2 --iterations 30 --stats`) on FILE,
 # RUNS times, and prints each pair's ms per step and ratio with the load
-# average: the figures of bench/NOTES-fa2win.md.
+# average: the figures of BENCHMARKS.md, "The window's layout and its opening".
 #   bench/fa2win/compare.sh FILE [RUNS] [LAYOUT_SECONDS]
 set -u
 FILE=$1 RUNS=${2:-3} LS=${3:-30}

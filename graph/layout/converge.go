@@ -14,7 +14,7 @@ import "math"
 //     MinImprove (a fraction) below the best earlier block's: what is
 //     left is ForceAtlas2's jitter, which more steps do not reduce (on
 //     the 100k synthetic file the stress stops improving at that point,
-//     see bench/NOTES-fa2win.md).
+//     see BENCHMARKS.md, "The window's layout and its opening").
 //
 // Observe is called after each step with the positions (read, not kept:
 // the Convergence copies them into its own buffer), so the criterion does
@@ -33,7 +33,7 @@ type Convergence struct {
 	last   float64 // the last completed block's mean
 }
 
-// The window's criterion (bench/NOTES-fa2win.md tells how it was chosen).
+// The window's criterion (BENCHMARKS.md, "The window's layout and its opening" tells how it was chosen).
 const (
 	DefaultConvergenceThreshold  = 1e-4
 	DefaultConvergenceWindow     = 50
