@@ -55,8 +55,10 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
+# -timeout: the window's tests (app/gui) take 6–7 minutes under the race
+# detector on two busy cores, near go test's default of 10 per package.
 unit:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 25m ./...
 
 smoke: build
 	./scripts/smoke.sh ./$(BIN)
