@@ -208,14 +208,7 @@ func (b *builder) checkDirectPart(t *idTable, data []byte, es []graph.Edge) bool
 			hs[2*k] = maphash.Bytes(t.seed, endAt(data, e.From))
 			hs[2*k+1] = maphash.Bytes(t.seed, endAt(data, e.To))
 		}
-		for k, h := range hs[:2*len(part)] {
-			cand[k] = t.candidate(h)
-		}
-		for _, c := range cand[:2*len(part)] {
-			if c >= 0 {
-				touch += t.ids[c][0]
-			}
-		}
+		touch += t.candidates(hs[:2*len(part)], cand[:])
 		for k := range part {
 			e := &part[k]
 			from := t.endIndex(endAt(data, e.From), hs[2*k], cand[2*k])

@@ -130,14 +130,7 @@ func (t *idTable) resolve(g *graph.Graph, data []byte, edges []fileEdge, from, t
 			hs[2*k] = maphash.Bytes(t.seed, data[e.sourceAt.lo:e.sourceAt.hi])
 			hs[2*k+1] = maphash.Bytes(t.seed, data[e.targetAt.lo:e.targetAt.hi])
 		}
-		for k, h := range hs[:2*len(es)] {
-			cand[k] = t.candidate(h)
-		}
-		for _, c := range cand[:2*len(es)] {
-			if c >= 0 {
-				touch += t.ids[c][0] // ids are never empty
-			}
-		}
+		touch += t.candidates(hs[:2*len(es)], cand[:])
 		for k := range es {
 			e := &es[k]
 			from[lo+k] = t.end(g, data, &e.Source, e.sourceAt, hs[2*k], cand[2*k])
@@ -145,6 +138,23 @@ func (t *idTable) resolve(g *graph.Graph, data []byte, edges []fileEdge, from, t
 		}
 	}
 	t.touched.Add(uint32(touch))
+}
+
+// candidates sets cand[k] to the candidate of hs[k] for a batch, then
+// reads the first byte of each candidate's id, so that the cache misses
+// of the batch overlap (the stages of resolve); it returns the bytes'
+// sum, which the caller adds to touched so that the reads stay.
+func (t *idTable) candidates(hs []uint64, cand []int32) byte {
+	for k, h := range hs {
+		cand[k] = t.candidate(h)
+	}
+	var touch byte
+	for _, c := range cand[:len(hs)] {
+		if c >= 0 {
+			touch += t.ids[c][0] // ids are never empty
+		}
+	}
+	return touch
 }
 
 // candidate returns the index in the first slot for h whose hash half
