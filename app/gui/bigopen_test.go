@@ -11,29 +11,29 @@ import (
 	"github.com/linkscope/linkscope/dataset"
 )
 
-// TestBigOpenProfile times what the UI goroutine does when a large file
+// BenchmarkBigOpen times what the UI goroutine does when a large file
 // opens (setGraph: explorer, panels, layout preparation). It runs only
 // with LINKSCOPE_BIG_FILE=FILE (a measurement, not a check):
 //
-//	LINKSCOPE_BIG_FILE=/tmp/synth-1M.json go test -run TestBigOpenProfile -cpuprofile /tmp/open.prof ./app/gui
-func TestBigOpenProfile(t *testing.T) {
+//	LINKSCOPE_BIG_FILE=/tmp/synth-1M.json go test -run XXX -bench BigOpen -benchtime 1x -cpuprofile /tmp/open.prof ./app/gui
+func BenchmarkBigOpen(b *testing.B) {
 	file := os.Getenv("LINKSCOPE_BIG_FILE")
 	if file == "" {
-		t.Skip("set LINKSCOPE_BIG_FILE to a large dataset to profile opening it")
+		b.Skip("set LINKSCOPE_BIG_FILE to a large dataset to measure opening it")
 	}
 	g, err := dataset.LoadContext(context.Background(), file, dataset.Options{})
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
 	t1 := time.Now()
 	prepareView(g) // as the loading job does
-	t.Logf("prepareView (the loading job): %v", time.Since(t1))
-	a := test.NewTempApp(t)
+	b.Logf("prepareView (the loading job): %v", time.Since(t1))
+	a := test.NewTempApp(b)
 	u := newUIWith(a, "", false)
-	t.Cleanup(u.win.Close)
+	b.Cleanup(u.win.Close)
 	u.win.Resize(fyne.NewSize(1280, 800))
 	t0 := time.Now()
 	u.setGraph(g, file)
-	t.Logf("setGraph of %d entities: %v on the UI goroutine", g.NodeCount(), time.Since(t0))
+	b.Logf("setGraph of %d entities: %v on the UI goroutine", g.NodeCount(), time.Since(t0))
 	u.layout.Cancel()
 }

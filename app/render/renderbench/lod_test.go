@@ -74,24 +74,27 @@ func BenchmarkWindowFrameZoom4(b *testing.B)    { benchLOD(b, 4, true) }
 func BenchmarkWindowFrameZoom16(b *testing.B)   { benchLOD(b, 16, true) }
 func BenchmarkWindowFrameZoom64(b *testing.B)   { benchLOD(b, 64, true) }
 
-// TestWriteLODFrames writes window frames at several zooms into
-// $LINKSCOPE_LOD_OUT, to look at.
-func TestWriteLODFrames(t *testing.T) {
+// BenchmarkLODFrames renders one window frame at each of several zooms
+// (density, then entities as the zoom grows); with LINKSCOPE_LOD_OUT=DIR
+// it also writes them there as PNG, to look at.
+func BenchmarkLODFrames(b *testing.B) {
 	out := os.Getenv("LINKSCOPE_LOD_OUT")
-	if out == "" {
-		t.Skip("LINKSCOPE_LOD_OUT not set")
-	}
-	s := lodScene(t)
+	s := lodScene(b)
 	w, h := 900, 740
-	for _, z := range []float64{1, 2, 4, 16} {
-		v := render.Fit(s, w, h, 1, 10).ZoomAt(float64(w)/2, float64(h)/2, z)
-		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		render.Render(img, s, v, render.Options{LOD: true, Legend: true})
-		f, err := os.Create(filepath.Join(out, fmt.Sprintf("lod-z%g.png", z)))
-		if err != nil {
-			t.Fatal(err)
+	for b.Loop() {
+		for _, z := range []float64{1, 2, 4, 16} {
+			v := render.Fit(s, w, h, 1, 10).ZoomAt(float64(w)/2, float64(h)/2, z)
+			img := image.NewRGBA(image.Rect(0, 0, w, h))
+			render.Render(img, s, v, render.Options{LOD: true, Legend: true})
+			if out == "" {
+				continue
+			}
+			f, err := os.Create(filepath.Join(out, fmt.Sprintf("lod-z%g.png", z)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			png.Encode(f, img)
+			f.Close()
 		}
-		png.Encode(f, img)
-		f.Close()
 	}
 }
