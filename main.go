@@ -74,7 +74,10 @@ func main() {
 	if p := a.Preferences().String(i18n.PrefKey); p != i18n.PrefSystem {
 		setupLang(p)
 	}
-	gui.Run(a, path)
+	if err := gui.Run(a, path); err != nil {
+		fmt.Fprintln(os.Stderr, "linkscope:", err)
+		os.Exit(1)
+	}
 }
 
 func setupLang(pref string) {

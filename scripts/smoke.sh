@@ -14,13 +14,43 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Pick a free display number.
-for n in $(seq 90 130); do
-  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }
+# Xvfb picks a free display itself and writes its number once it accepts
+# connections (-displayfd); a busy machine can take a while, so wait up to
+# 60 s, check that it answers, and try a second server if it does not.
+start_xvfb() {
+  : >"$work/display"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+  xvfb=$!
+  for _ in $(seq 600); do
+    [ -s "$work/display" ] && break
+    kill -0 "$xvfb" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  [ -s "$work/display" ] || return 1
+  disp=":$(tr -dc 0-9 <"$work/display")"
+  for _ in $(seq 100); do
+    xdpyinfo -display "$disp" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  return 1
+}
+disp=""
+for attempt in 1 2; do
+  start_xvfb && break
+  echo "smoke: Xvfb attempt $attempt did not answer; its log:"; cat "$work/xvfb.log"
+  kill "$xvfb" 2>/dev/null || true
+  disp=""
 done
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-for _ in $(seq 50); do xdpyinfo -display "$disp" >/dev/null 2>&1 && break; sleep 0.1; done
+if [ -z "$disp" ]; then
+  echo "smoke: no X server (Xvfb) could be started"; exit 1
+fi
+echo "smoke: Xvfb on $disp"
+
+# A display no server answers on: a clear error and status 1, not a panic.
+st=0; HOME="$work" DISPLAY=:9999 timeout 30 "$BIN" >"$work/nodisplay.log" 2>&1 || st=$?
+if [ "$st" -ne 1 ] || grep -q "^panic" "$work/nodisplay.log" || ! grep -q "cannot open a window" "$work/nodisplay.log"; then
+  echo "smoke: with no X server on DISPLAY=:9999, linkscope exited $st with:"; cat "$work/nodisplay.log"; exit 1
+fi
 
 export DISPLAY=$disp
 # A private HOME so the test neither reads nor writes the user's preferences.
@@ -28,7 +58,7 @@ HOME="$work" "$BIN" >"$work/app.log" 2>&1 &
 app=$!
 
 found=""
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   if xdotool search --name "Linkscope" >/dev/null 2>&1; then found=1; break; fi
   kill -0 "$app" 2>/dev/null || break
   sleep 0.2

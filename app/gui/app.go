@@ -8,11 +8,14 @@
 package gui
 
 import (
+	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 )
 
 // AppID is the application's reverse-DNS identifier (also in FyneApp.toml).
@@ -20,10 +23,43 @@ const AppID = "io.github.linkscope.linkscope"
 
 // Run opens the explorer on the dataset at path (the embedded Clearview
 // case when path is empty) and runs the application until it quits.
-func Run(a fyne.App, path string) {
-	w := NewWindow(a, path)
+// It returns an error, without opening anything, when the windowing
+// system cannot be reached (a DISPLAY that no X server answers on).
+func Run(a fyne.App, path string) error {
+	w, err := openWindow(a, path)
+	if err != nil {
+		return err
+	}
 	quitOnSignal(a)
 	w.ShowAndRun()
+	return nil
+}
+
+// openWindow is NewWindow, with the panic Fyne's GLFW driver raises when
+// it cannot initialise (its first window connects to the display) turned
+// into an error. Any other panic is not ours to hide and goes on.
+func openWindow(a fyne.App, path string) (w fyne.Window, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := fmt.Sprint(r)
+			if !isDriverInitPanic(msg) {
+				panic(r)
+			}
+			w, err = nil, fmt.Errorf(lang.L("cannot open a window: the windowing system did not initialise (%s); check DISPLAY (%q) or WAYLAND_DISPLAY, or use a headless command ('linkscope help')"), msg, os.Getenv("DISPLAY"))
+		}
+	}()
+	return NewWindow(a, path), nil
+}
+
+// isDriverInitPanic recognises go-gl/glfw's panic for a library that
+// failed to initialise (or an X11/Wayland platform error).
+func isDriverInitPanic(msg string) bool {
+	for _, s := range []string{"NotInitialized", "GLFW library is not initialized", "PlatformError", "Failed to open display"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // quitOnSignal quits the application cleanly on SIGINT or SIGTERM, so that
