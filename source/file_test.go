@@ -258,3 +258,32 @@ func ids(sub *source.Subgraph) []string {
 	}
 	return out
 }
+
+func TestFetchSets(t *testing.T) {
+	entity := map[string]bool{"a": true, "b": true, "c": true}
+	rel := map[string][2]string{"r1": {"a", "d"}, "r2": {"e", "a"}, "r3": {"d", "e"}}
+	isEntity := func(id string) bool { return entity[id] }
+	ends := func(id string) (string, string, bool) { e, ok := rel[id]; return e[0], e[1], ok }
+
+	ents, rels, err := source.FetchSets([]string{"b", "r1", "a", "r2", "r3"}, isEntity, ends)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the entities asked for, in order, then the ends not among them, in
+	// the order of the relations
+	if got, want := strings.Join(ents, ","), "b,a,d,e"; got != want {
+		t.Errorf("entities = %s, want %s", got, want)
+	}
+	if got, want := strings.Join(rels, ","), "r1,r2,r3"; got != want {
+		t.Errorf("relations = %s, want %s", got, want)
+	}
+
+	_, _, err = source.FetchSets([]string{"a", "x", "r1", "y"}, isEntity, ends)
+	var nf *source.NotFoundError
+	if !errors.As(err, &nf) || strings.Join(nf.IDs, ",") != "x,y" || !errors.Is(err, source.ErrNotFound) {
+		t.Errorf("unknown ids: err = %v, want a NotFoundError for x and y", err)
+	}
+	if got := source.Dedupe([]string{"b", "a", "b", "c", "a"}); strings.Join(got, ",") != "b,a,c" {
+		t.Errorf("Dedupe = %v", got)
+	}
+}

@@ -251,3 +251,55 @@ func (e *NotFoundError) Error() string {
 
 // Is makes errors.Is(err, ErrNotFound) true.
 func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// Dedupe returns ids without repeats, in the order they first appear.
+func Dedupe(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// FetchSets is the part of a [Fetcher]'s Fetch that every server source
+// shares, once it has asked its server which of ids (without repeats)
+// are entities and what the ends of the others are: entities are the
+// entities asked for, in the order asked, then the ends of the relations
+// asked for that were not among them; relations are the relations asked
+// for; an id that is neither makes a NotFoundError naming every such id.
+func FetchSets(ids []string, isEntity func(id string) bool, ends func(id string) (src, dst string, ok bool)) (entities, relations []string, err error) {
+	var missing []string
+	for _, id := range ids {
+		switch {
+		case isEntity(id):
+			entities = append(entities, id)
+		default:
+			if _, _, ok := ends(id); ok {
+				relations = append(relations, id)
+			} else {
+				missing = append(missing, id)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, nil, &NotFoundError{Op: "fetch", IDs: missing}
+	}
+	seen := make(map[string]bool, len(entities))
+	for _, v := range entities {
+		seen[v] = true
+	}
+	for _, r := range relations {
+		s, d, _ := ends(r)
+		for _, v := range [2]string{s, d} {
+			if !seen[v] {
+				seen[v] = true
+				entities = append(entities, v)
+			}
+		}
+	}
+	return entities, relations, nil
+}

@@ -262,18 +262,6 @@ func (s *Source) Top(ctx context.Context, n int) ([]source.Hit, error) {
 	return hits, nil
 }
 
-func dedupe(ids []string) []string {
-	seen := map[string]bool{}
-	out := []string{}
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
 func (s *Source) existing(ctx context.Context, ids []string) (map[string]bool, error) {
 	rows, err := s.run(ctx, qExists, map[string]any{"ids": ids, "limit": len(ids)})
 	if err != nil {
@@ -301,7 +289,7 @@ func (s *Source) Expand(ctx context.Context, ids []string, opt source.ExpandOpti
 	case opt.Direction < source.Both || opt.Direction > source.In:
 		return nil, fmt.Errorf("bolt: expand: unknown direction %d", int(opt.Direction))
 	}
-	seeds := dedupe(ids)
+	seeds := source.Dedupe(ids)
 	if len(seeds) == 0 {
 		return &source.Subgraph{Hops: map[string]int{}}, nil
 	}
@@ -381,7 +369,7 @@ func (s *Source) Expand(ctx context.Context, ids []string, opt source.ExpandOpti
 	}
 	result := append(slices.Clone(seeds), kept...)
 	known := []string{}
-	for _, id := range dedupe(opt.Known) {
+	for _, id := range source.Dedupe(opt.Known) {
 		if _, in := hops[id]; !in {
 			known = append(known, id)
 		}
@@ -421,7 +409,7 @@ func (s *Source) Fetch(ctx context.Context, ids []string) (*source.Subgraph, err
 	if err := s.start(ctx); err != nil {
 		return nil, err
 	}
-	ids = dedupe(ids)
+	ids = source.Dedupe(ids)
 	if len(ids) == 0 {
 		return &source.Subgraph{}, nil
 	}
@@ -445,31 +433,13 @@ func (s *Source) Fetch(ctx context.Context, ids []string) (*source.Subgraph, err
 			relRows[str(r["id"])] = r
 		}
 	}
-	var nodes, rels, missing []string
-	for _, id := range ids {
-		switch {
-		case isEntity[id]:
-			nodes = append(nodes, id)
-		case relRows[id] != nil:
-			rels = append(rels, id)
-		default:
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 {
-		return nil, &source.NotFoundError{Op: "fetch", IDs: missing}
-	}
-	seen := map[string]bool{}
-	for _, v := range nodes {
-		seen[v] = true
-	}
-	for _, r := range rels {
-		for _, v := range []string{str(relRows[r]["source"]), str(relRows[r]["target"])} {
-			if !seen[v] {
-				seen[v] = true
-				nodes = append(nodes, v)
-			}
-		}
+	nodes, rels, err := source.FetchSets(ids, func(id string) bool { return isEntity[id] },
+		func(id string) (string, string, bool) {
+			r := relRows[id]
+			return str(r["source"]), str(r["target"]), r != nil
+		})
+	if err != nil {
+		return nil, err
 	}
 	return s.records(ctx, nodes, rels)
 }

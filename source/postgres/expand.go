@@ -94,18 +94,6 @@ func (db *DB) entitiesIn(ctx context.Context, ids []string) (map[string]bool, er
 	return found, err
 }
 
-func dedupe(ids []string) []string {
-	seen := make(map[string]bool, len(ids))
-	out := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
 // nilIfEmpty makes an empty type list nil (all types), as ExpandOptions
 // means it.
 func nilIfEmpty(s []string) []string {
@@ -126,7 +114,7 @@ func (db *DB) Expand(ctx context.Context, ids []string, opt source.ExpandOptions
 	if err := checkOptions(opt); err != nil {
 		return nil, err
 	}
-	seeds := dedupe(ids)
+	seeds := source.Dedupe(ids)
 	if len(seeds) == 0 {
 		return &source.Subgraph{Hops: map[string]int{}}, nil
 	}
@@ -186,7 +174,7 @@ func (db *DB) Expand(ctx context.Context, ids []string, opt source.ExpandOptions
 
 	result := append(slices.Clone(seeds), kept...)
 	var known []string
-	for _, id := range dedupe(opt.Known) {
+	for _, id := range source.Dedupe(opt.Known) {
 		if _, in := hops[id]; !in {
 			known = append(known, id)
 		}
@@ -253,7 +241,7 @@ func (db *DB) Fetch(ctx context.Context, ids []string) (*source.Subgraph, error)
 	if err := db.start(ctx); err != nil {
 		return nil, err
 	}
-	ids = dedupe(ids)
+	ids = source.Dedupe(ids)
 	if len(ids) == 0 {
 		return &source.Subgraph{}, nil
 	}
@@ -280,31 +268,13 @@ func (db *DB) Fetch(ctx context.Context, ids []string) (*source.Subgraph, error)
 			return nil, wrap(ctx, "fetch", err)
 		}
 	}
-	var nodes, rels, missing []string
-	for _, id := range ids {
-		switch {
-		case isEntity[id]:
-			nodes = append(nodes, id)
-		case relEnds[id] != ends{}:
-			rels = append(rels, id)
-		default:
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 {
-		return nil, &source.NotFoundError{Op: "fetch", IDs: missing}
-	}
-	seen := map[string]bool{}
-	for _, v := range nodes {
-		seen[v] = true
-	}
-	for _, r := range rels {
-		for _, v := range [2]string{relEnds[r].src, relEnds[r].dst} {
-			if !seen[v] {
-				seen[v] = true
-				nodes = append(nodes, v)
-			}
-		}
+	nodes, rels, err := source.FetchSets(ids, func(id string) bool { return isEntity[id] },
+		func(id string) (string, string, bool) {
+			e, ok := relEnds[id]
+			return e.src, e.dst, ok
+		})
+	if err != nil {
+		return nil, err
 	}
 	sub, err := db.records(ctx, nodes, rels)
 	return sub, wrap(ctx, "fetch", err)

@@ -92,7 +92,7 @@ func (db *DB) ShortestPath(ctx context.Context, from, to string, opt PathOptions
 		return nil, false, st, wrap(ctx, "path", err)
 	}
 	var missing []string
-	for _, id := range dedupe([]string{from, to}) {
+	for _, id := range source.Dedupe([]string{from, to}) {
 		if !found[id] {
 			missing = append(missing, id)
 		}
