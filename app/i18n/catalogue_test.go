@@ -186,6 +186,13 @@ func TestEveryMessageHasAFrenchTranslation(t *testing.T) {
 	if len(msgs) < 100 {
 		t.Fatalf("found only %d messages in the source: the scan is broken", len(msgs))
 	}
+	reportUntranslated(t, fr, msgs, "messages")
+}
+
+// reportUntranslated fails t with the lines to add to fr.json for every
+// key of msgs (what: "messages", "templates") that fr lacks, once each.
+func reportUntranslated(t *testing.T, fr map[string]any, msgs []message, what string) {
+	t.Helper()
 	seen := map[string]bool{}
 	var missing []string
 	for _, m := range msgs {
@@ -197,7 +204,7 @@ func TestEveryMessageHasAFrenchTranslation(t *testing.T) {
 		missing = append(missing, fmt.Sprintf("  %s: \"\",  // %s", k, m.pos))
 	}
 	if len(missing) > 0 {
-		t.Errorf("%d messages have no French translation; add to assets/translations/fr.json:\n%s", len(missing), strings.Join(missing, "\n"))
+		t.Errorf("%d %s have no French translation; add to assets/translations/fr.json:\n%s", len(missing), what, strings.Join(missing, "\n"))
 	}
 }
 

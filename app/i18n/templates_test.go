@@ -1,10 +1,7 @@
 package i18n
 
 import (
-	"encoding/json"
-	"fmt"
 	"go/ast"
-	"strings"
 	"testing"
 )
 
@@ -73,17 +70,5 @@ func TestEveryTemplateHasAFrenchTranslation(t *testing.T) {
 	if len(msgs) < 200 {
 		t.Fatalf("found only %d templates in the source: the scan is broken", len(msgs))
 	}
-	seen := map[string]bool{}
-	var missing []string
-	for _, m := range msgs {
-		if _, ok := fr[m.key]; ok || seen[m.key] {
-			continue
-		}
-		seen[m.key] = true
-		k, _ := json.Marshal(m.key)
-		missing = append(missing, fmt.Sprintf("  %s: \"\",  // %s", k, m.pos))
-	}
-	if len(missing) > 0 {
-		t.Errorf("%d templates have no French translation; add to assets/translations/fr.json:\n%s", len(missing), strings.Join(missing, "\n"))
-	}
+	reportUntranslated(t, fr, msgs, "templates")
 }
