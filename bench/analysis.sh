@@ -38,5 +38,8 @@ for f in ${GRAPHS:-synth-N100000-d4-s42.json synth-N120000-d6-s42.json debian-bo
   run "$f" communities "" communities
   run "$f" components "" components
   run "$f" kcore "" kcore
+  # sampled betweenness: 100 sources on both sides (igraph's C core through
+  # bench/igraph_betweenness_subset.c; needs libigraph-dev)
+  run "$f" betweenness "--samples 100" "betweenness --samples 100"
 done
 [ -n "${GRAPHS:-}" ] || run synth-N10000-d4-s42.json betweenness "" "betweenness --samples 0"

@@ -11,7 +11,8 @@
 #
 # Needs the peers harness (../shared/peers) with `npm ci` done in a writable
 # copy: PEERS=/path/to/copy (default /work/peers); graphs are generated there
-# when missing. Graphviz (apt-get install graphviz) for the rendering part.
+# when missing. Graphviz (apt-get install graphviz) for the rendering part;
+# python3-igraph and libigraph-dev (igraph's C core) for the analysis part.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 BIN=${BIN:-$here/../linkscope}
