@@ -218,3 +218,34 @@ func TestPauseGC(t *testing.T) {
 		t.Fatalf("GOGC %d after a load with GOGC=off", p)
 	}
 }
+
+// FuzzMappedLoad: any file loads from its mapping as its bytes decode
+// from the heap (the same graph or the same messages).
+func FuzzMappedLoad(f *testing.F) {
+	f.Add([]byte(richDoc(3)))
+	f.Add([]byte(richDoc(40)))
+	f.Add([]byte(`{"nodes": [{"id": "a", "type": "t"}], "edges": [{"source": "a", "target": "a", "type": "r"}]}`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		old := mapAbove
+		mapAbove = 1
+		defer func() { mapAbove = old }()
+		path := filepath.Join(dir, "f.json")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		g, err := Load(path, Options{})
+		want, werr := Decode(path, data, Options{})
+		if fmt.Sprint(err) != fmt.Sprint(werr) {
+			t.Fatalf("mapped:\n%v\nread:\n%v", err, werr)
+		}
+		if (g == nil) != (want == nil) {
+			t.Fatalf("mapped graph %v, read %v", g != nil, want != nil)
+		}
+		if g != nil {
+			if d := sameGraph(g, want, true); d != "" {
+				t.Fatal(d)
+			}
+		}
+	})
+}
