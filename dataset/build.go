@@ -53,6 +53,9 @@ type builder struct {
 	// its id, so that the graph is complete.
 	unlistedSources bool
 	bare            []string // the sources listed so, in citation order
+	// mapped is the mapping that the JSON input is, or nil: the direct
+	// path gives back its pages as it resolves the relations' ends.
+	mapped *fileMap
 
 	// progress reports a fraction of the building, and returns the
 	// context's error; nil means no reports and no cancellation.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -174,11 +175,23 @@ func (b *builder) checkDirect(g *graph.Graph, es []graph.Edge, before, records i
 		wg.Add(1)
 		go func(k int, w *builder) {
 			defer wg.Done()
+			debug.SetPanicOnFault(true)
+			defer catchFault(func() { bad.Store(true) })
+			// The ends are in file order: what is before this part's
+			// ends has been read for the last time (on a mapped input).
+			released := 0
+			if lo < hi {
+				released = int(es[lo].From)
+			}
 			for i := lo; i < hi && !bad.Load(); i += checkEvery {
 				if k == 0 && i > lo && !w.tick(float64(before+lo+(i-lo)*workers)/float64(records)) {
 					bad.Store(true)
 					b.err = w.err
 					return
+				}
+				if at := int(es[i].From); w.mapped != nil && at > released && at <= len(data) {
+					w.mapped.release(data[released:at])
+					released = at
 				}
 				if !w.checkDirectPart(t, data, es[i:min(i+checkEvery, hi)]) || len(w.pending) > 0 {
 					bad.Store(true)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,7 +47,7 @@ type span struct{ lo, hi uint32 }
 // fastDecode decodes data, a whole linkscope/1 document, into a document,
 // or returns ok false when the careful path must decode it instead.
 func fastDecode(data []byte) (doc *document, ok bool) {
-	return fastDecodeMode(data, false)
+	return fastDecodeMode(data, false, nil)
 }
 
 // fastDecodeDirect is fastDecode that decodes the relations straight into
@@ -54,10 +55,12 @@ func fastDecode(data []byte) (doc *document, ok bool) {
 // relations all have plain ends and no "untyped" member: it gives up on
 // any other (fastDecode may still decode it).
 func fastDecodeDirect(data []byte) (doc *document, ok bool) {
-	return fastDecodeMode(data, true)
+	return fastDecodeMode(data, true, nil)
 }
 
-func fastDecodeMode(data []byte, direct bool) (doc *document, ok bool) {
+// rel, when not nil, is the mapping that data is: the scanners give back
+// its pages as they pass them (see readJSONMapped).
+func fastDecodeMode(data []byte, direct bool, rel *fileMap) (doc *document, ok bool) {
 	limit := 1<<32 - 1 // offsets are uint32 (span)
 	if direct {
 		limit = 1<<31 - 1 // int32 (directEdge)
@@ -67,13 +70,13 @@ func fastDecodeMode(data []byte, direct bool) (doc *document, ok bool) {
 	}
 	doc = &document{}
 	s := newFastScanner(data)
-	s.direct = direct
+	s.direct, s.rel = direct, rel
 	if len(data) >= fastMinParallel {
 		if direct {
-			s.dspec = startSpeculation(data, (*fastScanner).directEdge)
+			s.dspec = startSpeculation(data, (*fastScanner).directEdge, rel)
 			defer s.dspec.stop()
 		} else {
-			s.spec = startSpeculation(data, (*fastScanner).edge)
+			s.spec = startSpeculation(data, (*fastScanner).edge, rel)
 			defer s.spec.stop()
 		}
 	}
@@ -112,13 +115,22 @@ type speculation[E any] struct {
 // startSpeculation looks for the "edges" array and a relation near the
 // middle of data (on the other core too: the search reads much of the
 // file) and decodes from there.
-func startSpeculation[E any](data []byte, one func(*fastScanner, *E) bool) *speculation[E] {
+func startSpeculation[E any](data []byte, one func(*fastScanner, *E) bool, rel *fileMap) *speculation[E] {
 	sp := &speculation[E]{ready: make(chan struct{})}
 	sp.done.Add(1)
 	go func() {
 		defer sp.done.Done()
+		ready := false
+		debug.SetPanicOnFault(true)
+		defer catchFault(func() {
+			sp.ok = false
+			if !ready {
+				close(sp.ready)
+			}
+		})
 		edges := findEdgesArray(data)
 		if edges == 0 {
+			ready = true
 			close(sp.ready)
 			return
 		}
@@ -127,6 +139,7 @@ func startSpeculation[E any](data []byte, one func(*fastScanner, *E) bool) *spec
 			at = recordStart(data, len(data)/2)
 		}
 		if at == 0 || at >= len(data) || data[at] != '{' {
+			ready = true
 			close(sp.ready)
 			return
 		}
@@ -134,10 +147,11 @@ func startSpeculation[E any](data []byte, one func(*fastScanner, *E) bool) *spec
 		_, after := estimateRecords(data[at:])
 		sp.full = make([]E, 0, before+after)
 		sp.at, sp.front, sp.before = at, sp.full[:0:before], before
+		ready = true
 		close(sp.ready)
 		s := newFastScanner(data)
 		s.abort = &sp.abort
-		s.i = at
+		s.i, s.rel, s.released = at, rel, at
 		s.depth = 2 // inside the document's object and the array
 		sp.edges = sp.full[before:before]
 		sp.ok = edgeRecords(s, nil, &sp.edges, false, one)
@@ -258,6 +272,10 @@ type fastScanner struct {
 	// records: see directEdge).
 	direct bool
 	abort  *atomic.Bool
+	// rel is the mapping that data is, or nil; released is where the
+	// pages it has given back end (see dropBehind).
+	rel      *fileMap
+	released int
 
 	strs    strArena
 	tmpStrs strArena
@@ -315,6 +333,15 @@ func (s *fastScanner) stringValue() (any, bool) {
 		s.boxes[str] = v
 	}
 	return v, true
+}
+
+// dropBehind gives back the pages of a mapped input that the scanner has
+// passed, every releaseStep bytes.
+func (s *fastScanner) dropBehind() {
+	if s.rel != nil && s.i-s.released >= releaseStep {
+		s.rel.release(s.data[s.released:s.i])
+		s.released = s.i
+	}
 }
 
 func newFastScanner(data []byte) *fastScanner {
@@ -1003,6 +1030,7 @@ func (s *fastScanner) directNodeList(out *[]graph.Node) bool {
 		if !s.directNode(&(*out)[len(*out)-1]) {
 			return false
 		}
+		s.dropBehind()
 	}
 	s.depth--
 	return true
@@ -1138,6 +1166,7 @@ func edgeRecords[E any](s *fastScanner, sp *speculation[E], out *[]E, first bool
 		if !one(s, &(*out)[len(*out)-1]) {
 			return false
 		}
+		s.dropBehind()
 	}
 	s.depth--
 	return true

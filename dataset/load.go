@@ -49,11 +49,14 @@ func Load(path string, opts Options) (*graph.Graph, error) {
 
 // readJSON is the JSON reader of the format table.
 func readJSON(ctx context.Context, path string, opts Options) (*graph.Graph, error) {
+	if g, ok, err := readJSONMapped(ctx, path, opts); ok {
+		return g, err
+	}
 	m, data, err := readMetered(ctx, path, opts)
 	if err != nil {
 		return nil, err
 	}
-	return decodeJSON(m, path, data, opts, int64(len(data)))
+	return decodeJSON(m, path, data, opts, int64(len(data)), nil)
 }
 
 // Decode validates data, the contents of the file called name, as
@@ -66,13 +69,17 @@ func Decode(name string, data []byte, opts Options) (*graph.Graph, error) {
 // DecodeContext is Decode with cancellation and progress (see Options):
 // it returns ctx.Err() once ctx is done.
 func DecodeContext(ctx context.Context, name string, data []byte, opts Options) (*graph.Graph, error) {
-	return decodeJSON(newMeter(ctx, opts.Progress, int64(len(data))), name, data, opts, 0)
+	return decodeJSON(newMeter(ctx, opts.Progress, int64(len(data))), name, data, opts, 0, nil)
 }
 
 // decodeJSON decodes data, reporting progress from base to base+len(data).
-func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g *graph.Graph, err error) {
+// fm is the mapping that data is, or nil (see readJSONMapped).
+func decodeJSON(m *meter, name string, data []byte, opts Options, base int64, fm *fileMap) (g *graph.Graph, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if fm != nil && isFault(r) {
+				mappedFaults.Add(1) // readJSONMapped says what happened
+			}
 			g, err = nil, msg.Errorf("%s: internal error while loading (please report it): %v", name, r)
 		}
 	}()
@@ -89,11 +96,14 @@ func decodeJSON(m *meter, name string, data []byte, opts Options, base int64) (g
 	// The fast scanner decodes the usual files; it gives up on anything
 	// else, and the careful path below decodes them and says what is wrong.
 	if !carefulOnly && !fastOnly {
-		if doc, ok := fastDecodeDirect(data); ok {
-			if g, ok, err := buildDirectJSON(m, in, doc, base); ok || err != nil {
+		if doc, ok := fastDecodeMode(data, true, fm); ok {
+			if g, ok, err := buildDirectJSON(m, in, doc, base, fm); ok || err != nil {
 				return g, err
 			}
 		}
+	}
+	if fm != nil {
+		return nil, errNotDirect // decodeMapped decodes a copy
 	}
 	if doc, ok := fastDecode(data); ok && !carefulOnly {
 		return buildJSON(m, in, doc, base)
@@ -167,13 +177,14 @@ func buildJSON(m *meter, in input, doc *document, base int64) (*graph.Graph, err
 
 // buildDirectJSON is buildJSON for a document of fastDecodeDirect; ok is
 // false when the file has a problem (see buildDirect).
-func buildDirectJSON(m *meter, in input, doc *document, base int64) (*graph.Graph, bool, error) {
+func buildDirectJSON(m *meter, in input, doc *document, base int64, fm *fileMap) (*graph.Graph, bool, error) {
 	size := int64(len(in.data))
 	half := size / 2
 	if err := m.report(base + half); err != nil {
 		return nil, false, err
 	}
 	b := newJSONBuilder(in)
+	b.mapped = fm
 	b.progress = m.phase(base+half, size-half)
 	if b.progress == nil {
 		ctx := m.ctx
