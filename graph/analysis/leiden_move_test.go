@@ -55,7 +55,7 @@ func TestMoveNodesFastBatchesOnAnyCores(t *testing.T) {
 		for i := range part {
 			part[i] = int32(i)
 		}
-		moveNodesFast(g, part, 1, rand.New(rand.NewPCG(2, 2)), false)
+		moveNodesFast(g, part, 1, rand.New(rand.NewPCG(2, 2)), false, nil)
 		return part
 	}
 	one, four := run(1), run(4)
