@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"slices"
 )
@@ -267,20 +268,11 @@ const patchRow = 32
 
 // moveDecision is a node's choice in a batch: the neighbouring community
 // (or its own) of best gain, with the node's link weights to it and to
-// its own community, and where its links to the nodes after it in the
-// batch are listed (batchLinks).
+// its own community.
 type moveDecision struct {
 	best        int32
 	dirty       bool // a neighbour moved since: decide again
 	wBest, wOld float64
-	list        int32 // the list's owner: a worker, or -1 (applyMoves's own)
-	lo, hi      int32 // the links: list[lo:hi]
-}
-
-// batchLink is a link from a node of a batch to one after it in the
-// batch: that one's place in the batch, and the link's weight.
-type batchLink struct {
-	at, w int32
 }
 
 // moveNodesFast is Leiden's fast local moving: nodes in a queue (random
@@ -291,30 +283,17 @@ type batchLink struct {
 // moved since it was last looked at (a hub's choice rarely turns on one
 // leaf, and looking costs its whole row).
 //
-// The queue is taken moveBatch nodes at a time, in three steps:
-//
-//  1. Over the cores: every node of the batch reads its row and picks its
-//     best community against the state at the batch's start, noting its
-//     links to the nodes after it in the batch (few: a batch is a small
-//     part of the graph).
-//  2. In queue order, on one core: the moves are applied one by one, each
-//     checked against the community strengths of that moment (a move that
-//     no longer gains is not made). When a node moves, each node after it
-//     in the batch that it links to is told (from the list of step 1, not
-//     the row): one of up to patchRow neighbours decides again when its
-//     turn comes, from the current state; a longer row (a hub's, which a
-//     leaf's move would otherwise have read again in full) keeps its
-//     choice, its weights to its own and its chosen community corrected.
-//     So every move made gains, counted exactly.
-//  3. Over the cores, in fixed chunks of the batch: each node that moved
-//     reads its row for the neighbours to queue again (those outside its
-//     new community and not still waiting in the batch); then, on one
-//     core, they are queued in batch order.
-//
-// Steps 2 and 3 together do what applying the moves one by one and
-// queueing each one's neighbours at once does, in the same order, so the
-// result is the same as that sequential loop's; it depends on the seed
-// only, not on the cores.
+// The queue is taken moveBatch nodes at a time: every node of a batch
+// reads its row and picks its best community against the state at the
+// batch's start, over the cores; then the moves are applied one by one
+// in queue order, each checked against the community strengths of that
+// moment (a move that no longer gains is not made). A node of up to
+// patchRow neighbours with a neighbour that moved earlier in the batch
+// decides again then, from the current state; a longer row (a hub's,
+// which a leaf's move would otherwise have read again in full) keeps its
+// choice, its weights to its own and its chosen community corrected as
+// the neighbours move. So every move made gains, counted exactly. The
+// result depends on the seed only, not on the cores.
 //
 // boundaryOnly starts the queue with only the nodes that have a neighbour
 // in another community (the others join it when a neighbour moves): for
@@ -358,34 +337,28 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 		inQueue[v] = true
 	}
 	r.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
-	states := bufs.workers(workers(moveBatch/moveChunk), n)
-	// inBatch has a bit per node, set for the batch's: most links lead
-	// out of the batch, and the bits (n/8 bytes) stay in the cache where
-	// tag would not
-	inBatch := zeroed(&bufs.inBatch, (n+63)/64)
-	// tag[v] - base is v's place in the batch, for the nodes of inBatch
-	tag := sized(&bufs.tag, n)
-	var batch []int32
-	// decide is v's best community against the current state (read
-	// only), its links to the nodes after place i in the batch appended
-	// to *later
-	decide := func(st *leidenScratch, v int32, i int32, later *[]batchLink) moveDecision {
+	states := bufs.workers(workers(moveBatch/256), n)
+	// decide is v's best community against the current state (read only)
+	decide := func(st *leidenScratch, v int32) moveDecision {
 		wc := st.wc
 		old := part[v]
 		touched := st.touched[:0]
-		lo := len(*later)
 		adj, w := g.row(v)
-		for j, u := range adj {
-			c := part[u]
-			wj := weightAt(w, j)
-			if wc[c] == 0 {
-				touched = append(touched, c)
-			}
-			wc[c] += wj
-			if inBatch[u>>6]&(1<<(u&63)) != 0 {
-				if at := tag[u]; at > i {
-					*later = append(*later, batchLink{at, wj})
+		if w == nil {
+			for _, u := range adj {
+				c := part[u]
+				if wc[c] == 0 {
+					touched = append(touched, c)
 				}
+				wc[c]++
+			}
+		} else {
+			for i, u := range adj {
+				c := part[u]
+				if wc[c] == 0 {
+					touched = append(touched, c)
+				}
+				wc[c] += w[i]
 			}
 		}
 		kv := g.k[v]
@@ -399,7 +372,7 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 				best, bestGain = c, gain
 			}
 		}
-		d := moveDecision{best: best, wBest: float64(wc[best]), wOld: float64(wc[old]), lo: int32(lo), hi: int32(len(*later))}
+		d := moveDecision{best: best, wBest: float64(wc[best]), wOld: float64(wc[old])}
 		for _, c := range touched {
 			wc[c] = 0
 		}
@@ -407,52 +380,44 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 		return d
 	}
 	moved := zeroed(&bufs.moved, n)
+	// tag[v] - base is v's place in the batch when base <= tag[v] (the
+	// bases grow by moveBatch from batch to batch, and start again from a
+	// cleared tag before they could overflow)
+	tag := zeroed(&bufs.tag, n)
 	decisions := bufs.decisions[:moveBatch]
-	// from[i] is the community the batch's i-th node left, -1 if it
-	// stayed
-	from := sized(&bufs.from, moveBatch)
-	// step 3's neighbours to queue, per chunk of the batch
-	requeue := bufs.requeue[:moveBatch/moveChunk]
-	seqLater := bufs.seqLater[:0]
 	head := 0
-	for head < len(queue) {
+	for base := int32(moveBatch); head < len(queue); base += moveBatch {
+		if base > math.MaxInt32-2*moveBatch {
+			clear(tag)
+			base = moveBatch
+		}
 		if head > n && head*2 > len(queue) {
 			queue = append(queue[:0], queue[head:]...)
 			head = 0
 		}
-		batch = queue[head:min(head+moveBatch, len(queue))]
+		batch := queue[head:min(head+moveBatch, len(queue))]
 		head += len(batch)
 		for i, v := range batch {
-			tag[v] = int32(i)
-			inBatch[v>>6] |= 1 << (v & 63)
+			tag[v] = base + int32(i)
 		}
-		for _, st := range states {
-			st.later = st.later[:0]
-		}
-		parallel := len(batch) >= 2*moveChunk
-		if parallel {
-			parallelFor(len(batch), moveChunk, func(worker, lo, hi int) {
+		if len(batch) >= 512 {
+			parallelFor(len(batch), 256, func(worker, lo, hi int) {
 				st := states[worker]
 				for i := lo; i < hi; i++ {
-					decisions[i] = decide(st, batch[i], int32(i), &st.later)
-					decisions[i].list = int32(worker)
+					decisions[i] = decide(st, batch[i])
 				}
 			})
 		} else {
-			st := states[0]
 			for i, v := range batch {
-				decisions[i] = decide(st, v, int32(i), &st.later)
+				decisions[i] = decide(states[0], v)
 			}
 		}
-		// step 2
-		seqLater = seqLater[:0]
 		for i, v := range batch {
 			inQueue[v] = false
 			moved[v] = 0
 			d := decisions[i]
 			if d.dirty {
-				d = decide(states[0], v, int32(i), &seqLater)
-				d.list = -1
+				d = decide(states[0], v)
 			}
 			old := part[v]
 			kv := g.k[v]
@@ -478,73 +443,32 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 			part[v] = best
 			kc[best] += kv
 			size[best]++
-			from[i] = -1
 			if best == old {
 				continue
 			}
-			from[i] = old
-			list := seqLater
-			if d.list >= 0 {
-				list = states[d.list].later
-			}
-			for _, l := range list[d.lo:d.hi] {
-				// a node after v in the batch: a short row is read
-				// again then; a long one's two weights are corrected
-				du := &decisions[l.at]
-				u := batch[l.at]
-				if g.off[u+1]-g.off[u] <= patchRow {
-					du.dirty = true
-					continue
-				}
-				wj := float64(l.w)
-				if part[u] == old {
-					du.wOld -= wj
-				} else if part[u] == best {
-					du.wOld += wj
-				}
-				if du.best == old {
-					du.wBest -= wj
-				} else if du.best == best {
-					du.wBest += wj
-				}
-			}
-		}
-		// step 3: the neighbours of the nodes that moved, outside their
-		// new community, not still waiting in the batch (those are
-		// still queued, as when each move queues at once)
-		// collect lists them for the chunks of [lo, hi) (lo a multiple
-		// of moveChunk; parallelFor gives a lone core the whole batch)
-		collect := func(lo, hi int) {
-			for ; lo < hi; lo += moveChunk {
-				out := requeue[lo/moveChunk][:0]
-				for i := lo; i < min(lo+moveChunk, hi); i++ {
-					if from[i] < 0 {
-						continue
-					}
-					v := batch[i]
-					c := part[v]
-					adj, _ := g.row(v)
-					for _, u := range adj {
-						if part[u] == c {
-							continue
+			adj, w := g.row(v)
+			for j, u := range adj {
+				if at := tag[u] - base; at > int32(i) {
+					// u decides later in this batch: a short row is read
+					// again then; a long one's two weights are corrected
+					du := &decisions[at]
+					if g.off[u+1]-g.off[u] <= patchRow {
+						du.dirty = true
+					} else {
+						wj := float64(weightAt(w, j))
+						if part[u] == old {
+							du.wOld -= wj
+						} else if part[u] == best {
+							du.wOld += wj
 						}
-						if inBatch[u>>6]&(1<<(u&63)) != 0 && tag[u] > int32(i) {
-							continue
+						if du.best == old {
+							du.wBest -= wj
+						} else if du.best == best {
+							du.wBest += wj
 						}
-						out = append(out, u)
 					}
 				}
-				requeue[lo/moveChunk] = out
-			}
-		}
-		if parallel {
-			parallelFor(len(batch), moveChunk, func(_, lo, hi int) { collect(lo, hi) })
-		} else {
-			collect(0, len(batch))
-		}
-		for k := 0; k*moveChunk < len(batch); k++ {
-			for _, u := range requeue[k] {
-				if inQueue[u] {
+				if part[u] == best || inQueue[u] {
 					continue
 				}
 				// a hub is looked at again once an eighth of its
@@ -556,16 +480,9 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 				}
 			}
 		}
-		for _, v := range batch {
-			inBatch[v>>6] = 0
-		}
 	}
-	bufs.queue, bufs.empty, bufs.seqLater = queue[:0], empty[:0], seqLater[:0]
+	bufs.queue, bufs.empty = queue[:0], empty[:0]
 }
-
-// moveChunk is the share of a batch a core takes at a time in
-// moveNodesFast (a constant too: step 3 queues chunk by chunk).
-const moveChunk = 256
 
 // splitDisconnected gives each connected part of a community a community
 // of its own (numbered after the existing ones), in place.

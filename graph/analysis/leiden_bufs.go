@@ -18,11 +18,7 @@ type leidenBufs struct {
 	inQueue   []bool // all false between calls
 	moved     []int32
 	tag       []int32
-	inBatch   []uint64
 	decisions []moveDecision
-	from      []int32
-	requeue   [][]int32
-	seqLater  []batchLink
 
 	// refinement and aggregation
 	kr, ext, ks []float64
@@ -39,7 +35,6 @@ type leidenScratch struct {
 	touched []int32
 	cand    []int32
 	weight  []float64
-	later   []batchLink
 }
 
 // workers returns k scratches (k >= 1) whose wc arrays have at least n
@@ -56,7 +51,6 @@ func (b *leidenBufs) workers(k, n int) []*leidenScratch {
 	}
 	if b.decisions == nil {
 		b.decisions = make([]moveDecision, moveBatch)
-		b.requeue = make([][]int32, moveBatch/moveChunk)
 	}
 	return b.scratch[:k]
 }
