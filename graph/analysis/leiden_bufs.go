@@ -11,7 +11,7 @@ type leidenBufs struct {
 	scratch []*leidenScratch
 
 	// local moving
-	kc        []float64
+	kc        []int32
 	size      []int32
 	empty     []int32
 	queue     []int32

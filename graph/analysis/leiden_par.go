@@ -77,9 +77,9 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64, bufs
 	ks := zeroed(&bufs.ks, ncomm) // strength of each community
 	for v := 0; v < n; v++ {
 		refined[v] = int32(v)
-		kr[v] = g.k[v]
+		kr[v] = float64(g.k[v])
 		single[v] = true
-		ks[part[v]] += g.k[v]
+		ks[part[v]] += float64(g.k[v])
 	}
 	off, nodes := members(part, ncomm, bufs)
 	states := bufs.workers(runtime.GOMAXPROCS(0), n)
@@ -118,7 +118,7 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64, bufs
 				if !single[v] {
 					continue
 				}
-				kv := g.k[v]
+				kv := float64(g.k[v])
 				// v must be well connected to its community
 				if ext[v] < gamma*kv*(ks[s]-kv)/g.m2 {
 					continue
@@ -202,7 +202,7 @@ const refineChunk = 4
 // aggregate made in chunks of parts over the cores and then joined.
 func aggregate(g *wgraph, part []int32, k int, bufs *leidenBufs) *wgraph {
 	off, nodes := members(part, k, bufs)
-	a := &wgraph{n: k, off: make([]int32, k+1), self: make([]float64, k), k: make([]float64, k), m2: g.m2}
+	a := &wgraph{n: k, off: make([]int32, k+1), self: make([]float64, k), k: make([]int32, k), m2: g.m2}
 	const chunk = 1024
 	nchunks := (k + chunk - 1) / chunk
 	type piece struct {
@@ -226,7 +226,7 @@ func aggregate(g *wgraph, part []int32, k int, bufs *leidenBufs) *wgraph {
 		p.w = make([]int32, 0, guess)
 		for c := lo; c < hi; c++ {
 			touched = touched[:0]
-			self, strength := 0.0, 0.0
+			self, strength := 0.0, int32(0)
 			for _, v := range nodes[off[c]:off[c+1]] {
 				self += g.self[v]
 				strength += g.k[v]
