@@ -167,17 +167,33 @@ func modularity(g *wgraph, of []int32, gamma float64) float64 {
 	for _, c := range of {
 		nc = max(nc, c+1)
 	}
-	in := make([]float64, nc)
-	kc := make([]float64, nc)
-	for v := int32(0); v < int32(g.n); v++ {
-		c := of[v]
-		kc[c] += float64(g.k[v])
-		in[c] += g.self[v]
-		adj, w := g.row(v)
-		for i, u := range adj {
-			if of[u] == c && u > v {
-				in[c] += float64(weightAt(w, i))
+	// over the cores, each with sums of its own, added up after: every
+	// term is a whole number of links, so the sums are exact in any order
+	// and the value is the same on any number of cores
+	nw := workers((g.n + 1<<15 - 1) >> 15)
+	ins, kcs := make([][]float64, nw), make([][]float64, nw)
+	for k := range ins {
+		ins[k], kcs[k] = make([]float64, nc), make([]float64, nc)
+	}
+	parallelFor(g.n, 1<<15, func(worker, lo, hi int) {
+		in, kc := ins[worker], kcs[worker]
+		for v := int32(lo); v < int32(hi); v++ {
+			c := of[v]
+			kc[c] += float64(g.k[v])
+			in[c] += g.self[v]
+			adj, w := g.row(v)
+			for i, u := range adj {
+				if of[u] == c && u > v {
+					in[c] += float64(weightAt(w, i))
+				}
 			}
+		}
+	})
+	in, kc := ins[0], kcs[0]
+	for k := 1; k < nw; k++ {
+		for c := range in {
+			in[c] += ins[k][c]
+			kc[c] += kcs[k][c]
 		}
 	}
 	m := g.m2 / 2
@@ -321,22 +337,30 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 	queue := bufs.queue[:0]
 	// all false between calls: every node queued is taken off by the end
 	inQueue := sized(&bufs.inQueue, n)
-	for v := int32(0); v < int32(n); v++ {
-		if boundaryOnly {
-			adj, _ := g.row(v)
-			inner := true
-			for _, u := range adj {
-				if part[u] != part[v] {
-					inner = false
-					break
+	if boundaryOnly {
+		// the nodes with a neighbour in another community, marked over
+		// the cores, then queued in order
+		parallelFor(n, 1<<14, func(_, lo, hi int) {
+			for v := int32(lo); v < int32(hi); v++ {
+				adj, _ := g.row(v)
+				for _, u := range adj {
+					if part[u] != part[v] {
+						inQueue[v] = true
+						break
+					}
 				}
 			}
-			if inner {
-				continue
+		})
+		for v := int32(0); v < int32(n); v++ {
+			if inQueue[v] {
+				queue = append(queue, v)
 			}
 		}
-		queue = append(queue, v)
-		inQueue[v] = true
+	} else {
+		for v := int32(0); v < int32(n); v++ {
+			queue = append(queue, v)
+			inQueue[v] = true
+		}
 	}
 	r.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
 	states := bufs.workers(workers(moveBatch/256), n)

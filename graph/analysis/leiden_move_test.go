@@ -70,3 +70,43 @@ func TestMoveNodesFastBatchesOnAnyCores(t *testing.T) {
 		t.Fatalf("modularity %.4f after local moving, %.4f before", q, q0)
 	}
 }
+
+// TestModularityOverCoresExact: modularity sums over the cores in chunks
+// of nodes; on a graph of several chunks it is the one-loop sum, to the
+// last bit, on one core and on four.
+func TestModularityOverCoresExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	net, err := NewNet(context.Background(), randomGraph(r, 80000, 160000).Topology(), NetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := weightedFromNet(net)
+	of := make([]int32, g.n)
+	for v := range of {
+		of[v] = int32(v / 40)
+	}
+	// the one loop
+	nc := g.n/40 + 1
+	in, kc := make([]float64, nc), make([]float64, nc)
+	for v := int32(0); v < int32(g.n); v++ {
+		c := of[v]
+		kc[c] += float64(g.k[v])
+		for _, u := range net.OutOf(v) {
+			if of[u] == c && u > v {
+				in[c]++
+			}
+		}
+	}
+	want := 0.0
+	for c := range in {
+		want += in[c]/(g.m2/2) - (kc[c]/g.m2)*(kc[c]/g.m2)
+	}
+	for _, procs := range []int{1, 4} {
+		func() {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			if got := modularity(g, of, 1); got != want {
+				t.Errorf("%d cores: modularity %v, the one loop's %v", procs, got, want)
+			}
+		}()
+	}
+}
