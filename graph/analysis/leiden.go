@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"slices"
 )
@@ -77,6 +78,7 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 		of[i] = int32(i)
 	}
 	r := rand.New(rand.NewPCG(o.Seed, 0x6c656964656e))
+	bufs := &leidenBufs{}
 	// the first pass's result is taken whatever it scores (the
 	// singletons' modularity is not worth a sweep over the graph)
 	best := 0.0
@@ -84,11 +86,11 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 	// pass that finds nothing better is common on small graphs)
 	stalled := 0
 	for pass := 0; pass < o.Passes && stalled < 2; pass++ {
-		next, err := leidenPass(ctx, base, of, o.Resolution, r)
+		next, err := leidenPass(ctx, base, of, o.Resolution, r, bufs)
 		if err != nil {
 			return Communities{}, err
 		}
-		moveNodesFast(base, next, o.Resolution, r, true)
+		moveNodesFast(base, next, o.Resolution, r, true, bufs)
 		splitDisconnected(base, next)
 		q := modularity(base, next, o.Resolution)
 		progress.report(float64(pass+1) / float64(o.Passes))
@@ -111,34 +113,46 @@ func Leiden(ctx context.Context, net *Net, o CommunityOptions, progress Progress
 }
 
 // wgraph is an undirected weighted graph with self-loops, the aggregate
-// networks Leiden works on.
+// networks Leiden works on. The links of the simple graph are unweighted,
+// so every weight is a whole number of links: int32, half the memory of a
+// float64, and sums of them are exact either way (the gains come out the
+// same to the last bit).
 type wgraph struct {
 	n    int
 	off  []int32
 	adj  []int32
-	w    []float64
+	w    []int32   // nil: every link weighs 1 (the first level)
 	self []float64 // the self-loop's weight (an edge counted once)
-	k    []float64 // strength: sum of w plus twice self
+	k    []int32   // strength: sum of w plus twice self
 	m2   float64   // sum of k: twice the total weight
 }
 
-func (g *wgraph) row(v int32) ([]int32, []float64) {
+func (g *wgraph) row(v int32) ([]int32, []int32) {
+	if g.w == nil {
+		return g.adj[g.off[v]:g.off[v+1]], nil
+	}
 	return g.adj[g.off[v]:g.off[v+1]], g.w[g.off[v]:g.off[v+1]]
+}
+
+// weightAt is the weight of a row's i-th link (w from row: nil when all
+// weigh 1).
+func weightAt(w []int32, i int) int32 {
+	if w == nil {
+		return 1
+	}
+	return w[i]
 }
 
 func weightedFromNet(net *Net) *wgraph {
 	n := net.N
-	g := &wgraph{n: n, off: net.OutOff, adj: net.Out, w: make([]float64, len(net.Out)), self: make([]float64, n), k: make([]float64, n)}
+	g := &wgraph{n: n, off: net.OutOff, adj: net.Out, self: make([]float64, n), k: make([]int32, n)}
 	if net.Directed {
 		// should not happen: communities use the undirected net
 		panic("analysis: Leiden on a directed net")
 	}
-	for i := range g.w {
-		g.w[i] = 1
-	}
 	for v := 0; v < n; v++ {
-		g.k[v] = float64(net.OutOff[v+1] - net.OutOff[v])
-		g.m2 += g.k[v]
+		g.k[v] = net.OutOff[v+1] - net.OutOff[v]
+		g.m2 += float64(g.k[v])
 	}
 	return g
 }
@@ -153,17 +167,33 @@ func modularity(g *wgraph, of []int32, gamma float64) float64 {
 	for _, c := range of {
 		nc = max(nc, c+1)
 	}
-	in := make([]float64, nc)
-	kc := make([]float64, nc)
-	for v := int32(0); v < int32(g.n); v++ {
-		c := of[v]
-		kc[c] += g.k[v]
-		in[c] += g.self[v]
-		adj, w := g.row(v)
-		for i, u := range adj {
-			if of[u] == c && u > v {
-				in[c] += w[i]
+	// over the cores, each with sums of its own, added up after: every
+	// term is a whole number of links, so the sums are exact in any order
+	// and the value is the same on any number of cores
+	nw := workers((g.n + 1<<15 - 1) >> 15)
+	ins, kcs := make([][]float64, nw), make([][]float64, nw)
+	for k := range ins {
+		ins[k], kcs[k] = make([]float64, nc), make([]float64, nc)
+	}
+	parallelFor(g.n, 1<<15, func(worker, lo, hi int) {
+		in, kc := ins[worker], kcs[worker]
+		for v := int32(lo); v < int32(hi); v++ {
+			c := of[v]
+			kc[c] += float64(g.k[v])
+			in[c] += g.self[v]
+			adj, w := g.row(v)
+			for i, u := range adj {
+				if of[u] == c && u > v {
+					in[c] += float64(weightAt(w, i))
+				}
 			}
+		}
+	})
+	in, kc := ins[0], kcs[0]
+	for k := 1; k < nw; k++ {
+		for c := range in {
+			in[c] += ins[k][c]
+			kc[c] += kcs[k][c]
 		}
 	}
 	m := g.m2 / 2
@@ -176,7 +206,7 @@ func modularity(g *wgraph, of []int32, gamma float64) float64 {
 
 // leidenPass runs the Leiden algorithm once from the partition start of
 // g's nodes and returns the partition found.
-func leidenPass(ctx context.Context, base *wgraph, start []int32, gamma float64, r *rand.Rand) ([]int32, error) {
+func leidenPass(ctx context.Context, base *wgraph, start []int32, gamma float64, r *rand.Rand, bufs *leidenBufs) ([]int32, error) {
 	g := base
 	// member[v] is the aggregate node of each original node
 	member := make([]int32, base.n)
@@ -188,12 +218,12 @@ func leidenPass(ctx context.Context, base *wgraph, start []int32, gamma float64,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		moveNodesFast(g, part, gamma, r, false)
+		moveNodesFast(g, part, gamma, r, false, bufs)
 		ncomm := compact(part)
 		if ncomm == g.n {
 			break
 		}
-		refined := refine(g, part, ncomm, gamma, r.Uint64())
+		refined := refine(g, part, ncomm, gamma, r.Uint64(), bufs)
 		nref := compact(refined)
 		// the aggregate's initial partition: each refined community in
 		// the community of its members
@@ -209,7 +239,7 @@ func leidenPass(ctx context.Context, base *wgraph, start []int32, gamma float64,
 			// shrink the graph; the partition is final
 			break
 		}
-		g = aggregate(g, refined, nref)
+		g = aggregate(g, refined, nref, bufs)
 		part = agPart
 	}
 	out := make([]int32, base.n)
@@ -285,88 +315,108 @@ type moveDecision struct {
 // in another community (the others join it when a neighbour moves): for
 // the polish, which starts from a finished partition where an inner node
 // has nowhere better to go.
-func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundaryOnly bool) {
+func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundaryOnly bool, bufs *leidenBufs) {
+	if bufs == nil {
+		bufs = &leidenBufs{}
+	}
 	n := g.n
-	kc := make([]float64, n)
-	size := make([]int32, n)
+	// int32 like the strengths: half the cache lines of float64 in
+	// decide's random reads
+	kc := zeroed(&bufs.kc, n)
+	size := zeroed(&bufs.size, n)
 	for v := 0; v < n; v++ {
 		kc[part[v]] += g.k[v]
 		size[part[v]]++
 	}
-	var empty []int32
+	empty := bufs.empty[:0]
 	for c := int32(n - 1); c >= 0; c-- {
 		if size[c] == 0 {
 			empty = append(empty, c)
 		}
 	}
-	queue := make([]int32, 0, n)
-	inQueue := make([]bool, n)
-	for v := int32(0); v < int32(n); v++ {
-		if boundaryOnly {
-			adj, _ := g.row(v)
-			inner := true
-			for _, u := range adj {
-				if part[u] != part[v] {
-					inner = false
-					break
+	queue := bufs.queue[:0]
+	// all false between calls: every node queued is taken off by the end
+	inQueue := sized(&bufs.inQueue, n)
+	if boundaryOnly {
+		// the nodes with a neighbour in another community, marked over
+		// the cores, then queued in order
+		parallelFor(n, 1<<14, func(_, lo, hi int) {
+			for v := int32(lo); v < int32(hi); v++ {
+				adj, _ := g.row(v)
+				for _, u := range adj {
+					if part[u] != part[v] {
+						inQueue[v] = true
+						break
+					}
 				}
 			}
-			if inner {
-				continue
+		})
+		for v := int32(0); v < int32(n); v++ {
+			if inQueue[v] {
+				queue = append(queue, v)
 			}
 		}
-		queue = append(queue, v)
-		inQueue[v] = true
+	} else {
+		for v := int32(0); v < int32(n); v++ {
+			queue = append(queue, v)
+			inQueue[v] = true
+		}
 	}
 	r.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
-	// per worker: the weights to each community and the ones touched
-	type scratch struct {
-		wc      []float64
-		touched []int32
-	}
-	states := make([]*scratch, workers(moveBatch/256))
-	for i := range states {
-		states[i] = &scratch{wc: make([]float64, n)}
-	}
+	states := bufs.workers(workers(moveBatch/256), n)
 	// decide is v's best community against the current state (read only)
-	decide := func(st *scratch, v int32) moveDecision {
+	decide := func(st *leidenScratch, v int32) moveDecision {
 		wc := st.wc
 		old := part[v]
 		touched := st.touched[:0]
 		adj, w := g.row(v)
-		for i, u := range adj {
-			c := part[u]
-			if wc[c] == 0 {
-				touched = append(touched, c)
+		if w == nil {
+			for _, u := range adj {
+				c := part[u]
+				if wc[c] == 0 {
+					touched = append(touched, c)
+				}
+				wc[c]++
 			}
-			wc[c] += w[i]
+		} else {
+			for i, u := range adj {
+				c := part[u]
+				if wc[c] == 0 {
+					touched = append(touched, c)
+				}
+				wc[c] += w[i]
+			}
 		}
-		kv := g.k[v]
+		kv := float64(g.k[v])
 		kf := gamma * kv / g.m2
-		best, bestGain := old, wc[old]-kf*(kc[old]-kv)
+		best, bestGain := old, float64(wc[old])-kf*(float64(kc[old])-kv)
 		for _, c := range touched {
 			if c == old {
 				continue
 			}
-			if gain := wc[c] - kf*kc[c]; gain > bestGain {
+			if gain := float64(wc[c]) - kf*float64(kc[c]); gain > bestGain {
 				best, bestGain = c, gain
 			}
 		}
-		d := moveDecision{best: best, wBest: wc[best], wOld: wc[old]}
+		d := moveDecision{best: best, wBest: float64(wc[best]), wOld: float64(wc[old])}
 		for _, c := range touched {
 			wc[c] = 0
 		}
 		st.touched = touched
 		return d
 	}
-	moved := make([]int32, n)
+	moved := zeroed(&bufs.moved, n)
 	// tag[v] - base is v's place in the batch when base <= tag[v] (the
-	// bases grow by moveBatch from batch to batch; int64 so they cannot
-	// wrap)
-	tag := make([]int64, n)
-	decisions := make([]moveDecision, moveBatch)
+	// bases grow by moveBatch from batch to batch, and start again from a
+	// cleared tag before they could overflow)
+	tag := zeroed(&bufs.tag, n)
+	decisions := bufs.decisions[:moveBatch]
 	head := 0
-	for base := int64(moveBatch); head < len(queue); base += moveBatch {
+	for base := int32(moveBatch); head < len(queue); base += moveBatch {
+		if base > math.MaxInt32-2*moveBatch {
+			clear(tag)
+			base = moveBatch
+		}
 		if head > n && head*2 > len(queue) {
 			queue = append(queue[:0], queue[head:]...)
 			head = 0
@@ -374,7 +424,7 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 		batch := queue[head:min(head+moveBatch, len(queue))]
 		head += len(batch)
 		for i, v := range batch {
-			tag[v] = base + int64(i)
+			tag[v] = base + int32(i)
 		}
 		if len(batch) >= 512 {
 			parallelFor(len(batch), 256, func(worker, lo, hi int) {
@@ -396,13 +446,14 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 				d = decide(states[0], v)
 			}
 			old := part[v]
-			kv := g.k[v]
-			kc[old] -= kv
+			ki := g.k[v]
+			kc[old] -= ki
+			kv := float64(ki)
 			size[old]--
 			kf := gamma * kv / g.m2
-			best, bestGain := old, d.wOld-kf*kc[old]
+			best, bestGain := old, d.wOld-kf*float64(kc[old])
 			if d.best != old {
-				if gain := d.wBest - kf*kc[d.best]; gain > bestGain {
+				if gain := d.wBest - kf*float64(kc[d.best]); gain > bestGain {
 					best, bestGain = d.best, gain
 				}
 			}
@@ -417,29 +468,30 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 				empty = append(empty, old)
 			}
 			part[v] = best
-			kc[best] += kv
+			kc[best] += ki
 			size[best]++
 			if best == old {
 				continue
 			}
 			adj, w := g.row(v)
 			for j, u := range adj {
-				if at := tag[u] - base; at > int64(i) {
+				if at := tag[u] - base; at > int32(i) {
 					// u decides later in this batch: a short row is read
 					// again then; a long one's two weights are corrected
 					du := &decisions[at]
 					if g.off[u+1]-g.off[u] <= patchRow {
 						du.dirty = true
 					} else {
+						wj := float64(weightAt(w, j))
 						if part[u] == old {
-							du.wOld -= w[j]
+							du.wOld -= wj
 						} else if part[u] == best {
-							du.wOld += w[j]
+							du.wOld += wj
 						}
 						if du.best == old {
-							du.wBest -= w[j]
+							du.wBest -= wj
 						} else if du.best == best {
-							du.wBest += w[j]
+							du.wBest += wj
 						}
 					}
 				}
@@ -456,6 +508,7 @@ func moveNodesFast(g *wgraph, part []int32, gamma float64, r *rand.Rand, boundar
 			}
 		}
 	}
+	bufs.queue, bufs.empty = queue[:0], empty[:0]
 }
 
 // splitDisconnected gives each connected part of a community a community

@@ -55,7 +55,7 @@ func TestMoveNodesFastBatchesOnAnyCores(t *testing.T) {
 		for i := range part {
 			part[i] = int32(i)
 		}
-		moveNodesFast(g, part, 1, rand.New(rand.NewPCG(2, 2)), false)
+		moveNodesFast(g, part, 1, rand.New(rand.NewPCG(2, 2)), false, nil)
 		return part
 	}
 	one, four := run(1), run(4)
@@ -68,5 +68,45 @@ func TestMoveNodesFastBatchesOnAnyCores(t *testing.T) {
 	}
 	if q0, q := modularity(g, single, 1), modularity(g, one, 1); q < q0+0.2 {
 		t.Fatalf("modularity %.4f after local moving, %.4f before", q, q0)
+	}
+}
+
+// TestModularityOverCoresExact: modularity sums over the cores in chunks
+// of nodes; on a graph of several chunks it is the one-loop sum, to the
+// last bit, on one core and on four.
+func TestModularityOverCoresExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	net, err := NewNet(context.Background(), randomGraph(r, 80000, 160000).Topology(), NetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := weightedFromNet(net)
+	of := make([]int32, g.n)
+	for v := range of {
+		of[v] = int32(v / 40)
+	}
+	// the one loop
+	nc := g.n/40 + 1
+	in, kc := make([]float64, nc), make([]float64, nc)
+	for v := int32(0); v < int32(g.n); v++ {
+		c := of[v]
+		kc[c] += float64(g.k[v])
+		for _, u := range net.OutOf(v) {
+			if of[u] == c && u > v {
+				in[c]++
+			}
+		}
+	}
+	want := 0.0
+	for c := range in {
+		want += in[c]/(g.m2/2) - (kc[c]/g.m2)*(kc[c]/g.m2)
+	}
+	for _, procs := range []int{1, 4} {
+		func() {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			if got := modularity(g, of, 1); got != want {
+				t.Errorf("%d cores: modularity %v, the one loop's %v", procs, got, want)
+			}
+		}()
 	}
 }

@@ -43,16 +43,16 @@ func parallelFor(n, chunk int, f func(worker, lo, hi int)) {
 
 // members buckets g's nodes by part (k parts): the nodes of part c are
 // nodes[off[c]:off[c+1]], in increasing order.
-func members(part []int32, k int) (off, nodes []int32) {
-	off = make([]int32, k+1)
+func members(part []int32, k int, bufs *leidenBufs) (off, nodes []int32) {
+	off = zeroed(&bufs.memOff, k+1)
 	for _, c := range part {
 		off[c+1]++
 	}
 	for c := 0; c < k; c++ {
 		off[c+1] += off[c]
 	}
-	nodes = make([]int32, len(part))
-	pos := make([]int32, k)
+	nodes = sized(&bufs.memNodes, len(part))
+	pos := sized(&bufs.memPos, k)
 	copy(pos, off[:k])
 	for v, c := range part {
 		nodes[pos[c]] = int32(v)
@@ -68,32 +68,26 @@ func members(part []int32, k int) (off, nodes []int32) {
 // chosen at random with a probability growing with the modularity gain
 // (theta 0.01), never a loss. A refined community is numbered by one of
 // its nodes.
-func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64) []int32 {
+func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64, bufs *leidenBufs) []int32 {
 	n := g.n
-	refined := make([]int32, n)
-	kr := make([]float64, n)  // strength of each refined community
-	ext := make([]float64, n) // its links to the rest of its community
-	single := make([]bool, n)
-	ks := make([]float64, ncomm) // strength of each community
+	refined := sized(&bufs.refined, n)
+	kr := sized(&bufs.kr, n)   // strength of each refined community
+	ext := sized(&bufs.ext, n) // its links to the rest of its community
+	single := sized(&bufs.single, n)
+	ks := zeroed(&bufs.ks, ncomm) // strength of each community
 	for v := 0; v < n; v++ {
 		refined[v] = int32(v)
-		kr[v] = g.k[v]
+		kr[v] = float64(g.k[v])
 		single[v] = true
-		ks[part[v]] += g.k[v]
+		ks[part[v]] += float64(g.k[v])
 	}
-	off, nodes := members(part, ncomm)
-	type scratch struct {
-		wc      []float64
-		touched []int32
-		cand    []int32
-		weight  []float64
-	}
-	nw := runtime.GOMAXPROCS(0)
-	states := make([]*scratch, nw)
-	for i := range states {
-		states[i] = &scratch{wc: make([]float64, n)}
-	}
-	parallelFor(ncomm, 256, func(worker, lo, hi int) {
+	off, nodes := members(part, ncomm, bufs)
+	states := bufs.workers(runtime.GOMAXPROCS(0), n)
+	// a few communities at a time: on the upper levels there are only
+	// hundreds, of very different sizes, and chunks of many would leave
+	// one core with most of the work (a community's result does not
+	// depend on which core takes it)
+	parallelFor(ncomm, refineChunk, func(worker, lo, hi int) {
 		st := states[worker]
 		wc := st.wc
 		var pcg rand.PCG
@@ -105,13 +99,13 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64) []in
 			// ext of each member: weight to the others of its community
 			for _, v := range mem {
 				adj, w := g.row(v)
-				e := 0.0
+				e := int32(0)
 				for i, u := range adj {
 					if u != v && part[u] == s {
-						e += w[i]
+						e += weightAt(w, i)
 					}
 				}
-				ext[v] = e
+				ext[v] = float64(e)
 			}
 			pcg.Seed(seed, uint64(s))
 			// a random order of the members (mem is this community's own
@@ -124,7 +118,7 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64) []in
 				if !single[v] {
 					continue
 				}
-				kv := g.k[v]
+				kv := float64(g.k[v])
 				// v must be well connected to its community
 				if ext[v] < gamma*kv*(ks[s]-kv)/g.m2 {
 					continue
@@ -139,7 +133,7 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64) []in
 					if wc[c] == 0 {
 						touched = append(touched, c)
 					}
-					wc[c] += w[i]
+					wc[c] += weightAt(w, i)
 				}
 				cand, weight := st.cand[:0], st.weight[:0]
 				bestGain := 0.0
@@ -150,7 +144,7 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64) []in
 					if ext[c] < gamma*kr[c]*(ks[s]-kr[c])/g.m2 {
 						continue
 					}
-					gain := wc[c] - gamma*kv*kr[c]/g.m2
+					gain := float64(wc[c]) - gamma*kv*kr[c]/g.m2
 					if gain >= 0 {
 						cand = append(cand, c)
 						weight = append(weight, gain)
@@ -180,7 +174,7 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64) []in
 						single[v] = false
 						kr[chosen] += kv
 						kr[own] = 0
-						ext[chosen] = ext[chosen] + ext[v] - 2*wc[chosen]
+						ext[chosen] = ext[chosen] + ext[v] - 2*float64(wc[chosen])
 						// the community chosen is no longer a singleton either
 						// (only members of s: other communities' nodes belong
 						// to other workers)
@@ -201,27 +195,27 @@ func refine(g *wgraph, part []int32, ncomm int, gamma float64, seed uint64) []in
 	return refined
 }
 
+// refineChunk is how many communities a core takes at a time in refine.
+const refineChunk = 4
+
 // aggregate collapses each part of g into one node, the rows of the
 // aggregate made in chunks of parts over the cores and then joined.
-func aggregate(g *wgraph, part []int32, k int) *wgraph {
-	off, nodes := members(part, k)
-	a := &wgraph{n: k, off: make([]int32, k+1), self: make([]float64, k), k: make([]float64, k), m2: g.m2}
+func aggregate(g *wgraph, part []int32, k int, bufs *leidenBufs) *wgraph {
+	off, nodes := members(part, k, bufs)
+	a := &wgraph{n: k, off: make([]int32, k+1), self: make([]float64, k), k: make([]int32, k), m2: g.m2}
 	const chunk = 1024
 	nchunks := (k + chunk - 1) / chunk
 	type piece struct {
 		adj []int32
-		w   []float64
+		w   []int32
 	}
 	pieces := make([]piece, nchunks)
-	nw := runtime.GOMAXPROCS(0)
-	accs := make([][]float64, nw)
-	for i := range accs {
-		accs[i] = make([]float64, k)
-	}
-	rowLen := make([]int32, k)
+	states := bufs.workers(runtime.GOMAXPROCS(0), k)
+	rowLen := sized(&bufs.rowLen, k)
 	parallelFor(k, chunk, func(worker, lo, hi int) {
-		acc := accs[worker]
-		var touched []int32
+		st := states[worker]
+		acc := st.wc
+		touched := st.touched[:0]
 		p := piece{}
 		// a guess at the piece's size: the arcs of its nodes
 		guess := 0
@@ -229,25 +223,26 @@ func aggregate(g *wgraph, part []int32, k int) *wgraph {
 			guess += int(g.off[v+1] - g.off[v])
 		}
 		p.adj = make([]int32, 0, guess)
-		p.w = make([]float64, 0, guess)
+		p.w = make([]int32, 0, guess)
 		for c := lo; c < hi; c++ {
 			touched = touched[:0]
-			self, strength := 0.0, 0.0
+			self, strength := 0.0, int32(0)
 			for _, v := range nodes[off[c]:off[c+1]] {
 				self += g.self[v]
 				strength += g.k[v]
 				adj, w := g.row(v)
 				for i, u := range adj {
 					d := part[u]
+					wi := weightAt(w, i)
 					if int(d) == c {
 						// each internal link is seen from both ends
-						self += w[i] / 2
+						self += float64(wi) / 2
 						continue
 					}
 					if acc[d] == 0 {
 						touched = append(touched, d)
 					}
-					acc[d] += w[i]
+					acc[d] += wi
 				}
 			}
 			a.self[c], a.k[c] = self, strength
@@ -258,13 +253,14 @@ func aggregate(g *wgraph, part []int32, k int) *wgraph {
 			}
 			rowLen[c] = int32(len(touched))
 		}
+		st.touched = touched
 		pieces[lo/chunk] = p
 	})
 	for c := 0; c < k; c++ {
 		a.off[c+1] = a.off[c] + rowLen[c]
 	}
 	a.adj = make([]int32, a.off[k])
-	a.w = make([]float64, a.off[k])
+	a.w = make([]int32, a.off[k])
 	parallelFor(nchunks, 1, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			at := a.off[i*chunk]
