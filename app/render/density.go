@@ -141,32 +141,51 @@ func ComputeDensity(s *Scene, v Viewport, workers int) *Density {
 	if s.n < 50000 {
 		workers = 1
 	}
+	// the entities looked at: zoomed in on a big scene, those of the grid
+	// cells on screen (one run of the grid's items per row of cells),
+	// else all of them
+	runs, items := densityRuns(s, v)
+	total := 0
+	for _, r := range runs {
+		total += int(r[1] - r[0])
+	}
 	type part struct {
 		counts []uint32 // tiles × types
 		n      int
 	}
 	parts := make([]part, workers)
 	var wg sync.WaitGroup
-	chunk := (s.n + workers - 1) / workers
+	chunk := (total + workers - 1) / workers
 	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, s.n)
+		// this worker's share: entries lo..hi of the runs end to end
+		lo, hi := w*chunk, min((w+1)*chunk, total)
 		wg.Add(1)
 		go func(p *part) {
 			defer wg.Done()
 			p.counts = make([]uint32, tiles*nt)
-			for i := lo; i < hi; i++ {
-				if s.nodeVisible != nil && !s.nodeVisible[i] {
-					continue
+			at := 0
+			for _, r := range runs {
+				n := int(r[1] - r[0])
+				a, b := max(lo, at)-at, min(hi, at+n)-at
+				at += n
+				for j := a; j < b; j++ {
+					i := r[0] + int32(j)
+					if items != nil {
+						i = items[i]
+					}
+					if s.nodeVisible != nil && !s.nodeVisible[i] {
+						continue
+					}
+					q := s.pos[i]
+					x := (q.X-v.CenterX)*k + hx
+					y := (q.Y-v.CenterY)*k + hy
+					if !(x >= 0 && y >= 0 && x < float64(v.Width) && y < float64(v.Height)) {
+						continue
+					}
+					tx, ty := int(x)/tile, int(y)/tile
+					p.counts[(ty*d.Cols+tx)*nt+int(s.nodeType[i])]++
+					p.n++
 				}
-				q := s.pos[i]
-				x := (q.X-v.CenterX)*k + hx
-				y := (q.Y-v.CenterY)*k + hy
-				if !(x >= 0 && y >= 0 && x < float64(v.Width) && y < float64(v.Height)) {
-					continue
-				}
-				tx, ty := int(x)/tile, int(y)/tile
-				p.counts[(ty*d.Cols+tx)*nt+int(s.nodeType[i])]++
-				p.n++
 			}
 		}(&parts[w])
 	}
@@ -194,6 +213,26 @@ func ComputeDensity(s *Scene, v Viewport, workers int) *Density {
 	}
 	sampleLinks(s, v, d)
 	return d
+}
+
+// densityRuns is what ComputeDensity looks at: runs (lo, hi) of the
+// grid's items, one per row of the cells on screen, when s is big and
+// fewer than half its entities are in those cells; else the one run of
+// every entity index, and items nil.
+func densityRuns(s *Scene, v Viewport) (runs [][2]int32, items []int32) {
+	if g := s.grid; g != nil && s.n >= cellsFrom {
+		r := g.cellsOn(v.ToWorld(0, 0), v.ToWorld(float64(v.Width), float64(v.Height)), 0)
+		in := 0
+		for w := r.r0; w <= r.r1; w++ {
+			lo, hi := g.start[w*g.cols+r.c0], g.start[w*g.cols+r.c1+1]
+			runs = append(runs, [2]int32{lo, hi})
+			in += int(hi - lo)
+		}
+		if in <= s.n/2 {
+			return runs, g.items
+		}
+	}
+	return [][2]int32{{0, int32(s.n)}}, nil
 }
 
 // lodEdges is the most plain relations an entity frame of the window
@@ -236,6 +275,10 @@ func (f *frame) sampleEdges() int {
 		ink += steps(f.sx[a], f.sy[a], f.sx[b], f.sy[b], f.w, f.h)
 	}
 	stride := strideFor(len(f.edges), ink, lodEdges)
+	if p := f.preStride; p > 1 {
+		// f.edges are one in p of the relations on screen already
+		stride = max(p, strideFor(len(f.edges)*p, ink*float64(p), lodEdges))
+	}
 	if stride == 1 {
 		return 1
 	}
@@ -276,9 +319,34 @@ func sampleLinks(s *Scene, v Viewport, d *Density) {
 	w, h := float64(v.Width), float64(v.Height)
 	var idx []int32
 	ink := 0.0
-	for e := 0; e < s.m; e += d.Stride {
+	// the candidates: every Stride-th relation, or, zoomed in, those of
+	// the grid cells on screen (cellrels.go) when fewer
+	cand := func(yield func(e int32)) {
+		for e := 0; e < s.m; e += d.Stride {
+			yield(int32(e))
+		}
+	}
+	if g := s.grid; g != nil && s.m >= cellRelsFrom && s.n >= cellsFrom {
+		r := g.cellsOn(v.ToWorld(0, 0), v.ToWorld(w, h), 0)
+		cells := (r.c1 - r.c0 + 1) * (r.r1 - r.r0 + 1)
+		if cells < s.m/d.Stride/4 {
+			cr := s.cellRelations()
+			if cells+cr.entries(g, r)/d.Stride < s.m/d.Stride/2 {
+				var es []int32
+				cr.each(s, g, r, d.Stride, func(e int32) { es = append(es, e) })
+				slices.Sort(es)
+				cand = func(yield func(e int32)) {
+					for _, e := range es {
+						yield(e)
+					}
+				}
+			}
+		}
+	}
+	cand(func(e32 int32) {
+		e := int(e32)
 		if !s.EdgeVisible(int32(e)) {
-			continue
+			return
 		}
 		x0, y0 := v.ToScreen(s.pos[s.src[e]])
 		x1, y1 := v.ToScreen(s.pos[s.dst[e]])
@@ -290,7 +358,7 @@ func sampleLinks(s *Scene, v Viewport, d *Density) {
 			idx = append(idx, int32(e))
 			ink += steps(l[0], l[1], l[2], l[3], v.Width, v.Height)
 		}
-	}
+	})
 	// long lines (far-reaching relations) cost more: thin them further
 	if more := strideWithin(len(d.Links), ink, len(d.Links), densityInk); more > 1 {
 		d.Stride *= more
@@ -602,6 +670,15 @@ func groupDigits(n int) string {
 // relation.
 const lodIndexed = 200000
 
+// cellRelsFrom is the number of relations from which the window's frames
+// take the relations on screen from the grid cells' lists (cellrels.go),
+// and cellsFrom the number of entities from which a zoomed density
+// frame reads only the grid cells on screen (variables for the tests).
+var (
+	cellRelsFrom = 4 * lodEdges
+	cellsFrom    = lodIndexed
+)
+
 // indexedOnScreen is allOnScreen for big scenes, touching only what is on
 // screen: the entities of the grid cells the viewport covers (widened by
 // the largest disc), and the relations with an end among them, or
@@ -641,6 +718,31 @@ func (f *frame) indexedOnScreen(ns nodeStyle) {
 	}
 	t := s.topo
 	var edges []int32
+	// many relations on screen: only those a stride keeps, from the
+	// cells' lists (cellrels.go), instead of every arc of every entity
+	pre := 1
+	if s.m >= cellRelsFrom {
+		cr := s.cellRelations()
+		rect := cellRect{c0, c1, r0, r1}
+		// each relation there has one or two entries: pre keeps at
+		// least lodEdges of them, so that sampleEdges still chooses
+		for n := cr.entries(g, rect) / 2; n/(2*pre) >= lodEdges; {
+			pre *= 2
+		}
+		if pre > 1 {
+			cr.each(s, g, rect, pre, func(e int32) {
+				if a := s.src[e]; !f.onScr[a] {
+					place(a)
+				}
+				if b := s.dst[e]; !f.onScr[b] {
+					place(b)
+				}
+				edges = append(edges, e)
+			})
+			on = nil
+		}
+	}
+	f.preStride = pre
 	for _, i := range on {
 		for _, arc := range t.OutArcs(i) {
 			if !f.onScr[arc.Node] {
@@ -675,7 +777,7 @@ func (f *frame) indexedOnScreen(ns nodeStyle) {
 			continue
 		}
 		a, b := s.src[e], s.dst[e]
-		if f.onScr[a] || f.onScr[b] {
+		if pre == 1 && (f.onScr[a] || f.onScr[b]) {
 			continue // found above
 		}
 		place(a)

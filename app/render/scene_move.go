@@ -17,6 +17,7 @@ func (s *Scene) MoveNodes(idx []int32, to []Point) {
 		if s.grid != nil {
 			g := *s.grid
 			g.start, g.items = slices.Clone(g.start), slices.Clone(g.items)
+			g.rels = &cellRels{}
 			s.grid = &g
 		}
 		s.shared = false
@@ -45,6 +46,7 @@ func (g *grid) move(i int32, from, to Point) {
 	if a == b {
 		return
 	}
+	g.rels = &cellRels{} // the lists say which cell each entity is in
 	k := -1
 	for j := g.start[a]; j < g.start[a+1]; j++ {
 		if g.items[j] == i {

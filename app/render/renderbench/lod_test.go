@@ -11,20 +11,38 @@ import (
 	"testing"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 )
 
+// lodCache keeps the scene of lodScene for the benchmarks of one run (a
+// million entities take seconds to load: once, not once a benchmark).
+var lodCache struct {
+	key string
+	s   *render.Scene
+}
+
 // lodScene loads the dataset $LINKSCOPE_LOD_DATA with the positions of
-// $LINKSCOPE_LOD_POS (`linkscope layout --out`), or skips.
+// $LINKSCOPE_LOD_POS (`linkscope layout --out`; "start": the start
+// positions a file opens with in the window), or skips.
 func lodScene(b testing.TB) *render.Scene {
 	b.Helper()
 	data, posFile := os.Getenv("LINKSCOPE_LOD_DATA"), os.Getenv("LINKSCOPE_LOD_POS")
 	if data == "" || posFile == "" {
 		b.Skip("LINKSCOPE_LOD_DATA and LINKSCOPE_LOD_POS not set")
 	}
+	if lodCache.key == data+"\x00"+posFile {
+		return lodCache.s
+	}
 	g, err := dataset.Load(data, dataset.Options{})
 	if err != nil {
 		b.Fatal(err)
+	}
+	if posFile == "start" {
+		s := render.NewScene(g)
+		s.SetPositions(view.StartPositions(g, view.DefaultSeed))
+		lodCache.key, lodCache.s = data+"\x00"+posFile, s
+		return s
 	}
 	raw, err := os.ReadFile(posFile)
 	if err != nil {
@@ -43,6 +61,7 @@ func lodScene(b testing.TB) *render.Scene {
 	}
 	s := render.NewScene(g)
 	s.SetPositions(pos)
+	lodCache.key, lodCache.s = data+"\x00"+posFile, s
 	return s
 }
 
