@@ -204,3 +204,17 @@ func TestIndexedFrameSamplesFromTheCells(t *testing.T) {
 		}
 	}
 }
+
+func TestSortedUniqueIsSortAndCompact(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	for _, c := range []struct{ n, m int }{{0, 10}, {100, 1000}, {5000, 6000}, {50000, 3000000}, {200000, 70000}} {
+		edges := make([]int32, c.n)
+		for i := range edges {
+			edges[i] = int32(rng.Intn(c.m))
+		}
+		want := slices.Compact(slices.Sorted(slices.Values(edges)))
+		if got := sortedUnique(slices.Clone(edges), c.m); !slices.Equal(got, want) {
+			t.Fatalf("%d of %d: %d indices, want %d", c.n, c.m, len(got), len(want))
+		}
+	}
+}
