@@ -107,8 +107,11 @@ func (s *Scene) CountOnScreen(v Viewport, limit int) int {
 // Density is the histogram of one density frame.
 type Density struct {
 	// Tile is the side of a tile in device pixels; Cols×Rows tiles cover
-	// the image.
+	// the image, the first one's top-left corner at (OffX, OffY), in
+	// (-Tile, 0] (0 for tiles of the screen; tiles fixed to the world are
+	// shifted, density_cache.go).
 	Tile, Cols, Rows int
+	OffX, OffY       int
 	// Count is the number of visible entities per tile (row-major) and
 	// Type the most frequent entity type in it (an index into the
 	// scene's types; -1 for an empty tile).
@@ -406,7 +409,7 @@ func TileColor(c, bg color.NRGBA, count, max int) color.NRGBA {
 func renderDensity(img *image.RGBA, s *Scene, v Viewport, o Options) {
 	area := img.Rect.Intersect(image.Rect(0, 0, v.Width, v.Height))
 	f := &frame{s: s, v: v, o: o, pal: paletteOf(o.Theme), sc: v.scale(), k: v.pxPerUnit(), w: v.Width, h: v.Height, far: true}
-	d := ComputeDensity(s, v, o.workers())
+	d := densityFor(s, v, o.workers())
 	// the sampled relations and the tiles in horizontal bands, one per
 	// worker
 	bands := max(1, min(o.workers(), area.Dy()/64))
@@ -446,7 +449,7 @@ func (f *frame) drawDensityLinks(cv *canvas, d *Density) {
 // drawDensityTiles fills each tile with entities in its colour.
 func (f *frame) drawDensityTiles(cv *canvas, d *Density) {
 	bg := f.pal.bg
-	for ty := max(0, cv.clip.Min.Y/d.Tile); ty < min(d.Rows, (cv.clip.Max.Y+d.Tile-1)/d.Tile); ty++ {
+	for ty := max(0, (cv.clip.Min.Y-d.OffY)/d.Tile); ty < min(d.Rows, (cv.clip.Max.Y-d.OffY+d.Tile-1)/d.Tile); ty++ {
 		for tx := 0; tx < d.Cols; tx++ {
 			t := ty*d.Cols + tx
 			n := int(d.Count[t])
@@ -457,7 +460,8 @@ func (f *frame) drawDensityTiles(cv *canvas, d *Density) {
 			c := TileColor(tc, bg, n, d.Max)
 			// a few entities are a dot, a full tile a square
 			pc := premul(c)
-			r := image.Rect(tx*d.Tile, ty*d.Tile, (tx+1)*d.Tile, (ty+1)*d.Tile).Intersect(cv.clip)
+			x0, y0 := d.OffX+tx*d.Tile, d.OffY+ty*d.Tile
+			r := image.Rect(x0, y0, x0+d.Tile, y0+d.Tile).Intersect(cv.clip)
 			if n == 1 && d.Tile >= 3 {
 				r = r.Inset(d.Tile / 3)
 			}

@@ -13,11 +13,13 @@ type grid struct {
 	// rels are the relations per cell (cellrels.go), built on first use;
 	// a grid whose cells change gets a new, empty one
 	rels *cellRels
+	// dens are the world density tiles (density_cache.go), likewise
+	dens *densityCache
 }
 
 // buildGrid sorts nodes into about one cell per two nodes.
 func buildGrid(pos []Point, radius []float64) *grid {
-	g := &grid{cols: 1, rows: 1, cell: 1, rels: &cellRels{}}
+	g := &grid{cols: 1, rows: 1, cell: 1, rels: &cellRels{}, dens: &densityCache{}}
 	n := len(pos)
 	if n == 0 {
 		g.start = []int32{0, 0}

@@ -22,6 +22,9 @@ func (s *Scene) MoveNodes(idx []int32, to []Point) {
 		}
 		s.shared = false
 	}
+	if s.grid != nil && len(idx) > 0 {
+		s.grid.dens = &densityCache{} // the tiles count entities where they were
+	}
 	for k, i := range idx {
 		if i < 0 || int(i) >= s.n || k >= len(to) {
 			continue
