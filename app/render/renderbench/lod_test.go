@@ -87,7 +87,28 @@ func benchLOD(b *testing.B, zoom float64, lod bool) {
 	reportCPU(b, cpu)
 }
 
-func BenchmarkWindowFrameFit(b *testing.B)      { benchLOD(b, 1, true) }
+func BenchmarkWindowFrameFit(b *testing.B) { benchLOD(b, 1, true) }
+
+// BenchmarkWindowFramePan renders the fitted view panned by a different
+// few pixels each frame (a drag: the zoom stays, the centre moves).
+func BenchmarkWindowFramePan(b *testing.B) {
+	s := lodScene(b)
+	w, h := 900, 740
+	v := render.Fit(s, w, h, 1, 10)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	o := render.Options{LOD: true, Legend: true}
+	render.Render(img, s, v, o)
+	runtime.GC()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		p := v
+		p.CenterX += float64(i%32-16) * 7 / v.Zoom
+		p.CenterY += float64(i%8-4) * 5 / v.Zoom
+		render.Render(img, s, p, o)
+	}
+	reportCPU(b, cpu)
+}
 func BenchmarkWindowFrameFitNoLOD(b *testing.B) { benchLOD(b, 1, false) }
 func BenchmarkWindowFrameZoom4(b *testing.B)    { benchLOD(b, 4, true) }
 func BenchmarkWindowFrameZoom16(b *testing.B)   { benchLOD(b, 16, true) }
