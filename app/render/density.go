@@ -465,6 +465,19 @@ func (f *frame) drawDensityTiles(cv *canvas, d *Density) {
 			if n == 1 && d.Tile >= 3 {
 				r = r.Inset(d.Tile / 3)
 			}
+			if pc.a == 255 {
+				// opaque (tiles mix the type's colour into the opaque
+				// background): what the blend would give, stored
+				px := [4]uint8{uint8(pc.r), uint8(pc.g), uint8(pc.b), 255}
+				for y := r.Min.Y; y < r.Max.Y; y++ {
+					row := y*cv.img.Stride + r.Min.X*4
+					for x := r.Min.X; x < r.Max.X; x++ {
+						copy(cv.img.Pix[row:row+4], px[:])
+						row += 4
+					}
+				}
+				continue
+			}
 			for y := r.Min.Y; y < r.Max.Y; y++ {
 				row := y*cv.img.Stride + r.Min.X*4
 				for x := r.Min.X; x < r.Max.X; x++ {

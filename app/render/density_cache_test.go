@@ -1,6 +1,8 @@
 package render
 
 import (
+	"image"
+	"image/color"
 	"math"
 	"math/rand"
 	"slices"
@@ -112,5 +114,23 @@ func TestDensityTilesStayFixedToTheWorldAcrossPans(t *testing.T) {
 	d, want := densityFor(s, z, 2), ComputeDensity(s, z, 2)
 	if d.OffX != 0 || d.OffY != 0 || !slices.Equal(d.Count, want.Count) || !slices.Equal(d.Type, want.Type) {
 		t.Fatal("zoomed ×8: not the screen's tiles")
+	}
+}
+
+// drawDensityTiles stores opaque tiles instead of blending them: the
+// blend of an opaque colour at full coverage is that colour, whatever was
+// under it.
+func TestOpaqueBlendIsAStore(t *testing.T) {
+	rng := rand.New(rand.NewSource(17))
+	img := &canvas{img: image.NewRGBA(image.Rect(0, 0, 1, 1))}
+	for k := 0; k < 2000; k++ {
+		c := premul(color.NRGBA{uint8(rng.Intn(256)), uint8(rng.Intn(256)), uint8(rng.Intn(256)), 255})
+		for j := range img.img.Pix {
+			img.img.Pix[j] = uint8(rng.Intn(256))
+		}
+		img.blend(0, c, 255)
+		if got := img.img.Pix; got[0] != uint8(c.r) || got[1] != uint8(c.g) || got[2] != uint8(c.b) || got[3] != 255 {
+			t.Fatalf("blend of %v gave %v", c, got)
+		}
 	}
 }
