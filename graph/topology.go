@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Arc is one step out of (or into) a node: the relation taken and the node
@@ -158,31 +159,90 @@ func buildTopology(nodes []Node, edges []Edge, c *derived) *Topology {
 	}
 	tt := &TypeTable{nodeID: map[string]int32{}, relID: map[string]int32{}}
 	t.Types = tt
+	// On big graphs the independent parts run side by side (each writes
+	// arrays of its own): the types, and the ends, degrees and offsets;
+	// then the out-arcs and loops, the in-arcs, and the reverse arcs of
+	// undirected relations. The result is the same as one after another.
+	var wg sync.WaitGroup
+	par := n+m >= parallelTopologyFrom
+	run := func(f func()) {
+		if !par {
+			f()
+			return
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f()
+		}()
+	}
+	run(func() { topologyTypes(t, tt, nodes, edges) })
 	loops := 0
+	run(func() { loops = topologyDegrees(t, edges) })
+	wg.Wait()
+	t.Out = make([]Arc, m-loops)
+	t.In = make([]Arc, m-loops)
+	t.LoopRel = make([]int32, loops)
+	// Fill in relation order, so arcs of a node keep insertion order.
+	run(func() {
+		outPos := append([]int32(nil), t.OutOff[:n]...)
+		loopPos := append([]int32(nil), t.LoopOff[:n]...)
+		for r := range edges {
+			e := &edges[r]
+			if e.From == e.To {
+				t.LoopRel[loopPos[e.From]] = int32(r)
+				loopPos[e.From]++
+				continue
+			}
+			t.Out[outPos[e.From]] = Arc{e.To, int32(r)}
+			outPos[e.From]++
+		}
+	})
+	run(func() {
+		inPos := append([]int32(nil), t.InOff[:n]...)
+		for r := range edges {
+			e := &edges[r]
+			if e.From == e.To {
+				continue
+			}
+			t.In[inPos[e.To]] = Arc{e.From, int32(r)}
+			inPos[e.To]++
+		}
+	})
+	run(func() { buildReverse(t, edges) })
+	wg.Wait()
+	resolveStyles(tt, c)
+	return t
+}
+
+// parallelTopologyFrom is the number of entities and relations from
+// which buildTopology runs its parts side by side (a variable for the
+// tests).
+var parallelTopologyFrom = 200000
+
+// topologyTypes gives every relation and entity its type's index, in
+// the order the types are first seen, and counts them.
+func topologyTypes(t *Topology, tt *TypeTable, nodes []Node, edges []Edge) {
+	last, lastID := "", int32(-1)
 	for r := range edges {
 		e := &edges[r]
-		id, ok := tt.relID[e.Type]
-		if !ok {
-			id = int32(len(tt.Rels))
-			tt.relID[e.Type] = id
-			tt.Rels = append(tt.Rels, TypeInfo{Name: e.Type})
+		id := lastID
+		if lastID < 0 || e.Type != last {
+			var ok bool
+			id, ok = tt.relID[e.Type]
+			if !ok {
+				id = int32(len(tt.Rels))
+				tt.relID[e.Type] = id
+				tt.Rels = append(tt.Rels, TypeInfo{Name: e.Type})
+			}
+			last, lastID = e.Type, id
 		}
 		tt.Rels[id].Count++
 		t.RelType[r] = id
-		t.Src[r], t.Dst[r] = e.From, e.To
 		if !e.Date.IsZero() {
 			t.First[r], t.Last[r] = e.Date.First(), e.Date.Last()
 			t.AnyDated = true
 		}
-		t.Degree[e.From]++
-		t.Degree[e.To]++
-		if e.From == e.To {
-			loops++
-			t.LoopOff[e.From+1]++
-			continue
-		}
-		t.OutOff[e.From+1]++
-		t.InOff[e.To+1]++
 	}
 	for v := range nodes {
 		id, ok := tt.nodeID[nodes[v].Type]
@@ -193,6 +253,27 @@ func buildTopology(nodes []Node, edges []Edge, c *derived) *Topology {
 		}
 		tt.Nodes[id].Count++
 		t.NodeType[v] = id
+	}
+}
+
+// topologyDegrees fills the relations' ends, the degrees and the arc
+// offsets, and returns the number of loops.
+func topologyDegrees(t *Topology, edges []Edge) int {
+	loops := 0
+	for r := range edges {
+		e := &edges[r]
+		t.Src[r], t.Dst[r] = e.From, e.To
+		t.Degree[e.From]++
+		t.Degree[e.To]++
+		if e.From == e.To {
+			loops++
+			t.LoopOff[e.From+1]++
+			continue
+		}
+		t.OutOff[e.From+1]++
+		t.InOff[e.To+1]++
+	}
+	for v := 0; v < t.N; v++ {
 		t.OutOff[v+1] += t.OutOff[v]
 		t.InOff[v+1] += t.InOff[v]
 		t.LoopOff[v+1] += t.LoopOff[v]
@@ -200,28 +281,7 @@ func buildTopology(nodes []Node, edges []Edge, c *derived) *Topology {
 			t.MaxDegree = t.Degree[v]
 		}
 	}
-	t.Out = make([]Arc, m-loops)
-	t.In = make([]Arc, m-loops)
-	t.LoopRel = make([]int32, loops)
-	// Fill in relation order, so arcs of a node keep insertion order.
-	outPos := append([]int32(nil), t.OutOff[:n]...)
-	inPos := append([]int32(nil), t.InOff[:n]...)
-	loopPos := append([]int32(nil), t.LoopOff[:n]...)
-	for r := range edges {
-		e := &edges[r]
-		if e.From == e.To {
-			t.LoopRel[loopPos[e.From]] = int32(r)
-			loopPos[e.From]++
-			continue
-		}
-		t.Out[outPos[e.From]] = Arc{e.To, int32(r)}
-		outPos[e.From]++
-		t.In[inPos[e.To]] = Arc{e.From, int32(r)}
-		inPos[e.To]++
-	}
-	buildReverse(t, edges)
-	resolveStyles(tt, c)
-	return t
+	return loops
 }
 
 // buildReverse fills RevOut and RevIn with the undirected relations.

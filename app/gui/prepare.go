@@ -3,6 +3,7 @@ package gui
 import (
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/app/view"
@@ -37,16 +38,21 @@ func prepareView(g *graph.Graph) {
 	if g.NodeCount() < prepareAbove {
 		return
 	}
+	t0 := time.Now()
 	s := render.NewScene(g)
 	// the positions setGraph starts from for a file
 	start := view.PlacedPositions(g)
 	if start == nil {
 		start = initialPositions(g, view.DefaultSeed)
 	}
+	t1 := time.Now()
 	r, err := newLayoutRunner(g, s, start)
 	if err != nil {
 		r = nil // the window makes its own and reports the error
 	}
+	// LINKSCOPE_TRACE=load: `load prepare scene=MS runner=MS` (the scene
+	// with the topology and start positions, then ForceAtlas2's input)
+	trace("load", "prepare", "scene", t1.Sub(t0), "runner", time.Since(t1))
 	prepared.mu.Lock()
 	prepared.g, prepared.ver, prepared.scene, prepared.start, prepared.runner = g, g.Version(), s, start, r
 	if prepared.made != nil {

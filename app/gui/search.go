@@ -77,7 +77,9 @@ func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
 		p.list.UnselectAll()
 	}
 	p.update()
-	p.runner.warm(ex.snapshot())
+	if ex.g.NodeCount() <= warmAfterFrameAbove {
+		p.runner.warm(ex.snapshot())
+	} // larger: the window starts it after its first frame (warmSearch)
 	p.content = container.NewBorder(container.NewVBox(p.entry, p.info), nil, nil, nil, p.list)
 	return p
 }

@@ -209,6 +209,7 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.canvas.onEscape = u.escape
 	u.wireEditing()
 	u.search = newSearchPanel(ex, func(i int32) { u.selectNode(i, true) })
+	u.warmSearch()
 	steps.done("search")
 	u.filters = newFiltersPanel(ex)
 	u.filters.do = u.apply

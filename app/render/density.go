@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	mathbits "math/bits"
 	"slices"
 	"sync"
 
@@ -106,8 +107,11 @@ func (s *Scene) CountOnScreen(v Viewport, limit int) int {
 // Density is the histogram of one density frame.
 type Density struct {
 	// Tile is the side of a tile in device pixels; Cols×Rows tiles cover
-	// the image.
+	// the image, the first one's top-left corner at (OffX, OffY), in
+	// (-Tile, 0] (0 for tiles of the screen; tiles fixed to the world are
+	// shifted, density_cache.go).
 	Tile, Cols, Rows int
+	OffX, OffY       int
 	// Count is the number of visible entities per tile (row-major) and
 	// Type the most frequent entity type in it (an index into the
 	// scene's types; -1 for an empty tile).
@@ -141,32 +145,51 @@ func ComputeDensity(s *Scene, v Viewport, workers int) *Density {
 	if s.n < 50000 {
 		workers = 1
 	}
+	// the entities looked at: zoomed in on a big scene, those of the grid
+	// cells on screen (one run of the grid's items per row of cells),
+	// else all of them
+	runs, items := densityRuns(s, v)
+	total := 0
+	for _, r := range runs {
+		total += int(r[1] - r[0])
+	}
 	type part struct {
 		counts []uint32 // tiles × types
 		n      int
 	}
 	parts := make([]part, workers)
 	var wg sync.WaitGroup
-	chunk := (s.n + workers - 1) / workers
+	chunk := (total + workers - 1) / workers
 	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, s.n)
+		// this worker's share: entries lo..hi of the runs end to end
+		lo, hi := w*chunk, min((w+1)*chunk, total)
 		wg.Add(1)
 		go func(p *part) {
 			defer wg.Done()
 			p.counts = make([]uint32, tiles*nt)
-			for i := lo; i < hi; i++ {
-				if s.nodeVisible != nil && !s.nodeVisible[i] {
-					continue
+			at := 0
+			for _, r := range runs {
+				n := int(r[1] - r[0])
+				a, b := max(lo, at)-at, min(hi, at+n)-at
+				at += n
+				for j := a; j < b; j++ {
+					i := r[0] + int32(j)
+					if items != nil {
+						i = items[i]
+					}
+					if s.nodeVisible != nil && !s.nodeVisible[i] {
+						continue
+					}
+					q := s.pos[i]
+					x := (q.X-v.CenterX)*k + hx
+					y := (q.Y-v.CenterY)*k + hy
+					if !(x >= 0 && y >= 0 && x < float64(v.Width) && y < float64(v.Height)) {
+						continue
+					}
+					tx, ty := int(x)/tile, int(y)/tile
+					p.counts[(ty*d.Cols+tx)*nt+int(s.nodeType[i])]++
+					p.n++
 				}
-				q := s.pos[i]
-				x := (q.X-v.CenterX)*k + hx
-				y := (q.Y-v.CenterY)*k + hy
-				if !(x >= 0 && y >= 0 && x < float64(v.Width) && y < float64(v.Height)) {
-					continue
-				}
-				tx, ty := int(x)/tile, int(y)/tile
-				p.counts[(ty*d.Cols+tx)*nt+int(s.nodeType[i])]++
-				p.n++
 			}
 		}(&parts[w])
 	}
@@ -194,6 +217,26 @@ func ComputeDensity(s *Scene, v Viewport, workers int) *Density {
 	}
 	sampleLinks(s, v, d)
 	return d
+}
+
+// densityRuns is what ComputeDensity looks at: runs (lo, hi) of the
+// grid's items, one per row of the cells on screen, when s is big and
+// fewer than half its entities are in those cells; else the one run of
+// every entity index, and items nil.
+func densityRuns(s *Scene, v Viewport) (runs [][2]int32, items []int32) {
+	if g := s.grid; g != nil && s.n >= cellsFrom {
+		r := g.cellsOn(v.ToWorld(0, 0), v.ToWorld(float64(v.Width), float64(v.Height)), 0)
+		in := 0
+		for w := r.r0; w <= r.r1; w++ {
+			lo, hi := g.start[w*g.cols+r.c0], g.start[w*g.cols+r.c1+1]
+			runs = append(runs, [2]int32{lo, hi})
+			in += int(hi - lo)
+		}
+		if in <= s.n/2 {
+			return runs, g.items
+		}
+	}
+	return [][2]int32{{0, int32(s.n)}}, nil
 }
 
 // lodEdges is the most plain relations an entity frame of the window
@@ -236,6 +279,10 @@ func (f *frame) sampleEdges() int {
 		ink += steps(f.sx[a], f.sy[a], f.sx[b], f.sy[b], f.w, f.h)
 	}
 	stride := strideFor(len(f.edges), ink, lodEdges)
+	if p := f.preStride; p > 1 {
+		// f.edges are one in p of the relations on screen already
+		stride = max(p, strideFor(len(f.edges)*p, ink*float64(p), lodEdges))
+	}
 	if stride == 1 {
 		return 1
 	}
@@ -276,9 +323,34 @@ func sampleLinks(s *Scene, v Viewport, d *Density) {
 	w, h := float64(v.Width), float64(v.Height)
 	var idx []int32
 	ink := 0.0
-	for e := 0; e < s.m; e += d.Stride {
+	// the candidates: every Stride-th relation, or, zoomed in, those of
+	// the grid cells on screen (cellrels.go) when fewer
+	cand := func(yield func(e int32)) {
+		for e := 0; e < s.m; e += d.Stride {
+			yield(int32(e))
+		}
+	}
+	if g := s.grid; g != nil && s.m >= cellRelsFrom && s.n >= cellsFrom {
+		r := g.cellsOn(v.ToWorld(0, 0), v.ToWorld(w, h), 0)
+		cells := (r.c1 - r.c0 + 1) * (r.r1 - r.r0 + 1)
+		if cells < s.m/d.Stride/4 {
+			cr := s.cellRelations()
+			if cells+cr.entries(g, r)/d.Stride < s.m/d.Stride/2 {
+				var es []int32
+				cr.each(s, g, r, d.Stride, func(e int32) { es = append(es, e) })
+				slices.Sort(es)
+				cand = func(yield func(e int32)) {
+					for _, e := range es {
+						yield(e)
+					}
+				}
+			}
+		}
+	}
+	cand(func(e32 int32) {
+		e := int(e32)
 		if !s.EdgeVisible(int32(e)) {
-			continue
+			return
 		}
 		x0, y0 := v.ToScreen(s.pos[s.src[e]])
 		x1, y1 := v.ToScreen(s.pos[s.dst[e]])
@@ -290,7 +362,7 @@ func sampleLinks(s *Scene, v Viewport, d *Density) {
 			idx = append(idx, int32(e))
 			ink += steps(l[0], l[1], l[2], l[3], v.Width, v.Height)
 		}
-	}
+	})
 	// long lines (far-reaching relations) cost more: thin them further
 	if more := strideWithin(len(d.Links), ink, len(d.Links), densityInk); more > 1 {
 		d.Stride *= more
@@ -337,7 +409,7 @@ func TileColor(c, bg color.NRGBA, count, max int) color.NRGBA {
 func renderDensity(img *image.RGBA, s *Scene, v Viewport, o Options) {
 	area := img.Rect.Intersect(image.Rect(0, 0, v.Width, v.Height))
 	f := &frame{s: s, v: v, o: o, pal: paletteOf(o.Theme), sc: v.scale(), k: v.pxPerUnit(), w: v.Width, h: v.Height, far: true}
-	d := ComputeDensity(s, v, o.workers())
+	d := densityFor(s, v, o.workers())
 	// the sampled relations and the tiles in horizontal bands, one per
 	// worker
 	bands := max(1, min(o.workers(), area.Dy()/64))
@@ -377,7 +449,7 @@ func (f *frame) drawDensityLinks(cv *canvas, d *Density) {
 // drawDensityTiles fills each tile with entities in its colour.
 func (f *frame) drawDensityTiles(cv *canvas, d *Density) {
 	bg := f.pal.bg
-	for ty := max(0, cv.clip.Min.Y/d.Tile); ty < min(d.Rows, (cv.clip.Max.Y+d.Tile-1)/d.Tile); ty++ {
+	for ty := max(0, (cv.clip.Min.Y-d.OffY)/d.Tile); ty < min(d.Rows, (cv.clip.Max.Y-d.OffY+d.Tile-1)/d.Tile); ty++ {
 		for tx := 0; tx < d.Cols; tx++ {
 			t := ty*d.Cols + tx
 			n := int(d.Count[t])
@@ -388,9 +460,23 @@ func (f *frame) drawDensityTiles(cv *canvas, d *Density) {
 			c := TileColor(tc, bg, n, d.Max)
 			// a few entities are a dot, a full tile a square
 			pc := premul(c)
-			r := image.Rect(tx*d.Tile, ty*d.Tile, (tx+1)*d.Tile, (ty+1)*d.Tile).Intersect(cv.clip)
+			x0, y0 := d.OffX+tx*d.Tile, d.OffY+ty*d.Tile
+			r := image.Rect(x0, y0, x0+d.Tile, y0+d.Tile).Intersect(cv.clip)
 			if n == 1 && d.Tile >= 3 {
 				r = r.Inset(d.Tile / 3)
+			}
+			if pc.a == 255 {
+				// opaque (tiles mix the type's colour into the opaque
+				// background): what the blend would give, stored
+				px := [4]uint8{uint8(pc.r), uint8(pc.g), uint8(pc.b), 255}
+				for y := r.Min.Y; y < r.Max.Y; y++ {
+					row := y*cv.img.Stride + r.Min.X*4
+					for x := r.Min.X; x < r.Max.X; x++ {
+						copy(cv.img.Pix[row:row+4], px[:])
+						row += 4
+					}
+				}
+				continue
 			}
 			for y := r.Min.Y; y < r.Max.Y; y++ {
 				row := y*cv.img.Stride + r.Min.X*4
@@ -602,6 +688,15 @@ func groupDigits(n int) string {
 // relation.
 const lodIndexed = 200000
 
+// cellRelsFrom is the number of relations from which the window's frames
+// take the relations on screen from the grid cells' lists (cellrels.go),
+// and cellsFrom the number of entities from which a zoomed density
+// frame reads only the grid cells on screen (variables for the tests).
+var (
+	cellRelsFrom = 4 * lodEdges
+	cellsFrom    = lodIndexed
+)
+
 // indexedOnScreen is allOnScreen for big scenes, touching only what is on
 // screen: the entities of the grid cells the viewport covers (widened by
 // the largest disc), and the relations with an end among them, or
@@ -641,6 +736,31 @@ func (f *frame) indexedOnScreen(ns nodeStyle) {
 	}
 	t := s.topo
 	var edges []int32
+	// many relations on screen: only those a stride keeps, from the
+	// cells' lists (cellrels.go), instead of every arc of every entity
+	pre := 1
+	if s.m >= cellRelsFrom {
+		cr := s.cellRelations()
+		rect := cellRect{c0, c1, r0, r1}
+		// each relation there has one or two entries: pre keeps at
+		// least lodEdges of them, so that sampleEdges still chooses
+		for n := cr.entries(g, rect) / 2; n/(2*pre) >= lodEdges; {
+			pre *= 2
+		}
+		if pre > 1 {
+			cr.each(s, g, rect, pre, func(e int32) {
+				if a := s.src[e]; !f.onScr[a] {
+					place(a)
+				}
+				if b := s.dst[e]; !f.onScr[b] {
+					place(b)
+				}
+				edges = append(edges, e)
+			})
+			on = nil
+		}
+	}
+	f.preStride = pre
 	for _, i := range on {
 		for _, arc := range t.OutArcs(i) {
 			if !f.onScr[arc.Node] {
@@ -675,7 +795,7 @@ func (f *frame) indexedOnScreen(ns nodeStyle) {
 			continue
 		}
 		a, b := s.src[e], s.dst[e]
-		if f.onScr[a] || f.onScr[b] {
+		if pre == 1 && (f.onScr[a] || f.onScr[b]) {
 			continue // found above
 		}
 		place(a)
@@ -684,8 +804,7 @@ func (f *frame) indexedOnScreen(ns nodeStyle) {
 			edges = append(edges, e)
 		}
 	}
-	slices.Sort(edges)
-	edges = slices.Compact(edges)
+	edges = sortedUnique(edges, s.m)
 	for _, e := range edges {
 		if !s.EdgeVisible(e) {
 			continue
@@ -696,4 +815,26 @@ func (f *frame) indexedOnScreen(ns nodeStyle) {
 			f.edges = append(f.edges, e)
 		}
 	}
+}
+
+// sortedUnique sorts relation indices (below m) and drops repeats: many
+// of them through a bitmap of m bits (a pass over m/64 words instead of
+// a comparison sort of 100 000 relations at 1M entities, 12 ms a frame).
+func sortedUnique(edges []int32, m int) []int32 {
+	if len(edges) < 4096 || len(edges) < m/512 {
+		slices.Sort(edges)
+		return slices.Compact(edges)
+	}
+	bits := make([]uint64, (m+63)/64)
+	for _, e := range edges {
+		bits[e>>6] |= 1 << (e & 63)
+	}
+	out := edges[:0]
+	for w, b := range bits {
+		for b != 0 {
+			out = append(out, int32(w<<6|mathbits.TrailingZeros64(b)))
+			b &= b - 1
+		}
+	}
+	return out
 }

@@ -33,6 +33,9 @@ type frame struct {
 	// edgeStride > 1: the window's level of detail draws only the plain
 	// relations whose index is a multiple of it (density.go)
 	edgeStride int
+	// preStride > 1: f.edges hold only the relations whose index is a
+	// multiple of it (indexedOnScreen read them from the cells' lists)
+	preStride int
 	// hlNodes are the highlighted nodes on screen, drawn after the others
 	hlNodes []int32
 

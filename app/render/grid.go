@@ -10,11 +10,16 @@ type grid struct {
 	start      []int32 // cols*rows+1 offsets into items
 	items      []int32
 	maxRadius  float64
+	// rels are the relations per cell (cellrels.go), built on first use;
+	// a grid whose cells change gets a new, empty one
+	rels *cellRels
+	// dens are the world density tiles (density_cache.go), likewise
+	dens *densityCache
 }
 
 // buildGrid sorts nodes into about one cell per two nodes.
 func buildGrid(pos []Point, radius []float64) *grid {
-	g := &grid{cols: 1, rows: 1, cell: 1}
+	g := &grid{cols: 1, rows: 1, cell: 1, rels: &cellRels{}, dens: &densityCache{}}
 	n := len(pos)
 	if n == 0 {
 		g.start = []int32{0, 0}

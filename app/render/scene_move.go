@@ -17,9 +17,13 @@ func (s *Scene) MoveNodes(idx []int32, to []Point) {
 		if s.grid != nil {
 			g := *s.grid
 			g.start, g.items = slices.Clone(g.start), slices.Clone(g.items)
+			g.rels = &cellRels{}
 			s.grid = &g
 		}
 		s.shared = false
+	}
+	if s.grid != nil && len(idx) > 0 {
+		s.grid.dens = &densityCache{} // the tiles count entities where they were
 	}
 	for k, i := range idx {
 		if i < 0 || int(i) >= s.n || k >= len(to) {
@@ -45,6 +49,7 @@ func (g *grid) move(i int32, from, to Point) {
 	if a == b {
 		return
 	}
+	g.rels = &cellRels{} // the lists say which cell each entity is in
 	k := -1
 	for j := g.start[a]; j < g.start[a+1]; j++ {
 		if g.items[j] == i {

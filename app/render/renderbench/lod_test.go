@@ -11,20 +11,38 @@ import (
 	"testing"
 
 	"github.com/linkscope/linkscope/app/render"
+	"github.com/linkscope/linkscope/app/view"
 	"github.com/linkscope/linkscope/dataset"
 )
 
+// lodCache keeps the scene of lodScene for the benchmarks of one run (a
+// million entities take seconds to load: once, not once a benchmark).
+var lodCache struct {
+	key string
+	s   *render.Scene
+}
+
 // lodScene loads the dataset $LINKSCOPE_LOD_DATA with the positions of
-// $LINKSCOPE_LOD_POS (`linkscope layout --out`), or skips.
+// $LINKSCOPE_LOD_POS (`linkscope layout --out`; "start": the start
+// positions a file opens with in the window), or skips.
 func lodScene(b testing.TB) *render.Scene {
 	b.Helper()
 	data, posFile := os.Getenv("LINKSCOPE_LOD_DATA"), os.Getenv("LINKSCOPE_LOD_POS")
 	if data == "" || posFile == "" {
 		b.Skip("LINKSCOPE_LOD_DATA and LINKSCOPE_LOD_POS not set")
 	}
+	if lodCache.key == data+"\x00"+posFile {
+		return lodCache.s
+	}
 	g, err := dataset.Load(data, dataset.Options{})
 	if err != nil {
 		b.Fatal(err)
+	}
+	if posFile == "start" {
+		s := render.NewScene(g)
+		s.SetPositions(view.StartPositions(g, view.DefaultSeed))
+		lodCache.key, lodCache.s = data+"\x00"+posFile, s
+		return s
 	}
 	raw, err := os.ReadFile(posFile)
 	if err != nil {
@@ -43,6 +61,7 @@ func lodScene(b testing.TB) *render.Scene {
 	}
 	s := render.NewScene(g)
 	s.SetPositions(pos)
+	lodCache.key, lodCache.s = data+"\x00"+posFile, s
 	return s
 }
 
@@ -68,7 +87,28 @@ func benchLOD(b *testing.B, zoom float64, lod bool) {
 	reportCPU(b, cpu)
 }
 
-func BenchmarkWindowFrameFit(b *testing.B)      { benchLOD(b, 1, true) }
+func BenchmarkWindowFrameFit(b *testing.B) { benchLOD(b, 1, true) }
+
+// BenchmarkWindowFramePan renders the fitted view panned by a different
+// few pixels each frame (a drag: the zoom stays, the centre moves).
+func BenchmarkWindowFramePan(b *testing.B) {
+	s := lodScene(b)
+	w, h := 900, 740
+	v := render.Fit(s, w, h, 1, 10)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	o := render.Options{LOD: true, Legend: true}
+	render.Render(img, s, v, o)
+	runtime.GC()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		p := v
+		p.CenterX += float64(i%32-16) * 7 / v.Zoom
+		p.CenterY += float64(i%8-4) * 5 / v.Zoom
+		render.Render(img, s, p, o)
+	}
+	reportCPU(b, cpu)
+}
 func BenchmarkWindowFrameFitNoLOD(b *testing.B) { benchLOD(b, 1, false) }
 func BenchmarkWindowFrameZoom4(b *testing.B)    { benchLOD(b, 4, true) }
 func BenchmarkWindowFrameZoom16(b *testing.B)   { benchLOD(b, 16, true) }
