@@ -14,7 +14,8 @@
 # `linkscope layout --algo fa2 --iterations 30 --stats` for the headless
 # step time, OPEN_TIMEOUT (s, default 60), NO_DRIVE=1 skips the gestures,
 # PAN_X/PAN_Y where the pans start (window coordinates), PAUSE_LAYOUT=1
-# pauses the layout before the gestures.
+# pauses the layout before the gestures (and waits, up to PAUSE_WAIT s,
+# default 90, for the step under way to end).
 # The raw trace is kept in $OUT/trace.log, the summary printed and written
 # to $OUT/summary.txt.
 set -u
@@ -74,6 +75,13 @@ if [ -z "${NO_DRIVE:-}" ] && [ -n "$WID" ]; then
   # so that the gestures' frames do not share the cores with its steps
   if [ -n "${PAUSE_LAYOUT:-}" ]; then
     xdotool mousemove --window "$WID" 192 49 click 1
+    # the pause takes effect after the step under way (16 s at 1M): wait
+    # for the runner's "paused" line (or its end) before the gestures
+    pend=$(($(date +%s) + ${PAUSE_WAIT:-90}))
+    while [ "$(date +%s)" -lt "$pend" ]; do
+      grep -qE 'linkscope-trace layout [0-9.]* (paused|converged|budget)' "$TRACE" && break
+      sleep 0.5
+    done
     sleep 1
   fi
   # the canvas is in the middle of the 1280x800 window
