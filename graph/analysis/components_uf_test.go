@@ -12,7 +12,7 @@ import (
 )
 
 // messyGraph is a random multigraph with repeated relations, self-loops,
-// undirected relations and isolated entities; its entities are numbered
+// undirected relations, three relation types and isolated entities; its entities are numbered
 // in a random order, so that links do not run from low ids to high.
 func messyGraph(r *rand.Rand, n, m int) *graph.Graph {
 	g := graph.New(n, m)
@@ -32,7 +32,7 @@ func messyGraph(r *rand.Rand, n, m int) *graph.Graph {
 				a, b = int(e.From), int(e.To)
 			}
 		}
-		g.AddEdge(graph.Edge{From: int32(a), To: int32(b), Type: "r", Undirected: r.IntN(4) == 0})
+		g.AddEdge(graph.Edge{From: int32(a), To: int32(b), Type: fmt.Sprint("r", r.IntN(3)), Undirected: r.IntN(4) == 0})
 	}
 	return g
 }

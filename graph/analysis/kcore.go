@@ -1,0 +1,214 @@
+package analysis
+
+import (
+	"context"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/linkscope/linkscope/graph"
+)
+
+// KCoreUndirected is KCore on the undirected simple graph of t (every
+// relation a link both ways, parallel ones one link, self-loops left
+// out), relations of the types keep marks only when keep is non-nil:
+// the same numbers as KCore(NewNet(t, NetOptions{RelTypes: keep})),
+// without building the net. Its neighbour lists (coreRows) need no order
+// and no multiplicities, so each row is only copied and cleared of
+// repeats, and the peeling keeps each entity's core number in its degree.
+func KCoreUndirected(ctx context.Context, t *graph.Topology, keep []bool) ([]float64, error) {
+	off, adj := coreRows(ctx, t, keep)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	deg := make([]int32, t.N)
+	for v := range deg {
+		deg[v] = off[v+1] - off[v]
+	}
+	if err := peel(ctx, off, adj, deg); err != nil {
+		return nil, err
+	}
+	core := make([]float64, t.N)
+	for v, d := range deg {
+		core[v] = float64(d)
+	}
+	return core, nil
+}
+
+// peel turns deg, each entity's number of distinct neighbours in the rows
+// off/adj, into its core number, by Batagelj and Zaversnik's peeling with
+// lazy buckets (as KCore). An entity has at most one entry per bucket: it
+// enters the bucket of its first degree and of each degree it is lowered
+// to, lowering only ever goes down, and only while above the level being
+// peeled. So the entry popped at level k with degree k is the one that
+// peels it, deg then stays k (its neighbours skip it as at most the
+// level), and any later entry finds a degree below its bucket: stale.
+func peel(ctx context.Context, off, adj, deg []int32) error {
+	maxd := int32(0)
+	for _, d := range deg {
+		maxd = max(maxd, d)
+	}
+	// the first entries of each bucket: a counting sort of the entities
+	// by degree; capped so that an append copies instead of running into
+	// the next bucket
+	start := make([]int32, maxd+2)
+	for _, d := range deg {
+		start[d+1]++
+	}
+	for d := int32(1); d < int32(len(start)); d++ {
+		start[d] += start[d-1]
+	}
+	vert := make([]int32, len(deg))
+	fill := make([]int32, maxd+1)
+	copy(fill, start)
+	for v, d := range deg {
+		vert[fill[d]] = int32(v)
+		fill[d]++
+	}
+	bucket := make([][]int32, maxd+1)
+	for d := range bucket {
+		bucket[d] = vert[start[d]:start[d+1]:start[d+1]]
+	}
+	done := 0
+	for k := int32(0); k <= maxd; k++ {
+		b := bucket[k]
+		for len(b) > 0 {
+			v := b[len(b)-1]
+			b = b[:len(b)-1]
+			if deg[v] != k {
+				continue // stale: lowered since, or peeled
+			}
+			if done++; done&0xffff == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			for _, u := range adj[off[v]:off[v+1]] {
+				du := deg[u]
+				if du <= k {
+					continue
+				}
+				du--
+				deg[u] = du
+				if du == k {
+					b = append(b, u)
+				} else {
+					bucket[du] = append(bucket[du], u)
+				}
+			}
+		}
+		bucket[k] = nil
+	}
+	return nil
+}
+
+// coreRows writes each entity's distinct neighbours (the other ends of
+// its relations either way, of the kept types), in no particular order,
+// in compressed rows. Rows are written where they stand in the
+// topology's arcs, in two halves of about as many arcs on two cores, the
+// second then moved down to close the gap (as netRows).
+func coreRows(ctx context.Context, t *graph.Topology, keep []bool) (off, adj []int32) {
+	nn := t.N
+	size := len(t.Out) + len(t.In)
+	off = make([]int32, nn+1)
+	adj = make([]int32, size)
+	arcsBefore := func(v int32) int32 { return t.OutOff[v] + t.InOff[v] }
+	mid := int32(0)
+	if runtime.GOMAXPROCS(0) > 1 && size > 1<<16 {
+		mid = int32(sort.Search(nn, func(v int) bool { return int(arcsBefore(int32(v))) >= size/2 }))
+	}
+	var end [2]int32
+	var wg sync.WaitGroup
+	if mid > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			end[1] = fillCoreRows(ctx, t, keep, off, adj, mid, int32(nn), arcsBefore(mid))
+		}()
+	}
+	hi := int32(nn)
+	if mid > 0 {
+		hi = mid
+	}
+	end[0] = fillCoreRows(ctx, t, keep, off, adj, 0, hi, 0)
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, nil
+	}
+	k := end[0]
+	if mid > 0 {
+		from := arcsBefore(mid)
+		copy(adj[k:], adj[from:end[1]])
+		gap := from - k
+		for v := mid + 1; v <= int32(nn); v++ {
+			off[v] -= gap
+		}
+		k = end[1] - gap
+	}
+	return off, adj[:k:k]
+}
+
+// shortRow is the longest row fillCoreRows clears of repeats by comparing
+// each entry with those kept before it; longer rows mark their entries.
+const shortRow = 24
+
+// fillCoreRows writes the rows of entities [lo, hi) from position k on
+// and returns where they end; off[v+1] is set for each.
+func fillCoreRows(ctx context.Context, t *graph.Topology, keep []bool, off, adj []int32, lo, hi, k int32) int32 {
+	var seen []int32 // seen[u] == v+1: u is in v's row (long rows only)
+	for v := lo; v < hi; v++ {
+		if v&0xffff == 0 && ctx.Err() != nil {
+			return k
+		}
+		start := k
+		for _, arcs := range [2][]graph.Arc{t.Out[t.OutOff[v]:t.OutOff[v+1]], t.In[t.InOff[v]:t.InOff[v+1]]} {
+			if keep == nil {
+				dst := adj[k : int(k)+len(arcs)]
+				for i, a := range arcs {
+					dst[i] = a.Node
+				}
+				k += int32(len(arcs))
+				continue
+			}
+			for _, a := range arcs {
+				if keep[t.RelType[a.Rel]] {
+					adj[k] = a.Node
+					k++
+				}
+			}
+		}
+		row := adj[start:k]
+		w := start + 1
+		if len(row) <= shortRow {
+			// rows are short and repeats rare: each entry against the
+			// kept ones, a loop whose branch is all but always taken
+		next:
+			for _, x := range row[min(1, len(row)):] {
+				for _, y := range adj[start:w] {
+					if x == y {
+						continue next
+					}
+				}
+				adj[w] = x
+				w++
+			}
+		} else {
+			if seen == nil {
+				seen = make([]int32, t.N)
+			}
+			mark := v + 1
+			seen[row[0]] = mark
+			for _, x := range row[1:] {
+				if seen[x] != mark {
+					seen[x] = mark
+					adj[w] = x
+					w++
+				}
+			}
+		}
+		if len(row) == 0 {
+			w = start
+		}
+		k = w
+		off[v+1] = k
+	}
+	return k
+}
