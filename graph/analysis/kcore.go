@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linkscope/linkscope/graph"
 )
@@ -25,7 +26,11 @@ func KCoreUndirected(ctx context.Context, t *graph.Topology, keep []bool) ([]flo
 	for v := range deg {
 		deg[v] = off[v+1] - off[v]
 	}
-	if err := peel(ctx, off, adj, deg); err != nil {
+	peelf := peel
+	if runtime.GOMAXPROCS(0) > 1 && len(adj) >= parallelPeelLinks {
+		peelf = peelShared
+	}
+	if err := peelf(ctx, off, adj, deg); err != nil {
 		return nil, err
 	}
 	core := make([]float64, t.N)
@@ -211,4 +216,129 @@ func fillCoreRows(ctx context.Context, t *graph.Topology, keep []bool, off, adj 
 		off[v+1] = k
 	}
 	return k
+}
+
+// parallelPeelLinks is the fewest row entries (twice the links) for which
+// KCoreUndirected peels on two cores, and parallelFrontier the fewest
+// entities of a round that are shared out; variables for the tests.
+var (
+	parallelPeelLinks = 1 << 17
+	parallelFrontier  = 4096
+)
+
+// peelShared is peel level by level in rounds, a round's entities shared
+// out over the cores when there are many: at level k, the round is every
+// entity of degree k not yet peeled; peeling one lowers each neighbour
+// above k by one (a compare-and-swap, never below k), and a neighbour
+// lowered to k joins the next round of the level, one lowered to more
+// than k the worker's own bucket of that degree. As in peel, an entity
+// has at most one entry per degree, and during level k no degree goes
+// below k, so every entity of a round is peeled exactly once, and the
+// degrees end as the core numbers.
+func peelShared(ctx context.Context, off, adj, deg []int32) error {
+	const workers = 2
+	maxd := int32(0)
+	for _, d := range deg {
+		maxd = max(maxd, d)
+	}
+	// the entities by first degree (a counting sort), bucket[d] those of
+	// degree d; each worker's buckets of the entities it lowered
+	start := make([]int32, maxd+2)
+	for _, d := range deg {
+		start[d+1]++
+	}
+	for d := int32(1); d < int32(len(start)); d++ {
+		start[d] += start[d-1]
+	}
+	vert := make([]int32, len(deg))
+	fill := make([]int32, maxd+1)
+	copy(fill, start)
+	for v, d := range deg {
+		vert[fill[d]] = int32(v)
+		fill[d]++
+	}
+	var lowered [workers][][]int32
+	for w := range lowered {
+		lowered[w] = make([][]int32, maxd+1)
+	}
+	var next [workers][]int32
+	round := make([]int32, 0, 1024)
+	for k := int32(0); k <= maxd; k++ {
+		round = round[:0]
+		for _, list := range [...][]int32{vert[start[k]:start[k+1]], lowered[0][k], lowered[1][k]} {
+			for _, v := range list {
+				if deg[v] == k {
+					round = append(round, v)
+				}
+			}
+		}
+		lowered[0][k], lowered[1][k] = nil, nil
+		for len(round) > 0 {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if len(round) < parallelFrontier {
+				next[0] = peelRound(off, adj, deg, k, round, next[0][:0], lowered[0])
+				round, next[0] = next[0], round
+				continue
+			}
+			var wg sync.WaitGroup
+			half := len(round) / 2
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				next[1] = peelRoundShared(off, adj, deg, k, round[half:], next[1][:0], lowered[1])
+			}()
+			next[0] = peelRoundShared(off, adj, deg, k, round[:half], next[0][:0], lowered[0])
+			wg.Wait()
+			round = append(append(round[:0], next[0]...), next[1]...)
+		}
+	}
+	return nil
+}
+
+// peelRound peels the entities of round at level k on one core,
+// appending the neighbours it lowers to k to next and those it lowers to
+// d > k to bucket[d].
+func peelRound(off, adj, deg []int32, k int32, round, next []int32, bucket [][]int32) []int32 {
+	for _, v := range round {
+		for _, u := range adj[off[v]:off[v+1]] {
+			du := deg[u]
+			if du <= k {
+				continue
+			}
+			du--
+			deg[u] = du
+			if du == k {
+				next = append(next, u)
+			} else {
+				bucket[du] = append(bucket[du], u)
+			}
+		}
+	}
+	return next
+}
+
+// peelRoundShared is peelRound while another core peels other entities
+// of the same round.
+func peelRoundShared(off, adj, deg []int32, k int32, round, next []int32, bucket [][]int32) []int32 {
+	for _, v := range round {
+		for _, u := range adj[off[v]:off[v+1]] {
+			for {
+				du := atomic.LoadInt32(&deg[u])
+				if du <= k {
+					break
+				}
+				if atomic.CompareAndSwapInt32(&deg[u], du, du-1) {
+					if du--; du == k {
+						next = append(next, u)
+					} else {
+						bucket[du] = append(bucket[du], u)
+					}
+					break
+				}
+			}
+		}
+	}
+	return next
 }

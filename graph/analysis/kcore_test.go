@@ -16,9 +16,11 @@ import (
 // entities, hubs whose rows take the marking path), with every relation
 // and with a random subset of the relation types (the entities left
 // without a kept relation: core 0), on one core and on two (the rows in
-// two halves).
+// two halves), by peel and by peelShared with rounds on one core and
+// shared out.
 func TestKCoreUndirectedAgainstNet(t *testing.T) {
 	ctx := context.Background()
+	defer func(l, f int) { parallelPeelLinks, parallelFrontier = l, f }(parallelPeelLinks, parallelFrontier)
 	for seed := uint64(1); seed <= 120; seed++ {
 		r := rand.New(rand.NewPCG(seed, 11))
 		n := 1 + r.IntN(200)
@@ -50,15 +52,22 @@ func TestKCoreUndirectedAgainstNet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, procs := range []int{1, 2} {
-			old := runtime.GOMAXPROCS(procs)
+		for _, c := range []struct{ procs, links, frontier int }{
+			{1, 1 << 30, 1 << 30}, // one core: peel
+			{2, 1 << 30, 1 << 30}, // rows in two halves, peel
+			{2, 1, 1 << 30},       // peelShared, every round on one core
+			{2, 1, 1},             // peelShared, every round shared out
+			{2, 1, 8},
+		} {
+			old := runtime.GOMAXPROCS(c.procs)
+			parallelPeelLinks, parallelFrontier = c.links, c.frontier
 			got, err := KCoreUndirected(ctx, topo, keep)
 			runtime.GOMAXPROCS(old)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !slices.Equal(got, want) {
-				t.Fatalf("seed %d n %d keep %v on %d cores: %v, want %v", seed, n, keep, procs, got, want)
+				t.Fatalf("seed %d n %d keep %v, %+v: %v, want %v", seed, n, keep, c, got, want)
 			}
 		}
 	}
@@ -112,6 +121,54 @@ func benchKCore(b *testing.B, name string) {
 		if _, err := KCoreUndirected(context.Background(), t, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+	c.stop()
+}
+
+// The same with the peeling on one core (peel, not peelShared).
+func BenchmarkKCoreUndirectedPeel120k(b *testing.B) {
+	defer func(l int) { parallelPeelLinks = l }(parallelPeelLinks)
+	parallelPeelLinks = 1 << 30
+	benchKCore(b, "synth-N120000-d6-s42.json")
+}
+
+func BenchmarkKCoreUndirectedPeelDebian(b *testing.B) {
+	defer func(l int) { parallelPeelLinks = l }(parallelPeelLinks)
+	parallelPeelLinks = 1 << 30
+	benchKCore(b, "debian-bookworm.json")
+}
+
+// The peeling alone, on rows made once: peel against peelShared.
+func benchPeel(b *testing.B, name string, f func(context.Context, []int32, []int32, []int32) error) {
+	t := peerTopo(b, name)
+	off, adj := coreRows(context.Background(), t, nil)
+	deg0 := make([]int32, t.N)
+	for v := range deg0 {
+		deg0[v] = off[v+1] - off[v]
+	}
+	deg := make([]int32, t.N)
+	c := startCPU(b)
+	for i := 0; i < b.N; i++ {
+		copy(deg, deg0)
+		if err := f(context.Background(), off, adj, deg); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c.stop()
+}
+
+func BenchmarkPeel120k(b *testing.B)         { benchPeel(b, "synth-N120000-d6-s42.json", peel) }
+func BenchmarkPeelShared120k(b *testing.B)   { benchPeel(b, "synth-N120000-d6-s42.json", peelShared) }
+func BenchmarkPeelDebian(b *testing.B)       { benchPeel(b, "debian-bookworm.json", peel) }
+func BenchmarkPeelSharedDebian(b *testing.B) { benchPeel(b, "debian-bookworm.json", peelShared) }
+func BenchmarkCoreRows120k(b *testing.B)     { benchRows(b, "synth-N120000-d6-s42.json") }
+func BenchmarkCoreRowsDebian(b *testing.B)   { benchRows(b, "debian-bookworm.json") }
+
+func benchRows(b *testing.B, name string) {
+	t := peerTopo(b, name)
+	c := startCPU(b)
+	for i := 0; i < b.N; i++ {
+		coreRows(context.Background(), t, nil)
 	}
 	c.stop()
 }
