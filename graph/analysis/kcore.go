@@ -220,14 +220,16 @@ func fillCoreRows(ctx context.Context, t *graph.Topology, keep []bool, off, adj 
 
 // parallelPeelLinks is the fewest row entries (twice the links) for which
 // KCoreUndirected peels on two cores, and parallelFrontier the fewest
-// entities of a round that are shared out; variables for the tests.
+// links (row entries) of a round that are shared out; variables for the
+// tests.
 var (
 	parallelPeelLinks = 1 << 17
-	parallelFrontier  = 4096
+	parallelFrontier  = 2048
 )
 
-// peelShared is peel level by level in rounds, a round's entities shared
-// out over the cores when there are many: at level k, the round is every
+// peelShared is peel level by level in rounds, a round's links shared
+// out over the cores when there are many (two halves of as many links,
+// so that a hub's long row is shared too): at level k, the round is every
 // entity of degree k not yet peeled; peeling one lowers each neighbour
 // above k by one (a compare-and-swap, never below k), and a neighbour
 // lowered to k joins the next round of the level, one lowered to more
@@ -277,19 +279,35 @@ func peelShared(ctx context.Context, off, adj, deg []int32) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			if len(round) < parallelFrontier {
+			// the round's links, cut in two halves of as many links each
+			// (a hub's row may be cut too); one core when few
+			work := int32(0)
+			for _, v := range round {
+				work += off[v+1] - off[v]
+			}
+			if work < int32(parallelFrontier) {
 				next[0] = peelRound(off, adj, deg, k, round, next[0][:0], lowered[0])
 				round, next[0] = next[0], round
 				continue
 			}
+			cut, at := 0, int32(0)
+			for left := work / 2; ; cut++ {
+				v := round[cut]
+				if l := off[v+1] - off[v]; l < left {
+					left -= l
+					continue
+				}
+				at = off[v] + left
+				break
+			}
 			var wg sync.WaitGroup
-			half := len(round) / 2
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				next[1] = peelRoundShared(off, adj, deg, k, round[half:], next[1][:0], lowered[1])
+				tail := round[cut:]
+				next[1] = peelLinksShared(off, adj, deg, k, tail, at, off[tail[len(tail)-1]+1], next[1][:0], lowered[1])
 			}()
-			next[0] = peelRoundShared(off, adj, deg, k, round[:half], next[0][:0], lowered[0])
+			next[0] = peelLinksShared(off, adj, deg, k, round[:cut+1], off[round[0]], at, next[0][:0], lowered[0])
 			wg.Wait()
 			round = append(append(round[:0], next[0]...), next[1]...)
 		}
@@ -319,11 +337,19 @@ func peelRound(off, adj, deg []int32, k int32, round, next []int32, bucket [][]i
 	return next
 }
 
-// peelRoundShared is peelRound while another core peels other entities
-// of the same round.
-func peelRoundShared(off, adj, deg []int32, k int32, round, next []int32, bucket [][]int32) []int32 {
-	for _, v := range round {
-		for _, u := range adj[off[v]:off[v+1]] {
+// peelLinksShared is peelRound on the links from position from in the
+// first entity's row to position to in the last one's, while another
+// core peels other links of the same round.
+func peelLinksShared(off, adj, deg []int32, k int32, round []int32, from, to int32, next []int32, bucket [][]int32) []int32 {
+	for i, v := range round {
+		a, b := off[v], off[v+1]
+		if i == 0 {
+			a = from
+		}
+		if i == len(round)-1 {
+			b = to
+		}
+		for _, u := range adj[a:b] {
 			for {
 				du := atomic.LoadInt32(&deg[u])
 				if du <= k {

@@ -56,7 +56,7 @@ func TestKCoreUndirectedAgainstNet(t *testing.T) {
 			{1, 1 << 30, 1 << 30}, // one core: peel
 			{2, 1 << 30, 1 << 30}, // rows in two halves, peel
 			{2, 1, 1 << 30},       // peelShared, every round on one core
-			{2, 1, 1},             // peelShared, every round shared out
+			{2, 1, 1},             // peelShared, every round's links shared out
 			{2, 1, 8},
 		} {
 			old := runtime.GOMAXPROCS(c.procs)
