@@ -219,32 +219,35 @@ func fillCoreRows(ctx context.Context, t *graph.Topology, keep []bool, off, adj 
 }
 
 // parallelPeelLinks is the fewest row entries (twice the links) for which
-// KCoreUndirected peels on two cores, and parallelFrontier the fewest
-// links (row entries) of a round that are shared out; variables for the
-// tests.
+// KCoreUndirected peels on two cores, and parallelLevel the fewest links
+// (row entries) of a level's first entities for the level to be shared
+// out; variables for the tests.
 var (
 	parallelPeelLinks = 1 << 17
-	parallelFrontier  = 2048
+	parallelLevel     = 4096
 )
 
-// peelShared is peel level by level in rounds, a round's links shared
-// out over the cores when there are many (two halves of as many links,
-// so that a hub's long row is shared too): at level k, the round is every
-// entity of degree k not yet peeled; peeling one lowers each neighbour
-// above k by one (a compare-and-swap, never below k), and a neighbour
-// lowered to k joins the next round of the level, one lowered to more
-// than k the worker's own bucket of that degree. As in peel, an entity
-// has at most one entry per degree, and during level k no degree goes
-// below k, so every entity of a round is peeled exactly once, and the
-// degrees end as the core numbers.
+// peelShared is peel level by level, a level shared out over the cores
+// when its first entities (those of degree k, k the level, once the
+// levels below are peeled) have many links. Their links are cut in two
+// halves of as many (a hub's long row cut too), one per core; peeling
+// lowers each neighbour above k by one (a compare-and-swap, never below
+// k); a neighbour lowered to k goes on the stack of the core that
+// lowered it, which peels it in turn, one lowered to more than k into
+// that core's own bucket of its degree. The level ends when both stacks
+// are empty: one wait per level shared out, none per entity. As in peel,
+// an entity has at most one entry per degree, and during level k no
+// degree goes below k, so every entity reaching k is peeled exactly once
+// (by the core whose swap took it to k), and the degrees end as the core
+// numbers.
 func peelShared(ctx context.Context, off, adj, deg []int32) error {
 	const workers = 2
 	maxd := int32(0)
 	for _, d := range deg {
 		maxd = max(maxd, d)
 	}
-	// the entities by first degree (a counting sort), bucket[d] those of
-	// degree d; each worker's buckets of the entities it lowered
+	// the entities by first degree (a counting sort), then each worker's
+	// buckets of the entities it lowered
 	start := make([]int32, maxd+2)
 	for _, d := range deg {
 		start[d+1]++
@@ -263,84 +266,61 @@ func peelShared(ctx context.Context, off, adj, deg []int32) error {
 	for w := range lowered {
 		lowered[w] = make([][]int32, maxd+1)
 	}
-	var next [workers][]int32
+	var stack [workers][]int32
 	round := make([]int32, 0, 1024)
 	for k := int32(0); k <= maxd; k++ {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		round = round[:0]
+		work := int32(0)
 		for _, list := range [...][]int32{vert[start[k]:start[k+1]], lowered[0][k], lowered[1][k]} {
 			for _, v := range list {
 				if deg[v] == k {
 					round = append(round, v)
+					work += off[v+1] - off[v]
 				}
 			}
 		}
 		lowered[0][k], lowered[1][k] = nil, nil
-		for len(round) > 0 {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			// the round's links, cut in two halves of as many links each
-			// (a hub's row may be cut too); one core when few
-			work := int32(0)
-			for _, v := range round {
-				work += off[v+1] - off[v]
-			}
-			if work < int32(parallelFrontier) {
-				next[0] = peelRound(off, adj, deg, k, round, next[0][:0], lowered[0])
-				round, next[0] = next[0], round
+		if len(round) == 0 {
+			continue
+		}
+		if work < int32(parallelLevel) {
+			stack[0] = peelLevel(off, adj, deg, k, round, off[round[0]], off[round[len(round)-1]+1], stack[0], lowered[0], false)
+			continue
+		}
+		cut, at := 0, int32(0)
+		for left := work / 2; ; cut++ {
+			v := round[cut]
+			if l := off[v+1] - off[v]; l < left {
+				left -= l
 				continue
 			}
-			cut, at := 0, int32(0)
-			for left := work / 2; ; cut++ {
-				v := round[cut]
-				if l := off[v+1] - off[v]; l < left {
-					left -= l
-					continue
-				}
-				at = off[v] + left
-				break
-			}
-			var wg sync.WaitGroup
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				tail := round[cut:]
-				next[1] = peelLinksShared(off, adj, deg, k, tail, at, off[tail[len(tail)-1]+1], next[1][:0], lowered[1])
-			}()
-			next[0] = peelLinksShared(off, adj, deg, k, round[:cut+1], off[round[0]], at, next[0][:0], lowered[0])
-			wg.Wait()
-			round = append(append(round[:0], next[0]...), next[1]...)
+			at = off[v] + left
+			break
 		}
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tail := round[cut:]
+			stack[1] = peelLevel(off, adj, deg, k, tail, at, off[tail[len(tail)-1]+1], stack[1], lowered[1], true)
+		}()
+		stack[0] = peelLevel(off, adj, deg, k, round[:cut+1], off[round[0]], at, stack[0], lowered[0], true)
+		wg.Wait()
 	}
 	return nil
 }
 
-// peelRound peels the entities of round at level k on one core,
-// appending the neighbours it lowers to k to next and those it lowers to
-// d > k to bucket[d].
-func peelRound(off, adj, deg []int32, k int32, round, next []int32, bucket [][]int32) []int32 {
-	for _, v := range round {
-		for _, u := range adj[off[v]:off[v+1]] {
-			du := deg[u]
-			if du <= k {
-				continue
-			}
-			du--
-			deg[u] = du
-			if du == k {
-				next = append(next, u)
-			} else {
-				bucket[du] = append(bucket[du], u)
-			}
-		}
-	}
-	return next
-}
-
-// peelLinksShared is peelRound on the links from position from in the
-// first entity's row to position to in the last one's, while another
-// core peels other links of the same round.
-func peelLinksShared(off, adj, deg []int32, k int32, round []int32, from, to int32, next []int32, bucket [][]int32) []int32 {
+// peelLevel peels at level k the links from position from in the first
+// entity's row of round to position to in the last one's, then every
+// entity it lowers to k, through stack (returned for reuse); entities it
+// lowers to d > k go into bucket[d]. shared: another core peels the
+// same level at the same time, so degrees are read and lowered
+// atomically.
+func peelLevel(off, adj, deg []int32, k int32, round []int32, from, to int32, stack []int32, bucket [][]int32, shared bool) []int32 {
+	stack = stack[:0]
 	for i, v := range round {
 		a, b := off[v], off[v+1]
 		if i == 0 {
@@ -349,22 +329,49 @@ func peelLinksShared(off, adj, deg []int32, k int32, round []int32, from, to int
 		if i == len(round)-1 {
 			b = to
 		}
-		for _, u := range adj[a:b] {
-			for {
-				du := atomic.LoadInt32(&deg[u])
-				if du <= k {
-					break
+		stack = lowerRow(adj[a:b], deg, k, stack, bucket, shared)
+	}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		stack = lowerRow(adj[off[v]:off[v+1]], deg, k, stack, bucket, shared)
+	}
+	return stack
+}
+
+// lowerRow lowers the neighbours in row above level k by one (peelLevel).
+func lowerRow(row, deg []int32, k int32, stack []int32, bucket [][]int32, shared bool) []int32 {
+	if !shared {
+		for _, u := range row {
+			du := deg[u]
+			if du <= k {
+				continue
+			}
+			du--
+			deg[u] = du
+			if du == k {
+				stack = append(stack, u)
+			} else {
+				bucket[du] = append(bucket[du], u)
+			}
+		}
+		return stack
+	}
+	for _, u := range row {
+		for {
+			du := atomic.LoadInt32(&deg[u])
+			if du <= k {
+				break
+			}
+			if atomic.CompareAndSwapInt32(&deg[u], du, du-1) {
+				if du--; du == k {
+					stack = append(stack, u)
+				} else {
+					bucket[du] = append(bucket[du], u)
 				}
-				if atomic.CompareAndSwapInt32(&deg[u], du, du-1) {
-					if du--; du == k {
-						next = append(next, u)
-					} else {
-						bucket[du] = append(bucket[du], u)
-					}
-					break
-				}
+				break
 			}
 		}
 	}
-	return next
+	return stack
 }

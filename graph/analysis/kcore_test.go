@@ -16,11 +16,11 @@ import (
 // entities, hubs whose rows take the marking path), with every relation
 // and with a random subset of the relation types (the entities left
 // without a kept relation: core 0), on one core and on two (the rows in
-// two halves), by peel and by peelShared with rounds on one core and
+// two halves), by peel and by peelShared with levels on one core and
 // shared out.
 func TestKCoreUndirectedAgainstNet(t *testing.T) {
 	ctx := context.Background()
-	defer func(l, f int) { parallelPeelLinks, parallelFrontier = l, f }(parallelPeelLinks, parallelFrontier)
+	defer func(l, f int) { parallelPeelLinks, parallelLevel = l, f }(parallelPeelLinks, parallelLevel)
 	for seed := uint64(1); seed <= 120; seed++ {
 		r := rand.New(rand.NewPCG(seed, 11))
 		n := 1 + r.IntN(200)
@@ -55,12 +55,12 @@ func TestKCoreUndirectedAgainstNet(t *testing.T) {
 		for _, c := range []struct{ procs, links, frontier int }{
 			{1, 1 << 30, 1 << 30}, // one core: peel
 			{2, 1 << 30, 1 << 30}, // rows in two halves, peel
-			{2, 1, 1 << 30},       // peelShared, every round on one core
-			{2, 1, 1},             // peelShared, every round's links shared out
+			{2, 1, 1 << 30},       // peelShared, every level on one core
+			{2, 1, 1},             // peelShared, every level shared out
 			{2, 1, 8},
 		} {
 			old := runtime.GOMAXPROCS(c.procs)
-			parallelPeelLinks, parallelFrontier = c.links, c.frontier
+			parallelPeelLinks, parallelLevel = c.links, c.frontier
 			got, err := KCoreUndirected(ctx, topo, keep)
 			runtime.GOMAXPROCS(old)
 			if err != nil {
