@@ -227,15 +227,20 @@ var (
 	parallelLevel     = 4096
 )
 
+// peelChunk is how many links a core takes at a time in a shared level
+// (a variable for the tests).
+var peelChunk int32 = 1024
+
 // peelShared is peel level by level, a level shared out over the cores
 // when its first entities (those of degree k, k the level, once the
-// levels below are peeled) have many links. Their links are cut in two
-// halves of as many (a hub's long row cut too), one per core; peeling
-// lowers each neighbour above k by one (a compare-and-swap, never below
-// k); a neighbour lowered to k goes on the stack of the core that
-// lowered it, which peels it in turn, one lowered to more than k into
-// that core's own bucket of its degree. The level ends when both stacks
-// are empty: one wait per level shared out, none per entity. As in peel,
+// levels below are peeled) have many links. Their links are cut in chunks
+// of peelChunk (a hub's long row cut too) that the cores take in turn;
+// peeling lowers each neighbour above k by one (a compare-and-swap, never
+// below k); a neighbour lowered to k goes on the stack of the core that
+// lowered it, which peels it before its next chunk, one lowered to more
+// than k into that core's own bucket of its degree. The level ends when
+// every chunk and both stacks are done: at most one wait per level
+// shared out, and none when the second core never started. As in peel,
 // an entity has at most one entry per degree, and during level k no
 // degree goes below k, so every entity reaching k is peeled exactly once
 // (by the core whose swap took it to k), and the degrees end as the core
@@ -268,6 +273,7 @@ func peelShared(ctx context.Context, off, adj, deg []int32) error {
 	}
 	var stack [workers][]int32
 	round := make([]int32, 0, 1024)
+	var pre []int32 // pre[i]: the links of round[:i]
 	for k := int32(0); k <= maxd; k++ {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -290,25 +296,41 @@ func peelShared(ctx context.Context, off, adj, deg []int32) error {
 			stack[0] = peelLevel(off, adj, deg, k, round, off[round[0]], off[round[len(round)-1]+1], stack[0], lowered[0], false)
 			continue
 		}
-		cut, at := 0, int32(0)
-		for left := work / 2; ; cut++ {
-			v := round[cut]
-			if l := off[v+1] - off[v]; l < left {
-				left -= l
-				continue
+		// the level's links in chunks, which both cores take in turn;
+		// the second core's goroutine helps only if it starts before the
+		// first has taken every chunk (on a busy machine it may not be
+		// scheduled for milliseconds, and is then not waited for)
+		pre = append(pre[:0], 0)
+		for _, v := range round {
+			pre = append(pre, pre[len(pre)-1]+off[v+1]-off[v])
+		}
+		size := peelChunk
+		chunks := (work + size - 1) / size
+		var taken, state atomic.Int32 // state: 0 not started, 1 helping, 2 not needed
+		run := func(w int) {
+			for {
+				c := taken.Add(1) - 1
+				if c >= chunks {
+					return
+				}
+				lo, hi := c*size, min(work, (c+1)*size)
+				i := sort.Search(len(round), func(i int) bool { return pre[i+1] > lo })
+				j := sort.Search(len(round), func(j int) bool { return pre[j+1] >= hi })
+				stack[w] = peelLevel(off, adj, deg, k, round[i:j+1], off[round[i]]+lo-pre[i], off[round[j]]+hi-pre[j], stack[w], lowered[w], true)
 			}
-			at = off[v] + left
-			break
 		}
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tail := round[cut:]
-			stack[1] = peelLevel(off, adj, deg, k, tail, at, off[tail[len(tail)-1]+1], stack[1], lowered[1], true)
+			if state.CompareAndSwap(0, 1) {
+				run(1)
+			}
 		}()
-		stack[0] = peelLevel(off, adj, deg, k, round[:cut+1], off[round[0]], at, stack[0], lowered[0], true)
-		wg.Wait()
+		run(0)
+		if !state.CompareAndSwap(0, 2) {
+			wg.Wait()
+		}
 	}
 	return nil
 }

@@ -20,7 +20,7 @@ import (
 // shared out.
 func TestKCoreUndirectedAgainstNet(t *testing.T) {
 	ctx := context.Background()
-	defer func(l, f int) { parallelPeelLinks, parallelLevel = l, f }(parallelPeelLinks, parallelLevel)
+	defer func(l, f int, c int32) { parallelPeelLinks, parallelLevel, peelChunk = l, f, c }(parallelPeelLinks, parallelLevel, peelChunk)
 	for seed := uint64(1); seed <= 120; seed++ {
 		r := rand.New(rand.NewPCG(seed, 11))
 		n := 1 + r.IntN(200)
@@ -52,15 +52,19 @@ func TestKCoreUndirectedAgainstNet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, c := range []struct{ procs, links, frontier int }{
-			{1, 1 << 30, 1 << 30}, // one core: peel
-			{2, 1 << 30, 1 << 30}, // rows in two halves, peel
-			{2, 1, 1 << 30},       // peelShared, every level on one core
-			{2, 1, 1},             // peelShared, every level shared out
-			{2, 1, 8},
+		for _, c := range []struct {
+			procs, links, level int
+			chunk               int32
+		}{
+			{1, 1 << 30, 1 << 30, 1024}, // one core: peel
+			{2, 1 << 30, 1 << 30, 1024}, // rows in two halves, peel
+			{2, 1, 1 << 30, 1024},       // peelShared, every level on one core
+			{2, 1, 1, 1024},             // peelShared, every level shared out
+			{2, 1, 1, 1},                // … in chunks of one link
+			{2, 1, 8, 5},
 		} {
 			old := runtime.GOMAXPROCS(c.procs)
-			parallelPeelLinks, parallelLevel = c.links, c.frontier
+			parallelPeelLinks, parallelLevel, peelChunk = c.links, c.level, c.chunk
 			got, err := KCoreUndirected(ctx, topo, keep)
 			runtime.GOMAXPROCS(old)
 			if err != nil {
