@@ -136,6 +136,16 @@ func Analyze(ctx context.Context, g *graph.Graph, r AnalyzeRequest, progress fun
 			res.Partition, res.Sizes, res.Modularity = c.Of, c.Sizes, c.Modularity
 			res.Note = fmt.Sprintf("Leiden, resolution %g, seed %d, modularity %.4f", nonZero(r.Resolution, 1), r.Seed, c.Modularity)
 		}
+	case "kcore":
+		if r.Directed {
+			var n *analysis.Net
+			if n, err = net(true); err == nil {
+				res.Values, err = analysis.KCore(ctx, n)
+			}
+		} else {
+			// no net needed: rows of distinct neighbours, straight from the topology
+			res.Values, err = analysis.KCoreUndirected(ctx, topo, keep)
+		}
 	default:
 		var n *analysis.Net
 		if n, err = net(r.Directed); err != nil {
@@ -165,8 +175,6 @@ func Analyze(ctx context.Context, g *graph.Graph, r AnalyzeRequest, progress fun
 		case "pagerank":
 			res.Values, err = analysis.PageRank(ctx, n, analysis.PageRankOptions{Damping: r.Damping}, progress)
 			res.Note = fmt.Sprintf("damping %g; entities without outgoing relations spread their score over all", nonZero(r.Damping, 0.85))
-		case "kcore":
-			res.Values, err = analysis.KCore(ctx, n)
 		}
 	}
 	if err != nil {

@@ -200,6 +200,9 @@ func BenchmarkAnalyzeCPU(b *testing.B) {
 		case "components":
 			Connected(ctx, t)
 			continue
+		case "kcore":
+			KCoreUndirected(ctx, t, nil) // analyze's undirected k-core: no net
+			continue
 		}
 		net, _ := NewNet(ctx, t, NetOptions{})
 		switch measure {

@@ -29,8 +29,16 @@ func (c Components) Largest() int {
 }
 
 // Connected finds the weakly connected components (relations followed
-// either way), by breadth-first search over the topology's arcs.
+// either way), by union-find over the relations' ends, on every core
+// (connectedUF); connectedBFS is the breadth-first search it replaced,
+// kept as the tests' reference.
 func Connected(ctx context.Context, t *graph.Topology) (Components, error) {
+	return connectedUF(ctx, t)
+}
+
+// connectedBFS finds the weakly connected components by breadth-first
+// search over the topology's arcs.
+func connectedBFS(ctx context.Context, t *graph.Topology) (Components, error) {
 	of := make([]int32, t.N)
 	for i := range of {
 		of[i] = -1
