@@ -31,6 +31,7 @@ func Run(a fyne.App, path string) error {
 		return err
 	}
 	quitOnSignal(a)
+	memOnSignal()
 	w.ShowAndRun()
 	return nil
 }
