@@ -32,6 +32,7 @@ func Run(a fyne.App, path string) error {
 	}
 	quitOnSignal(a)
 	memOnSignal()
+	tuneGC()
 	w.ShowAndRun()
 	return nil
 }

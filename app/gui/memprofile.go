@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -68,6 +69,11 @@ func traceMem() {
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
+	// the GC's CPU time against all the program's (the cost of a lower
+	// GOGC), since the start
+	rt := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"},
+		{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(rt)
 	st := procKB("/proc/self/status", "VmRSS", "VmHWM")
 	sm := procKB("/proc/self/smaps_rollup", "Rss", "Anonymous")
 	mb := func(b uint64) string { return fmt.Sprintf("%.1f", float64(b)/(1<<20)) }
@@ -82,7 +88,9 @@ func traceMem() {
 		"go_sys_mb", mb(ms.Sys), "anon_mb", kb(sm["Anonymous"]),
 		"file_mb", kb(sm["Rss"]-sm["Anonymous"]),
 		"non_go_mb", fmt.Sprintf("%.1f", float64(nonGo)/(1<<20)),
-		"gc", ms.NumGC)
+		"gc", ms.NumGC, "gc_cpu_s", fmt.Sprintf("%.2f", rt[0].Value.Float64()),
+		"cpu_s", fmt.Sprintf("%.2f", rt[1].Value.Float64()),
+		"gogc", rt[2].Value.Uint64(), "memlimit_mb", rt[3].Value.Uint64()>>20)
 }
 
 // procKB reads the "Key: N kB" lines named by keys from a /proc file

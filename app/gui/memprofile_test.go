@@ -1,0 +1,68 @@
+package gui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// SIGUSR1 makes the window write a heap profile to LINKSCOPE_HEAPPROFILE
+// and log its memory split (LINKSCOPE_TRACE=mem) with figures read from
+// the process.
+func TestMemSignalWritesProfileAndSplit(t *testing.T) {
+	old := tracer
+	defer func() { tracer = old }()
+	lines := make(chan string, 4)
+	tracer = newTraceConfig("mem")
+	tracer.out = func(s string) { lines <- s }
+	file := filepath.Join(t.TempDir(), "heap.pprof")
+	t.Setenv("LINKSCOPE_HEAPPROFILE", file)
+	memOnSignal()
+	if err := syscall.Kill(os.Getpid(), syscall.SIGUSR1); err != nil {
+		t.Fatal(err)
+	}
+	var line string
+	select {
+	case line = <-lines:
+	case <-time.After(60 * time.Second):
+		t.Fatal("no mem line after SIGUSR1")
+	}
+	for _, k := range []string{"rss_mb", "hwm_mb", "heap_inuse_mb", "go_sys_mb", "anon_mb"} {
+		m := regexp.MustCompile(` ` + k + `=([0-9.]+)`).FindStringSubmatch(line)
+		if m == nil {
+			t.Fatalf("no %s in %q", k, line)
+		}
+		if v, _ := strconv.ParseFloat(m[1], 64); v <= 0 {
+			t.Errorf("%s = %v in %q", k, v, line)
+		}
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte{0x1f, 0x8b}) { // pprof's gzipped protobuf
+		t.Fatalf("the heap profile is not a pprof file: % x", b[:min(len(b), 8)])
+	}
+}
+
+// The window lowers GOGC to windowGOGC unless the environment sets it.
+func TestTuneGCKeepsTheEnvironmentsGOGC(t *testing.T) {
+	prev := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(prev)
+	t.Setenv("GOGC", "")
+	tuneGC()
+	if got := debug.SetGCPercent(100); got != windowGOGC {
+		t.Fatalf("GOGC unset: percent %d, want %d", got, windowGOGC)
+	}
+	t.Setenv("GOGC", "100")
+	tuneGC()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Fatalf("GOGC=100 in the environment: percent %d, want 100", got)
+	}
+}
