@@ -20,7 +20,22 @@ if [ -n "${PROFILE:-}" ]; then
 fi
 LINKSCOPE_TRACE=load,mem,frames,layout "$bin" "$file" 2>"$log" &
 apid=$!
-trap 'kill $apid 2>/dev/null; rm -rf "$HOME"' EXIT
+# SIGTERM quits the window; one that has not quit 15 s later is killed
+stop() {
+	kill $apid 2>/dev/null
+	for _ in $(seq 30); do kill -0 $apid 2>/dev/null || break; sleep 0.5; done
+	if kill -0 $apid 2>/dev/null; then
+		# SIGQUIT: Go prints every goroutine's stack (to the log) and exits
+		echo "$label: the window did not quit on SIGTERM within 15 s: SIGQUIT, stacks in ${HANG:-/tmp/winmem-hang.log}" >&2
+		kill -QUIT $apid
+		sleep 2
+		cp "$log" "${HANG:-/tmp/winmem-hang.log}"
+		kill -9 $apid 2>/dev/null
+	fi
+	wait $apid 2>/dev/null
+	rm -rf "$HOME"
+}
+trap stop EXIT
 i=0
 until grep -q "first-view" "$log"; do
 	i=$((i + 1))
@@ -55,7 +70,7 @@ sleep 5
 [ -n "${SHOT:-}" ] && import -display "$disp" -window root "$SHOT"
 echo "$label used $(rss) load $(cut -d' ' -f1 /proc/loadavg)"
 [ -n "${PROFILE:-}" ] && { kill -USR1 $apid; sleep 4; }
-grep 'linkscope-trace mem' "$log" | sed "s/^/$label /"
+grep 'linkscope-trace mem' "$log" | sed "s|^|$label |"
 # the GC's cost where it shows: frame render times and layout step times
 # (medians over the run), and the layout's iterations reached
 python3 - "$log" "$label" <<'PY'
