@@ -32,22 +32,29 @@ func memOnSignal() {
 	}
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGUSR1)
-	go func() {
-		for n := 1; ; n++ {
-			<-ch
-			runtime.GC()
-			if file != "" {
-				name := file
-				if n > 1 {
-					name = file + "." + strconv.Itoa(n)
-				}
-				if err := writeHeapProfile(name); err != nil {
-					fmt.Fprintln(os.Stderr, "linkscope: heap profile:", err)
-				}
+	go handleMemSignals(ch, file, nil)
+}
+
+// handleMemSignals writes a profile (to file, if any) and logs the split
+// for each signal from ch; done, if not nil, is called after each.
+func handleMemSignals(ch <-chan os.Signal, file string, done func()) {
+	for n := 1; ; n++ {
+		<-ch
+		runtime.GC()
+		if file != "" {
+			name := file
+			if n > 1 {
+				name = file + "." + strconv.Itoa(n)
 			}
-			traceMem()
+			if err := writeHeapProfile(name); err != nil {
+				fmt.Fprintln(os.Stderr, "linkscope: heap profile:", err)
+			}
 		}
-	}()
+		traceMem()
+		if done != nil {
+			done()
+		}
+	}
 }
 
 func writeHeapProfile(name string) error {

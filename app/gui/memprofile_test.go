@@ -3,6 +3,7 @@ package gui
 import (
 	"bytes"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
@@ -22,15 +23,25 @@ func TestMemSignalWritesProfileAndSplit(t *testing.T) {
 	tracer = newTraceConfig("mem")
 	tracer.out = func(s string) { lines <- s }
 	file := filepath.Join(t.TempDir(), "heap.pprof")
-	t.Setenv("LINKSCOPE_HEAPPROFILE", file)
-	memOnSignal()
+	// memOnSignal's handler on a channel of the test's own, so that the
+	// test knows when it is done (and may put the tracer back)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGUSR1)
+	defer signal.Stop(ch)
+	done := make(chan bool)
+	go handleMemSignals(ch, file, func() { done <- true })
 	if err := syscall.Kill(os.Getpid(), syscall.SIGUSR1); err != nil {
 		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("nothing done 60 s after SIGUSR1")
 	}
 	var line string
 	select {
 	case line = <-lines:
-	case <-time.After(60 * time.Second):
+	default:
 		t.Fatal("no mem line after SIGUSR1")
 	}
 	for _, k := range []string{"rss_mb", "hwm_mb", "heap_inuse_mb", "go_sys_mb", "anon_mb"} {
