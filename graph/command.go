@@ -983,7 +983,7 @@ func (c placeCmd) apply(g *Graph) (Command, Command, error) {
 		}
 		idx[k] = i
 	}
-	g.own()
+	g.ownNodes()
 	old := placeCmd{ids: c.ids, x: make([]float64, len(c.ids)), y: make([]float64, len(c.ids)), placed: make([]bool, len(c.ids))}
 	for k, i := range idx {
 		nd := &g.nodes[i]

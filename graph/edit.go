@@ -141,7 +141,7 @@ func (g *Graph) restore(rm removed) {
 // maps inside a Node are never changed in place, so the old value is an
 // exact record of the entity before.
 func (g *Graph) putNode(i int32, nd Node) Node {
-	g.own()
+	g.ownNodes()
 	old := g.nodes[i]
 	nd.ID = old.ID
 	nd.Type = g.intern(nd.Type)
@@ -158,7 +158,7 @@ func (g *Graph) putEdge(i int32, e Edge) (Edge, error) {
 	if e.From < 0 || e.From >= n || e.To < 0 || e.To >= n {
 		return Edge{}, msg.Errorf("relation joins a missing node")
 	}
-	g.own()
+	g.ownEdges()
 	old := g.edges[i]
 	e.ID = old.ID
 	e.Type = g.intern(e.Type)

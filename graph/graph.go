@@ -49,9 +49,11 @@ type Graph struct {
 
 	chart Chart
 
-	// shared is set when a snapshot shares the slices and maps above:
-	// the next change copies them first.
-	shared bool
+	// shared says which of the slices and maps above (and the derived
+	// cache) a snapshot shares: a change copies the parts it writes first
+	// (own, ownNodes, ownEdges), so that moving entities does not copy
+	// the relations.
+	shared shareParts
 
 	// version counts changes of any kind; topoVersion changes of the
 	// structure (entities, relations, their ends and types); nameVersion
@@ -136,33 +138,69 @@ func New(n, m int) *Graph {
 // Snapshot of a snapshot writes nothing, so that goroutines sharing one may
 // call it (and every method that reads) at once.
 func (g *Graph) Snapshot() *Graph {
-	if !g.shared {
-		g.shared = true
+	if g.shared != sharesAll {
+		g.shared = sharesAll
 	}
 	s := *g
 	s.hist = history{}
 	return &s
 }
 
+// shareParts are the parts of a graph's storage a snapshot may share.
+type shareParts uint8
+
+const (
+	sharesNodes shareParts = 1 << iota
+	sharesEdges
+	sharesIDs   // nodeIDs and edgeIDs
+	sharesStrs  // the interned strings
+	sharesChart // the chart's slices and maps
+	sharesCache // the derived cache
+	sharesAll   = sharesNodes | sharesEdges | sharesIDs | sharesStrs | sharesChart | sharesCache
+)
+
 // own makes g's storage its own before a change, if a snapshot shares it.
-func (g *Graph) own() {
-	if !g.shared {
+func (g *Graph) own() { g.ownParts(sharesAll) }
+
+// ownNodes makes the entities' slice g's own before a change that writes
+// entities in place (positions, an entity's fields) and nothing else
+// (intern owns the strings it adds to).
+func (g *Graph) ownNodes() { g.ownParts(sharesNodes | sharesCache) }
+
+// ownEdges is ownNodes for the relations' slice.
+func (g *Graph) ownEdges() { g.ownParts(sharesEdges | sharesCache) }
+
+func (g *Graph) ownParts(p shareParts) {
+	p &= g.shared
+	if p == 0 {
 		return
 	}
-	g.nodes = slices.Clone(g.nodes)
-	g.edges = slices.Clone(g.edges)
-	g.nodeIDs = maps.Clone(g.nodeIDs)
-	g.edgeIDs = maps.Clone(g.edgeIDs)
-	g.strs = maps.Clone(g.strs)
-	g.chart = g.chart.clone()
-	old := g.cache
-	g.cache = &derived{}
-	old.mu.Lock()
-	g.cache.topo, g.cache.topoVer = old.topo, old.topoVer
-	g.cache.index, g.cache.indexVer = old.index, old.indexVer
-	g.cache.styleSeed = old.styleSeed
-	old.mu.Unlock()
-	g.shared = false
+	if p&sharesNodes != 0 {
+		g.nodes = slices.Clone(g.nodes)
+	}
+	if p&sharesEdges != 0 {
+		g.edges = slices.Clone(g.edges)
+	}
+	if p&sharesIDs != 0 {
+		g.nodeIDs = maps.Clone(g.nodeIDs)
+		g.edgeIDs = maps.Clone(g.edgeIDs)
+	}
+	if p&sharesStrs != 0 {
+		g.strs = maps.Clone(g.strs)
+	}
+	if p&sharesChart != 0 {
+		g.chart = g.chart.clone()
+	}
+	if p&sharesCache != 0 {
+		old := g.cache
+		g.cache = &derived{}
+		old.mu.Lock()
+		g.cache.topo, g.cache.topoVer = old.topo, old.topoVer
+		g.cache.index, g.cache.indexVer = old.index, old.indexVer
+		g.cache.styleSeed = old.styleSeed
+		old.mu.Unlock()
+	}
+	g.shared &^= p
 }
 
 func (c Chart) clone() Chart {
@@ -200,6 +238,7 @@ func (g *Graph) intern(s string) string {
 	if v, ok := g.strs[s]; ok {
 		return v
 	}
+	g.ownParts(sharesStrs)
 	g.strs[s] = s
 	return s
 }

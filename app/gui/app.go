@@ -31,6 +31,8 @@ func Run(a fyne.App, path string) error {
 		return err
 	}
 	quitOnSignal(a)
+	memOnSignal()
+	tuneGC()
 	w.ShowAndRun()
 	return nil
 }

@@ -16,7 +16,8 @@ import (
 //
 // Kinds: frames (a frame drawn: its time), layout (layout steps and their
 // times, convergence), search (a query and its time), filter (a filter or
-// timeline change and its time), load (opening a file), or all.
+// timeline change and its time), load (opening a file), mem (the memory
+// split, on SIGUSR1: memprofile.go), or all.
 var tracer = newTraceConfig(os.Getenv("LINKSCOPE_TRACE"))
 
 type traceConfig struct {
