@@ -125,8 +125,8 @@ type graphCanvas struct {
 	// (frametrace.go): pan, zoom, layout, hover ("" for none); settleWhy
 	// that of the frame the settle timer will ask for
 	why, settleWhy string
-	// the frame requests of one UI turn, drawn as one frame at its end
-	// (rendercoalesce.go)
+	// the frame requests of the current UI turn and the last frame
+	// submitted (rendercoalesce.go)
 	turn renderTurn
 
 	// callbacks to the window
