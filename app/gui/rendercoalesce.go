@@ -16,11 +16,10 @@ import "github.com/linkscope/linkscope/app/render"
 // drawing starts while the turn goes on, as before) and posts the turn's
 // end (postUI runs it after the current event); later requests of the
 // turn only mark it, and at its end one more frame is submitted only if
-// the picture changed after the first (a change made of steps that each
-// change the picture runs inside together, which submits once at its
-// end) (render.SamePicture on the scene,
-// the viewport and the options), named by the strongest reason asked for.
-// The settle timer likewise draws only when the picture differs from the
+// the picture changed after the first (render.SamePicture on the scene,
+// the viewport and the options), named by the strongest reason asked
+// for. A change made of steps that each change the picture runs inside
+// together, which submits once at its end. The settle timer likewise draws only when the picture differs from the
 // last frame submitted (a pan or zoom within interactInterval of the
 // frame before); after a filter change it draws nothing.
 
