@@ -125,6 +125,9 @@ type graphCanvas struct {
 	// (frametrace.go): pan, zoom, layout, hover ("" for none); settleWhy
 	// that of the frame the settle timer will ask for
 	why, settleWhy string
+	// the frame requests of the current UI turn and the last frame
+	// submitted (rendercoalesce.go)
+	turn renderTurn
 
 	// callbacks to the window
 	onNodeMoved  func(i int32, p render.Point)
@@ -324,7 +327,7 @@ func (c *graphCanvas) scheduleRender() {
 	}
 	if c.settle == nil {
 		post := postUI
-		c.settle = time.AfterFunc(c.settleDelay, func() { post(c.requestRender) })
+		c.settle = time.AfterFunc(c.settleDelay, func() { post(c.settled) })
 	} else {
 		c.settle.Reset(c.settleDelay)
 	}
@@ -527,15 +530,32 @@ func (c *graphCanvas) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// requestRender asks for a new frame of the current scene and view.
+// requestRender asks for a new frame of the current scene and view; the
+// requests of one UI turn make one frame unless the picture changed after
+// the first (rendercoalesce.go).
 func (c *graphCanvas) requestRender() {
 	if c.view.Width <= 0 || c.view.Height <= 0 {
 		return
 	}
+	c.lastRequest = time.Now()
+	if c.synchronous {
+		c.submitFrame()
+		return
+	}
+	c.coalesce()
+}
+
+// submitFrame hands a frame of the current scene and view to the render
+// queue (drawn at once when synchronous).
+func (c *graphCanvas) submitFrame() {
+	if c.view.Width <= 0 || c.view.Height <= 0 {
+		return
+	}
 	t0 := time.Now()
-	c.lastRequest = t0
 	job := &renderJob{scene: c.ex.view().Snapshot(), view: c.view, opts: c.options()}
 	c.traceRequest(job, t0)
+	c.turn.last = job
+	c.turn.submitted++
 	if c.stats != nil {
 		c.stats.requested()
 	}

@@ -8,11 +8,14 @@ import (
 
 // Measurements of the canvas for LINKSCOPE_TRACE (trace.go):
 //
-//	frames frame ms=RENDER ui=UI why=pan|zoom|drag|layout|filter|other entities=N lod=entities|density
+//	frames frame ms=RENDER ui=UI why=pan|zoom|drag|layout|filter|other entities=N lod=entities|density wait=W deliver=D
 //
 // for every frame shown (ms: the raster's render time off the UI
 // goroutine; ui: what the UI goroutine spent asking for it and putting it
-// on screen; entities: the visible entities on screen), and
+// on screen; entities: the visible entities on screen; wait: from its
+// job's submission to the start of its drawing, behind the frame in
+// flight; deliver: from the end of its drawing until the UI goroutine
+// put it on screen), and
 //
 //	filter apply what=type|relation-type|timeline ms=D
 //
@@ -45,6 +48,9 @@ type frameTrace struct {
 	// goroutine after the frame was drawn
 	entities int
 	lod      render.LOD
+	// asked is when the job was submitted, started when its drawing
+	// began
+	asked, started time.Time
 }
 
 // traceRequest fills the trace of a frame being asked for: why (the
@@ -67,7 +73,8 @@ func (c *graphCanvas) traceRequest(job *renderJob, t0 time.Time) {
 	if job.trace.why == "" {
 		job.trace.why = "other"
 	}
-	job.trace.ui = time.Since(t0)
+	job.trace.asked = time.Now()
+	job.trace.ui = job.trace.asked.Sub(t0)
 }
 
 // traceFrame logs a frame put on screen; shown is when the UI goroutine
@@ -79,7 +86,12 @@ func traceFrame(f renderedFrame, shown time.Time) {
 		if f.trace.lod == render.LODDensity {
 			lod = "density"
 		}
-		trace("frames", "frame", "ms", f.took, "ui", ui, "why", f.trace.why, "entities", f.trace.entities, "lod", lod)
+		var wait, deliver time.Duration
+		if t := f.trace; !t.asked.IsZero() && !t.started.IsZero() {
+			wait, deliver = t.started.Sub(t.asked), shown.Sub(t.started.Add(f.took))
+		}
+		trace("frames", "frame", "ms", f.took, "ui", ui, "why", f.trace.why, "entities", f.trace.entities, "lod", lod,
+			"wait", wait, "deliver", deliver)
 	}
 	if m := f.trace.mark; m.what != "" {
 		trace("filter", "apply", "what", m.what, "ms", time.Since(m.t0))

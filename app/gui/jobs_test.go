@@ -1,8 +1,11 @@
 package gui
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"runtime"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -11,16 +14,55 @@ import (
 )
 
 // serialUI makes postUI run one function at a time, as the UI goroutine
-// would.
+// would: another goroutine's post returns once its function has run; a
+// post from a function being run (the UI goroutine posting to itself, as
+// the canvas does to draw one frame per turn) queues it to run after, as
+// fyne.Do does.
 func serialUI(t *testing.T) {
-	var mu sync.Mutex
+	var (
+		mu      sync.Mutex // held while a function runs
+		qmu     sync.Mutex
+		queue   []func()
+		running int64 = -1 // the goroutine running them
+	)
 	old := postUI
 	postUI = func(f func()) {
+		id := goroutineID()
+		qmu.Lock()
+		if running == id {
+			queue = append(queue, f)
+			qmu.Unlock()
+			return
+		}
+		qmu.Unlock()
 		mu.Lock()
 		defer mu.Unlock()
-		f()
+		qmu.Lock()
+		running = id
+		queue = append(queue, f)
+		for len(queue) > 0 {
+			g := queue[0]
+			queue = queue[1:]
+			qmu.Unlock()
+			g()
+			qmu.Lock()
+		}
+		running = -1
+		qmu.Unlock()
 	}
 	t.Cleanup(func() { postUI = old })
+}
+
+// goroutineID is the calling goroutine's number (from its stack trace).
+func goroutineID() int64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = bytes.TrimPrefix(b, []byte("goroutine "))
+	if i := bytes.IndexByte(b, ' '); i > 0 {
+		b = b[:i]
+	}
+	id, _ := strconv.ParseInt(string(b), 10, 64)
+	return id
 }
 
 func TestSlowJobShowsProgressAndFinishes(t *testing.T) {

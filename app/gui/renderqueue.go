@@ -74,6 +74,7 @@ func drawFrame(job *renderJob) renderedFrame {
 	opts.LOD = true
 	render.Render(img, job.scene, job.view, opts)
 	f := renderedFrame{img: img, view: job.view, took: time.Since(t0), trace: job.trace}
+	f.trace.started = t0
 	if tracing("frames") {
 		f.trace.entities = job.scene.CountOnScreen(job.view, 0)
 		f.trace.lod = render.LODFor(job.scene, job.view)

@@ -276,10 +276,13 @@ func (u *ui) renderOptions() render.Options {
 // selectNode selects entity i (-1: none); center also brings it into
 // view.
 func (u *ui) selectNode(i int32, center bool) {
-	u.ex.selectNode(i)
-	if center && i >= 0 {
-		u.canvas.centerOn(i)
-	}
+	// one frame shows both
+	u.canvas.together(func() {
+		u.ex.selectNode(i)
+		if center && i >= 0 {
+			u.canvas.centerOn(i)
+		}
+	})
 }
 
 // doubleTapped opens (or widens) the neighbourhood of the entity
