@@ -271,7 +271,10 @@ func TestAutosaveIsOfferedAndRestores(t *testing.T) {
 		t.Fatal("the autosave wrote the workspace itself")
 	}
 
-	u2 := newTestUI(t)
+	// the second window is built on the UI goroutine too: the first
+	// window's timers (its status line) post to it meanwhile
+	var u2 *ui
+	postUI(func() { u2 = newTestUI(t) })
 	postUI(func() { u2.open(path, false) })
 	u2.loading.t.Wait()
 	postUI(func() {
