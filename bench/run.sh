@@ -14,6 +14,7 @@
 # when missing. Graphviz (apt-get install graphviz) for the rendering part;
 # python3-igraph and libigraph-dev (igraph's C core) for the analysis part.
 set -euo pipefail
+skip() { case " ${SKIP:-} " in *" $1 "*) return 0;; esac; return 1; }
 here=$(cd "$(dirname "$0")" && pwd)
 BIN=${BIN:-$here/../linkscope}
 PEERS=${PEERS:-/work/peers}
@@ -27,6 +28,7 @@ gen 100000 synth-N100000-d4-s42.json 4
 gen 120000 synth-N120000-d6-s42.json 6
 echo "# $(date -u +%FT%TZ) $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $("$BIN" version); node $(node --version)"
 
+if ! skip core; then # the peers comparisons of the Summary
 echo "## load: 120k entities, 360k relations (in-process load time; peak RSS of the whole process)"
 for r in $(seq "$ROUNDS"); do
   /usr/bin/time -o /tmp/ls-time -f "%M" "$BIN" validate --time graphs/synth-N120000-d6-s42.json |
@@ -75,12 +77,12 @@ if command -v neato >/dev/null; then
   echo "## rendering 1920x1080"
   (cd "$here/.." && LINKSCOPE_PEERS="$PEERS" bash app/render/renderbench/bench.sh "$ROUNDS")
 fi
+fi # core
 
 # Issues 12 and 15: each has its own script, run here in turn so that one
-# run of bench/run.sh measures every goal of BENCHMARKS.md. SKIP="load
-# analysis search window" leaves parts out (e.g. SKIP=window without a
+# run of bench/run.sh measures every goal of BENCHMARKS.md. SKIP="core
+# load analysis search interact window" leaves parts out (e.g. SKIP=window without a
 # display server).
-skip() { case " ${SKIP:-} " in *" $1 "*) return 0;; esac; return 1; }
 GRAPHS=${GRAPHS:-$PEERS/graphs}
 export BIN PEERS
 if ! skip load; then
@@ -98,6 +100,10 @@ if ! skip search; then
     echo "### $f (load $(cut -d' ' -f1 /proc/loadavg))"
     (cd "$here/.." && LINKSCOPE_SEARCH_GRAPH="$GRAPHS/$f" go test -run='^$' -bench='NameIndexScale' -benchtime=5x ./graph/ | grep Benchmark)
   done
+fi
+if ! skip interact; then
+  echo "## issue 15: exports, filter toggles, the timeline and the window's memory at 100k (bench/interact.sh)"
+  GRAPHS=$GRAPHS bash "$here/interact.sh" "$ROUNDS"
 fi
 if ! skip window; then
   echo "## issue 15: the window under Xvfb (bench/window.sh: open, layout, pan, zoom, search, filter)"

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -33,8 +34,31 @@ func Run(a fyne.App, path string) error {
 	quitOnSignal(a)
 	memOnSignal()
 	tuneGC()
+	defer cpuProfile()()
 	w.ShowAndRun()
 	return nil
+}
+
+// cpuProfile starts a CPU profile of the whole window's run when
+// LINKSCOPE_CPUPROFILE=FILE is set (for bench/: what shares the cores with
+// the layout and the frames) and returns what writes it out at quit.
+func cpuProfile() func() {
+	name := os.Getenv("LINKSCOPE_CPUPROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "linkscope: CPU profile:", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // openWindow is NewWindow, with the panic Fyne's GLFW driver raises when

@@ -10,7 +10,6 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // Measuring the window's memory (bench/NOTES-winmem.md):
@@ -27,11 +26,11 @@ import (
 // Neither costs anything until the signal comes.
 func memOnSignal() {
 	file := os.Getenv("LINKSCOPE_HEAPPROFILE")
-	if file == "" && !tracing("mem") {
+	if memSignal == nil || file == "" && !tracing("mem") {
 		return
 	}
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGUSR1)
+	signal.Notify(ch, memSignal)
 	go handleMemSignals(ch, file, nil)
 }
 
