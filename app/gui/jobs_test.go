@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,8 +26,15 @@ func serialUI(t *testing.T) {
 		queue   []func()
 		running int64 = -1 // the goroutine running them
 	)
+	// a post that comes after the test ended (a timer of one of its
+	// windows, such as the status message's) is dropped: run, it would
+	// touch Fyne's shared caches while the next test works on them
+	var ended atomic.Bool
 	old := postUI
 	postUI = func(f func()) {
+		if ended.Load() {
+			return
+		}
 		id := goroutineID()
 		qmu.Lock()
 		if running == id {
@@ -50,7 +58,7 @@ func serialUI(t *testing.T) {
 		running = -1
 		qmu.Unlock()
 	}
-	t.Cleanup(func() { postUI = old })
+	t.Cleanup(func() { ended.Store(true); postUI = old })
 }
 
 // goroutineID is the calling goroutine's number (from its stack trace).
