@@ -470,27 +470,7 @@ func KCore(ctx context.Context, net *Net) ([]float64, error) {
 		deg[v] = d
 		maxd = max(maxd, d)
 	}
-	// the first entries of each bucket: the entities of that degree, in a
-	// counting sort; capped so that an append copies instead of running
-	// into the next bucket
-	start := make([]int32, maxd+2)
-	for _, d := range deg {
-		start[d+1]++
-	}
-	for d := int32(1); d < int32(len(start)); d++ {
-		start[d] += start[d-1]
-	}
-	vert := make([]int32, n)
-	fill := make([]int32, maxd+1)
-	copy(fill, start)
-	for v, d := range deg {
-		vert[fill[d]] = int32(v)
-		fill[d]++
-	}
-	bucket := make([][]int32, maxd+1)
-	for d := range bucket {
-		bucket[d] = vert[start[d]:start[d+1]:start[d+1]]
-	}
+	bucket := degreeBuckets(deg, maxd)
 	core := make([]float64, n)
 	done := 0
 	for k := int32(0); k <= maxd; k++ {

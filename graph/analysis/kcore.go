@@ -49,31 +49,8 @@ func KCoreUndirected(ctx context.Context, t *graph.Topology, keep []bool) ([]flo
 // peels it, deg then stays k (its neighbours skip it as at most the
 // level), and any later entry finds a degree below its bucket: stale.
 func peel(ctx context.Context, off, adj, deg []int32) error {
-	maxd := int32(0)
-	for _, d := range deg {
-		maxd = max(maxd, d)
-	}
-	// the first entries of each bucket: a counting sort of the entities
-	// by degree; capped so that an append copies instead of running into
-	// the next bucket
-	start := make([]int32, maxd+2)
-	for _, d := range deg {
-		start[d+1]++
-	}
-	for d := int32(1); d < int32(len(start)); d++ {
-		start[d] += start[d-1]
-	}
-	vert := make([]int32, len(deg))
-	fill := make([]int32, maxd+1)
-	copy(fill, start)
-	for v, d := range deg {
-		vert[fill[d]] = int32(v)
-		fill[d]++
-	}
-	bucket := make([][]int32, maxd+1)
-	for d := range bucket {
-		bucket[d] = vert[start[d]:start[d+1]:start[d+1]]
-	}
+	maxd := maxDegree(deg)
+	bucket := degreeBuckets(deg, maxd)
 	done := 0
 	for k := int32(0); k <= maxd; k++ {
 		b := bucket[k]
@@ -247,26 +224,10 @@ var peelChunk int32 = 1024
 // numbers.
 func peelShared(ctx context.Context, off, adj, deg []int32) error {
 	const workers = 2
-	maxd := int32(0)
-	for _, d := range deg {
-		maxd = max(maxd, d)
-	}
-	// the entities by first degree (a counting sort), then each worker's
-	// buckets of the entities it lowered
-	start := make([]int32, maxd+2)
-	for _, d := range deg {
-		start[d+1]++
-	}
-	for d := int32(1); d < int32(len(start)); d++ {
-		start[d] += start[d-1]
-	}
-	vert := make([]int32, len(deg))
-	fill := make([]int32, maxd+1)
-	copy(fill, start)
-	for v, d := range deg {
-		vert[fill[d]] = int32(v)
-		fill[d]++
-	}
+	maxd := maxDegree(deg)
+	// the entities by first degree, then each worker's buckets of the
+	// entities it lowered
+	first := degreeBuckets(deg, maxd)
 	var lowered [workers][][]int32
 	for w := range lowered {
 		lowered[w] = make([][]int32, maxd+1)
@@ -280,7 +241,7 @@ func peelShared(ctx context.Context, off, adj, deg []int32) error {
 		}
 		round = round[:0]
 		work := int32(0)
-		for _, list := range [...][]int32{vert[start[k]:start[k+1]], lowered[0][k], lowered[1][k]} {
+		for _, list := range [...][]int32{first[k], lowered[0][k], lowered[1][k]} {
 			for _, v := range list {
 				if deg[v] == k {
 					round = append(round, v)
@@ -396,4 +357,40 @@ func lowerRow(row, deg []int32, k int32, stack []int32, bucket [][]int32, shared
 		}
 	}
 	return stack
+}
+
+// maxDegree is the largest of deg (0 when empty).
+func maxDegree(deg []int32) int32 {
+	maxd := int32(0)
+	for _, d := range deg {
+		maxd = max(maxd, d)
+	}
+	return maxd
+}
+
+// degreeBuckets sorts the entities by degree (a counting sort, deg[v] ≤
+// maxd) into one array and returns, for each degree, the entities of that
+// degree as a slice of it, capped so that an append copies instead of
+// running into the next bucket (the lazy buckets of KCore, peel and
+// peelShared).
+func degreeBuckets(deg []int32, maxd int32) [][]int32 {
+	start := make([]int32, maxd+2)
+	for _, d := range deg {
+		start[d+1]++
+	}
+	for d := int32(1); d < int32(len(start)); d++ {
+		start[d] += start[d-1]
+	}
+	vert := make([]int32, len(deg))
+	fill := make([]int32, maxd+1)
+	copy(fill, start)
+	for v, d := range deg {
+		vert[fill[d]] = int32(v)
+		fill[d]++
+	}
+	bucket := make([][]int32, maxd+1)
+	for d := range bucket {
+		bucket[d] = vert[start[d]:start[d+1]:start[d+1]]
+	}
+	return bucket
 }
