@@ -199,7 +199,7 @@ func TestCloseWithUnsavedChangesAsks(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.linkscope")
 	u := closableUI(t)
 	closed := false
-	u.win.SetOnClosed(func() { closed = true })
+	keepClosed(u, &closed)
 	postUI(func() {
 		u.closeRequested()
 		if !closed {
@@ -209,7 +209,7 @@ func TestCloseWithUnsavedChangesAsks(t *testing.T) {
 
 	u = closableUI(t)
 	closed = false
-	u.win.SetOnClosed(func() { closed = true })
+	keepClosed(u, &closed)
 	postUI(func() {
 		u.apply(graph.Pin{ID: "cnil"})
 		u.closeRequested()
@@ -237,7 +237,7 @@ func TestCloseWithUnsavedChangesAsks(t *testing.T) {
 
 	u = closableUI(t)
 	closed = false
-	u.win.SetOnClosed(func() { closed = true })
+	keepClosed(u, &closed)
 	postUI(func() {
 		u.apply(graph.Pin{ID: "cnil"})
 		u.closeRequested()
@@ -332,4 +332,11 @@ func TestUndoAMoveAfterReopening(t *testing.T) {
 			t.Fatalf("undo after reopening left CNIL at %v, want %v", got, start)
 		}
 	})
+}
+
+// keepClosed sets *closed when u's window closes, after the window's own
+// hook (u.closed, which stops its status timer: a timer left running
+// would post into the next test).
+func keepClosed(u *ui, closed *bool) {
+	u.win.SetOnClosed(func() { u.closed(); *closed = true })
 }
