@@ -27,13 +27,15 @@ const AppID = "io.github.linkscope.linkscope"
 // It returns an error, without opening anything, when the windowing
 // system cannot be reached (a DISPLAY that no X server answers on).
 func Run(a fyne.App, path string) error {
+	// before the window starts loading path: a big load pauses the
+	// collector and puts back the setting it found (dataset's pauseGC)
+	tuneGC()
 	w, err := openWindow(a, path)
 	if err != nil {
 		return err
 	}
 	quitOnSignal(a)
 	memOnSignal()
-	tuneGC()
 	defer cpuProfile()()
 	w.ShowAndRun()
 	return nil
