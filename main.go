@@ -25,6 +25,20 @@ import (
 	"github.com/linkscope/linkscope/source/postgres"
 )
 
+// headless runs a subcommand on a goroutine of its own. Fyne's GLFW
+// driver locks the main goroutine to the main thread from its package
+// init (the window's event loop must run there); a locked goroutine that
+// waits can only be woken on that one thread, which costs a hand-over
+// between threads each time. The headless commands wait often: Leiden's
+// local moving shares out each batch of a thousand nodes and waits for
+// it, and on the main goroutine `analyze --measure communities` took a
+// third longer (BENCHMARKS.md).
+func headless(args []string) int {
+	code := make(chan int)
+	go func() { code <- cli.Run(args, cli.StdEnv()) }()
+	return <-code
+}
+
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0"
 
@@ -35,7 +49,7 @@ func main() {
 	// the window's preference, read below, may override it
 	setupLang(i18n.PrefSystem)
 	if len(args) > 0 && cli.IsCommand(args[0]) {
-		os.Exit(cli.Run(args, cli.StdEnv()))
+		os.Exit(headless(args))
 	}
 	if len(args) > 0 && (args[0] == "--db" || strings.HasPrefix(args[0], "--db=") || args[0] == "--bolt" || strings.HasPrefix(args[0], "--bolt=")) {
 		os.Exit(runServer(args))
