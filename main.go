@@ -26,8 +26,8 @@ import (
 )
 
 // headless runs a subcommand on a goroutine of its own. Fyne's GLFW
-// driver locks the main goroutine to the main thread from its package
-// init (the window's event loop must run there); a locked goroutine that
+// driver and fyne.io/systray lock the main goroutine to the main thread
+// from their package init (the window's event loop must run there); a locked goroutine that
 // waits can only be woken on that one thread, which costs a hand-over
 // between threads each time. The headless commands wait often: Leiden's
 // local moving shares out each batch of a thousand nodes and waits for
