@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/graph/path"
 )
 
@@ -108,8 +110,10 @@ func runFindNetwork(env *Env, args []string) error {
 	for i, v := range net.Seeds {
 		names[i] = nodeName(g, v)
 	}
-	fmt.Fprintf(env.Stdout, lang.L("Network joining %s: %d relations through %d other entities\n"),
-		strings.Join(names, ", "), len(net.Edges), len(net.Nodes)-len(net.Seeds))
+	others := len(net.Nodes) - len(net.Seeds)
+	fmt.Fprintf(env.Stdout, lang.L("Network joining %s: %d %s through %d %s")+"\n", strings.Join(names, ", "),
+		len(net.Edges), i18n.Plural(len(net.Edges), lang.L("relation"), lang.L("relations")),
+		others, i18n.Plural(others, lang.L("other entity"), lang.L("other entities")))
 	isSeed := map[int32]bool{}
 	for _, v := range net.Seeds {
 		isSeed[v] = true

@@ -38,6 +38,15 @@ func TestFindNetworkJoinsNoybWalmartAndTheICO(t *testing.T) {
 	if code != 0 || strings.Contains(out, "Clearview AI —") {
 		t.Fatalf("exit %d with Clearview excluded:\n%s", code, out)
 	}
+	// the counts agree with their words: one relation and no other
+	// entity there, three and one through Clearview AI
+	if !strings.HasPrefix(out, "Network joining ICO, noyb, Walmart: 1 relation through 0 other entities\n") {
+		t.Errorf("header with Clearview excluded:\n%s", out)
+	}
+	out, _, _ = runPathCLI("find-network", "noyb", "walmart", "ico")
+	if !strings.HasPrefix(out, "Network joining ICO, noyb, Walmart: 3 relations through 1 other entity\n") {
+		t.Errorf("header:\n%s", out)
+	}
 }
 
 func TestFindNetworkNeedsTwoEntities(t *testing.T) {

@@ -114,7 +114,7 @@ func (p *detailsPanel) showEntity(i int32) {
 	n := g.Node(i)
 	dot := canvas.NewCircle(entityColor(g, i))
 	p.box.Add(container.NewBorder(nil, nil, colorDot(dot), nil, heading(render.ShortLabel(n.Label))))
-	p.box.Add(lowWrap(fmt.Sprintf(lang.L("%s  ·  %d %s  ·  id %s"), typeLabel(g, n.Type), g.Degree(i), plural(g.Degree(i), lang.L("relation"), lang.L("relations")), n.ID)))
+	p.box.Add(lowWrap(fmt.Sprintf(lang.L("%s  ·  %d %s  ·  id %s"), typeLabel(g, n.Type), g.Degree(i), i18n.Plural(g.Degree(i), lang.L("relation"), lang.L("relations")), n.ID)))
 	if p.tools != nil {
 		p.box.Add(p.tools(i))
 	}

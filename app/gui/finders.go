@@ -250,7 +250,9 @@ func networkResult(g *graph.Graph, net path.Network) ([]pathResult, string, erro
 		}
 	}
 	nodes := append(append([]int32(nil), net.Seeds...), via...)
-	text := fmt.Sprintf(lang.L("Network joining %s: %d relations through %d other entities"), label(net.Seeds), len(net.Edges), len(via))
+	text := fmt.Sprintf(lang.L("Network joining %s: %d %s through %d %s"), label(net.Seeds),
+		len(net.Edges), i18n.Plural(len(net.Edges), lang.L("relation"), lang.L("relations")),
+		len(via), i18n.Plural(len(via), lang.L("other entity"), lang.L("other entities")))
 	if len(via) > 0 {
 		text += " (" + label(via) + ")"
 	}

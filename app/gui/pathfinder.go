@@ -281,7 +281,7 @@ func searchPaths(ctx context.Context, s *path.Searcher, from, to int32, mode str
 	if len(out) == 0 {
 		return nil, fmt.Sprintf(lang.L("No path from %s to %s with these options."), g.Node(from).Label, g.Node(to).Label), nil
 	}
-	return out, fmt.Sprintf("%d %s%s.", len(out), plural(len(out), lang.L("path"), lang.L("paths")), note), nil
+	return out, fmt.Sprintf("%d %s%s.", len(out), i18n.Plural(len(out), lang.L("path"), lang.L("paths")), note), nil
 }
 
 // pathModes maps the Find choices to path requests.
@@ -346,7 +346,7 @@ func (p *pathPanel) runPattern() {
 		if len(out) == 0 {
 			return nil, lang.L("No match."), nil
 		}
-		return out, fmt.Sprintf("%d %s%s.", len(out), plural(len(out), lang.L("match"), lang.L("matches")), note), nil
+		return out, fmt.Sprintf("%d %s%s.", len(out), i18n.Plural(len(out), lang.L("match"), lang.L("matches")), note), nil
 	})
 }
 
@@ -493,11 +493,4 @@ func describePath(g *graph.Graph, ps path.Path) string {
 		b.WriteString(render.ShortLabel(g.Node(ps.Nodes[i+1]).Label))
 	}
 	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -209,3 +209,13 @@ func (l Locale) DateTime(t time.Time) string {
 	}
 	return d + ", " + t.Format("15:04")
 }
+
+// Plural is one when n is 1, else many: the word after a count ("1
+// relation", "3 relations"), in English and in French alike (both
+// translated by the caller).
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
