@@ -30,6 +30,13 @@ type Options struct {
 	// created), graphs and hyperedges that were skipped. They are
 	// appended, at most MaxWarnings and a line that counts the rest.
 	Warnings *[]*Error
+	// PauseGC lets the load of a big file (one mapped into memory, see
+	// readJSONMapped) turn the collector off while it decodes, bounded by
+	// a memory limit, and put the program's settings back afterwards
+	// (pauseGC). Those settings are the whole process's, so only a
+	// program that owns them asks for it: the window and the CLI do; a
+	// library caller that leaves it false keeps its collector as it is.
+	PauseGC bool
 }
 
 func (o Options) maxBytes() int64 {

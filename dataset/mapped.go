@@ -129,7 +129,9 @@ func decodeMapped(ctx context.Context, path string, opts Options, fm *fileMap) (
 	defer fm.close()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	size := int64(len(fm.data))
-	defer pauseGC(size)()
+	if opts.PauseGC {
+		defer pauseGC(size)()
+	}
 	m := newMeter(ctx, opts.Progress, 2*size)
 	m.warnings = opts.Warnings
 	if err := m.report(size); err != nil { // read: mapped
@@ -162,7 +164,8 @@ func decodeMapped(ctx context.Context, path string, opts Options, fm *fileMap) (
 	return decodeJSON(m, path, data, opts, size, nil)
 }
 
-// While a big file loads, the collector waits, bounded by a memory limit
+// While a big file loads, the collector waits (when the caller asks:
+// Options.PauseGC), bounded by a memory limit
 // (the process's memory when the load begins plus gcBudget times the
 // file's size): what a load allocates is nearly all the graph, so the
 // collections that ran during it (three at 1M entities, the last marking

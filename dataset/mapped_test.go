@@ -219,6 +219,33 @@ func TestPauseGC(t *testing.T) {
 	}
 }
 
+// TestPauseGCIsTheCallersChoice: a mapped load turns the collector off
+// only when its Options ask (the window and the CLI do); otherwise the
+// process's setting stays as it is during the load and after it.
+func TestPauseGCIsTheCallersChoice(t *testing.T) {
+	old := mapAbove
+	mapAbove = 1
+	defer func() { mapAbove = old }()
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	path := filepath.Join(t.TempDir(), "f.json")
+	if err := os.WriteFile(path, []byte(richDoc(200)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, pause := range []bool{false, true} {
+		seen := map[int]bool{}
+		opts := Options{PauseGC: pause, Progress: func(done, total int64) { seen[gcPercent()] = true }}
+		if _, err := Load(path, opts); err != nil {
+			t.Fatal(err)
+		}
+		if seen[-1] != pause {
+			t.Errorf("PauseGC %v: GOGC during the load %v", pause, seen)
+		}
+		if !pause && gcPercent() != 100 {
+			t.Errorf("GOGC %d after a load that did not ask to pause", gcPercent())
+		}
+	}
+}
+
 // FuzzMappedLoad: any file loads from its mapping as its bytes decode
 // from the heap (the same graph or the same messages).
 func FuzzMappedLoad(f *testing.F) {

@@ -109,7 +109,7 @@ func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 			return nil, 0, usagef("give -d (a dataset) or -w (a workspace), not both")
 		}
 		var warnings []*dataset.Error
-		ws, g, err := dataset.OpenWorkspace(context.Background(), d.workspace, dataset.Options{MaxBytes: d.maxBytes, Warnings: &warnings})
+		ws, g, err := dataset.OpenWorkspace(context.Background(), d.workspace, dataset.Options{MaxBytes: d.maxBytes, Warnings: &warnings, PauseGC: true})
 		printWarnings(env.Stderr, warnings)
 		d.ws = ws
 		if err == nil {
@@ -137,7 +137,7 @@ func (d *datasetFlags) load(env *Env) (*graph.Graph, time.Duration, error) {
 // when path is ""), and returns the problems that did not stop the load.
 func openDataset(path, edges string, maxBytes int64) (*graph.Graph, []*dataset.Error, error) {
 	var warnings []*dataset.Error
-	opts := dataset.Options{MaxBytes: maxBytes, Warnings: &warnings}
+	opts := dataset.Options{MaxBytes: maxBytes, Warnings: &warnings, PauseGC: true}
 	if edges != "" {
 		paths := []string{edges}
 		if path != "" {

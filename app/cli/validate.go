@@ -86,7 +86,7 @@ func runValidate(env *Env, args []string) error {
 func validateWorkspace(env *Env, path string, maxBytes int64, timed bool) error {
 	start := time.Now()
 	var warnings []*dataset.Error
-	ws, g, err := dataset.OpenWorkspace(context.Background(), path, dataset.Options{MaxBytes: maxBytes, Warnings: &warnings})
+	ws, g, err := dataset.OpenWorkspace(context.Background(), path, dataset.Options{MaxBytes: maxBytes, Warnings: &warnings, PauseGC: true})
 	took := time.Since(start)
 	printWarnings(env.Stderr, warnings)
 	if err != nil {

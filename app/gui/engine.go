@@ -21,9 +21,9 @@ func loadFile(ctx context.Context, path string, progress func(string)) (*graph.G
 	progress(fmt.Sprintf(lang.L("Loading %s…"), path))
 
 	if nodes, edges, ok := dataset.SplitCSVPair(path); ok {
-		return dataset.LoadCSV(ctx, []string{nodes, edges}, dataset.Options{})
+		return dataset.LoadCSV(ctx, []string{nodes, edges}, dataset.Options{PauseGC: true})
 	}
-	return dataset.LoadContext(ctx, path, dataset.Options{})
+	return dataset.LoadContext(ctx, path, dataset.Options{PauseGC: true})
 }
 
 // searchNames runs the fuzzy name search of snapshot g.

@@ -465,7 +465,7 @@ func (u *ui) openWorkspace(file, as string, fallback bool) {
 	var ws *dataset.Workspace
 	u.loading.start(fmt.Sprintf(lang.L("Opening %s…"), baseName(file)), func(ctx context.Context, progress func(string)) (*graph.Graph, error) {
 		progress(fmt.Sprintf(lang.L("Opening %s…"), file))
-		w, g, err := dataset.OpenWorkspace(ctx, file, dataset.Options{})
+		w, g, err := dataset.OpenWorkspace(ctx, file, dataset.Options{PauseGC: true})
 		ws = w
 		return g, err
 	}, func(g *graph.Graph, err error) {

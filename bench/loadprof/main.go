@@ -32,7 +32,7 @@ func main() {
 		}
 	}
 	start := time.Now()
-	g, err := dataset.Load(flag.Arg(0), dataset.Options{MaxBytes: 2 << 30})
+	g, err := dataset.Load(flag.Arg(0), dataset.Options{MaxBytes: 2 << 30, PauseGC: true})
 	took := time.Since(start)
 	if *cpu != "" {
 		pprof.StopCPUProfile()
