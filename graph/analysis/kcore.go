@@ -93,37 +93,11 @@ func coreRows(ctx context.Context, t *graph.Topology, keep []bool) (off, adj []i
 	off = make([]int32, nn+1)
 	adj = make([]int32, size)
 	arcsBefore := func(v int32) int32 { return t.OutOff[v] + t.InOff[v] }
-	mid := int32(0)
-	if runtime.GOMAXPROCS(0) > 1 && size > 1<<16 {
-		mid = int32(sort.Search(nn, func(v int) bool { return int(arcsBefore(int32(v))) >= size/2 }))
-	}
-	var end [2]int32
-	var wg sync.WaitGroup
-	if mid > 0 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			end[1] = fillCoreRows(ctx, t, keep, off, adj, mid, int32(nn), arcsBefore(mid))
-		}()
-	}
-	hi := int32(nn)
-	if mid > 0 {
-		hi = mid
-	}
-	end[0] = fillCoreRows(ctx, t, keep, off, adj, 0, hi, 0)
-	wg.Wait()
+	k := fillHalves(nn, size, arcsBefore, off, func(lo, hi, k int32) int32 {
+		return fillCoreRows(ctx, t, keep, off, adj, lo, hi, k)
+	}, adj)
 	if ctx.Err() != nil {
 		return nil, nil
-	}
-	k := end[0]
-	if mid > 0 {
-		from := arcsBefore(mid)
-		copy(adj[k:], adj[from:end[1]])
-		gap := from - k
-		for v := mid + 1; v <= int32(nn); v++ {
-			off[v] -= gap
-		}
-		k = end[1] - gap
 	}
 	return off, adj[:k:k]
 }

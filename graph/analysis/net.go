@@ -97,49 +97,57 @@ func netRows(ctx context.Context, t *graph.Topology, keep []bool, off1 []int32, 
 		}
 		return a
 	}
-	// two halves of about as many arcs each, one per core when there
-	// are two, each written in place, then the second moved down to
-	// close the gap: the same rows as one pass writes
-	mid := int32(0)
-	if runtime.GOMAXPROCS(0) > 1 && size > 1<<16 {
-		mid = int32(sort.Search(nn, func(v int) bool { return int(arcsBefore(int32(v))) >= size/2 }))
+	cols := [][]int32{adj}
+	if withMult {
+		cols = append(cols, mult)
 	}
-	var end [2]int32
-	var wg sync.WaitGroup
-	if mid > 0 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			end[1] = fillRows(ctx, t.RelType, keep, off1, arcs1, off2, arcs2, off, adj, mult, mid, int32(nn), arcsBefore(mid))
-		}()
-	}
-	hi := int32(nn)
-	if mid > 0 {
-		hi = mid
-	}
-	end[0] = fillRows(ctx, t.RelType, keep, off1, arcs1, off2, arcs2, off, adj, mult, 0, hi, 0)
-	wg.Wait()
+	k := fillHalves(nn, size, arcsBefore, off, func(lo, hi, k int32) int32 {
+		return fillRows(ctx, t.RelType, keep, off1, arcs1, off2, arcs2, off, adj, mult, lo, hi, k)
+	}, cols...)
 	if ctx.Err() != nil {
 		return nil, nil, nil
-	}
-	k := end[0]
-	if mid > 0 {
-		from := arcsBefore(mid)
-		copy(adj[k:], adj[from:end[1]])
-		if withMult {
-			copy(mult[k:], mult[from:end[1]])
-		}
-		gap := from - k
-		for v := mid + 1; v <= int32(nn); v++ {
-			off[v] -= gap
-		}
-		k = end[1] - gap
 	}
 	adj = adj[:k:k]
 	if withMult {
 		mult = mult[:k:k]
 	}
 	return off, adj, mult
+}
+
+// fillHalves writes the rows of nn entities (size arcs before any is left
+// out or folded; arcsBefore(v) is where v's would start) with fill(lo, hi,
+// k), which writes rows [lo, hi) from position k on, sets off[v+1] for
+// each and returns where they end. When there are two cores it does so in
+// two halves of about as many arcs each, one per core, each written in
+// place, then moves the second half down in every column (adj, and the
+// arrays beside it) to close the gap and shifts its offsets: the same
+// rows as one pass writes. It returns the rows' end.
+func fillHalves(nn, size int, arcsBefore func(int32) int32, off []int32, fill func(lo, hi, k int32) int32, cols ...[]int32) int32 {
+	mid := int32(0)
+	if runtime.GOMAXPROCS(0) > 1 && size > 1<<16 {
+		mid = int32(sort.Search(nn, func(v int) bool { return int(arcsBefore(int32(v))) >= size/2 }))
+	}
+	if mid == 0 {
+		return fill(0, int32(nn), 0)
+	}
+	var end1 int32
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		end1 = fill(mid, int32(nn), arcsBefore(mid))
+	}()
+	k := fill(0, mid, 0)
+	wg.Wait()
+	from := arcsBefore(mid)
+	for _, c := range cols {
+		copy(c[k:], c[from:end1])
+	}
+	gap := from - k
+	for v := mid + 1; v <= int32(nn); v++ {
+		off[v] -= gap
+	}
+	return end1 - gap
 }
 
 // fillRows writes the rows of entities [lo, hi) from position k on
