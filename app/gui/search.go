@@ -76,10 +76,7 @@ func newSearchPanel(ex *explorer, onChoose func(i int32)) *searchPanel {
 		p.choose(id)
 		p.list.UnselectAll()
 	}
-	p.update()
-	if ex.g.NodeCount() <= warmAfterFrameAbove {
-		p.runner.warm(ex.snapshot())
-	} // larger: the window starts it after its first frame (warmSearch)
+	p.update() // the window starts building the index (warmSearch)
 	p.content = container.NewBorder(container.NewVBox(p.entry, p.info), nil, nil, nil, p.list)
 	return p
 }

@@ -8,16 +8,16 @@ package gui
 var warmAfterFrameAbove = deferLayoutLimit
 
 // warmSearch starts building the search panel's index for the graph
-// shown, on graphs above warmAfterFrameAbove after the canvas's first
-// frame (newSearchPanel has started it on smaller ones). A search typed
-// before then builds the index itself.
+// shown: at once up to warmAfterFrameAbove entities, after the canvas's
+// first frame above. A search typed before then builds the index itself.
+// It is the one place that decides.
 func (u *ui) warmSearch() {
 	p, ex := u.search, u.ex
-	if p == nil || ex == nil || ex.g.NodeCount() <= warmAfterFrameAbove {
+	if p == nil || ex == nil {
 		return
 	}
 	c := u.canvas
-	if c == nil || c.synchronous || c.frame.img != nil {
+	if ex.g.NodeCount() <= warmAfterFrameAbove || c == nil || c.synchronous || c.frame.img != nil {
 		p.runner.warm(ex.snapshot())
 		return
 	}

@@ -159,6 +159,7 @@ func TestSearchBoxNeverShowsAnOlderQuery(t *testing.T) {
 	test.NewTempApp(t)
 	ex := newExplorer(bigGraph(t, asyncSearchAbove+1), "")
 	p := newSearchPanel(ex, nil)
+	p.runner.warm(ex.snapshot()) // as the window's warmSearch does at this size
 	test.NewTempWindow(t, p.content)
 	p.entry.SetText("Entity 17")
 	if !p.runner.pending() {
