@@ -113,8 +113,9 @@ type Density struct {
 	Tile, Cols, Rows int
 	OffX, OffY       int
 	// Count is the number of visible entities per tile (row-major) and
-	// Type the most frequent entity type in it (an index into the
-	// scene's types; -1 for an empty tile).
+	// Type the most frequent colour class in it (the entity types, or the
+	// colours drawn when entities have their own: density_class.go; -1
+	// for an empty tile).
 	Count []int32
 	Type  []int32
 	// Max is the largest count; Entities the visible entities on screen.
@@ -137,7 +138,7 @@ func ComputeDensity(s *Scene, v Viewport, workers int) *Density {
 	sc := v.scale()
 	tile := max(1, int(math.Round(densityTile*sc)))
 	d := &Density{Tile: tile, Cols: (v.Width + tile - 1) / tile, Rows: (v.Height + tile - 1) / tile}
-	nt := max(1, len(s.types))
+	class, nt := s.densityClasses()
 	tiles := d.Cols * d.Rows
 	k := v.pxPerUnit()
 	hx, hy := float64(v.Width)/2, float64(v.Height)/2
@@ -187,7 +188,7 @@ func ComputeDensity(s *Scene, v Viewport, workers int) *Density {
 						continue
 					}
 					tx, ty := int(x)/tile, int(y)/tile
-					p.counts[(ty*d.Cols+tx)*nt+int(s.nodeType[i])]++
+					p.counts[(ty*d.Cols+tx)*nt+int(class[i])]++
 					p.n++
 				}
 			}
@@ -456,7 +457,7 @@ func (f *frame) drawDensityTiles(cv *canvas, d *Density) {
 			if n == 0 {
 				continue
 			}
-			tc := f.s.types[d.Type[t]].Style.Color
+			tc := f.s.densityColour(d.Type[t])
 			c := TileColor(tc, bg, n, d.Max)
 			// a few entities are a dot, a full tile a square
 			pc := premul(c)

@@ -41,6 +41,7 @@ type worldDensity struct {
 	k       float64 // device pixels per world unit
 	tile    int     // device pixels
 	visible *bool   // the visibility mask's first entry (nil: all)
+	class   *int32  // the colour classes' first entry (density_class.go)
 	// c0, r0 are the world tile column and row of the first tile;
 	// cols×rows tiles cover every entity
 	c0, r0, cols, rows int
@@ -64,11 +65,16 @@ func worldDensityFor(s *Scene, v Viewport, tile int, workers int) *worldDensity 
 	if len(s.nodeVisible) > 0 {
 		visible = &s.nodeVisible[0]
 	}
+	class, nt := s.densityClasses()
+	var classKey *int32
+	if len(class) > 0 {
+		classKey = &class[0]
+	}
 	c := g.dens
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for j, w := range c.levels {
-		if w.k == k && w.tile == tile && w.visible == visible {
+		if w.k == k && w.tile == tile && w.visible == visible && w.class == classKey {
 			copy(c.levels[1:j+1], c.levels[:j])
 			c.levels[0] = w
 			return w
@@ -83,8 +89,7 @@ func worldDensityFor(s *Scene, v Viewport, tile int, workers int) *worldDensity 
 	if cols <= 0 || rows <= 0 || cols*rows > worldTilesMost*max(1, screen) {
 		return nil
 	}
-	w := &worldDensity{k: k, tile: tile, visible: visible, c0: c0, r0: r0, cols: cols, rows: rows}
-	nt := max(1, len(s.types))
+	w := &worldDensity{k: k, tile: tile, visible: visible, class: classKey, c0: c0, r0: r0, cols: cols, rows: rows}
 	tiles := cols * rows
 	workers = max(1, workers)
 	if s.n < 50000 {
@@ -106,7 +111,7 @@ func worldDensityFor(s *Scene, v Viewport, tile int, workers int) *worldDensity 
 				q := s.pos[i]
 				tx := min(cols-1, max(0, worldTileOf(q.X, tw)-c0))
 				ty := min(rows-1, max(0, worldTileOf(q.Y, tw)-r0))
-				counts[(ty*cols+tx)*nt+int(s.nodeType[i])]++
+				counts[(ty*cols+tx)*nt+int(class[i])]++
 			}
 			parts[p] = counts
 		}(p)

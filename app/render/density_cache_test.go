@@ -134,3 +134,67 @@ func TestOpaqueBlendIsAStore(t *testing.T) {
 		}
 	}
 }
+
+// Colouring the entities (a measure's partition: SetColours) colours the
+// density view too: each tile takes the commonest colour drawn in it, not
+// the commonest type; the world tiles cached for the type colours are not
+// reused; clearing the colours brings the types back. Many distinct
+// colours are grouped into at most densityClassesMost classes.
+func TestDensityTilesTakeTheEntitiesColours(t *testing.T) {
+	defer withCells()()
+	rng := rand.New(rand.NewSource(29))
+	s := randomScene(rng, 30000, 30000)
+	fit := Fit(s, 600, 500, 1, 0)
+	tileColours := func(what string) map[color.NRGBA]int {
+		t.Helper()
+		seen := map[color.NRGBA]int{}
+		for _, d := range []*Density{densityFor(s.Snapshot(), fit, 2), ComputeDensity(s, fit, 2)} {
+			for k, c := range d.Count {
+				if c > 0 {
+					seen[s.densityColour(d.Type[k])] += int(c)
+				}
+			}
+		}
+		return seen
+	}
+	typeColours := map[color.NRGBA]bool{}
+	for _, ty := range s.types {
+		typeColours[ty.Style.Color] = true
+	}
+	for c := range tileColours("types") {
+		if !typeColours[c] {
+			t.Fatalf("types: a tile in %v, no type's colour", c)
+		}
+	}
+	// two communities: even entities red, odd ones teal
+	red, teal := color.NRGBA{200, 30, 30, 255}, color.NRGBA{20, 160, 150, 255}
+	fills := make([]color.NRGBA, s.n)
+	for i := range fills {
+		fills[i] = red
+		if i%2 == 1 {
+			fills[i] = teal
+		}
+	}
+	s.SetColours(fills)
+	got := tileColours("communities")
+	if len(got) != 2 || got[red] == 0 || got[teal] == 0 {
+		t.Fatalf("communities: tiles in %v, want red and teal only", got)
+	}
+	// every entity its own colour: grouped, never more classes than kept
+	for i := range fills {
+		fills[i] = color.NRGBA{uint8(rng.Intn(256)), uint8(rng.Intn(256)), uint8(rng.Intn(256)), 255}
+	}
+	s.SetColours(fills)
+	if _, n := s.densityClasses(); n > densityClassesMost {
+		t.Fatalf("%d colour classes", n)
+	}
+	if len(tileColours("random")) < 8 {
+		t.Fatal("random colours: the tiles show hardly any of them")
+	}
+	s.SetColours(nil)
+	for c := range tileColours("types again") {
+		if !typeColours[c] {
+			t.Fatalf("colours cleared: a tile in %v, no type's colour", c)
+		}
+	}
+}

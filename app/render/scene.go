@@ -92,6 +92,11 @@ type static struct {
 	ownRadius []float64
 	ownFill   []color.NRGBA
 	fillSet   bool
+	// class is each entity's colour class in the density view and
+	// classColour the classes' colours (density_class.go); nil when no
+	// entity has a colour of its own (the classes are the types)
+	class       []int32
+	classColour []color.NRGBA
 	// extraLegend are the legend sections a caller added (SetLegend)
 	extraLegend []LegendSection
 	// parallel arcs: position of the relation among the relations joining
@@ -192,6 +197,7 @@ func NewScene(g *graph.Graph) *Scene {
 		st.radius[i] = NodeRadius(int(st.degree[i]))
 	}
 	st.fileStyle(g)
+	st.setDensityClasses()
 	st.notesOf(g)
 	<-bundled
 	st.priority = byDegree(st.degree, st.maxDegree)

@@ -61,6 +61,7 @@ func (s *Scene) SetColours(c []color.NRGBA) {
 		}
 		st.ownFill, st.fillSet = base, true
 	}
+	st.setDensityClasses()
 	s.static = &st
 }
 
