@@ -75,3 +75,21 @@ func TestNewerStatusMessageWins(t *testing.T) {
 		t.Fatalf("the new graph's status still says %q", u.status.Text)
 	}
 }
+
+// A long message (a long file path, a measure's note) never makes the
+// window need more width: the status line cuts it with an ellipsis, and
+// the file's path comes last, where it is cut first.
+func TestLongStatusDoesNotWidenTheWindow(t *testing.T) {
+	queueUI(t)
+	u := newTestUI(t)
+	before := u.win.Content().MinSize().Width
+	long := strings.Repeat("Communities computed in 498 ms. Leiden, resolution 1, seed 1, modularity 0.9619 ", 8)
+	u.ex.path = "/" + strings.Repeat("a-long-folder-name/", 20) + "graph.json"
+	u.notify(long)
+	if w := u.win.Content().MinSize().Width; w > before || w > 1280 {
+		t.Fatalf("the window needs %.0f px with a long status (%.0f before)", w, before)
+	}
+	if !strings.HasSuffix(u.status.Text, "graph.json") || !strings.HasPrefix(u.status.Text, "Communities") {
+		t.Fatalf("status %q: want the message first and the file last", u.status.Text)
+	}
+}

@@ -227,6 +227,10 @@ func (u *ui) setGraphAt(g *graph.Graph, path string, pos []render.Point) {
 	u.search.list.onEscape, u.paths.list.onEscape = u.escape, u.escape
 	u.toolbar = newToolbar(u)
 	u.status = widget.NewLabel("")
+	// one line cut with an ellipsis: a long message or path would
+	// otherwise widen the window past the screen (it then stays wider,
+	// with the details panel off screen)
+	u.status.Truncation = fyne.TextTruncateEllipsis
 	if u.msg != nil {
 		u.clearMessage() // it was about the graph before
 	}
@@ -322,12 +326,12 @@ func (u *ui) updateStatus() {
 	}
 	n, m := u.ex.visibleCount()
 	s := fmt.Sprintf(lang.L("%d of %d entities · %d of %d relations"), n, u.ex.g.NodeCount(), m, u.ex.g.EdgeCount())
-
-	if u.ex.path != "" {
-		s = u.ex.path + " · " + s
-	}
 	if u.toolbar != nil && u.toolbar.layoutState != "" {
 		s += " · " + u.toolbar.layoutState
+	}
+	// the file last: what a narrow window cuts first (the title names it)
+	if u.ex.path != "" {
+		s += " · " + u.ex.path
 	}
 	u.status.SetText(u.statusText(s))
 }
