@@ -225,31 +225,69 @@ func Betweenness(ctx context.Context, net *Net, o BetweennessOptions, progress P
 	return bc, nil
 }
 
+// DistanceOptions choose exact or sampled closeness and harmonic
+// centrality.
+type DistanceOptions struct {
+	// Samples, when > 0 and below the number of entities, estimates the
+	// measures from that many source entities drawn without replacement
+	// (Eppstein and Wang 2004): one breadth-first search from each source
+	// gives its distance to every entity, and each entity's share of
+	// others reaching it, its sum of distances and its sum of their
+	// reciprocals are the sampled sources' (those other than itself),
+	// scaled to all N-1 others. Exact otherwise: a search into every
+	// entity, N of them.
+	Samples int
+	Seed    uint64
+}
+
+// DistanceBound is the error bound of sampled closeness and harmonic
+// centrality, by Hoeffding's inequality (which holds for sampling without
+// replacement): with probability 1-delta, an entity's estimated share of
+// others reaching it is within epsilon of the exact share, its harmonic
+// centrality within epsilon·(N-1) (each sampled term 1/d is in [0, 1]),
+// and, where every sampled source reaches it, the mean distance to it
+// within epsilon·D, D the longest distance (each term in [0, D]); epsilon
+// = sqrt(ln(2/delta) / 2k) for k sources (k-1 for a sampled entity
+// itself, so the bound is taken for k-1).
+func DistanceBound(n, samples int, delta float64) float64 {
+	if samples <= 1 || samples >= n {
+		return 0
+	}
+	return math.Sqrt(math.Log(2/delta) / (2 * float64(samples-1)))
+}
+
 // Closeness is networkx's closeness_centrality with wf_improved: for
-// entity u reached from r-1 others (along relations into u, when
-// directed), (r-1)/(N-1) * (r-1)/sum of their distances; 0 when none.
-func Closeness(ctx context.Context, net *Net, progress Progress) ([]float64, error) {
-	return distances(ctx, net, progress, func(n, reached int, sum, _ float64) float64 {
+// entity u reached from r others (along relations into u, when directed),
+// r/(N-1) * r/(the sum of their distances); 0 when none. Sampled
+// (DistanceOptions), r and the sum are estimated from the sources', so the
+// value is the share of sources reaching u over their mean distance to it.
+func Closeness(ctx context.Context, net *Net, o DistanceOptions, progress Progress) ([]float64, error) {
+	return distances(ctx, net, o, progress, func(n int, r, sum, _ float64) float64 {
 		if sum == 0 || n <= 1 {
 			return 0
 		}
-		r := float64(reached - 1)
 		return r / float64(n-1) * r / sum
 	})
 }
 
 // Harmonic is the harmonic centrality: the sum over the other entities of
 // 1/distance to u (0 for those that do not reach it), as networkx's
-// harmonic_centrality.
-func Harmonic(ctx context.Context, net *Net, progress Progress) ([]float64, error) {
-	return distances(ctx, net, progress, func(_, _ int, _, harm float64) float64 { return harm })
+// harmonic_centrality; sampled (DistanceOptions), estimated from the
+// sources' terms scaled to all N-1 others.
+func Harmonic(ctx context.Context, net *Net, o DistanceOptions, progress Progress) ([]float64, error) {
+	return distances(ctx, net, o, progress, func(_ int, _, _, harm float64) float64 { return harm })
 }
 
-// distances runs a breadth-first search into every entity (against
-// direction, when directed) and gives f the number reached (u included),
-// the sum of distances and the sum of their reciprocals.
-func distances(ctx context.Context, net *Net, progress Progress, f func(n, reached int, sum, harm float64) float64) ([]float64, error) {
+// distances gives f, for every entity u, the number r of others that
+// reach u, the sum of their distances to u and the sum of the
+// reciprocals: exactly, by a breadth-first search into every entity
+// (against direction, when directed), or estimated from o.Samples sources
+// (a search from each, along direction).
+func distances(ctx context.Context, net *Net, o DistanceOptions, progress Progress, f func(n int, r, sum, harm float64) float64) ([]float64, error) {
 	n := net.N
+	if o.Samples > 0 && o.Samples < n {
+		return sampledDistances(ctx, net, o, progress, f)
+	}
 	out := make([]float64, n)
 	sources := make([]int32, n)
 	for i := range sources {
@@ -282,7 +320,7 @@ func distances(ctx context.Context, net *Net, progress Progress, f func(n, reach
 				}
 			}
 		}
-		out[u] = f(n, len(q), sum, harm)
+		out[u] = f(n, float64(len(q)-1), sum, harm)
 		for _, v := range q {
 			st.dist[v] = -1
 		}
@@ -290,6 +328,82 @@ func distances(ctx context.Context, net *Net, progress Progress, f func(n, reach
 	}, progress)
 	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// sampledDistances is distances from o.Samples sources drawn at random.
+func sampledDistances(ctx context.Context, net *Net, o DistanceOptions, progress Progress, f func(n int, r, sum, harm float64) float64) ([]float64, error) {
+	n := net.N
+	sources := make([]int32, n)
+	for i := range sources {
+		sources[i] = int32(i)
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x636c6f7365))
+	rng.Shuffle(n, func(i, j int) { sources[i], sources[j] = sources[j], sources[i] })
+	sources = sources[:o.Samples]
+	// per worker: how many sources reach each entity, and the sums of
+	// their distances (whole numbers: exact in any order) and of the
+	// reciprocals
+	type state struct {
+		dist    []int32
+		queue   []int32
+		reached []int32
+		sum     []int64
+		harm    []float64
+	}
+	mk := func() *state {
+		st := &state{dist: make([]int32, n), queue: make([]int32, 0, n), reached: make([]int32, n), sum: make([]int64, n), harm: make([]float64, n)}
+		for i := range st.dist {
+			st.dist[i] = -1
+		}
+		return st
+	}
+	states, err := forSources(ctx, sources, mk, func(st *state, s int32) {
+		q := append(st.queue[:0], s)
+		st.dist[s] = 0
+		for h := 0; h < len(q); h++ {
+			v := q[h]
+			dv := st.dist[v] + 1
+			for _, w := range net.OutOf(v) {
+				if st.dist[w] < 0 {
+					st.dist[w] = dv
+					st.reached[w]++
+					st.sum[w] += int64(dv)
+					st.harm[w] += 1 / float64(dv)
+					q = append(q, w)
+				}
+			}
+		}
+		for _, v := range q {
+			st.dist[v] = -1
+		}
+		st.queue = q
+	}, progress)
+	if err != nil {
+		return nil, err
+	}
+	sampled := make([]bool, n)
+	for _, s := range sources {
+		sampled[s] = true
+	}
+	out := make([]float64, n)
+	for v := range out {
+		reached, sum, harm := int64(0), int64(0), 0.0
+		for _, st := range states {
+			reached += int64(st.reached[v])
+			sum += st.sum[v]
+			harm += st.harm[v]
+		}
+		k := len(sources)
+		if sampled[v] {
+			k-- // the sources other than v
+		}
+		if k == 0 {
+			continue
+		}
+		scale := float64(n-1) / float64(k)
+		out[v] = f(n, float64(reached)*scale, float64(sum)*scale, harm*scale)
 	}
 	return out, nil
 }

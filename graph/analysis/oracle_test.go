@@ -106,12 +106,12 @@ func TestMeasuresAgainstNetworkx(t *testing.T) {
 				t.Fatal(err)
 			}
 			near(t, "betweenness", bc, c.Betweenness, 1e-9)
-			cl, err := Closeness(ctx, net, nil)
+			cl, err := Closeness(ctx, net, DistanceOptions{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			near(t, "closeness", cl, c.Closeness, 1e-9)
-			h, err := Harmonic(ctx, net, nil)
+			h, err := Harmonic(ctx, net, DistanceOptions{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
