@@ -28,6 +28,7 @@ func init() {
 			"    on the simple graph (one link per pair, self-loops left out), both ways\n" +
 			"    unless --directed; betweenness is exact up to 5000 entities and sampled\n" +
 			"    from 1000 sources above (--samples K), with its error bound printed;\n" +
+			"    closeness and harmonic likewise, exact up to 10000 entities;\n" +
 			"    pagerank's damping is 0.85 (--damping), dangling entities spread evenly.\n" +
 			"  components, scc: connected and strongly connected components.\n" +
 			"  communities: Leiden on modularity (--resolution, default 1; --seed); its passes\n" +
@@ -146,8 +147,8 @@ func runAnalyze(env *Env, args []string) error {
 		return writeJSON(env.Stdout, out)
 	}
 	fmt.Fprintf(env.Stdout, lang.L("%s of %d entities in %s"), view.MeasureTitle(res.Measure), g.NodeCount(), res.Elapsed.Round(time.Microsecond))
-	if res.Note != "" {
-		fmt.Fprintf(env.Stdout, " (%s)", res.Note)
+	if res.LocalNote != "" {
+		fmt.Fprintf(env.Stdout, " (%s)", res.LocalNote)
 	}
 	fmt.Fprintln(env.Stdout)
 	if res.Partition != nil {

@@ -73,3 +73,23 @@ func TestValidateSpeaksFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeSpeaksFrench: the measure's name and its note (how it was
+// computed) are in French in the text output, in English in the JSON.
+func TestAnalyzeSpeaksFrench(t *testing.T) {
+	if _, err := i18n.Setup(i18n.PrefFrench); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_, _ = i18n.Setup(i18n.PrefEnglish)
+		i18n.SetCurrent(i18n.English)
+	})
+	out, errs, code := runPathCLI("analyze", "--measure", "communities", "--top", "1")
+	if code != 0 || !strings.HasPrefix(out, "communautés de 49 entités en ") || !strings.Contains(out, "(Leiden, résolution 1, graine 1, modularité 0.") {
+		t.Fatalf("exit %d:\n%s%s", code, out, errs)
+	}
+	out, _, _ = runPathCLI("analyze", "--measure", "pagerank", "--top", "1", "--json")
+	if !strings.Contains(out, `"note":"damping 0.85; entities without outgoing relations spread their score over all"`) {
+		t.Fatalf("JSON note not in English:\n%s", out)
+	}
+}

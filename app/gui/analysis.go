@@ -181,9 +181,13 @@ func (u *ui) askMeasure(m string) {
 		items = append(items, widget.NewFormItem("", directed))
 	}
 	switch m {
-	case "betweenness":
+	case "betweenness", "closeness", "harmonic":
+		limit := view.ExactDistancesLimit
+		if m == "betweenness" {
+			limit = view.ExactBetweennessLimit
+		}
 		it := widget.NewFormItem(lang.L("Samples"), samples)
-		it.HintText = fmt.Sprintf(lang.L("0: exact up to %d entities"), view.ExactBetweennessLimit)
+		it.HintText = fmt.Sprintf(lang.L("0: exact up to %d entities"), limit)
 		items = append(items, it, widget.NewFormItem(lang.L("Seed"), seed))
 	case "communities":
 		items = append(items, widget.NewFormItem(lang.L("Resolution"), resolution), widget.NewFormItem(lang.L("Seed"), seed))
@@ -252,8 +256,8 @@ func (u *ui) storeMeasure(snap *graph.Graph, res *view.AnalyzeResult) {
 	}
 	if u.do(graph.Batch{Name: "compute " + res.Measure, Cmds: cmds}) {
 		msg := fmt.Sprintf(lang.L("%s computed in %s."), measureLabel(res.Measure), elapsed(res.Elapsed))
-		if res.Note != "" {
-			msg += " " + res.Note
+		if res.LocalNote != "" {
+			msg += " " + res.LocalNote
 		}
 		u.notify(msg)
 	}

@@ -20,7 +20,7 @@ import (
 
 // sourceDirs are the packages whose strings the user reads, relative to
 // this package; main.go's messages are checked too.
-var sourceDirs = []string{"../gui", "../cli", "../.."}
+var sourceDirs = []string{"../gui", "../cli", "../view", "../.."}
 
 // message is a string the source asks the catalogue for, and where.
 type message struct {
@@ -106,6 +106,12 @@ func isLangCall(call *ast.CallExpr, cs map[string]string) (string, bool) {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok || len(call.Args) == 0 {
 		return "", false
+	}
+	if sel.Sel.Name == "setNote" { // app/view's notes: a format translated
+		if id, ok := call.Args[0].(*ast.Ident); ok {
+			s, ok := cs[id.Name]
+			return s, ok
+		}
 	}
 	if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
 		return "", false

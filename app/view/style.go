@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/graph"
 )
@@ -95,16 +97,16 @@ func StylingOf(g *graph.Graph) Styling {
 				st.Radii[i] = base * (MinSizeFactor + (MaxSizeFactor-MinSizeFactor)*t)
 			}
 			grey := color.NRGBA{0x8a, 0x90, 0x99, 0xff}
-			st.Legend = append(st.Legend, render.LegendSection{Header: "Size: " + MeasureTitle(m.Name), Rows: []render.LegendRow{
-				{Color: grey, Scale: 0.45, Text: "min " + FormatValue(lo)},
-				{Color: grey, Scale: 1, Text: "max " + FormatValue(hi)},
+			st.Legend = append(st.Legend, render.LegendSection{Header: fmt.Sprintf(lang.L("Size: %s"), MeasureTitle(m.Name)), Rows: []render.LegendRow{
+				{Color: grey, Scale: 0.45, Text: fmt.Sprintf(lang.L("min %s"), FormatValue(lo))},
+				{Color: grey, Scale: 1, Text: fmt.Sprintf(lang.L("max %s"), FormatValue(hi))},
 			}})
 		}
 	}
 	if m := ch.Measures[ch.Settings[ChartColourBy]]; m != nil && m.Partition && n > 0 {
 		groups := PartitionGroups(g, m)
 		st.Fill = make([]color.NRGBA, n)
-		sec := render.LegendSection{Header: "Colour: " + MeasureTitle(m.Name)}
+		sec := render.LegendSection{Header: fmt.Sprintf(lang.L("Colour: %s"), MeasureTitle(m.Name))}
 		shown := len(groups)
 		if shown > len(PartitionPalette) {
 			shown = len(PartitionPalette) - 1 // the last row says the rest
@@ -124,7 +126,7 @@ func StylingOf(g *graph.Graph) Styling {
 			}
 		}
 		if restGroups > 0 {
-			sec.Rows = append(sec.Rows, render.LegendRow{Color: PartitionOther, Text: fmt.Sprintf("+ %d groups  %d", restGroups, rest)})
+			sec.Rows = append(sec.Rows, render.LegendRow{Color: PartitionOther, Text: fmt.Sprintf(lang.L("+ %d groups  %d"), restGroups, rest)})
 		}
 		st.Legend = append(st.Legend, sec)
 	}

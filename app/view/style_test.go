@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"testing"
 
+	"github.com/linkscope/linkscope/app/i18n"
 	"github.com/linkscope/linkscope/app/render"
 	"github.com/linkscope/linkscope/dataset"
 	"github.com/linkscope/linkscope/graph"
@@ -108,5 +109,24 @@ func TestThresholdHides(t *testing.T) {
 		if vis.Nodes[i] != (b >= 0.01) {
 			t.Fatalf("%s betweenness %v visible %v", g.Node(i).Label, b, vis.Nodes[i])
 		}
+	}
+}
+
+// In French the legend's headers and rows are French too (the window's
+// legend and the exported pictures).
+func TestStylingLegendSpeaksFrench(t *testing.T) {
+	if _, err := i18n.Setup(i18n.PrefFrench); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_, _ = i18n.Setup(i18n.PrefEnglish)
+		i18n.SetCurrent(i18n.English)
+	})
+	st := StylingOf(analysed(t))
+	if len(st.Legend) != 2 || st.Legend[0].Header != "Taille : intermédiarité" || st.Legend[1].Header != "Couleur : communautés" {
+		t.Fatalf("legend %+v", st.Legend)
+	}
+	if r := st.Legend[0].Rows; len(r) != 2 || r[0].Text[:4] != "min " || r[1].Text[:4] != "max " {
+		t.Fatalf("size rows %+v", r)
 	}
 }
