@@ -359,6 +359,10 @@ func sampledDistances(ctx context.Context, net *Net, o DistanceOptions, progress
 		}
 		return st
 	}
+	// the search is written out again rather than shared with distances':
+	// counting where an entity is found, with no call per entity, is a
+	// fifth faster (a search taking a callback, or a second pass over the
+	// queue, measured at 100k)
 	states, err := forSources(ctx, sources, mk, func(st *state, s int32) {
 		q := append(st.queue[:0], s)
 		st.dist[s] = 0
