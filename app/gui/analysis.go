@@ -21,36 +21,8 @@ import (
 	"github.com/linkscope/linkscope/graph"
 )
 
-// measureLabels name the Analysis menu's measures (view.Measures).
-func measureLabel(m string) string {
-	switch m {
-	case "degree":
-		return lang.L("Degree")
-	case "in-degree":
-		return lang.L("In-degree")
-	case "out-degree":
-		return lang.L("Out-degree")
-	case "betweenness":
-		return lang.L("Betweenness")
-	case "closeness":
-		return lang.L("Closeness")
-	case "harmonic":
-		return lang.L("Harmonic closeness")
-	case "eigenvector":
-		return lang.L("Eigenvector")
-	case "pagerank":
-		return lang.L("PageRank")
-	case "kcore":
-		return lang.L("k-core number")
-	case "components":
-		return lang.L("Connected components")
-	case "scc":
-		return lang.L("Strongly connected components")
-	case "communities":
-		return lang.L("Communities")
-	}
-	return m
-}
+// measureLabel names a measure in the Analysis menu and its dialogs.
+func measureLabel(m string) string { return view.MeasureLabel(m) }
 
 // analysisJob runs the Analysis menu's measures: a job (progress dialog,
 // Cancel; a newer request replaces one running).
@@ -182,12 +154,8 @@ func (u *ui) askMeasure(m string) {
 	}
 	switch m {
 	case "betweenness", "closeness", "harmonic":
-		limit := view.ExactDistancesLimit
-		if m == "betweenness" {
-			limit = view.ExactBetweennessLimit
-		}
 		it := widget.NewFormItem(lang.L("Samples"), samples)
-		it.HintText = fmt.Sprintf(lang.L("0: exact up to %d entities"), limit)
+		it.HintText = fmt.Sprintf(lang.L("0: exact up to %d entities"), view.ExactUpTo(m))
 		items = append(items, it, widget.NewFormItem(lang.L("Seed"), seed))
 	case "communities":
 		items = append(items, widget.NewFormItem(lang.L("Resolution"), resolution), widget.NewFormItem(lang.L("Seed"), seed))

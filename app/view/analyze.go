@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -19,35 +20,55 @@ import (
 // Analysis menu take, in menu order.
 var Measures = []string{"degree", "in-degree", "out-degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore", "components", "scc", "communities"}
 
-// MeasureTitle names a measure for people, in the interface's language.
-func MeasureTitle(m string) string {
+// MeasureLabel names a measure for people, in the interface's language,
+// as a heading or a menu item names it ("Betweenness").
+func MeasureLabel(m string) string {
 	switch m {
 	case "degree":
-		return lang.L("degree")
+		return lang.L("Degree")
 	case "in-degree":
-		return lang.L("in-degree")
+		return lang.L("In-degree")
 	case "out-degree":
-		return lang.L("out-degree")
+		return lang.L("Out-degree")
 	case "betweenness":
-		return lang.L("betweenness")
+		return lang.L("Betweenness")
 	case "closeness":
-		return lang.L("closeness")
+		return lang.L("Closeness")
 	case "harmonic":
-		return lang.L("harmonic")
+		return lang.L("Harmonic closeness")
 	case "eigenvector":
-		return lang.L("eigenvector")
+		return lang.L("Eigenvector")
 	case "pagerank":
-		return "PageRank"
+		return lang.L("PageRank")
 	case "kcore":
 		return lang.L("k-core number")
 	case "components":
-		return lang.L("components")
+		return lang.L("Connected components")
 	case "scc":
-		return lang.L("strongly connected components")
+		return lang.L("Strongly connected components")
 	case "communities":
-		return lang.L("communities")
+		return lang.L("Communities")
 	}
 	return m
+}
+
+// MeasureTitle is MeasureLabel within a sentence ("betweenness of 49
+// entities", "Size: betweenness"): its first letter in lower case, unless
+// its first word has capitals inside it, as a name does (PageRank).
+func MeasureTitle(m string) string {
+	r := []rune(MeasureLabel(m))
+	for _, c := range r[min(1, len(r)):] {
+		if c == ' ' {
+			break
+		}
+		if unicode.IsUpper(c) {
+			return string(r)
+		}
+	}
+	if len(r) > 0 {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }
 
 // The notes of AnalyzeResult (setNote): formats, translated for people.
@@ -111,6 +132,32 @@ const (
 	ExactDistancesLimit    = 10000
 	DefaultDistanceSamples = 1000
 )
+
+// ExactUpTo is the largest graph on which measure m (betweenness,
+// closeness, harmonic) is exact by default.
+func ExactUpTo(m string) int {
+	if m == "betweenness" {
+		return ExactBetweennessLimit
+	}
+	return ExactDistancesLimit
+}
+
+// sampleSize is how many sources r's measure samples on n entities: the
+// request's, else DefaultBetweennessSamples or DefaultDistanceSamples
+// above ExactUpTo; 0 (exact) when that would be every entity.
+func sampleSize(r AnalyzeRequest, n int) int {
+	samples := r.Samples
+	if samples == 0 && n > ExactUpTo(r.Measure) {
+		samples = DefaultDistanceSamples
+		if r.Measure == "betweenness" {
+			samples = DefaultBetweennessSamples
+		}
+	}
+	if samples >= n {
+		samples = 0
+	}
+	return samples
+}
 
 // AnalyzeResult is a measure's values, one per entity (by index), or a
 // partition for components and communities.
@@ -201,13 +248,7 @@ func Analyze(ctx context.Context, g *graph.Graph, r AnalyzeRequest, progress fun
 		}
 		switch r.Measure {
 		case "betweenness":
-			samples := r.Samples
-			if samples == 0 && n.N > ExactBetweennessLimit {
-				samples = DefaultBetweennessSamples
-			}
-			if samples >= n.N {
-				samples = 0
-			}
+			samples := sampleSize(r, n.N)
 			res.Values, err = analysis.Betweenness(ctx, n, analysis.BetweennessOptions{Samples: samples, Seed: r.Seed}, progress)
 			if samples > 0 {
 				res.setNote(noteBetweenness, samples, n.N, analysis.BetweennessBound(n.N, samples, 0.05))
@@ -215,13 +256,7 @@ func Analyze(ctx context.Context, g *graph.Graph, r AnalyzeRequest, progress fun
 				res.setNote(noteExact)
 			}
 		case "closeness", "harmonic":
-			samples := r.Samples
-			if samples == 0 && n.N > ExactDistancesLimit {
-				samples = DefaultDistanceSamples
-			}
-			if samples >= n.N {
-				samples = 0
-			}
+			samples := sampleSize(r, n.N)
 			o := analysis.DistanceOptions{Samples: samples, Seed: r.Seed}
 			if r.Measure == "closeness" {
 				res.Values, err = analysis.Closeness(ctx, n, o, progress)

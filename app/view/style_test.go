@@ -130,3 +130,14 @@ func TestStylingLegendSpeaksFrench(t *testing.T) {
 		t.Fatalf("size rows %+v", r)
 	}
 }
+
+// MeasureTitle is the menu's label within a sentence: lower case first,
+// but a name keeps its capitals.
+func TestMeasureTitleFollowsTheLabel(t *testing.T) {
+	for m, want := range map[string]string{"betweenness": "betweenness", "harmonic": "harmonic closeness",
+		"components": "connected components", "pagerank": "PageRank", "kcore": "k-core number"} {
+		if got := MeasureTitle(m); got != want {
+			t.Errorf("%s: %q, want %q", m, got, want)
+		}
+	}
+}
