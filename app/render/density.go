@@ -195,17 +195,31 @@ func ComputeDensity(s *Scene, v Viewport, workers int) *Density {
 		}(&parts[w])
 	}
 	wg.Wait()
-	counts := parts[0].counts
-	d.Entities = parts[0].n
-	for _, p := range parts[1:] {
-		for j, c := range p.counts {
-			counts[j] += c
-		}
+	counts := make([][]uint32, len(parts))
+	for w, p := range parts {
+		counts[w] = p.counts
 		d.Entities += p.n
 	}
-	d.Count = make([]int32, tiles)
-	d.Type = make([]int32, tiles)
-	for t := 0; t < tiles; t++ {
+	d.Count, d.Type = tileTotals(counts, tiles, nt)
+	for _, c := range d.Count {
+		d.Max = max(d.Max, int(c))
+	}
+	sampleLinks(s, v, d)
+	return d
+}
+
+// tileTotals adds up the workers' histograms (tiles × nt classes each, the
+// first one added into) and returns each tile's count and commonest class
+// (-1 for an empty tile).
+func tileTotals(parts [][]uint32, tiles, nt int) (count, class []int32) {
+	counts := parts[0]
+	for _, p := range parts[1:] {
+		for j, c := range p {
+			counts[j] += c
+		}
+	}
+	count, class = make([]int32, tiles), make([]int32, tiles)
+	for t := range count {
 		best, bt, sum := uint32(0), int32(-1), uint32(0)
 		for ty, c := range counts[t*nt : (t+1)*nt] {
 			sum += c
@@ -213,11 +227,9 @@ func ComputeDensity(s *Scene, v Viewport, workers int) *Density {
 				best, bt = c, int32(ty)
 			}
 		}
-		d.Count[t], d.Type[t] = int32(sum), bt
-		d.Max = max(d.Max, int(sum))
+		count[t], class[t] = int32(sum), bt
 	}
-	sampleLinks(s, v, d)
-	return d
+	return count, class
 }
 
 // densityRuns is what ComputeDensity looks at: runs (lo, hi) of the

@@ -117,23 +117,7 @@ func worldDensityFor(s *Scene, v Viewport, tile int, workers int) *worldDensity 
 		}(p)
 	}
 	wg.Wait()
-	counts := parts[0]
-	for _, p := range parts[1:] {
-		for j, c := range p {
-			counts[j] += c
-		}
-	}
-	w.count, w.typ = make([]int32, tiles), make([]int32, tiles)
-	for t := 0; t < tiles; t++ {
-		best, bt, sum := uint32(0), int32(-1), uint32(0)
-		for ty, c := range counts[t*nt : (t+1)*nt] {
-			sum += c
-			if c > best {
-				best, bt = c, int32(ty)
-			}
-		}
-		w.count[t], w.typ[t] = int32(sum), bt
-	}
+	w.count, w.typ = tileTotals(parts, tiles, nt)
 	c.levels = append([]*worldDensity{w}, c.levels[:min(len(c.levels), densityLevels-1)]...)
 	return w
 }
