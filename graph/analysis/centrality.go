@@ -604,25 +604,9 @@ func KCore(ctx context.Context, net *Net) ([]float64, error) {
 			if done++; done&0xffff == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			out := net.Out[net.OutOff[v]:net.OutOff[v+1]]
-			for pass := 0; pass < 2; pass++ {
-				for _, u := range out {
-					du := deg[u]
-					if du <= k {
-						continue
-					}
-					du--
-					deg[u] = du
-					if du == k {
-						b = append(b, u)
-					} else {
-						bucket[du] = append(bucket[du], u)
-					}
-				}
-				if !net.Directed {
-					break
-				}
-				out = net.In[net.InOff[v]:net.InOff[v+1]]
+			b = lowerNeighbours(net.OutOf(v), deg, k, b, bucket)
+			if net.Directed {
+				b = lowerNeighbours(net.InOf(v), deg, k, b, bucket)
 			}
 		}
 		bucket[k] = nil

@@ -63,19 +63,7 @@ func peel(ctx context.Context, off, adj, deg []int32) error {
 			if done++; done&0xffff == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
-			for _, u := range adj[off[v]:off[v+1]] {
-				du := deg[u]
-				if du <= k {
-					continue
-				}
-				du--
-				deg[u] = du
-				if du == k {
-					b = append(b, u)
-				} else {
-					bucket[du] = append(bucket[du], u)
-				}
-			}
+			b = lowerNeighbours(adj[off[v]:off[v+1]], deg, k, b, bucket)
 		}
 		bucket[k] = nil
 	}
@@ -296,23 +284,32 @@ func peelLevel(off, adj, deg []int32, k int32, round []int32, from, to int32, st
 	return stack
 }
 
-// lowerRow lowers the neighbours in row above level k by one (peelLevel).
+// lowerNeighbours lowers the degree of each entity of row above level k
+// by one: one that reaches k goes on stack (peeled at this level), the
+// others into the bucket of their new degree (the peeling of KCore, peel
+// and peelLevel).
+func lowerNeighbours(row, deg []int32, k int32, stack []int32, bucket [][]int32) []int32 {
+	for _, u := range row {
+		du := deg[u]
+		if du <= k {
+			continue
+		}
+		du--
+		deg[u] = du
+		if du == k {
+			stack = append(stack, u)
+		} else {
+			bucket[du] = append(bucket[du], u)
+		}
+	}
+	return stack
+}
+
+// lowerRow is lowerNeighbours, with atomic updates when the levels are
+// peeled on several cores at once (shared).
 func lowerRow(row, deg []int32, k int32, stack []int32, bucket [][]int32, shared bool) []int32 {
 	if !shared {
-		for _, u := range row {
-			du := deg[u]
-			if du <= k {
-				continue
-			}
-			du--
-			deg[u] = du
-			if du == k {
-				stack = append(stack, u)
-			} else {
-				bucket[du] = append(bucket[du], u)
-			}
-		}
-		return stack
+		return lowerNeighbours(row, deg, k, stack, bucket)
 	}
 	for _, u := range row {
 		for {
