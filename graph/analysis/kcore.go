@@ -103,22 +103,8 @@ func fillCoreRows(ctx context.Context, t *graph.Topology, keep []bool, off, adj 
 			return k
 		}
 		start := k
-		for _, arcs := range [2][]graph.Arc{t.Out[t.OutOff[v]:t.OutOff[v+1]], t.In[t.InOff[v]:t.InOff[v+1]]} {
-			if keep == nil {
-				dst := adj[k : int(k)+len(arcs)]
-				for i, a := range arcs {
-					dst[i] = a.Node
-				}
-				k += int32(len(arcs))
-				continue
-			}
-			for _, a := range arcs {
-				if keep[t.RelType[a.Rel]] {
-					adj[k] = a.Node
-					k++
-				}
-			}
-		}
+		k = writeEnds(adj, k, t.Out[t.OutOff[v]:t.OutOff[v+1]], t.RelType, keep)
+		k = writeEnds(adj, k, t.In[t.InOff[v]:t.InOff[v+1]], t.RelType, keep)
 		row := adj[start:k]
 		w := start + 1
 		if len(row) <= shortRow {

@@ -150,6 +150,26 @@ func fillHalves(nn, size int, arcsBefore func(int32) int32, off []int32, fill fu
 	return end1 - gap
 }
 
+// writeEnds writes the other ends of arcs (those of the kept relation
+// types, all when keep is nil) into adj from position k on and returns
+// where they end.
+func writeEnds(adj []int32, k int32, arcs []graph.Arc, relType []int32, keep []bool) int32 {
+	if keep == nil {
+		dst := adj[k : int(k)+len(arcs)]
+		for i, a := range arcs {
+			dst[i] = a.Node
+		}
+		return k + int32(len(arcs))
+	}
+	for _, a := range arcs {
+		if keep[relType[a.Rel]] {
+			adj[k] = a.Node
+			k++
+		}
+	}
+	return k
+}
+
 // fillRows writes the rows of entities [lo, hi) from position k on
 // (see netRows) and returns where they end; off[v+1] is set for each.
 func fillRows(ctx context.Context, relType []int32, keep []bool, off1 []int32, arcs1 []graph.Arc, off2 []int32, arcs2 []graph.Arc, off, adj, mult []int32, lo, hi, k int32) int32 {
@@ -160,22 +180,8 @@ func fillRows(ctx context.Context, relType []int32, keep []bool, off1 []int32, a
 			return k
 		}
 		start := k
-		for _, arcs := range [2][]graph.Arc{arcs1[off1[v]:off1[v+1]], rowOf(off2, arcs2, v)} {
-			if keep == nil {
-				dst := adj[k : int(k)+len(arcs)]
-				for i, a := range arcs {
-					dst[i] = a.Node
-				}
-				k += int32(len(arcs))
-				continue
-			}
-			for _, a := range arcs {
-				if keep[relType[a.Rel]] {
-					adj[k] = a.Node
-					k++
-				}
-			}
-		}
+		k = writeEnds(adj, k, arcs1[off1[v]:off1[v+1]], relType, keep)
+		k = writeEnds(adj, k, rowOf(off2, arcs2, v), relType, keep)
 		row := adj[start:k]
 		if len(row) < 2 {
 			if withMult && len(row) == 1 {
