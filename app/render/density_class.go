@@ -1,6 +1,9 @@
 package render
 
-import "image/color"
+import (
+	"image/color"
+	"sync"
+)
 
 // The density view colours each tile by the commonest colour among its
 // entities. Without colours of their own (the file's, or a measure's:
@@ -15,29 +18,53 @@ import "image/color"
 // drawn in the colour of its first entity.
 const densityClassesMost = 64
 
+// densityClassSet is a scene's colour classes, derived from its fills
+// the first time a density frame needs them (on the renderer's
+// goroutine, never for a scene that is not drawn as density); a new one
+// replaces it whenever the fills change (setDensityClasses).
+type densityClassSet struct {
+	once   sync.Once
+	class  []int32 // nil: no entity has a colour of its own
+	colour []color.NRGBA
+}
+
+// classes computes the set from st once.
+func (cs *densityClassSet) classes(st *static) *densityClassSet {
+	if cs == nil {
+		return &densityClassSet{} // no classes yet: the types
+	}
+	cs.once.Do(func() { cs.class, cs.colour = colourClasses(st) })
+	return cs
+}
+
 // densityClasses returns each entity's colour class and the classes'
 // number: the types when no entity has a colour of its own.
 func (s *Scene) densityClasses() (class []int32, n int) {
-	if s.class == nil {
+	cs := s.dclass.classes(s.static)
+	if cs.class == nil {
 		return s.nodeType, max(1, len(s.types))
 	}
-	return s.class, len(s.classColour)
+	return cs.class, len(cs.colour)
 }
 
 // densityColour is the colour of class c (from densityClasses).
 func (s *Scene) densityColour(c int32) color.NRGBA {
-	if s.class == nil {
+	cs := s.dclass.classes(s.static)
+	if cs.class == nil {
 		return s.types[c].Style.Color
 	}
-	return s.classColour[c]
+	return cs.colour[c]
 }
 
-// setDensityClasses derives the colour classes from fill (nil: the
-// types').
-func (st *static) setDensityClasses() {
-	st.class, st.classColour = nil, nil
+// setDensityClasses makes the colour classes follow the fills (derived
+// when next needed).
+func (st *static) setDensityClasses() { st.dclass = &densityClassSet{} }
+
+// colourClasses are the colour classes of st's fills (nil when it has
+// none: the types').
+func colourClasses(st *static) ([]int32, []color.NRGBA) {
 	if st.fill == nil {
-		return
+		return nil, nil
 	}
 	colourOf := func(i int) color.NRGBA {
 		if c := st.fill[i]; c.A != 0 {
@@ -83,5 +110,5 @@ func (st *static) setDensityClasses() {
 			}
 		}
 	}
-	st.class, st.classColour = class, colours
+	return class, colours
 }

@@ -92,11 +92,9 @@ type static struct {
 	ownRadius []float64
 	ownFill   []color.NRGBA
 	fillSet   bool
-	// class is each entity's colour class in the density view and
-	// classColour the classes' colours (density_class.go); nil when no
-	// entity has a colour of its own (the classes are the types)
-	class       []int32
-	classColour []color.NRGBA
+	// dclass is the density view's colour classes of fill, derived when
+	// first needed (density_class.go)
+	dclass *densityClassSet
 	// extraLegend are the legend sections a caller added (SetLegend)
 	extraLegend []LegendSection
 	// parallel arcs: position of the relation among the relations joining
