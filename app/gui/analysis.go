@@ -21,9 +21,6 @@ import (
 	"github.com/linkscope/linkscope/graph"
 )
 
-// measureLabel names a measure in the Analysis menu and its dialogs.
-func measureLabel(m string) string { return view.MeasureLabel(m) }
-
 // analysisJob runs the Analysis menu's measures: a job (progress dialog,
 // Cancel; a newer request replaces one running).
 type analysisJob = job[*view.AnalyzeResult]
@@ -33,7 +30,7 @@ type analysisJob = job[*view.AnalyzeResult]
 func (u *ui) analysisMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
 	for _, m := range view.Measures {
-		label := measureLabel(m)
+		label := view.MeasureLabel(m)
 		if measureHasOptions(m) {
 			label += "…"
 		}
@@ -55,7 +52,7 @@ func (u *ui) analysisMenu() *fyne.Menu {
 	sizeBy.ChildMenu.Items = append(sizeBy.ChildMenu.Items, none)
 	colourBy.ChildMenu.Items = append(colourBy.ChildMenu.Items, byType)
 	for _, name := range slices.Sorted(maps.Keys(measures)) {
-		it := fyne.NewMenuItem(measureLabel(name), nil)
+		it := fyne.NewMenuItem(view.MeasureLabel(name), nil)
 		if measures[name].Partition {
 			it.Action = func() { u.setChartStyle(view.ChartColourBy, name) }
 			it.Checked = colour == name
@@ -178,7 +175,7 @@ func (u *ui) askMeasure(m string) {
 		u.runMeasure(req)
 	}
 	u.ana.submit = submit
-	d := dialog.NewForm(measureLabel(m), lang.L("Compute"), lang.L("Cancel"), items, submit, u.win)
+	d := dialog.NewForm(view.MeasureLabel(m), lang.L("Compute"), lang.L("Cancel"), items, submit, u.win)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }
@@ -194,7 +191,7 @@ func numEntry(v string) *widget.Entry {
 // and sizes (or, for a partition, colours) the chart by it.
 func (u *ui) runMeasure(req view.AnalyzeRequest) {
 	snap := u.ex.snapshot()
-	title := measureLabel(req.Measure)
+	title := view.MeasureLabel(req.Measure)
 	u.ana.job.start(fmt.Sprintf(lang.L("Computing %s…"), title), func(ctx context.Context, progress func(string)) (*view.AnalyzeResult, error) {
 		last := -1
 		return view.Analyze(ctx, snap, req, func(f float64) {
@@ -223,7 +220,7 @@ func (u *ui) storeMeasure(snap *graph.Graph, res *view.AnalyzeResult) {
 		cmds = append(cmds, graph.SetChart{Key: key, Value: res.Measure})
 	}
 	if u.do(graph.Batch{Name: "compute " + res.Measure, Cmds: cmds}) {
-		msg := fmt.Sprintf(lang.L("%s computed in %s."), measureLabel(res.Measure), elapsed(res.Elapsed))
+		msg := fmt.Sprintf(lang.L("%s computed in %s."), view.MeasureLabel(res.Measure), elapsed(res.Elapsed))
 		if res.LocalNote != "" {
 			msg += " " + res.LocalNote
 		}

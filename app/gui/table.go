@@ -130,7 +130,7 @@ func (p *tablePanel) header(col int) string {
 		return lang.L("Degree")
 	}
 	if k := col - colMeasures; k < len(p.measures) {
-		return measureLabel(p.measures[k])
+		return view.MeasureLabel(p.measures[k])
 	}
 	return ""
 }

@@ -189,7 +189,7 @@ func (t *thresholdBox) showValue(v float64) {
 			kept++
 		}
 	}
-	t.label.SetText(fmt.Sprintf(lang.L("%s ≥ %s: %d of %d entities"), measureLabel(name), view.FormatValue(v), kept, len(m.Values)))
+	t.label.SetText(fmt.Sprintf(lang.L("%s ≥ %s: %d of %d entities"), view.MeasureLabel(name), view.FormatValue(v), kept, len(m.Values)))
 }
 
 // commit records the threshold (none at the slider's left end).
